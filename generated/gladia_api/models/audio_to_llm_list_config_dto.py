@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="AudioToLlmListConfigDTO")
+
+
+@_attrs_define
+class AudioToLlmListConfigDTO:
+    prompts: list[str]
+    """ The instructions to run over the transcript, one result each. """
+    model: str | Unset = "openai/gpt-5.4-nano"
+    """ The language model, named as on OpenRouter. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        prompts = self.prompts
+
+        model = self.model
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "prompts": prompts,
+            }
+        )
+        if model is not UNSET:
+            field_dict["model"] = model
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        prompts = cast(list[str], d.pop("prompts"))
+
+        model = d.pop("model", UNSET)
+
+        audio_to_llm_list_config_dto = cls(
+            prompts=prompts,
+            model=model,
+        )
+
+        audio_to_llm_list_config_dto.additional_properties = d
+        return audio_to_llm_list_config_dto
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

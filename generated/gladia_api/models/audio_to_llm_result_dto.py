@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="AudioToLlmResultDTO")
+
+
+@_attrs_define
+class AudioToLlmResultDTO:
+    prompt: None | str
+    """ The prompt as run. """
+    response: None | str
+    """ The model's answer. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        prompt: None | str
+        prompt = self.prompt
+
+        response: None | str
+        response = self.response
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "prompt": prompt,
+                "response": response,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+
+        def _parse_prompt(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        prompt = _parse_prompt(d.pop("prompt"))
+
+        def _parse_response(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        response = _parse_response(d.pop("response"))
+
+        audio_to_llm_result_dto = cls(
+            prompt=prompt,
+            response=response,
+        )
+
+        audio_to_llm_result_dto.additional_properties = d
+        return audio_to_llm_result_dto
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

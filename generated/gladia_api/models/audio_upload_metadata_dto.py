@@ -1,0 +1,110 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="AudioUploadMetadataDTO")
+
+
+@_attrs_define
+class AudioUploadMetadataDTO:
+    """What Gladia read from the stored file."""
+
+    id: str
+    """ The stored file's id (the last segment of `audio_url`). """
+    filename: str
+    """ The file name as sent """
+    extension: str
+    """ The container format Gladia detected """
+    size: int
+    """ Size in bytes. """
+    audio_duration: float
+    """ Duration in seconds. """
+    number_of_channels: int
+    """ How many audio channels the file has. """
+    source: str | Unset = UNSET
+    """ The URL the file was fetched from """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        filename = self.filename
+
+        extension = self.extension
+
+        size = self.size
+
+        audio_duration = self.audio_duration
+
+        number_of_channels = self.number_of_channels
+
+        source = self.source
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "filename": filename,
+                "extension": extension,
+                "size": size,
+                "audio_duration": audio_duration,
+                "number_of_channels": number_of_channels,
+            }
+        )
+        if source is not UNSET:
+            field_dict["source"] = source
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        filename = d.pop("filename")
+
+        extension = d.pop("extension")
+
+        size = d.pop("size")
+
+        audio_duration = d.pop("audio_duration")
+
+        number_of_channels = d.pop("number_of_channels")
+
+        source = d.pop("source", UNSET)
+
+        audio_upload_metadata_dto = cls(
+            id=id,
+            filename=filename,
+            extension=extension,
+            size=size,
+            audio_duration=audio_duration,
+            number_of_channels=number_of_channels,
+            source=source,
+        )
+
+        audio_upload_metadata_dto.additional_properties = d
+        return audio_upload_metadata_dto
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

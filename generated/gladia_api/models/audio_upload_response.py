@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.audio_upload_metadata_dto import AudioUploadMetadataDTO
+
+
+T = TypeVar("T", bound="AudioUploadResponse")
+
+
+@_attrs_define
+class AudioUploadResponse:
+    audio_url: str
+    """ Where Gladia stored the file; pass it as `audio_url` when creating a job. """
+    audio_metadata: AudioUploadMetadataDTO
+    """ What Gladia read from the stored file. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        audio_url = self.audio_url
+
+        audio_metadata = self.audio_metadata.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "audio_url": audio_url,
+                "audio_metadata": audio_metadata,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.audio_upload_metadata_dto import AudioUploadMetadataDTO  # noqa: PLC0415
+
+        d = dict(src_dict)
+        audio_url = d.pop("audio_url")
+
+        audio_metadata = AudioUploadMetadataDTO.from_dict(d.pop("audio_metadata"))
+
+        audio_upload_response = cls(
+            audio_url=audio_url,
+            audio_metadata=audio_metadata,
+        )
+
+        audio_upload_response.additional_properties = d
+        return audio_upload_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

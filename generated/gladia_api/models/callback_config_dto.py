@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.callback_method_enum import CallbackMethodEnum
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="CallbackConfigDto")
+
+
+@_attrs_define
+class CallbackConfigDto:
+    url: str
+    """ The http(s) URL the callback is sent to. """
+    method: CallbackMethodEnum | Unset = CallbackMethodEnum.POST
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        url = self.url
+
+        method: str | Unset = UNSET
+        if not isinstance(self.method, Unset):
+            method = self.method.value
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "url": url,
+            }
+        )
+        if method is not UNSET:
+            field_dict["method"] = method
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        url = d.pop("url")
+
+        _method = d.pop("method", UNSET)
+        method: CallbackMethodEnum | Unset
+        if isinstance(_method, Unset):
+            method = UNSET
+        else:
+            method = CallbackMethodEnum(_method)
+
+        callback_config_dto = cls(
+            url=url,
+            method=method,
+        )
+
+        callback_config_dto.additional_properties = d
+        return callback_config_dto
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

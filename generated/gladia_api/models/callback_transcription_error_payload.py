@@ -1,0 +1,122 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.callback_transcription_error_payload_event import CallbackTranscriptionErrorPayloadEvent
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.callback_transcription_error_payload_custom_metadata_type_0 import (
+        CallbackTranscriptionErrorPayloadCustomMetadataType0,
+    )
+    from ..models.error_dto import ErrorDTO
+
+
+T = TypeVar("T", bound="CallbackTranscriptionErrorPayload")
+
+
+@_attrs_define
+class CallbackTranscriptionErrorPayload:
+    """The body sent to `callback_config.url` when a job fails."""
+
+    id: str
+    """ The job's id. """
+    error: ErrorDTO
+    event: CallbackTranscriptionErrorPayloadEvent = CallbackTranscriptionErrorPayloadEvent.TRANSCRIPTION_ERROR
+    custom_metadata: CallbackTranscriptionErrorPayloadCustomMetadataType0 | None | Unset = UNSET
+    """ The job's `custom_metadata`. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.callback_transcription_error_payload_custom_metadata_type_0 import (
+            CallbackTranscriptionErrorPayloadCustomMetadataType0,  # noqa: PLC0415
+        )
+
+        id = self.id
+
+        event = self.event.value
+
+        error = self.error.to_dict()
+
+        custom_metadata: dict[str, Any] | None | Unset
+        if isinstance(self.custom_metadata, Unset):
+            custom_metadata = UNSET
+        elif isinstance(self.custom_metadata, CallbackTranscriptionErrorPayloadCustomMetadataType0):
+            custom_metadata = self.custom_metadata.to_dict()
+        else:
+            custom_metadata = self.custom_metadata
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "event": event,
+                "error": error,
+            }
+        )
+        if custom_metadata is not UNSET:
+            field_dict["custom_metadata"] = custom_metadata
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.callback_transcription_error_payload_custom_metadata_type_0 import (
+            CallbackTranscriptionErrorPayloadCustomMetadataType0,  # noqa: PLC0415
+        )
+        from ..models.error_dto import ErrorDTO  # noqa: PLC0415
+
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        event = CallbackTranscriptionErrorPayloadEvent(d.pop("event"))
+
+        error = ErrorDTO.from_dict(d.pop("error"))
+
+        def _parse_custom_metadata(data: object) -> CallbackTranscriptionErrorPayloadCustomMetadataType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                custom_metadata_type_0 = CallbackTranscriptionErrorPayloadCustomMetadataType0.from_dict(data)
+
+                return custom_metadata_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(CallbackTranscriptionErrorPayloadCustomMetadataType0 | None | Unset, data)
+
+        custom_metadata = _parse_custom_metadata(d.pop("custom_metadata", UNSET))
+
+        callback_transcription_error_payload = cls(
+            id=id,
+            event=event,
+            error=error,
+            custom_metadata=custom_metadata,
+        )
+
+        callback_transcription_error_payload.additional_properties = d
+        return callback_transcription_error_payload
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.custom_spelling_config_dto_spelling_dictionary import CustomSpellingConfigDTOSpellingDictionary
+
+
+T = TypeVar("T", bound="CustomSpellingConfigDTO")
+
+
+@_attrs_define
+class CustomSpellingConfigDTO:
+    spelling_dictionary: CustomSpellingConfigDTOSpellingDictionary
+    """ Maps each wanted spelling to the spellings it replaces. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        spelling_dictionary = self.spelling_dictionary.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "spelling_dictionary": spelling_dictionary,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.custom_spelling_config_dto_spelling_dictionary import (
+            CustomSpellingConfigDTOSpellingDictionary,  # noqa: PLC0415
+        )
+
+        d = dict(src_dict)
+        spelling_dictionary = CustomSpellingConfigDTOSpellingDictionary.from_dict(d.pop("spelling_dictionary"))
+
+        custom_spelling_config_dto = cls(
+            spelling_dictionary=spelling_dictionary,
+        )
+
+        custom_spelling_config_dto.additional_properties = d
+        return custom_spelling_config_dto
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

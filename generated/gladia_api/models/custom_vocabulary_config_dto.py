@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.custom_vocabulary_entry_dto import CustomVocabularyEntryDTO
+
+
+T = TypeVar("T", bound="CustomVocabularyConfigDTO")
+
+
+@_attrs_define
+class CustomVocabularyConfigDTO:
+    vocabulary: list[CustomVocabularyEntryDTO | str]
+    """ Words or phrases to favour; each is a plain string or an entry with its own settings. """
+    default_intensity: float | Unset = UNSET
+    """ How strongly to favour entries that do not set their own intensity (0 to 1). """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.custom_vocabulary_entry_dto import CustomVocabularyEntryDTO  # noqa: PLC0415
+
+        vocabulary = []
+        for vocabulary_item_data in self.vocabulary:
+            vocabulary_item: dict[str, Any] | str
+            if isinstance(vocabulary_item_data, CustomVocabularyEntryDTO):
+                vocabulary_item = vocabulary_item_data.to_dict()
+            else:
+                vocabulary_item = vocabulary_item_data
+            vocabulary.append(vocabulary_item)
+
+        default_intensity = self.default_intensity
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "vocabulary": vocabulary,
+            }
+        )
+        if default_intensity is not UNSET:
+            field_dict["default_intensity"] = default_intensity
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.custom_vocabulary_entry_dto import CustomVocabularyEntryDTO  # noqa: PLC0415
+
+        d = dict(src_dict)
+        vocabulary = []
+        _vocabulary = d.pop("vocabulary")
+        for vocabulary_item_data in _vocabulary:
+
+            def _parse_vocabulary_item(data: object) -> CustomVocabularyEntryDTO | str:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    vocabulary_item_type_0 = CustomVocabularyEntryDTO.from_dict(data)
+
+                    return vocabulary_item_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(CustomVocabularyEntryDTO | str, data)
+
+            vocabulary_item = _parse_vocabulary_item(vocabulary_item_data)
+
+            vocabulary.append(vocabulary_item)
+
+        default_intensity = d.pop("default_intensity", UNSET)
+
+        custom_vocabulary_config_dto = cls(
+            vocabulary=vocabulary,
+            default_intensity=default_intensity,
+        )
+
+        custom_vocabulary_config_dto.additional_properties = d
+        return custom_vocabulary_config_dto
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.transcription_language_code_enum import TranscriptionLanguageCodeEnum
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="CustomVocabularyEntryDTO")
+
+
+@_attrs_define
+class CustomVocabularyEntryDTO:
+    value: str
+    """ The word or phrase as it should be written. """
+    intensity: float | Unset = UNSET
+    """ How strongly to favour it (0 to 1). """
+    pronunciations: list[str] | Unset = UNSET
+    """ Other ways it may sound, spelled phonetically. """
+    language: TranscriptionLanguageCodeEnum | Unset = UNSET
+    """ An ISO 639-1 code (or `haw`, `jw`) of a language Gladia can transcribe. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        value = self.value
+
+        intensity = self.intensity
+
+        pronunciations: list[str] | Unset = UNSET
+        if not isinstance(self.pronunciations, Unset):
+            pronunciations = self.pronunciations
+
+        language: str | Unset = UNSET
+        if not isinstance(self.language, Unset):
+            language = self.language.value
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "value": value,
+            }
+        )
+        if intensity is not UNSET:
+            field_dict["intensity"] = intensity
+        if pronunciations is not UNSET:
+            field_dict["pronunciations"] = pronunciations
+        if language is not UNSET:
+            field_dict["language"] = language
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        value = d.pop("value")
+
+        intensity = d.pop("intensity", UNSET)
+
+        pronunciations = cast(list[str], d.pop("pronunciations", UNSET))
+
+        _language = d.pop("language", UNSET)
+        language: TranscriptionLanguageCodeEnum | Unset
+        if isinstance(_language, Unset):
+            language = UNSET
+        else:
+            language = TranscriptionLanguageCodeEnum(_language)
+
+        custom_vocabulary_entry_dto = cls(
+            value=value,
+            intensity=intensity,
+            pronunciations=pronunciations,
+            language=language,
+        )
+
+        custom_vocabulary_entry_dto.additional_properties = d
+        return custom_vocabulary_entry_dto
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="DiarizationConfigDTO")
+
+
+@_attrs_define
+class DiarizationConfigDTO:
+    number_of_speakers: int | Unset = UNSET
+    """ The exact number of speakers """
+    min_speakers: int | Unset = UNSET
+    """ The fewest speakers to expect. """
+    max_speakers: int | Unset = UNSET
+    """ The most speakers to expect. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        number_of_speakers = self.number_of_speakers
+
+        min_speakers = self.min_speakers
+
+        max_speakers = self.max_speakers
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if number_of_speakers is not UNSET:
+            field_dict["number_of_speakers"] = number_of_speakers
+        if min_speakers is not UNSET:
+            field_dict["min_speakers"] = min_speakers
+        if max_speakers is not UNSET:
+            field_dict["max_speakers"] = max_speakers
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        number_of_speakers = d.pop("number_of_speakers", UNSET)
+
+        min_speakers = d.pop("min_speakers", UNSET)
+
+        max_speakers = d.pop("max_speakers", UNSET)
+
+        diarization_config_dto = cls(
+            number_of_speakers=number_of_speakers,
+            min_speakers=min_speakers,
+            max_speakers=max_speakers,
+        )
+
+        diarization_config_dto.additional_properties = d
+        return diarization_config_dto
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

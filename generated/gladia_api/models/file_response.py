@@ -1,0 +1,113 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="FileResponse")
+
+
+@_attrs_define
+class FileResponse:
+    id: str
+    """ The stored file's id. """
+    filename: None | str
+    """ The file's name. """
+    source: None | str
+    """ The URL it was fetched from """
+    audio_duration: float | None
+    """ Duration in seconds. """
+    number_of_channels: int | None
+    """ How many audio channels the file has. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        filename: None | str
+        filename = self.filename
+
+        source: None | str
+        source = self.source
+
+        audio_duration: float | None
+        audio_duration = self.audio_duration
+
+        number_of_channels: int | None
+        number_of_channels = self.number_of_channels
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "filename": filename,
+                "source": source,
+                "audio_duration": audio_duration,
+                "number_of_channels": number_of_channels,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        def _parse_filename(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        filename = _parse_filename(d.pop("filename"))
+
+        def _parse_source(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        source = _parse_source(d.pop("source"))
+
+        def _parse_audio_duration(data: object) -> float | None:
+            if data is None:
+                return data
+            return cast(float | None, data)
+
+        audio_duration = _parse_audio_duration(d.pop("audio_duration"))
+
+        def _parse_number_of_channels(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        number_of_channels = _parse_number_of_channels(d.pop("number_of_channels"))
+
+        file_response = cls(
+            id=id,
+            filename=filename,
+            source=source,
+            audio_duration=audio_duration,
+            number_of_channels=number_of_channels,
+        )
+
+        file_response.additional_properties = d
+        return file_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="InternalServerErrorResponse")
+
+
+@_attrs_define
+class InternalServerErrorResponse:
+    timestamp: str
+    """ When the error happened (ISO 8601). """
+    path: str
+    """ The request path """
+    request_id: str
+    """ An id to quote to Gladia's support. """
+    status_code: float
+    """ The HTTP status. """
+    message: str
+    """ What was wrong. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        timestamp = self.timestamp
+
+        path = self.path
+
+        request_id = self.request_id
+
+        status_code = self.status_code
+
+        message = self.message
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "timestamp": timestamp,
+                "path": path,
+                "request_id": request_id,
+                "statusCode": status_code,
+                "message": message,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        timestamp = d.pop("timestamp")
+
+        path = d.pop("path")
+
+        request_id = d.pop("request_id")
+
+        status_code = d.pop("statusCode")
+
+        message = d.pop("message")
+
+        internal_server_error_response = cls(
+            timestamp=timestamp,
+            path=path,
+            request_id=request_id,
+            status_code=status_code,
+            message=message,
+        )
+
+        internal_server_error_response.additional_properties = d
+        return internal_server_error_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

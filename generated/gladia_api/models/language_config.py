@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.transcription_language_code_enum import TranscriptionLanguageCodeEnum
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="LanguageConfig")
+
+
+@_attrs_define
+class LanguageConfig:
+    languages: list[TranscriptionLanguageCodeEnum] | Unset = UNSET
+    """ Expected languages. One language fixes it; none or several let the model detect it. """
+    code_switching: bool | Unset = False
+    """ Detect the language again for every utterance instead of once for the whole file. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        languages: list[str] | Unset = UNSET
+        if not isinstance(self.languages, Unset):
+            languages = []
+            for languages_item_data in self.languages:
+                languages_item = languages_item_data.value
+                languages.append(languages_item)
+
+        code_switching = self.code_switching
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if languages is not UNSET:
+            field_dict["languages"] = languages
+        if code_switching is not UNSET:
+            field_dict["code_switching"] = code_switching
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        _languages = d.pop("languages", UNSET)
+        languages: list[TranscriptionLanguageCodeEnum] | Unset = UNSET
+        if _languages is not UNSET:
+            languages = []
+            for languages_item_data in _languages:
+                languages_item = TranscriptionLanguageCodeEnum(languages_item_data)
+
+                languages.append(languages_item)
+
+        code_switching = d.pop("code_switching", UNSET)
+
+        language_config = cls(
+            languages=languages,
+            code_switching=code_switching,
+        )
+
+        language_config.additional_properties = d
+        return language_config
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

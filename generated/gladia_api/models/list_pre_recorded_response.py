@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.pre_recorded_response import PreRecordedResponse
+
+
+T = TypeVar("T", bound="ListPreRecordedResponse")
+
+
+@_attrs_define
+class ListPreRecordedResponse:
+    first: str
+    """ URL of the first page. """
+    current: str
+    """ URL of this page. """
+    next_: None | str
+    """ URL of the next page """
+    items: list[PreRecordedResponse]
+    """ The jobs on this page. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        first = self.first
+
+        current = self.current
+
+        next_: None | str
+        next_ = self.next_
+
+        items = []
+        for items_item_data in self.items:
+            items_item = items_item_data.to_dict()
+            items.append(items_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "first": first,
+                "current": current,
+                "next": next_,
+                "items": items,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.pre_recorded_response import PreRecordedResponse  # noqa: PLC0415
+
+        d = dict(src_dict)
+        first = d.pop("first")
+
+        current = d.pop("current")
+
+        def _parse_next_(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        next_ = _parse_next_(d.pop("next"))
+
+        items = []
+        _items = d.pop("items")
+        for items_item_data in _items:
+            items_item = PreRecordedResponse.from_dict(items_item_data)
+
+            items.append(items_item)
+
+        list_pre_recorded_response = cls(
+            first=first,
+            current=current,
+            next_=next_,
+            items=items,
+        )
+
+        list_pre_recorded_response.additional_properties = d
+        return list_pre_recorded_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,142 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.addon_error_dto import AddonErrorDTO
+    from ..models.named_entity_recognition_result import NamedEntityRecognitionResult
+
+
+T = TypeVar("T", bound="NamedEntityRecognitionDTO")
+
+
+@_attrs_define
+class NamedEntityRecognitionDTO:
+    success: bool
+    """ Whether the add-on produced a usable result. """
+    is_empty: bool
+    """ Whether that result is empty. """
+    exec_time: float
+    """ Seconds the add-on took. """
+    error: AddonErrorDTO | None
+    """ Why the add-on failed, or null. """
+    results: list[NamedEntityRecognitionResult] | None
+    """ The entities found. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.addon_error_dto import AddonErrorDTO  # noqa: PLC0415
+
+        success = self.success
+
+        is_empty = self.is_empty
+
+        exec_time = self.exec_time
+
+        error: dict[str, Any] | None
+        if isinstance(self.error, AddonErrorDTO):
+            error = self.error.to_dict()
+        else:
+            error = self.error
+
+        results: list[dict[str, Any]] | None
+        if isinstance(self.results, list):
+            results = []
+            for results_type_0_item_data in self.results:
+                results_type_0_item = results_type_0_item_data.to_dict()
+                results.append(results_type_0_item)
+
+        else:
+            results = self.results
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "success": success,
+                "is_empty": is_empty,
+                "exec_time": exec_time,
+                "error": error,
+                "results": results,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.addon_error_dto import AddonErrorDTO  # noqa: PLC0415
+        from ..models.named_entity_recognition_result import NamedEntityRecognitionResult  # noqa: PLC0415
+
+        d = dict(src_dict)
+        success = d.pop("success")
+
+        is_empty = d.pop("is_empty")
+
+        exec_time = d.pop("exec_time")
+
+        def _parse_error(data: object) -> AddonErrorDTO | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                error_type_0 = AddonErrorDTO.from_dict(data)
+
+                return error_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(AddonErrorDTO | None, data)
+
+        error = _parse_error(d.pop("error"))
+
+        def _parse_results(data: object) -> list[NamedEntityRecognitionResult] | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                results_type_0 = []
+                _results_type_0 = data
+                for results_type_0_item_data in _results_type_0:
+                    results_type_0_item = NamedEntityRecognitionResult.from_dict(results_type_0_item_data)
+
+                    results_type_0.append(results_type_0_item)
+
+                return results_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[NamedEntityRecognitionResult] | None, data)
+
+        results = _parse_results(d.pop("results"))
+
+        named_entity_recognition_dto = cls(
+            success=success,
+            is_empty=is_empty,
+            exec_time=exec_time,
+            error=error,
+            results=results,
+        )
+
+        named_entity_recognition_dto.additional_properties = d
+        return named_entity_recognition_dto
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

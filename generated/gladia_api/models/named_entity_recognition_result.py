@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="NamedEntityRecognitionResult")
+
+
+@_attrs_define
+class NamedEntityRecognitionResult:
+    entity_type: str
+    """ The kind of entity """
+    text: str
+    """ The entity as written in the transcript. """
+    start: float
+    """ Start time in seconds. """
+    end: float
+    """ End time in seconds. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        entity_type = self.entity_type
+
+        text = self.text
+
+        start = self.start
+
+        end = self.end
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "entity_type": entity_type,
+                "text": text,
+                "start": start,
+                "end": end,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        entity_type = d.pop("entity_type")
+
+        text = d.pop("text")
+
+        start = d.pop("start")
+
+        end = d.pop("end")
+
+        named_entity_recognition_result = cls(
+            entity_type=entity_type,
+            text=text,
+            start=start,
+            end=end,
+        )
+
+        named_entity_recognition_result.additional_properties = d
+        return named_entity_recognition_result
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.pii_redaction_config_dto_processed_text_type import PiiRedactionConfigDTOProcessedTextType
+from ..models.pii_redaction_entity_type_enum import PiiRedactionEntityTypeEnum
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="PiiRedactionConfigDTO")
+
+
+@_attrs_define
+class PiiRedactionConfigDTO:
+    entity_types: list[PiiRedactionEntityTypeEnum] | Unset = UNSET
+    """ Entity types, or presets such as `GDPR`, to redact. """
+    processed_text_type: PiiRedactionConfigDTOProcessedTextType | Unset = UNSET
+    """ `MARKER` replaces an entity with its type; `MASK` hides its characters. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        entity_types: list[str] | Unset = UNSET
+        if not isinstance(self.entity_types, Unset):
+            entity_types = []
+            for entity_types_item_data in self.entity_types:
+                entity_types_item = entity_types_item_data.value
+                entity_types.append(entity_types_item)
+
+        processed_text_type: str | Unset = UNSET
+        if not isinstance(self.processed_text_type, Unset):
+            processed_text_type = self.processed_text_type.value
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if entity_types is not UNSET:
+            field_dict["entity_types"] = entity_types
+        if processed_text_type is not UNSET:
+            field_dict["processed_text_type"] = processed_text_type
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        _entity_types = d.pop("entity_types", UNSET)
+        entity_types: list[PiiRedactionEntityTypeEnum] | Unset = UNSET
+        if _entity_types is not UNSET:
+            entity_types = []
+            for entity_types_item_data in _entity_types:
+                entity_types_item = PiiRedactionEntityTypeEnum(entity_types_item_data)
+
+                entity_types.append(entity_types_item)
+
+        _processed_text_type = d.pop("processed_text_type", UNSET)
+        processed_text_type: PiiRedactionConfigDTOProcessedTextType | Unset
+        if isinstance(_processed_text_type, Unset):
+            processed_text_type = UNSET
+        else:
+            processed_text_type = PiiRedactionConfigDTOProcessedTextType(_processed_text_type)
+
+        pii_redaction_config_dto = cls(
+            entity_types=entity_types,
+            processed_text_type=processed_text_type,
+        )
+
+        pii_redaction_config_dto.additional_properties = d
+        return pii_redaction_config_dto
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,433 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.pre_recorded_transcription_model import PreRecordedTranscriptionModel
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.audio_to_llm_list_config_dto import AudioToLlmListConfigDTO
+    from ..models.callback_config_dto import CallbackConfigDto
+    from ..models.custom_spelling_config_dto import CustomSpellingConfigDTO
+    from ..models.custom_vocabulary_config_dto import CustomVocabularyConfigDTO
+    from ..models.diarization_config_dto import DiarizationConfigDTO
+    from ..models.language_config import LanguageConfig
+    from ..models.pii_redaction_config_dto import PiiRedactionConfigDTO
+    from ..models.structured_data_extraction_config_dto import StructuredDataExtractionConfigDTO
+    from ..models.subtitles_config_dto import SubtitlesConfigDTO
+    from ..models.summarization_config_dto import SummarizationConfigDTO
+    from ..models.translation_config_dto import TranslationConfigDTO
+
+
+T = TypeVar("T", bound="PreRecordedRequestParamsResponse")
+
+
+@_attrs_define
+class PreRecordedRequestParamsResponse:
+    """The options of a job as Gladia stored them. Older jobs may carry options no longer documented."""
+
+    audio_url: None | str | Unset = UNSET
+    """ The audio the job read. """
+    model: PreRecordedTranscriptionModel | Unset = UNSET
+    """ The speech recognition model. """
+    language_config: LanguageConfig | Unset = UNSET
+    custom_vocabulary: bool | Unset = False
+    custom_vocabulary_config: CustomVocabularyConfigDTO | Unset = UNSET
+    callback_url: str | Unset = UNSET
+    callback: bool | Unset = False
+    callback_config: CallbackConfigDto | Unset = UNSET
+    subtitles: bool | Unset = False
+    subtitles_config: SubtitlesConfigDTO | Unset = UNSET
+    diarization: bool | Unset = False
+    diarization_config: DiarizationConfigDTO | Unset = UNSET
+    translation: bool | Unset = False
+    translation_config: TranslationConfigDTO | Unset = UNSET
+    summarization: bool | Unset = False
+    summarization_config: SummarizationConfigDTO | Unset = UNSET
+    moderation: bool | Unset = False
+    named_entity_recognition: bool | Unset = False
+    chapterization: bool | Unset = False
+    name_consistency: bool | Unset = False
+    custom_spelling: bool | Unset = False
+    custom_spelling_config: CustomSpellingConfigDTO | Unset = UNSET
+    structured_data_extraction: bool | Unset = False
+    structured_data_extraction_config: StructuredDataExtractionConfigDTO | Unset = UNSET
+    sentiment_analysis: bool | Unset = False
+    audio_to_llm: bool | Unset = False
+    audio_to_llm_config: AudioToLlmListConfigDTO | Unset = UNSET
+    pii_redaction: bool | Unset = False
+    pii_redaction_config: PiiRedactionConfigDTO | Unset = UNSET
+    display_mode: bool | Unset = False
+    sentences: bool | Unset = False
+    punctuation_enhanced: bool | Unset = False
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        audio_url: None | str | Unset
+        if isinstance(self.audio_url, Unset):
+            audio_url = UNSET
+        else:
+            audio_url = self.audio_url
+
+        model: str | Unset = UNSET
+        if not isinstance(self.model, Unset):
+            model = self.model.value
+
+        language_config: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.language_config, Unset):
+            language_config = self.language_config.to_dict()
+
+        custom_vocabulary = self.custom_vocabulary
+
+        custom_vocabulary_config: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.custom_vocabulary_config, Unset):
+            custom_vocabulary_config = self.custom_vocabulary_config.to_dict()
+
+        callback_url = self.callback_url
+
+        callback = self.callback
+
+        callback_config: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.callback_config, Unset):
+            callback_config = self.callback_config.to_dict()
+
+        subtitles = self.subtitles
+
+        subtitles_config: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.subtitles_config, Unset):
+            subtitles_config = self.subtitles_config.to_dict()
+
+        diarization = self.diarization
+
+        diarization_config: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.diarization_config, Unset):
+            diarization_config = self.diarization_config.to_dict()
+
+        translation = self.translation
+
+        translation_config: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.translation_config, Unset):
+            translation_config = self.translation_config.to_dict()
+
+        summarization = self.summarization
+
+        summarization_config: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.summarization_config, Unset):
+            summarization_config = self.summarization_config.to_dict()
+
+        moderation = self.moderation
+
+        named_entity_recognition = self.named_entity_recognition
+
+        chapterization = self.chapterization
+
+        name_consistency = self.name_consistency
+
+        custom_spelling = self.custom_spelling
+
+        custom_spelling_config: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.custom_spelling_config, Unset):
+            custom_spelling_config = self.custom_spelling_config.to_dict()
+
+        structured_data_extraction = self.structured_data_extraction
+
+        structured_data_extraction_config: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.structured_data_extraction_config, Unset):
+            structured_data_extraction_config = self.structured_data_extraction_config.to_dict()
+
+        sentiment_analysis = self.sentiment_analysis
+
+        audio_to_llm = self.audio_to_llm
+
+        audio_to_llm_config: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.audio_to_llm_config, Unset):
+            audio_to_llm_config = self.audio_to_llm_config.to_dict()
+
+        pii_redaction = self.pii_redaction
+
+        pii_redaction_config: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.pii_redaction_config, Unset):
+            pii_redaction_config = self.pii_redaction_config.to_dict()
+
+        display_mode = self.display_mode
+
+        sentences = self.sentences
+
+        punctuation_enhanced = self.punctuation_enhanced
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if audio_url is not UNSET:
+            field_dict["audio_url"] = audio_url
+        if model is not UNSET:
+            field_dict["model"] = model
+        if language_config is not UNSET:
+            field_dict["language_config"] = language_config
+        if custom_vocabulary is not UNSET:
+            field_dict["custom_vocabulary"] = custom_vocabulary
+        if custom_vocabulary_config is not UNSET:
+            field_dict["custom_vocabulary_config"] = custom_vocabulary_config
+        if callback_url is not UNSET:
+            field_dict["callback_url"] = callback_url
+        if callback is not UNSET:
+            field_dict["callback"] = callback
+        if callback_config is not UNSET:
+            field_dict["callback_config"] = callback_config
+        if subtitles is not UNSET:
+            field_dict["subtitles"] = subtitles
+        if subtitles_config is not UNSET:
+            field_dict["subtitles_config"] = subtitles_config
+        if diarization is not UNSET:
+            field_dict["diarization"] = diarization
+        if diarization_config is not UNSET:
+            field_dict["diarization_config"] = diarization_config
+        if translation is not UNSET:
+            field_dict["translation"] = translation
+        if translation_config is not UNSET:
+            field_dict["translation_config"] = translation_config
+        if summarization is not UNSET:
+            field_dict["summarization"] = summarization
+        if summarization_config is not UNSET:
+            field_dict["summarization_config"] = summarization_config
+        if moderation is not UNSET:
+            field_dict["moderation"] = moderation
+        if named_entity_recognition is not UNSET:
+            field_dict["named_entity_recognition"] = named_entity_recognition
+        if chapterization is not UNSET:
+            field_dict["chapterization"] = chapterization
+        if name_consistency is not UNSET:
+            field_dict["name_consistency"] = name_consistency
+        if custom_spelling is not UNSET:
+            field_dict["custom_spelling"] = custom_spelling
+        if custom_spelling_config is not UNSET:
+            field_dict["custom_spelling_config"] = custom_spelling_config
+        if structured_data_extraction is not UNSET:
+            field_dict["structured_data_extraction"] = structured_data_extraction
+        if structured_data_extraction_config is not UNSET:
+            field_dict["structured_data_extraction_config"] = structured_data_extraction_config
+        if sentiment_analysis is not UNSET:
+            field_dict["sentiment_analysis"] = sentiment_analysis
+        if audio_to_llm is not UNSET:
+            field_dict["audio_to_llm"] = audio_to_llm
+        if audio_to_llm_config is not UNSET:
+            field_dict["audio_to_llm_config"] = audio_to_llm_config
+        if pii_redaction is not UNSET:
+            field_dict["pii_redaction"] = pii_redaction
+        if pii_redaction_config is not UNSET:
+            field_dict["pii_redaction_config"] = pii_redaction_config
+        if display_mode is not UNSET:
+            field_dict["display_mode"] = display_mode
+        if sentences is not UNSET:
+            field_dict["sentences"] = sentences
+        if punctuation_enhanced is not UNSET:
+            field_dict["punctuation_enhanced"] = punctuation_enhanced
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.audio_to_llm_list_config_dto import AudioToLlmListConfigDTO  # noqa: PLC0415
+        from ..models.callback_config_dto import CallbackConfigDto  # noqa: PLC0415
+        from ..models.custom_spelling_config_dto import CustomSpellingConfigDTO  # noqa: PLC0415
+        from ..models.custom_vocabulary_config_dto import CustomVocabularyConfigDTO  # noqa: PLC0415
+        from ..models.diarization_config_dto import DiarizationConfigDTO  # noqa: PLC0415
+        from ..models.language_config import LanguageConfig  # noqa: PLC0415
+        from ..models.pii_redaction_config_dto import PiiRedactionConfigDTO  # noqa: PLC0415
+        from ..models.structured_data_extraction_config_dto import StructuredDataExtractionConfigDTO  # noqa: PLC0415
+        from ..models.subtitles_config_dto import SubtitlesConfigDTO  # noqa: PLC0415
+        from ..models.summarization_config_dto import SummarizationConfigDTO  # noqa: PLC0415
+        from ..models.translation_config_dto import TranslationConfigDTO  # noqa: PLC0415
+
+        d = dict(src_dict)
+
+        def _parse_audio_url(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        audio_url = _parse_audio_url(d.pop("audio_url", UNSET))
+
+        _model = d.pop("model", UNSET)
+        model: PreRecordedTranscriptionModel | Unset
+        if isinstance(_model, Unset):
+            model = UNSET
+        else:
+            model = PreRecordedTranscriptionModel(_model)
+
+        _language_config = d.pop("language_config", UNSET)
+        language_config: LanguageConfig | Unset
+        if isinstance(_language_config, Unset):
+            language_config = UNSET
+        else:
+            language_config = LanguageConfig.from_dict(_language_config)
+
+        custom_vocabulary = d.pop("custom_vocabulary", UNSET)
+
+        _custom_vocabulary_config = d.pop("custom_vocabulary_config", UNSET)
+        custom_vocabulary_config: CustomVocabularyConfigDTO | Unset
+        if isinstance(_custom_vocabulary_config, Unset):
+            custom_vocabulary_config = UNSET
+        else:
+            custom_vocabulary_config = CustomVocabularyConfigDTO.from_dict(_custom_vocabulary_config)
+
+        callback_url = d.pop("callback_url", UNSET)
+
+        callback = d.pop("callback", UNSET)
+
+        _callback_config = d.pop("callback_config", UNSET)
+        callback_config: CallbackConfigDto | Unset
+        if isinstance(_callback_config, Unset):
+            callback_config = UNSET
+        else:
+            callback_config = CallbackConfigDto.from_dict(_callback_config)
+
+        subtitles = d.pop("subtitles", UNSET)
+
+        _subtitles_config = d.pop("subtitles_config", UNSET)
+        subtitles_config: SubtitlesConfigDTO | Unset
+        if isinstance(_subtitles_config, Unset):
+            subtitles_config = UNSET
+        else:
+            subtitles_config = SubtitlesConfigDTO.from_dict(_subtitles_config)
+
+        diarization = d.pop("diarization", UNSET)
+
+        _diarization_config = d.pop("diarization_config", UNSET)
+        diarization_config: DiarizationConfigDTO | Unset
+        if isinstance(_diarization_config, Unset):
+            diarization_config = UNSET
+        else:
+            diarization_config = DiarizationConfigDTO.from_dict(_diarization_config)
+
+        translation = d.pop("translation", UNSET)
+
+        _translation_config = d.pop("translation_config", UNSET)
+        translation_config: TranslationConfigDTO | Unset
+        if isinstance(_translation_config, Unset):
+            translation_config = UNSET
+        else:
+            translation_config = TranslationConfigDTO.from_dict(_translation_config)
+
+        summarization = d.pop("summarization", UNSET)
+
+        _summarization_config = d.pop("summarization_config", UNSET)
+        summarization_config: SummarizationConfigDTO | Unset
+        if isinstance(_summarization_config, Unset):
+            summarization_config = UNSET
+        else:
+            summarization_config = SummarizationConfigDTO.from_dict(_summarization_config)
+
+        moderation = d.pop("moderation", UNSET)
+
+        named_entity_recognition = d.pop("named_entity_recognition", UNSET)
+
+        chapterization = d.pop("chapterization", UNSET)
+
+        name_consistency = d.pop("name_consistency", UNSET)
+
+        custom_spelling = d.pop("custom_spelling", UNSET)
+
+        _custom_spelling_config = d.pop("custom_spelling_config", UNSET)
+        custom_spelling_config: CustomSpellingConfigDTO | Unset
+        if isinstance(_custom_spelling_config, Unset):
+            custom_spelling_config = UNSET
+        else:
+            custom_spelling_config = CustomSpellingConfigDTO.from_dict(_custom_spelling_config)
+
+        structured_data_extraction = d.pop("structured_data_extraction", UNSET)
+
+        _structured_data_extraction_config = d.pop("structured_data_extraction_config", UNSET)
+        structured_data_extraction_config: StructuredDataExtractionConfigDTO | Unset
+        if isinstance(_structured_data_extraction_config, Unset):
+            structured_data_extraction_config = UNSET
+        else:
+            structured_data_extraction_config = StructuredDataExtractionConfigDTO.from_dict(
+                _structured_data_extraction_config
+            )
+
+        sentiment_analysis = d.pop("sentiment_analysis", UNSET)
+
+        audio_to_llm = d.pop("audio_to_llm", UNSET)
+
+        _audio_to_llm_config = d.pop("audio_to_llm_config", UNSET)
+        audio_to_llm_config: AudioToLlmListConfigDTO | Unset
+        if isinstance(_audio_to_llm_config, Unset):
+            audio_to_llm_config = UNSET
+        else:
+            audio_to_llm_config = AudioToLlmListConfigDTO.from_dict(_audio_to_llm_config)
+
+        pii_redaction = d.pop("pii_redaction", UNSET)
+
+        _pii_redaction_config = d.pop("pii_redaction_config", UNSET)
+        pii_redaction_config: PiiRedactionConfigDTO | Unset
+        if isinstance(_pii_redaction_config, Unset):
+            pii_redaction_config = UNSET
+        else:
+            pii_redaction_config = PiiRedactionConfigDTO.from_dict(_pii_redaction_config)
+
+        display_mode = d.pop("display_mode", UNSET)
+
+        sentences = d.pop("sentences", UNSET)
+
+        punctuation_enhanced = d.pop("punctuation_enhanced", UNSET)
+
+        pre_recorded_request_params_response = cls(
+            audio_url=audio_url,
+            model=model,
+            language_config=language_config,
+            custom_vocabulary=custom_vocabulary,
+            custom_vocabulary_config=custom_vocabulary_config,
+            callback_url=callback_url,
+            callback=callback,
+            callback_config=callback_config,
+            subtitles=subtitles,
+            subtitles_config=subtitles_config,
+            diarization=diarization,
+            diarization_config=diarization_config,
+            translation=translation,
+            translation_config=translation_config,
+            summarization=summarization,
+            summarization_config=summarization_config,
+            moderation=moderation,
+            named_entity_recognition=named_entity_recognition,
+            chapterization=chapterization,
+            name_consistency=name_consistency,
+            custom_spelling=custom_spelling,
+            custom_spelling_config=custom_spelling_config,
+            structured_data_extraction=structured_data_extraction,
+            structured_data_extraction_config=structured_data_extraction_config,
+            sentiment_analysis=sentiment_analysis,
+            audio_to_llm=audio_to_llm,
+            audio_to_llm_config=audio_to_llm_config,
+            pii_redaction=pii_redaction,
+            pii_redaction_config=pii_redaction_config,
+            display_mode=display_mode,
+            sentences=sentences,
+            punctuation_enhanced=punctuation_enhanced,
+        )
+
+        pre_recorded_request_params_response.additional_properties = d
+        return pre_recorded_request_params_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,325 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+from dateutil.parser import isoparse
+
+from ..models.job_status_enum import JobStatusEnum
+from ..models.pre_recorded_response_kind import PreRecordedResponseKind
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.file_response import FileResponse
+    from ..models.pre_recorded_request_params_response import PreRecordedRequestParamsResponse
+    from ..models.pre_recorded_response_custom_metadata_type_0 import PreRecordedResponseCustomMetadataType0
+    from ..models.pre_recorded_response_post_session_metadata import PreRecordedResponsePostSessionMetadata
+    from ..models.transcription_result_dto import TranscriptionResultDTO
+
+
+T = TypeVar("T", bound="PreRecordedResponse")
+
+
+@_attrs_define
+class PreRecordedResponse:
+    """A pre-recorded transcription job."""
+
+    id: str
+    """ The job's id. """
+    request_id: str
+    """ An id to quote to Gladia's support. """
+    status: JobStatusEnum
+    """ `queued` and `processing` are on the way; `done` and `error` are final. """
+    created_at: datetime.datetime
+    """ When the job was created. """
+    version: int | Unset = UNSET
+    """ The API version that ran the job. """
+    completed_at: datetime.datetime | None | Unset = UNSET
+    """ When the job reached `done` or `error`. """
+    custom_metadata: None | PreRecordedResponseCustomMetadataType0 | Unset = UNSET
+    """ The `custom_metadata` the job was created with. """
+    error_code: int | None | Unset = UNSET
+    """ The HTTP status that best describes the failure, when `status` is `error`. """
+    post_session_metadata: PreRecordedResponsePostSessionMetadata | Unset = UNSET
+    """ Diagnostic data Gladia may attach. """
+    kind: PreRecordedResponseKind | Unset = PreRecordedResponseKind.PRE_RECORDED
+    """ Always `pre-recorded` for these jobs. """
+    file: FileResponse | None | Unset = UNSET
+    """ The audio the job read; may be null when the job failed early. """
+    request_params: None | PreRecordedRequestParamsResponse | Unset = UNSET
+    """ The options the job runs with, defaults filled in; may be null when the job failed early. """
+    result: None | TranscriptionResultDTO | Unset = UNSET
+    """ The transcription and add-on results, once `status` is `done`. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.file_response import FileResponse  # noqa: PLC0415
+        from ..models.pre_recorded_request_params_response import PreRecordedRequestParamsResponse  # noqa: PLC0415
+        from ..models.pre_recorded_response_custom_metadata_type_0 import (
+            PreRecordedResponseCustomMetadataType0,  # noqa: PLC0415
+        )
+        from ..models.transcription_result_dto import TranscriptionResultDTO  # noqa: PLC0415
+
+        id = self.id
+
+        request_id = self.request_id
+
+        status = self.status.value
+
+        created_at = self.created_at.isoformat()
+
+        version = self.version
+
+        completed_at: None | str | Unset
+        if isinstance(self.completed_at, Unset):
+            completed_at = UNSET
+        elif isinstance(self.completed_at, datetime.datetime):
+            completed_at = self.completed_at.isoformat()
+        else:
+            completed_at = self.completed_at
+
+        custom_metadata: dict[str, Any] | None | Unset
+        if isinstance(self.custom_metadata, Unset):
+            custom_metadata = UNSET
+        elif isinstance(self.custom_metadata, PreRecordedResponseCustomMetadataType0):
+            custom_metadata = self.custom_metadata.to_dict()
+        else:
+            custom_metadata = self.custom_metadata
+
+        error_code: int | None | Unset
+        if isinstance(self.error_code, Unset):
+            error_code = UNSET
+        else:
+            error_code = self.error_code
+
+        post_session_metadata: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.post_session_metadata, Unset):
+            post_session_metadata = self.post_session_metadata.to_dict()
+
+        kind: str | Unset = UNSET
+        if not isinstance(self.kind, Unset):
+            kind = self.kind.value
+
+        file: dict[str, Any] | None | Unset
+        if isinstance(self.file, Unset):
+            file = UNSET
+        elif isinstance(self.file, FileResponse):
+            file = self.file.to_dict()
+        else:
+            file = self.file
+
+        request_params: dict[str, Any] | None | Unset
+        if isinstance(self.request_params, Unset):
+            request_params = UNSET
+        elif isinstance(self.request_params, PreRecordedRequestParamsResponse):
+            request_params = self.request_params.to_dict()
+        else:
+            request_params = self.request_params
+
+        result: dict[str, Any] | None | Unset
+        if isinstance(self.result, Unset):
+            result = UNSET
+        elif isinstance(self.result, TranscriptionResultDTO):
+            result = self.result.to_dict()
+        else:
+            result = self.result
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "request_id": request_id,
+                "status": status,
+                "created_at": created_at,
+            }
+        )
+        if version is not UNSET:
+            field_dict["version"] = version
+        if completed_at is not UNSET:
+            field_dict["completed_at"] = completed_at
+        if custom_metadata is not UNSET:
+            field_dict["custom_metadata"] = custom_metadata
+        if error_code is not UNSET:
+            field_dict["error_code"] = error_code
+        if post_session_metadata is not UNSET:
+            field_dict["post_session_metadata"] = post_session_metadata
+        if kind is not UNSET:
+            field_dict["kind"] = kind
+        if file is not UNSET:
+            field_dict["file"] = file
+        if request_params is not UNSET:
+            field_dict["request_params"] = request_params
+        if result is not UNSET:
+            field_dict["result"] = result
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.file_response import FileResponse  # noqa: PLC0415
+        from ..models.pre_recorded_request_params_response import PreRecordedRequestParamsResponse  # noqa: PLC0415
+        from ..models.pre_recorded_response_custom_metadata_type_0 import (
+            PreRecordedResponseCustomMetadataType0,  # noqa: PLC0415
+        )
+        from ..models.pre_recorded_response_post_session_metadata import (
+            PreRecordedResponsePostSessionMetadata,  # noqa: PLC0415
+        )
+        from ..models.transcription_result_dto import TranscriptionResultDTO  # noqa: PLC0415
+
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        request_id = d.pop("request_id")
+
+        status = JobStatusEnum(d.pop("status"))
+
+        created_at = isoparse(d.pop("created_at"))
+
+        version = d.pop("version", UNSET)
+
+        def _parse_completed_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                completed_at_type_0 = isoparse(data)
+
+                return completed_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        completed_at = _parse_completed_at(d.pop("completed_at", UNSET))
+
+        def _parse_custom_metadata(data: object) -> None | PreRecordedResponseCustomMetadataType0 | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                custom_metadata_type_0 = PreRecordedResponseCustomMetadataType0.from_dict(data)
+
+                return custom_metadata_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | PreRecordedResponseCustomMetadataType0 | Unset, data)
+
+        custom_metadata = _parse_custom_metadata(d.pop("custom_metadata", UNSET))
+
+        def _parse_error_code(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        error_code = _parse_error_code(d.pop("error_code", UNSET))
+
+        _post_session_metadata = d.pop("post_session_metadata", UNSET)
+        post_session_metadata: PreRecordedResponsePostSessionMetadata | Unset
+        if isinstance(_post_session_metadata, Unset):
+            post_session_metadata = UNSET
+        else:
+            post_session_metadata = PreRecordedResponsePostSessionMetadata.from_dict(_post_session_metadata)
+
+        _kind = d.pop("kind", UNSET)
+        kind: PreRecordedResponseKind | Unset
+        if isinstance(_kind, Unset):
+            kind = UNSET
+        else:
+            kind = PreRecordedResponseKind(_kind)
+
+        def _parse_file(data: object) -> FileResponse | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                file_type_0 = FileResponse.from_dict(data)
+
+                return file_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(FileResponse | None | Unset, data)
+
+        file = _parse_file(d.pop("file", UNSET))
+
+        def _parse_request_params(data: object) -> None | PreRecordedRequestParamsResponse | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                request_params_type_0 = PreRecordedRequestParamsResponse.from_dict(data)
+
+                return request_params_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | PreRecordedRequestParamsResponse | Unset, data)
+
+        request_params = _parse_request_params(d.pop("request_params", UNSET))
+
+        def _parse_result(data: object) -> None | TranscriptionResultDTO | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                result_type_0 = TranscriptionResultDTO.from_dict(data)
+
+                return result_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | TranscriptionResultDTO | Unset, data)
+
+        result = _parse_result(d.pop("result", UNSET))
+
+        pre_recorded_response = cls(
+            id=id,
+            request_id=request_id,
+            status=status,
+            created_at=created_at,
+            version=version,
+            completed_at=completed_at,
+            custom_metadata=custom_metadata,
+            error_code=error_code,
+            post_session_metadata=post_session_metadata,
+            kind=kind,
+            file=file,
+            request_params=request_params,
+            result=result,
+        )
+
+        pre_recorded_response.additional_properties = d
+        return pre_recorded_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

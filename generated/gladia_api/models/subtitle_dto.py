@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.subtitles_format_enum import SubtitlesFormatEnum
+
+T = TypeVar("T", bound="SubtitleDTO")
+
+
+@_attrs_define
+class SubtitleDTO:
+    format_: SubtitlesFormatEnum
+    subtitles: str
+    """ The whole subtitle file as text. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        format_ = self.format_.value
+
+        subtitles = self.subtitles
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "format": format_,
+                "subtitles": subtitles,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        format_ = SubtitlesFormatEnum(d.pop("format"))
+
+        subtitles = d.pop("subtitles")
+
+        subtitle_dto = cls(
+            format_=format_,
+            subtitles=subtitles,
+        )
+
+        subtitle_dto.additional_properties = d
+        return subtitle_dto
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,122 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.subtitles_format_enum import SubtitlesFormatEnum
+from ..models.subtitles_style_enum import SubtitlesStyleEnum
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="SubtitlesConfigDTO")
+
+
+@_attrs_define
+class SubtitlesConfigDTO:
+    formats: list[SubtitlesFormatEnum] | Unset = UNSET
+    """ The subtitle formats to produce. """
+    minimum_duration: float | Unset = UNSET
+    """ Shortest time a caption stays on screen """
+    maximum_duration: float | Unset = UNSET
+    """ Longest time a caption stays on screen """
+    maximum_characters_per_row: int | Unset = UNSET
+    """ Longest line of a caption """
+    maximum_rows_per_caption: int | Unset = UNSET
+    """ Most lines in one caption. """
+    style: SubtitlesStyleEnum | Unset = SubtitlesStyleEnum.DEFAULT
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        formats: list[str] | Unset = UNSET
+        if not isinstance(self.formats, Unset):
+            formats = []
+            for formats_item_data in self.formats:
+                formats_item = formats_item_data.value
+                formats.append(formats_item)
+
+        minimum_duration = self.minimum_duration
+
+        maximum_duration = self.maximum_duration
+
+        maximum_characters_per_row = self.maximum_characters_per_row
+
+        maximum_rows_per_caption = self.maximum_rows_per_caption
+
+        style: str | Unset = UNSET
+        if not isinstance(self.style, Unset):
+            style = self.style.value
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if formats is not UNSET:
+            field_dict["formats"] = formats
+        if minimum_duration is not UNSET:
+            field_dict["minimum_duration"] = minimum_duration
+        if maximum_duration is not UNSET:
+            field_dict["maximum_duration"] = maximum_duration
+        if maximum_characters_per_row is not UNSET:
+            field_dict["maximum_characters_per_row"] = maximum_characters_per_row
+        if maximum_rows_per_caption is not UNSET:
+            field_dict["maximum_rows_per_caption"] = maximum_rows_per_caption
+        if style is not UNSET:
+            field_dict["style"] = style
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        _formats = d.pop("formats", UNSET)
+        formats: list[SubtitlesFormatEnum] | Unset = UNSET
+        if _formats is not UNSET:
+            formats = []
+            for formats_item_data in _formats:
+                formats_item = SubtitlesFormatEnum(formats_item_data)
+
+                formats.append(formats_item)
+
+        minimum_duration = d.pop("minimum_duration", UNSET)
+
+        maximum_duration = d.pop("maximum_duration", UNSET)
+
+        maximum_characters_per_row = d.pop("maximum_characters_per_row", UNSET)
+
+        maximum_rows_per_caption = d.pop("maximum_rows_per_caption", UNSET)
+
+        _style = d.pop("style", UNSET)
+        style: SubtitlesStyleEnum | Unset
+        if isinstance(_style, Unset):
+            style = UNSET
+        else:
+            style = SubtitlesStyleEnum(_style)
+
+        subtitles_config_dto = cls(
+            formats=formats,
+            minimum_duration=minimum_duration,
+            maximum_duration=maximum_duration,
+            maximum_characters_per_row=maximum_characters_per_row,
+            maximum_rows_per_caption=maximum_rows_per_caption,
+            style=style,
+        )
+
+        subtitles_config_dto.additional_properties = d
+        return subtitles_config_dto
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="TranscriptionMetadataDTO")
+
+
+@_attrs_define
+class TranscriptionMetadataDTO:
+    audio_duration: float
+    """ Duration of the audio in seconds. """
+    billing_time: float
+    """ Seconds billed (duration times distinct channels). """
+    transcription_time: float
+    """ Seconds Gladia spent on the job. """
+    number_of_distinct_channels: int | Unset = UNSET
+    """ Channels that carried different audio. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        audio_duration = self.audio_duration
+
+        billing_time = self.billing_time
+
+        transcription_time = self.transcription_time
+
+        number_of_distinct_channels = self.number_of_distinct_channels
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "audio_duration": audio_duration,
+                "billing_time": billing_time,
+                "transcription_time": transcription_time,
+            }
+        )
+        if number_of_distinct_channels is not UNSET:
+            field_dict["number_of_distinct_channels"] = number_of_distinct_channels
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        audio_duration = d.pop("audio_duration")
+
+        billing_time = d.pop("billing_time")
+
+        transcription_time = d.pop("transcription_time")
+
+        number_of_distinct_channels = d.pop("number_of_distinct_channels", UNSET)
+
+        transcription_metadata_dto = cls(
+            audio_duration=audio_duration,
+            billing_time=billing_time,
+            transcription_time=transcription_time,
+            number_of_distinct_channels=number_of_distinct_channels,
+        )
+
+        transcription_metadata_dto.additional_properties = d
+        return transcription_metadata_dto
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

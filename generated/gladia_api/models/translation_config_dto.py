@@ -1,0 +1,129 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.translation_language_code_enum import TranslationLanguageCodeEnum
+from ..models.translation_model_enum import TranslationModelEnum
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="TranslationConfigDTO")
+
+
+@_attrs_define
+class TranslationConfigDTO:
+    target_languages: list[TranslationLanguageCodeEnum]
+    """ Languages to translate into. """
+    model: TranslationModelEnum | Unset = TranslationModelEnum.BASE
+    match_original_utterances: bool | Unset = True
+    """ Keep one translated utterance per original utterance. """
+    lipsync: bool | Unset = True
+    """ Keep translated utterances close to the original timing. """
+    context_adaptation: bool | Unset = True
+    """ Let the model adapt the translation to `context`. """
+    context: str | Unset = UNSET
+    """ Background that helps the translation """
+    informal: bool | Unset = False
+    """ Prefer informal forms where the target language has them. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        target_languages = []
+        for target_languages_item_data in self.target_languages:
+            target_languages_item = target_languages_item_data.value
+            target_languages.append(target_languages_item)
+
+        model: str | Unset = UNSET
+        if not isinstance(self.model, Unset):
+            model = self.model.value
+
+        match_original_utterances = self.match_original_utterances
+
+        lipsync = self.lipsync
+
+        context_adaptation = self.context_adaptation
+
+        context = self.context
+
+        informal = self.informal
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "target_languages": target_languages,
+            }
+        )
+        if model is not UNSET:
+            field_dict["model"] = model
+        if match_original_utterances is not UNSET:
+            field_dict["match_original_utterances"] = match_original_utterances
+        if lipsync is not UNSET:
+            field_dict["lipsync"] = lipsync
+        if context_adaptation is not UNSET:
+            field_dict["context_adaptation"] = context_adaptation
+        if context is not UNSET:
+            field_dict["context"] = context
+        if informal is not UNSET:
+            field_dict["informal"] = informal
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        target_languages = []
+        _target_languages = d.pop("target_languages")
+        for target_languages_item_data in _target_languages:
+            target_languages_item = TranslationLanguageCodeEnum(target_languages_item_data)
+
+            target_languages.append(target_languages_item)
+
+        _model = d.pop("model", UNSET)
+        model: TranslationModelEnum | Unset
+        if isinstance(_model, Unset):
+            model = UNSET
+        else:
+            model = TranslationModelEnum(_model)
+
+        match_original_utterances = d.pop("match_original_utterances", UNSET)
+
+        lipsync = d.pop("lipsync", UNSET)
+
+        context_adaptation = d.pop("context_adaptation", UNSET)
+
+        context = d.pop("context", UNSET)
+
+        informal = d.pop("informal", UNSET)
+
+        translation_config_dto = cls(
+            target_languages=target_languages,
+            model=model,
+            match_original_utterances=match_original_utterances,
+            lipsync=lipsync,
+            context_adaptation=context_adaptation,
+            context=context,
+            informal=informal,
+        )
+
+        translation_config_dto.additional_properties = d
+        return translation_config_dto
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

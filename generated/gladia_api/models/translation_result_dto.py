@@ -1,0 +1,174 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.translation_language_code_enum import TranslationLanguageCodeEnum
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.addon_error_dto import AddonErrorDTO
+    from ..models.sentences_dto import SentencesDTO
+    from ..models.subtitle_dto import SubtitleDTO
+    from ..models.utterance_dto import UtteranceDTO
+
+
+T = TypeVar("T", bound="TranslationResultDTO")
+
+
+@_attrs_define
+class TranslationResultDTO:
+    error: AddonErrorDTO | None
+    """ Why this language failed, or null. """
+    full_transcript: str
+    """ The whole translated transcript. """
+    languages: list[TranslationLanguageCodeEnum]
+    """ The language of this translation. """
+    utterances: list[UtteranceDTO]
+    """ The translated utterances. """
+    sentences: list[SentencesDTO] | Unset = UNSET
+    """ The translation split into sentences, when `sentences` was requested. """
+    subtitles: list[SubtitleDTO] | Unset = UNSET
+    """ Translated subtitles, when `subtitles` was requested. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.addon_error_dto import AddonErrorDTO  # noqa: PLC0415
+
+        error: dict[str, Any] | None
+        if isinstance(self.error, AddonErrorDTO):
+            error = self.error.to_dict()
+        else:
+            error = self.error
+
+        full_transcript = self.full_transcript
+
+        languages = []
+        for languages_item_data in self.languages:
+            languages_item = languages_item_data.value
+            languages.append(languages_item)
+
+        utterances = []
+        for utterances_item_data in self.utterances:
+            utterances_item = utterances_item_data.to_dict()
+            utterances.append(utterances_item)
+
+        sentences: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.sentences, Unset):
+            sentences = []
+            for sentences_item_data in self.sentences:
+                sentences_item = sentences_item_data.to_dict()
+                sentences.append(sentences_item)
+
+        subtitles: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.subtitles, Unset):
+            subtitles = []
+            for subtitles_item_data in self.subtitles:
+                subtitles_item = subtitles_item_data.to_dict()
+                subtitles.append(subtitles_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "error": error,
+                "full_transcript": full_transcript,
+                "languages": languages,
+                "utterances": utterances,
+            }
+        )
+        if sentences is not UNSET:
+            field_dict["sentences"] = sentences
+        if subtitles is not UNSET:
+            field_dict["subtitles"] = subtitles
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.addon_error_dto import AddonErrorDTO  # noqa: PLC0415
+        from ..models.sentences_dto import SentencesDTO  # noqa: PLC0415
+        from ..models.subtitle_dto import SubtitleDTO  # noqa: PLC0415
+        from ..models.utterance_dto import UtteranceDTO  # noqa: PLC0415
+
+        d = dict(src_dict)
+
+        def _parse_error(data: object) -> AddonErrorDTO | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                error_type_0 = AddonErrorDTO.from_dict(data)
+
+                return error_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(AddonErrorDTO | None, data)
+
+        error = _parse_error(d.pop("error"))
+
+        full_transcript = d.pop("full_transcript")
+
+        languages = []
+        _languages = d.pop("languages")
+        for languages_item_data in _languages:
+            languages_item = TranslationLanguageCodeEnum(languages_item_data)
+
+            languages.append(languages_item)
+
+        utterances = []
+        _utterances = d.pop("utterances")
+        for utterances_item_data in _utterances:
+            utterances_item = UtteranceDTO.from_dict(utterances_item_data)
+
+            utterances.append(utterances_item)
+
+        _sentences = d.pop("sentences", UNSET)
+        sentences: list[SentencesDTO] | Unset = UNSET
+        if _sentences is not UNSET:
+            sentences = []
+            for sentences_item_data in _sentences:
+                sentences_item = SentencesDTO.from_dict(sentences_item_data)
+
+                sentences.append(sentences_item)
+
+        _subtitles = d.pop("subtitles", UNSET)
+        subtitles: list[SubtitleDTO] | Unset = UNSET
+        if _subtitles is not UNSET:
+            subtitles = []
+            for subtitles_item_data in _subtitles:
+                subtitles_item = SubtitleDTO.from_dict(subtitles_item_data)
+
+                subtitles.append(subtitles_item)
+
+        translation_result_dto = cls(
+            error=error,
+            full_transcript=full_transcript,
+            languages=languages,
+            utterances=utterances,
+            sentences=sentences,
+            subtitles=subtitles,
+        )
+
+        translation_result_dto.additional_properties = d
+        return translation_result_dto
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,132 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.transcription_language_code_enum import TranscriptionLanguageCodeEnum
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.word_dto import WordDTO
+
+
+T = TypeVar("T", bound="UtteranceDTO")
+
+
+@_attrs_define
+class UtteranceDTO:
+    start: float
+    """ Start time in seconds. """
+    end: float
+    """ End time in seconds. """
+    channel: int
+    """ The audio channel it was heard on. """
+    words: list[WordDTO]
+    """ The words, each with its own timing. """
+    text: str
+    """ What was said. """
+    language: TranscriptionLanguageCodeEnum
+    """ An ISO 639-1 code (or `haw`, `jw`) of a language Gladia can transcribe. """
+    confidence: float | Unset = UNSET
+    """ How sure the model is """
+    speaker: int | Unset = UNSET
+    """ The speaker number """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        start = self.start
+
+        end = self.end
+
+        channel = self.channel
+
+        words = []
+        for words_item_data in self.words:
+            words_item = words_item_data.to_dict()
+            words.append(words_item)
+
+        text = self.text
+
+        language = self.language.value
+
+        confidence = self.confidence
+
+        speaker = self.speaker
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "start": start,
+                "end": end,
+                "channel": channel,
+                "words": words,
+                "text": text,
+                "language": language,
+            }
+        )
+        if confidence is not UNSET:
+            field_dict["confidence"] = confidence
+        if speaker is not UNSET:
+            field_dict["speaker"] = speaker
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.word_dto import WordDTO  # noqa: PLC0415
+
+        d = dict(src_dict)
+        start = d.pop("start")
+
+        end = d.pop("end")
+
+        channel = d.pop("channel")
+
+        words = []
+        _words = d.pop("words")
+        for words_item_data in _words:
+            words_item = WordDTO.from_dict(words_item_data)
+
+            words.append(words_item)
+
+        text = d.pop("text")
+
+        language = TranscriptionLanguageCodeEnum(d.pop("language"))
+
+        confidence = d.pop("confidence", UNSET)
+
+        speaker = d.pop("speaker", UNSET)
+
+        utterance_dto = cls(
+            start=start,
+            end=end,
+            channel=channel,
+            words=words,
+            text=text,
+            language=language,
+            confidence=confidence,
+            speaker=speaker,
+        )
+
+        utterance_dto.additional_properties = d
+        return utterance_dto
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.webhook_transcription_success_payload_event import WebhookTranscriptionSuccessPayloadEvent
+
+if TYPE_CHECKING:
+    from ..models.pre_recorded_event_payload import PreRecordedEventPayload
+
+
+T = TypeVar("T", bound="WebhookTranscriptionSuccessPayload")
+
+
+@_attrs_define
+class WebhookTranscriptionSuccessPayload:
+    payload: PreRecordedEventPayload
+    event: WebhookTranscriptionSuccessPayloadEvent = WebhookTranscriptionSuccessPayloadEvent.TRANSCRIPTION_SUCCESS
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        event = self.event.value
+
+        payload = self.payload.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "event": event,
+                "payload": payload,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.pre_recorded_event_payload import PreRecordedEventPayload  # noqa: PLC0415
+
+        d = dict(src_dict)
+        event = WebhookTranscriptionSuccessPayloadEvent(d.pop("event"))
+
+        payload = PreRecordedEventPayload.from_dict(d.pop("payload"))
+
+        webhook_transcription_success_payload = cls(
+            event=event,
+            payload=payload,
+        )
+
+        webhook_transcription_success_payload.additional_properties = d
+        return webhook_transcription_success_payload
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

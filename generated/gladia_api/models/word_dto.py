@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="WordDTO")
+
+
+@_attrs_define
+class WordDTO:
+    word: str
+    """ The word """
+    start: float
+    """ Start time in seconds. """
+    end: float
+    """ End time in seconds. """
+    confidence: float
+    """ How sure the model is """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        word = self.word
+
+        start = self.start
+
+        end = self.end
+
+        confidence = self.confidence
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "word": word,
+                "start": start,
+                "end": end,
+                "confidence": confidence,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        word = d.pop("word")
+
+        start = d.pop("start")
+
+        end = d.pop("end")
+
+        confidence = d.pop("confidence")
+
+        word_dto = cls(
+            word=word,
+            start=start,
+            end=end,
+            confidence=confidence,
+        )
+
+        word_dto.additional_properties = d
+        return word_dto
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
