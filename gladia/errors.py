@@ -1,0 +1,275 @@
+"""Every exception the gladia SDK raises. Catch `GladiaError` to catch them all.
+
+    GladiaError
+     ├── ValidationError (also a ValueError)   bad input, refused before anything is sent
+     │    ├── ConfigurationError               missing or empty API key, malformed api_url, bad timeout
+     │    ├── InvalidOptionsError              options Gladia would refuse; `.problems` lists each one
+     │    ├── InvalidSourceError               missing, empty, unreadable or unsupported audio source
+     │    └── InvalidJobIdError                a job id that cannot be one (empty, not a UUID, a path)
+     ├── APIError                              Gladia answered with an error status
+     │    │                                    (status_code, request_id, body, validation_errors, method, url)
+     │    ├── BadRequestError                  400
+     │    ├── AuthenticationError              401
+     │    ├── PermissionDeniedError            403
+     │    ├── NotFoundError                    404
+     │    ├── PayloadTooLargeError             413
+     │    ├── UnprocessableEntityError         422
+     │    ├── RateLimitError                   429 (retry_after)
+     │    └── InternalServerError              5xx
+     ├── APIConnectionError                    no usable answer: refused, reset, DNS, TLS
+     │    └── APITimeoutError                  no answer within the timeout
+     ├── TranscriptionError                    the job ended in `error` (job_id, error_code, job)
+     ├── PollTimeoutError                      the job was not final in time (job_id, last_status)
+     └── WebhookError                          a callback or webhook that cannot be trusted or read
+          ├── WebhookVerificationError         its signature, timestamp or headers do not check out
+          └── WebhookPayloadError              its body is not a Gladia notification we know
+
+    GladiaWarning (a UserWarning)              valid for Gladia, but probably not what you meant
+
+
+Messages say what went wrong and what to do about it. None of them, nor any repr, contains the API key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, ClassVar
+
+if TYPE_CHECKING:
+    from gladia_api.models import PreRecordedResponse
+
+__all__ = [
+    "GladiaError",
+    "ValidationError",
+    "ConfigurationError",
+    "InvalidOptionsError",
+    "InvalidSourceError",
+    "InvalidJobIdError",
+    "APIError",
+    "BadRequestError",
+    "AuthenticationError",
+    "PermissionDeniedError",
+    "NotFoundError",
+    "PayloadTooLargeError",
+    "UnprocessableEntityError",
+    "RateLimitError",
+    "InternalServerError",
+    "APIConnectionError",
+    "APITimeoutError",
+    "TranscriptionError",
+    "PollTimeoutError",
+    "WebhookError",
+    "WebhookVerificationError",
+    "WebhookPayloadError",
+    "GladiaWarning",
+]
+
+
+class GladiaError(Exception):
+    """The base of every exception the SDK raises."""
+
+
+# ---------------------------------------------------------------------------------------------- local input
+
+
+class ValidationError(GladiaError, ValueError):
+    """Input the SDK refused before sending anything; nothing was uploaded or created."""
+
+
+class ConfigurationError(ValidationError):
+    """The client cannot be built as asked (API key, api_url, timeouts, retries)."""
+
+
+class InvalidOptionsError(ValidationError):
+    """Transcription options Gladia would refuse. `problems` holds one line per problem, with its path."""
+
+    def __init__(self, problems: Sequence[str]) -> None:
+        self.problems: tuple[str, ...] = tuple(problems)
+        count = len(self.problems)
+        head = "1 problem" if count == 1 else f"{count} problems"
+        lines = "\n".join(f"  - {p}" for p in self.problems)
+        super().__init__(f"Invalid transcription options ({head}); nothing was sent:\n{lines}")
+
+
+class InvalidSourceError(ValidationError):
+    """An audio source that cannot be uploaded or transcribed as given."""
+
+
+class InvalidJobIdError(ValidationError):
+    """A string that cannot be a Gladia job id."""
+
+
+# ---------------------------------------------------------------------------------------------- API answers
+
+
+class APIError(GladiaError):
+    """Gladia answered with an error status.
+
+    Attributes:
+        status_code: the HTTP status.
+        request_id: Gladia's id for the request (quote it to support), when it sent one.
+        body: the decoded JSON body, or the text when it was not JSON.
+        validation_errors: the per-field problems Gladia listed, if any.
+        method, url: the request that failed.
+    """
+
+    #: What to do about it, appended to the message.
+    _advice: ClassVar[str] = ""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int,
+        request_id: str | None = None,
+        body: Any = None,
+        validation_errors: Sequence[str] = (),
+        method: str = "",
+        url: str = "",
+    ) -> None:
+        self.message = message
+        self.status_code = status_code
+        self.request_id = request_id
+        self.body = body
+        self.validation_errors: tuple[str, ...] = tuple(validation_errors)
+        self.method = method
+        self.url = url
+        super().__init__(self._render())
+
+    def _render(self) -> str:
+        where = f" to {self.method} {self.url}" if self.method else ""
+        text = f"Gladia answered {self.status_code}{where}: {self.message}"
+        if self.request_id:
+            text += f" (request id {self.request_id})"
+        text += "".join(f"\n  - {problem}" for problem in self.validation_errors)
+        if self.advice:
+            text += f"\n{self.advice}"
+        return text
+
+    @property
+    def advice(self) -> str:
+        """What to do about this error."""
+        return self._advice
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _rebuild, (type(self), self.message, self.__dict__)
+
+
+def _rebuild(cls: type[APIError], message: str, state: dict[str, Any]) -> APIError:
+    error = cls.__new__(cls)
+    error.__dict__.update(state)
+    Exception.__init__(error, error._render())
+    return error
+
+
+class BadRequestError(APIError):
+    """400: Gladia could not read the request."""
+
+
+class AuthenticationError(APIError):
+    """401: the API key is missing or not valid."""
+
+    _advice = "Check the API key: pass api_key=... or set GLADIA_API_KEY (keys are at app.gladia.io)."
+
+
+class PermissionDeniedError(APIError):
+    """403: the job exists but this action is not allowed on it now."""
+
+
+class NotFoundError(APIError):
+    """404: no such job for this API key, or it was deleted."""
+
+
+class PayloadTooLargeError(APIError):
+    """413: the audio is larger or longer than the account allows."""
+
+    _advice = "Split or compress the audio, or pass a URL so Gladia fetches it."
+
+
+class UnprocessableEntityError(APIError):
+    """422: the request was read but some values are not valid; see `validation_errors`."""
+
+
+class RateLimitError(APIError):
+    """429: too many requests or concurrent jobs. `retry_after` is the wait Gladia asked for, in seconds."""
+
+    def __init__(self, message: str, *, retry_after: float | None = None, **kwargs: Any) -> None:
+        self.retry_after = retry_after
+        super().__init__(message, **kwargs)
+
+    @property
+    def advice(self) -> str:
+        wait = f" after {self.retry_after:g} s" if self.retry_after is not None else " later"
+        return f"The SDK already retried; try again{wait}, or raise max_retries."
+
+
+class InternalServerError(APIError):
+    """5xx: Gladia failed to handle the request."""
+
+    _advice = "This is on Gladia's side; the SDK already retried what was safe to retry."
+
+
+# ---------------------------------------------------------------------------------------------- transport
+
+
+class APIConnectionError(GladiaError):
+    """No usable answer from Gladia: the connection was refused, reset or could not be made."""
+
+    def __init__(self, message: str, *, method: str = "", url: str = "") -> None:
+        self.method = method
+        self.url = url
+        super().__init__(message)
+
+
+class APITimeoutError(APIConnectionError):
+    """Gladia did not answer within the timeout."""
+
+
+# ---------------------------------------------------------------------------------------------- jobs
+
+
+class TranscriptionError(GladiaError):
+    """The job ended with status `error`. `job` is the whole job as Gladia returned it."""
+
+    def __init__(self, job: PreRecordedResponse) -> None:
+        self.job = job
+        self.job_id: str = job.id
+        code = job.error_code if isinstance(job.error_code, int) else None
+        self.error_code: int | None = code
+        detail = f" with error code {code}" if code is not None else ""
+        super().__init__(f"Transcription job {job.id} failed{detail}. The whole job is in `.job`.")
+
+
+class PollTimeoutError(GladiaError):
+    """The job was not `done` or `error` before the deadline. It is still running: resume with poll(job_id)."""
+
+    def __init__(self, job_id: str, last_status: str | None, waited: float) -> None:
+        self.job_id = job_id
+        self.last_status = last_status
+        self.waited = waited
+        super().__init__(
+            f"Job {job_id} was still {last_status or 'unknown'} after {waited:.0f} s. It keeps running on "
+            f"Gladia's side: call poll({job_id!r}) to wait again, or pass a longer timeout."
+        )
+
+
+# ---------------------------------------------------------------------------------------------- webhooks
+
+
+class WebhookError(GladiaError):
+    """A callback or webhook request that cannot be trusted or read."""
+
+
+class WebhookVerificationError(WebhookError):
+    """The signature, timestamp or headers of a signed webhook do not check out; do not act on it."""
+
+
+class WebhookPayloadError(WebhookError):
+    """The body is not a Gladia callback or webhook this SDK understands."""
+
+
+# ---------------------------------------------------------------------------------------------- warnings
+
+
+class GladiaWarning(UserWarning):
+    """A request Gladia accepts but that probably does not do what was meant (e.g. a config without its flag)."""
