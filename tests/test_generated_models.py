@@ -134,3 +134,15 @@ def test_importing_the_package_does_not_import_every_model() -> None:
         "assert 'WordDTO' in dir(m)\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_every_generated_module_imports() -> None:
+    import importlib
+    import pkgutil
+
+    import gladia_api
+
+    names = [m.name for m in pkgutil.walk_packages(gladia_api.__path__, "gladia_api.")]
+    assert len(names) > 90
+    for name in names:
+        importlib.import_module(name)

@@ -15,7 +15,7 @@ from ...models.unprocessable_entity_error_response import UnprocessableEntityErr
 from ...models.unsupported_media_type_error_response import UnsupportedMediaTypeErrorResponse
 from ...models.upload_file_body import UploadFileBody
 from ...models.upload_url_body import UploadUrlBody
-from ...types import UNSET, Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
