@@ -15,14 +15,23 @@
      │    ├── PayloadTooLargeError             413
      │    ├── UnprocessableEntityError         422
      │    ├── RateLimitError                   429 (retry_after)
-     │    └── InternalServerError              5xx
+     │    ├── InternalServerError              5xx
+     │    └── UnexpectedResponseError          a status or body the API does not document
      ├── APIConnectionError                    no usable answer: refused, reset, DNS, TLS
      │    └── APITimeoutError                  no answer within the timeout
      ├── TranscriptionError                    the job ended in `error` (job_id, error_code, job)
      ├── PollTimeoutError                      the job was not final in time (job_id, last_status)
      └── WebhookError                          a callback or webhook that cannot be trusted or read
           ├── WebhookVerificationError         its signature, timestamp or headers do not check out
+          │    ├── WebhookRawBodyError           given parsed JSON, not the raw body (also a TypeError)
+          │    ├── WebhookSecretError            the secret given is not a usable `whsec_` secret
+          │    ├── WebhookMissingHeadersError    signing headers absent or empty (missing)
+          │    ├── WebhookMalformedHeaderError   a signing header that cannot be read (header, value)
+          │    ├── WebhookSignatureError         no signature matches: wrong secret or changed body
+          │    ├── WebhookTimestampError         signed, but outside the tolerance (timestamp, age)
+          │    └── CallbackTokenError            a callback without the token put in its URL
           └── WebhookPayloadError              its body is not a Gladia notification we know
+               └── WebhookUnknownEventError    an event this SDK does not know (event)
 
     GladiaWarning (a UserWarning)              valid for Gladia, but probably not what you meant
 
@@ -54,13 +63,22 @@ __all__ = [
     "UnprocessableEntityError",
     "RateLimitError",
     "InternalServerError",
+    "UnexpectedResponseError",
     "APIConnectionError",
     "APITimeoutError",
     "TranscriptionError",
     "PollTimeoutError",
     "WebhookError",
     "WebhookVerificationError",
+    "WebhookRawBodyError",
+    "WebhookSecretError",
+    "WebhookMissingHeadersError",
+    "WebhookMalformedHeaderError",
+    "WebhookSignatureError",
+    "WebhookTimestampError",
+    "CallbackTokenError",
     "WebhookPayloadError",
+    "WebhookUnknownEventError",
     "GladiaWarning",
 ]
 
@@ -209,6 +227,10 @@ class InternalServerError(APIError):
     _advice = "This is on Gladia's side; the SDK already retried what was safe to retry."
 
 
+class UnexpectedResponseError(APIError):
+    """An answer the SDK cannot read: an undocumented status, or a body that is not the documented JSON."""
+
+
 # ---------------------------------------------------------------------------------------------- transport
 
 
@@ -264,8 +286,117 @@ class WebhookVerificationError(WebhookError):
     """The signature, timestamp or headers of a signed webhook do not check out; do not act on it."""
 
 
+# One class per failed check, rather than one class with a `.reason`: a receiver usually answers every
+# WebhookVerificationError alike (4xx, log, drop), but the few it treats apart are told apart with a plain
+# `except`: WebhookSecretError and WebhookRawBodyError are bugs in the receiver, not in the request, and
+# fail every delivery until fixed; WebhookTimestampError means the signature was valid, so it points at a
+# replay or a skewed clock rather than at a forger. Each keeps, as attributes, the values its message quotes.
+
+
+class _KeepsDetails(Exception):
+    """Pickles with its attributes, though its __init__ takes more than the message."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _restore, (type(self), self.args, self.__dict__)
+
+
+def _restore(cls: type[BaseException], args: tuple[Any, ...], state: dict[str, Any]) -> BaseException:
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
+
+
+class WebhookRawBodyError(_KeepsDetails, WebhookVerificationError, TypeError):
+    """verify() was given a parsed body; the signature covers the exact bytes Gladia sent."""
+
+    def __init__(self, given: type) -> None:
+        self.given = given
+        super().__init__(
+            f"verify() needs the raw request body (bytes or str) exactly as received, not a "
+            f"{given.__name__}: JSON parsed and serialized again does not match the signature. Read it with "
+            f"`await request.body()` (Starlette, FastAPI), `request.body` (Django) or "
+            f"`request.get_data()` (Flask)."
+        )
+
+
+class WebhookSecretError(WebhookVerificationError):
+    """The webhook secret given to the SDK cannot be a Standard Webhooks secret; no request can verify."""
+
+
+class WebhookMissingHeadersError(_KeepsDetails, WebhookVerificationError):
+    """A signing header is absent or empty. `missing` names each one."""
+
+    def __init__(self, missing: Sequence[str]) -> None:
+        self.missing: tuple[str, ...] = tuple(missing)
+        names = ", ".join(self.missing)
+        text = f"Missing webhook signature header(s): {names} (the svix- spellings are accepted too)."
+        if len(self.missing) == 3:  # none of them: most likely an unsigned request, not a damaged one
+            text += (
+                " Gladia signs webhooks only when a secret is set for them: check that one is, and that no "
+                "proxy in front of this server drops these headers. Callbacks are never signed: do not "
+                "verify them."
+            )
+        super().__init__(text)
+
+
+class WebhookMalformedHeaderError(_KeepsDetails, WebhookVerificationError):
+    """A signing header is present but cannot be read. `header` is its name, `value` what it held."""
+
+    def __init__(self, header: str, value: str, expected: str) -> None:
+        self.header = header
+        self.value = value
+        shown = value if len(value) <= 60 else value[:57] + "..."
+        super().__init__(f"Malformed {header} header {shown!r}: expected {expected}.")
+
+
+class WebhookSignatureError(WebhookVerificationError):
+    """No signature in the header matches the body: a wrong secret, a changed body, or a forgery."""
+
+
+class WebhookTimestampError(_KeepsDetails, WebhookVerificationError):
+    """The signature is valid but the message was sent too long ago or too far ahead of this clock.
+
+    Attributes:
+        timestamp: the `webhook-timestamp` sent, in Unix seconds.
+        now: this server's time when it checked, in Unix seconds.
+        tolerance: the largest difference allowed either way, in seconds.
+    """
+
+    def __init__(self, timestamp: int, now: float, tolerance: float) -> None:
+        self.timestamp = timestamp
+        self.now = now
+        self.tolerance = tolerance
+        when = f"{self.age:.0f} s old" if self.age > 0 else f"{-self.age:.0f} s in the future"
+        super().__init__(
+            f"The webhook's timestamp {timestamp} is {when}; the tolerance is {tolerance:g} s either way. "
+            "Its signature is valid, so this is a replay of an old message or this server's clock is off."
+        )
+
+    @property
+    def age(self) -> float:
+        """How old the message is, in seconds: positive when sent in the past, negative when in the future."""
+        return self.now - self.timestamp
+
+
+class CallbackTokenError(WebhookVerificationError):
+    """A callback arrived without the token put in its URL, or with another one."""
+
+
 class WebhookPayloadError(WebhookError):
     """The body is not a Gladia callback or webhook this SDK understands."""
+
+
+class WebhookUnknownEventError(_KeepsDetails, WebhookPayloadError):
+    """A well-formed notification of an event this SDK does not know (one added since?). `event` names it."""
+
+    def __init__(self, event: str, known: Sequence[str]) -> None:
+        self.event = event
+        self.known: tuple[str, ...] = tuple(known)
+        super().__init__(
+            f"Unknown event {event!r}; this SDK knows {', '.join(self.known)}. Answer 2xx to the events "
+            "you do not handle, or Gladia will keep retrying them."
+        )
 
 
 # ---------------------------------------------------------------------------------------------- warnings
