@@ -1,0 +1,168 @@
+"""What stands in front of the API, as Gladia's gateway does: recording, fault injection and the API key check.
+
+A raw ASGI layer rather than Starlette middleware, because faults need what middleware hides: answering
+without reading the body, dropping the answer after handling the request, and sending a body slowly.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+
+from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from gladia.testing._errors import ApiError, error_response, path_with_query
+from gladia.testing._faults import Fault
+from gladia.testing._intake import drain
+from gladia.testing._routes import route_of
+from gladia.testing._state import EmulatorState
+from gladia.testing._traffic import RecordedRequest, headers_dict
+
+KEY_HEADER = b"x-gladia-key"
+_SLOW_PIECES = 10
+_FAULT_MESSAGES = {
+    429: "Too many requests: slow down and retry after the delay in Retry-After",
+    500: "Internal server error",
+    502: "Bad gateway",
+    503: "Service unavailable",
+    504: "Gateway timeout",
+}
+
+
+class Gateway:
+    """Wraps the API app: every request is counted and recorded, may meet a fault, and must carry a key."""
+
+    def __init__(self, app: ASGIApp, state: EmulatorState) -> None:
+        self._app = app
+        self._state = state
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self._app(scope, receive, send)
+            return
+        state = self._state
+        method, path = scope["method"], scope["path"]
+        route = route_of(method, path)
+        state.counters.count_request(route or f"{method} {path}")
+        client = scope.get("client") or ("", 0)
+        state.requests.append(
+            RecordedRequest(
+                method=method,
+                path=path,
+                query=scope.get("query_string", b"").decode("latin-1"),
+                headers=headers_dict(scope["headers"]),
+                route=route,
+                client=f"{client[0]}:{client[1]}",
+            )
+        )
+        # HEAD is served by the GET routes, so it needs the key as they do.
+        protected = route is not None or (method == "HEAD" and route_of("GET", path) is not None)
+        body = _Body(receive, state)
+        faults = state.faults.draw(route)
+        delay = sum(f.seconds for f in faults if f.kind == "latency")
+        if delay:
+            await asyncio.sleep(delay)
+        slow = next((f for f in faults if f.kind == "slow_body"), None)
+        if slow is not None:
+            send = _trickle(send, slow.seconds)
+        terminal = next((f for f in faults if f.terminal), None)
+        if terminal is None:
+            await self._handle(protected, scope, body, send)
+            return
+        if terminal.when == "after":
+            await self._handle(protected, scope, body, _dropped)
+        await self._inflict(terminal, scope, body, send)
+
+    async def _handle(self, protected: bool, scope: Scope, body: _Body, send: Send) -> None:
+        if protected:
+            problem = self._key_problem(scope)
+            if problem is not None:
+                await body.finish(scope)
+                await error_response(path_with_query(scope), ApiError(401, problem))(
+                    scope, body.receive, send
+                )
+                return
+        await self._app(scope, body.receive, send)
+
+    def _key_problem(self, scope: Scope) -> str | None:
+        given = next((value for name, value in scope["headers"] if name == KEY_HEADER), None)
+        if not given:
+            return "gladia key not found: send your API key in the x-gladia-key header"
+        if not any(hmac.compare_digest(given, key.encode()) for key in self._state.config.api_keys):
+            return "invalid gladia key: this key is not one the emulator was started with"
+        return None
+
+    async def _inflict(self, fault: Fault, scope: Scope, body: _Body, send: Send) -> None:
+        if fault.kind == "reset" and await self._state.connections.reset(scope.get("client")):
+            return
+        await body.finish(scope)
+        receive = body.receive
+        if fault.kind == "redirect":
+            response = Response(status_code=fault.status or 307, headers={"location": fault.location or "/"})
+            await response(scope, receive, send)
+            return
+        status = fault.status or 500
+        headers = {"Retry-After": fault.retry_after} if fault.retry_after is not None else None
+        message = fault.message or _FAULT_MESSAGES.get(status, f"Error {status} injected by the emulator")
+        await error_response(path_with_query(scope), ApiError(status, message, headers=headers))(
+            scope, receive, send
+        )
+
+
+class _Body:
+    """The request body as the app reads it: its bytes counted, and whether it has all been read."""
+
+    def __init__(self, receive: Receive, state: EmulatorState) -> None:
+        self._receive = receive
+        self._counters = state.counters
+        self.done = False
+
+    async def receive(self) -> Message:
+        message = await self._receive()
+        if message["type"] == "http.request":
+            self._counters.count_bytes(len(message.get("body", b"")))
+            self.done = not message.get("more_body", False)
+        else:
+            self.done = True
+        return message
+
+    async def finish(self, scope: Scope) -> None:
+        """Read what is left of the body before answering early, so the client gets to read the answer.
+
+        Not once it is all read (the server would wait forever for more), and not when the client waits
+        for `100 Continue`: it has sent no body, and answering now spares it sending one.
+        """
+        if self.done or expects_continue(scope):
+            return
+        await drain(self.receive)
+
+
+def expects_continue(scope: Scope) -> bool:
+    return any(name == b"expect" and value.lower() == b"100-continue" for name, value in scope["headers"])
+
+
+async def _dropped(message: Message) -> None:
+    """A `send` that drops the answer: the request was handled, the client will never know."""
+
+
+def _trickle(send: Send, seconds: float) -> Send:
+    """A `send` that spreads the first body message over `seconds`, in small pieces."""
+    pending = True
+
+    async def slow_send(message: Message) -> None:
+        nonlocal pending
+        if message["type"] != "http.response.body" or not pending:
+            await send(message)
+            return
+        pending = False
+        body: bytes = message.get("body", b"")
+        more: bool = message.get("more_body", False)
+        size = max(1, -(-len(body) // _SLOW_PIECES))
+        pieces = [body[i : i + size] for i in range(0, len(body), size)] or [b""]
+        for index, piece in enumerate(pieces):
+            await asyncio.sleep(seconds / len(pieces))
+            last = index == len(pieces) - 1
+            await send({"type": "http.response.body", "body": piece, "more_body": more or not last})
+
+    return slow_send

@@ -1,0 +1,75 @@
+"""A job's `request_params`: the create request echoed back with the spec's defaults filled in, as Gladia does."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from gladia._schema import default_validator
+
+_REQUEST = "InitTranscriptionRequest"
+# Kept on the job itself (`custom_metadata`), not among its parameters.
+_NOT_PARAMS = frozenset({"custom_metadata"})
+
+
+def request_params(body: Mapping[str, Any]) -> dict[str, Any]:
+    """The parameters a job runs with: every option given, and every default of an option not given.
+
+    An add-on turned on without its configuration gets the configuration's defaults, when it has no
+    required fields (`subtitles: true` runs with `subtitles_config: {formats: [srt], style: default}`).
+    """
+    properties: Mapping[str, Any] = _schema(_REQUEST)["properties"]
+    params: dict[str, Any] = {}
+    for name, schema in properties.items():
+        if name in _NOT_PARAMS:
+            continue
+        if name in body:
+            params[name] = _with_defaults(body[name], schema)
+        elif "default" in schema:
+            params[name] = _copy(schema["default"])
+    params["language_config"] = _with_defaults(
+        body.get("language_config") or {}, properties["language_config"]
+    )
+    for name, schema in properties.items():
+        flag = name.removesuffix("_config")
+        if flag != name and params.get(flag) is True and name not in params:
+            resolved = _resolve(schema)
+            if not resolved.get("required") and resolved.get("type") == "object":
+                params[name] = _with_defaults({}, schema)
+    return params
+
+
+def _schema(name: str) -> Mapping[str, Any]:
+    return default_validator().schema(name)
+
+
+def _resolve(schema: Mapping[str, Any]) -> Mapping[str, Any]:
+    """A property's schema with `$ref` and single `allOf` wrappers followed."""
+    while True:
+        if "$ref" in schema:
+            schema = _schema(schema["$ref"].rsplit("/", 1)[-1])
+        elif len(schema.get("allOf", ())) == 1 and "type" not in schema:
+            schema = schema["allOf"][0]
+        else:
+            return schema
+
+
+def _with_defaults(value: Any, schema: Mapping[str, Any]) -> Any:
+    resolved = _resolve(schema)
+    if not isinstance(value, Mapping) or resolved.get("type") != "object":
+        return _copy(value)
+    properties: Mapping[str, Any] = resolved.get("properties", {})
+    filled = {key: _with_defaults(item, properties.get(key, {})) for key, item in value.items()}
+    for key, prop in properties.items():
+        default = prop.get("default", _resolve(prop).get("default"))
+        if key not in filled and default is not None:
+            filled[key] = _copy(default)
+    return filled
+
+
+def _copy(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return {k: _copy(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_copy(v) for v in value]
+    return value

@@ -1,0 +1,39 @@
+"""The emulator's routes, named `"METHOD /path/template"` exactly as in the spec (faults and counters use these)."""
+
+from __future__ import annotations
+
+import re
+
+UPLOAD = "POST /v2/upload"
+CREATE = "POST /v2/pre-recorded"
+LIST = "GET /v2/pre-recorded"
+GET = "GET /v2/pre-recorded/{id}"
+DELETE = "DELETE /v2/pre-recorded/{id}"
+JOB_FILE = "GET /v2/pre-recorded/{id}/file"
+# Not in the spec: where the `audio_url` of an upload points, as `https://api.gladia.io/file/{id}` does.
+STORED_FILE = "GET /file/{id}"
+
+ROUTES = (UPLOAD, CREATE, LIST, GET, DELETE, JOB_FILE, STORED_FILE)
+ANY = "*"
+
+
+def _pattern(template: str) -> re.Pattern[str]:
+    return re.compile("^" + re.sub(r"\\\{[a-z_]+\\\}", "[^/]+", re.escape(template)) + "$")
+
+
+_MATCHERS = [(route, route.split(" ", 1)[0], _pattern(route.split(" ", 1)[1])) for route in ROUTES]
+
+
+def route_of(method: str, path: str) -> str | None:
+    """The route key of a request, or None when no route serves it."""
+    for route, route_method, pattern in _MATCHERS:
+        if route_method == method and pattern.match(path):
+            return route
+    return None
+
+
+def check_route(route: str) -> str:
+    """`route` itself when it names a route (or `*`); ValueError listing the valid names otherwise."""
+    if route == ANY or route in ROUTES:
+        return route
+    raise ValueError(f"unknown route {route!r}; use '*' or one of: {', '.join(ROUTES)}")
