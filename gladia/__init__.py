@@ -1,5 +1,99 @@
-"""gladia: a Python SDK for Gladia's pre-recorded speech-to-text API."""
+"""gladia: a dependable, typed Python SDK for Gladia's pre-recorded speech-to-text API.
+
+    from gladia import GladiaClient
+
+    client = GladiaClient(api_key="...").prerecorded()
+    job = client.transcribe("meeting.wav", {"language_config": {"languages": ["en"]}})
+    print(job.result.transcription.full_transcript)
+
+The clients are imported on first use, so `import gladia` stays cheap.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from gladia._version import __version__
+from gladia.errors import (
+    APIConnectionError,
+    APIError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConfigurationError,
+    GladiaError,
+    GladiaWarning,
+    InternalServerError,
+    InvalidJobIdError,
+    InvalidOptionsError,
+    InvalidSourceError,
+    NotFoundError,
+    PayloadTooLargeError,
+    PermissionDeniedError,
+    PollTimeoutError,
+    RateLimitError,
+    TranscriptionError,
+    UnexpectedResponseError,
+    UnprocessableEntityError,
+    ValidationError,
+    WebhookError,
+    WebhookPayloadError,
+    WebhookVerificationError,
+)
 
-__all__ = ["__version__"]
+if TYPE_CHECKING:
+    from gladia._client import AsyncGladiaClient, GladiaClient
+    from gladia._prerecorded import AsyncPreRecordedClient, PreRecordedClient
+
+_LAZY = {
+    "GladiaClient": "gladia._client",
+    "AsyncGladiaClient": "gladia._client",
+    "PreRecordedClient": "gladia._prerecorded",
+    "AsyncPreRecordedClient": "gladia._prerecorded",
+}
+
+__all__ = [
+    "__version__",
+    "GladiaClient",
+    "AsyncGladiaClient",
+    "PreRecordedClient",
+    "AsyncPreRecordedClient",
+    "GladiaError",
+    "ValidationError",
+    "ConfigurationError",
+    "InvalidOptionsError",
+    "InvalidSourceError",
+    "InvalidJobIdError",
+    "APIError",
+    "BadRequestError",
+    "AuthenticationError",
+    "PermissionDeniedError",
+    "NotFoundError",
+    "PayloadTooLargeError",
+    "UnprocessableEntityError",
+    "RateLimitError",
+    "InternalServerError",
+    "UnexpectedResponseError",
+    "APIConnectionError",
+    "APITimeoutError",
+    "TranscriptionError",
+    "PollTimeoutError",
+    "WebhookError",
+    "WebhookVerificationError",
+    "WebhookPayloadError",
+    "GladiaWarning",
+]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'gladia' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -120,7 +120,7 @@ def to_json_dict(options: object) -> dict[str, Any]:
 
 
 def create_body(options: object, *, audio_url: str | None = None) -> dict[str, Any]:
-    """The checked JSON body of a create request.
+    """The checked JSON body of a create request (see `warn_about` for the likely mistakes it accepts).
 
     Args:
         options: a dict as in Gladia's docs, an `InitTranscriptionRequest`, or None.
@@ -141,6 +141,10 @@ def create_body(options: object, *, audio_url: str | None = None) -> dict[str, A
     problems = request_problems(body)
     if problems:
         raise InvalidOptionsError(problems)
-    for message in request_warnings(body):
-        warnings.warn(message, GladiaWarning, stacklevel=4)
     return body
+
+
+def warn_about(body: Mapping[str, Any], stacklevel: int) -> None:
+    """Emit a GladiaWarning for each likely mistake; `stacklevel` counts from the caller of this function."""
+    for message in request_warnings(body):
+        warnings.warn(message, GladiaWarning, stacklevel=stacklevel + 1)

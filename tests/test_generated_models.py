@@ -11,8 +11,8 @@ from typing import Any
 import attrs
 import pytest
 from dateutil.parser import isoparse
-from gladia_api import models
 
+from gladia_api import models
 from tests._reference import load, reference_files, requires_reference
 
 # Which model reads which kind of payload (by the file name's prefix, see responses/INDEX.md).

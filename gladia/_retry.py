@@ -1,0 +1,95 @@
+"""Pure retry decisions: which failures are worth another try, and how long to wait before it.
+
+Two rules keep retries safe:
+
+- A request that is safe to repeat (reads, deletes, uploads) is retried after any transient failure:
+  a connection error, a timeout, or a 408/429/5xx answer.
+- Creating a job is not idempotent: a retry after the server may have started it would create a second
+  job (and bill it). It is retried only when the server provably did not start it: the connection was
+  never established, or it answered 429 or 503.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import math
+import random
+from datetime import datetime, timezone
+
+import attrs
+import httpx
+
+from gladia import _constants as C
+from gladia._routes import IDEMPOTENT, Operation
+
+# Failures that happen before a single byte of the request reaches the server.
+_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+
+
+@attrs.frozen
+class RetryPolicy:
+    max_retries: int = C.DEFAULT_MAX_RETRIES
+    initial_delay: float = C.RETRY_INITIAL_DELAY
+    max_delay: float = C.RETRY_MAX_DELAY
+    multiplier: float = C.RETRY_MULTIPLIER
+    retry_after_cap: float = C.RETRY_AFTER_CAP
+
+    def backoff(self, retry: int, rng: random.Random) -> float:
+        """The wait before retry number `retry` (1, 2, ...): exponential, capped, with equal jitter."""
+        ceiling = min(self.max_delay, self.initial_delay * self.multiplier ** (retry - 1))
+        return ceiling / 2 + rng.uniform(0, ceiling / 2)
+
+    def delay_after_status(
+        self, operation: Operation, status: int, retry_after: str | None, retry: int, rng: random.Random
+    ) -> float | None:
+        """Seconds to wait before retrying after an HTTP answer, or None to return the answer as is."""
+        if retry > self.max_retries or not retryable_status(operation, status):
+            return None
+        asked = parse_retry_after(retry_after)
+        if asked is not None:
+            return min(asked, self.retry_after_cap)
+        return self.backoff(retry, rng)
+
+    def delay_after_error(
+        self, operation: Operation, error: Exception, replayable: bool, retry: int, rng: random.Random
+    ) -> float | None:
+        """Seconds to wait before retrying after a transport error, or None to raise it."""
+        if retry > self.max_retries or not retryable_error(operation, error, replayable):
+            return None
+        return self.backoff(retry, rng)
+
+
+def retryable_status(operation: Operation, status: int) -> bool:
+    if operation in IDEMPOTENT:
+        return status in C.RETRYABLE_STATUSES
+    return status in C.NOT_STARTED_STATUSES
+
+
+def retryable_error(operation: Operation, error: Exception, replayable: bool) -> bool:
+    if isinstance(error, _NOT_SENT):
+        return True
+    if not isinstance(error, httpx.TransportError) or isinstance(error, httpx.UnsupportedProtocol):
+        return False
+    # The request may have reached the server: only repeat what is harmless to repeat, and only when
+    # its body can be sent again from the start.
+    return operation in IDEMPOTENT and replayable
+
+
+def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
+    """Seconds from a Retry-After header: a number of seconds or an HTTP date. None if absent or unreadable."""
+    if value is None:
+        return None
+    text = value.strip()
+    try:
+        seconds = float(text)
+    except ValueError:
+        try:
+            when = email.utils.parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError):
+            return None
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=timezone.utc)
+        seconds = (when - (now or datetime.now(timezone.utc))).total_seconds()
+    if not math.isfinite(seconds):
+        return None
+    return max(0.0, seconds)

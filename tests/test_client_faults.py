@@ -1,0 +1,267 @@
+"""Each error class from a real emulator answer, and retries that recover without a second job."""
+
+from __future__ import annotations
+
+import socket
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from gladia import GladiaClient, errors
+from gladia.testing import Emulator
+from gladia_api.api.pre_recorded import get_transcription
+from tests.conftest import make_wav
+
+TEXT = "Retries must never cost a second job."
+JOB_ID = "45463597-20b7-4af7-b3b3-f5fb778203ab"
+
+
+@pytest.fixture
+def client(emu: Emulator) -> Iterator[GladiaClient]:
+    with GladiaClient(api_key=emu.api_key, api_url=emu.url, max_retries=3) as gladia:
+        yield gladia
+
+
+@pytest.fixture
+def wav(tmp_path: Path, emu: Emulator) -> Path:
+    path = tmp_path / "take.wav"
+    path.write_bytes(make_wav(1.0, tone=True))
+    emu.transcripts.add(path, TEXT)
+    return path
+
+
+# ------------------------------------------------------------------------------------------ error classes
+
+
+def test_401_wrong_key(emu: Emulator) -> None:
+    with (
+        GladiaClient(api_key="not-the-key", api_url=emu.url) as bad,
+        pytest.raises(errors.AuthenticationError) as caught,
+    ):
+        bad.prerecorded().get(JOB_ID)
+    assert caught.value.status_code == 401
+    assert "not-the-key" not in str(caught.value)
+    assert emu.counters.requests["GET /v2/pre-recorded/{id}"] == 1  # 401 is never retried
+
+
+def test_404_unknown_job(client: GladiaClient) -> None:
+    with pytest.raises(errors.NotFoundError) as caught:
+        client.prerecorded().get(JOB_ID)
+    assert caught.value.request_id and caught.value.method == "GET" and JOB_ID in caught.value.url
+
+
+def test_403_deleting_a_job_that_is_processing(client: GladiaClient, emu: Emulator, wav: Path) -> None:
+    emu.configure(processing_seconds=30)
+    api = client.prerecorded()
+    job = api.create({"audio_url": api.upload_file(wav).audio_url})
+    with pytest.raises(errors.PermissionDeniedError):
+        api.delete(job.id)
+
+
+def test_413_a_file_above_the_servers_limit(emu: Emulator, wav: Path) -> None:
+    emu.configure(max_upload_bytes=1000)
+    with (
+        GladiaClient(api_key=emu.api_key, api_url=emu.url, max_upload_bytes=None) as gladia,
+        pytest.raises(errors.PayloadTooLargeError) as caught,
+    ):
+        gladia.prerecorded().upload_file(wav)
+    assert caught.value.status_code == 413
+
+
+def test_422_a_file_that_is_not_audio(client: GladiaClient, emu: Emulator) -> None:
+    with pytest.raises(errors.UnprocessableEntityError) as caught:
+        client.prerecorded().upload_file(bytes(range(256)) * 40)
+    assert caught.value.status_code == 422
+    assert emu.counters.jobs_created == 0
+
+
+def test_422_from_the_server_names_the_fields(client: GladiaClient, emu: Emulator) -> None:
+    # The SDK checks options itself; a raw request shows the server's own 422 body.
+    response = client._http.post(
+        "/v2/pre-recorded", json={"audio_url": "https://example.com/a.wav", "modell": 1}
+    )
+    error = errors.UnprocessableEntityError
+    from gladia._response import error_from_response
+
+    raised = error_from_response(response)
+    assert isinstance(raised, error)
+    assert any("modell" in p for p in raised.validation_errors)
+
+
+@pytest.mark.parametrize(
+    ("status", "cls"),
+    [(400, errors.BadRequestError), (500, errors.InternalServerError), (502, errors.InternalServerError)],
+)
+def test_injected_statuses_on_job_creation(
+    client: GladiaClient, emu: Emulator, wav: Path, status: int, cls: type[errors.APIError]
+) -> None:
+    api = client.prerecorded()
+    audio_url = api.upload_file(wav).audio_url
+    emu.faults.add("POST /v2/pre-recorded", status=status)
+    with pytest.raises(cls):
+        api.create({"audio_url": audio_url})
+    # The server may have started it: never repeated, so never a second job.
+    assert emu.counters.requests["POST /v2/pre-recorded"] == 1
+
+
+def test_429_after_retries_carries_retry_after(emu: Emulator) -> None:
+    emu.faults.add("GET /v2/pre-recorded/{id}", status=429, retry_after=0)
+    with (
+        GladiaClient(api_key=emu.api_key, api_url=emu.url, max_retries=2) as gladia,
+        pytest.raises(errors.RateLimitError) as caught,
+    ):
+        gladia.prerecorded().get(JOB_ID)
+    assert caught.value.retry_after == 0
+    assert emu.counters.requests["GET /v2/pre-recorded/{id}"] == 3
+
+
+def test_connection_refused(emu: Emulator) -> None:
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]
+    with (
+        GladiaClient(api_key="k", api_url=f"http://127.0.0.1:{port}", max_retries=1) as gladia,
+        pytest.raises(errors.APIConnectionError) as caught,
+    ):
+        gladia.prerecorded().get(JOB_ID)
+    assert not isinstance(caught.value, errors.APITimeoutError)
+    assert gladia.retries == 1
+
+
+def test_timeout(emu: Emulator) -> None:
+    emu.faults.add("GET /v2/pre-recorded/{id}", kind="latency", seconds=1.0)
+    with (
+        GladiaClient(api_key=emu.api_key, api_url=emu.url, timeout=0.2, max_retries=1) as gladia,
+        pytest.raises(errors.APITimeoutError),
+    ):
+        gladia.prerecorded().get(JOB_ID)
+
+
+def test_a_failed_job_raises_transcription_error(client: GladiaClient, emu: Emulator, tmp_path: Path) -> None:
+    audio = make_wav(1.5)
+    emu.transcripts.fail(audio, error_code=422)
+    with pytest.raises(errors.TranscriptionError) as caught:
+        client.prerecorded().transcribe(audio)
+    assert caught.value.error_code == 422
+    assert caught.value.job.status == "error"
+    assert caught.value.job_id == caught.value.job.id
+
+
+def test_poll_timeout_is_resumable(client: GladiaClient, emu: Emulator, wav: Path) -> None:
+    emu.configure(processing_seconds=2.0)
+    api = client.prerecorded()
+    job = api.create({"audio_url": api.upload_file(wav).audio_url})
+    with pytest.raises(errors.PollTimeoutError) as caught:
+        api.poll(job.id, timeout=0.3)
+    assert caught.value.job_id == job.id and caught.value.last_status in ("queued", "processing")
+    assert api.poll(caught.value.job_id, timeout=10).status == "done"
+
+
+# ------------------------------------------------------------------------------------------ retries
+
+
+def test_create_is_retried_after_503_and_429_without_duplicates(
+    client: GladiaClient, emu: Emulator, wav: Path
+) -> None:
+    api = client.prerecorded()
+    audio_url = api.upload_file(wav).audio_url
+    emu.faults.add("POST /v2/pre-recorded", status=503, retry_after=0, times=1)
+    emu.faults.add("POST /v2/pre-recorded", status=429, retry_after=0, times=1)
+    job = api.create({"audio_url": audio_url})
+    assert api.poll(job.id).result.transcription.full_transcript == TEXT
+    assert emu.counters.requests["POST /v2/pre-recorded"] == 3
+    assert emu.counters.jobs_created == 1
+
+
+def test_a_reset_after_creation_is_not_retried(client: GladiaClient, emu: Emulator, wav: Path) -> None:
+    api = client.prerecorded()
+    audio_url = api.upload_file(wav).audio_url
+    emu.faults.add("POST /v2/pre-recorded", kind="reset", when="after", times=1)
+    with pytest.raises(errors.APIConnectionError):
+        api.create({"audio_url": audio_url})
+    assert emu.counters.jobs_created == 1
+    assert emu.counters.requests["POST /v2/pre-recorded"] == 1
+
+
+def test_reads_recover_from_resets_5xx_and_429(client: GladiaClient, emu: Emulator, wav: Path) -> None:
+    job = client.prerecorded().transcribe(wav)
+    emu.faults.add("GET /v2/pre-recorded/{id}", kind="reset", times=1)
+    emu.faults.add("GET /v2/pre-recorded/{id}", status=502, times=1)
+    emu.faults.add("GET /v2/pre-recorded/{id}", status=429, retry_after=0, times=1)
+    before = client.retries
+    assert client.prerecorded().get(job.id).status == "done"
+    assert client.retries - before == 3
+
+
+def test_uploads_are_retried_and_resent_from_the_start(
+    client: GladiaClient, emu: Emulator, wav: Path
+) -> None:
+    emu.faults.add("POST /v2/upload", status=503, times=1)
+    emu.faults.add("POST /v2/upload", kind="reset", times=1)
+    with wav.open("rb") as handle:
+        handle.seek(0)
+        job = client.prerecorded().transcribe(handle)
+    assert job.result.transcription.full_transcript == TEXT
+    assert client.prerecorded().download_bytes(job.id) == wav.read_bytes()
+    assert emu.counters.requests["POST /v2/upload"] == 3
+
+
+def test_polling_survives_transient_failures(client: GladiaClient, emu: Emulator, wav: Path) -> None:
+    emu.configure(processing_seconds=0.5)
+    emu.faults.add("GET /v2/pre-recorded/{id}", status=500, times=6)
+    with GladiaClient(api_key=emu.api_key, api_url=emu.url, max_retries=1) as gladia:
+        job = gladia.prerecorded().transcribe(wav)
+    assert job.status == "done"
+    assert emu.counters.jobs_created == 1
+
+
+def test_raw_generated_calls_are_retried_and_authenticated(
+    client: GladiaClient, emu: Emulator, wav: Path
+) -> None:
+    job = client.prerecorded().transcribe(wav)
+    emu.faults.add("GET /v2/pre-recorded/{id}", status=503, retry_after=0, times=2)
+    before = len(emu.requests)
+    response = get_transcription.sync_detailed(job.id, client=client.raw)
+    assert response.status_code == 200
+    assert response.parsed.result.transcription.full_transcript == TEXT
+    raw_requests = emu.requests[before:]
+    assert len(raw_requests) == 3
+    assert all(r.header("x-gladia-key") == emu.api_key for r in raw_requests)
+
+
+def test_the_key_does_not_follow_a_redirect_to_another_host(
+    client: GladiaClient, emu: Emulator, wav: Path
+) -> None:
+    job = client.prerecorded().transcribe(wav)
+    seen: list[dict[str, str]] = []
+
+    class Storage(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            seen.append({k.lower(): v for k, v in self.headers.items()})
+            self.send_response(200)
+            self.send_header("Content-Length", "4")
+            self.end_headers()
+            self.wfile.write(b"RIFF")
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Storage)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
+    thread.start()
+    try:
+        location = f"http://127.0.0.1:{server.server_address[1]}/bucket/audio.wav"
+        emu.faults.add(
+            "GET /v2/pre-recorded/{id}/file", kind="redirect", status=307, location=location, times=1
+        )
+        assert client.prerecorded().download_bytes(job.id) == b"RIFF"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+    assert len(seen) == 1
+    assert "x-gladia-key" not in seen[0]
+    assert emu.api_key not in repr(seen[0])
