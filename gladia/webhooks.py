@@ -61,7 +61,7 @@ from gladia.errors import (
 )
 
 if TYPE_CHECKING:
-    from gladia_api.models import ErrorDTO, TranscriptionResultDTO
+    from gladia_api.models import ErrorDTO, PreRecordedResponse, TranscriptionResultDTO
 
 __all__ = [
     "Event",
@@ -77,6 +77,8 @@ __all__ = [
     "secret_key",
     "callback_url_with_token",
     "verify_callback_token",
+    "fetch_job",
+    "fetch_job_async",
     "DEFAULT_TOLERANCE",
 ]
 
@@ -517,3 +519,51 @@ def verify_callback_token(received: str | None, token: str) -> None:
         )
     if not hmac.compare_digest(received.encode(), token.encode()):
         raise CallbackTokenError("The callback's token does not match the one put in its URL.")
+
+
+# ---------------------------------------------------------------------------------------------- trust by fetch
+
+
+class _JobReader(Protocol):
+    def get(self, job_id: str) -> PreRecordedResponse: ...
+
+
+class _AsyncJobReader(Protocol):
+    async def get(self, job_id: str) -> PreRecordedResponse: ...
+
+
+_EXPECTED_STATUS = {SUCCEEDED: "done", FAILED: "error"}
+
+
+def fetch_job(event: Event, client: Any) -> PreRecordedResponse:
+    """The event's job as Gladia has it now: act on this, not on what the notification's sender claims.
+
+    Callbacks are not signed, and even a verified webhook carries only an id. Re-reading the job by its id,
+    with your own API key, means the status and result a server acts on come from Gladia.
+
+    Args:
+        event: from `parse` or `construct_event`.
+        client: a GladiaClient, or its `.prerecorded()`.
+
+    Raises:
+        WebhookPayloadError: the job's status contradicts the event (a forged or mistaken notification).
+        NotFoundError: no such job for your key (another account's id, or deleted since).
+    """
+    reader: _JobReader = client.prerecorded() if hasattr(client, "prerecorded") else client
+    return _consistent(event, reader.get(event.job_id))
+
+
+async def fetch_job_async(event: Event, client: Any) -> PreRecordedResponse:
+    """The async form of `fetch_job`, for an AsyncGladiaClient or its `.prerecorded()`."""
+    reader: _AsyncJobReader = client.prerecorded() if hasattr(client, "prerecorded") else client
+    return _consistent(event, await reader.get(event.job_id))
+
+
+def _consistent(event: Event, job: PreRecordedResponse) -> PreRecordedResponse:
+    expected = _EXPECTED_STATUS.get(event.event)
+    if expected is not None and str(job.status) != expected:
+        raise WebhookPayloadError(
+            f"The notification says {event.event} for job {event.job_id}, but Gladia reports its status as "
+            f"{job.status!s}: do not act on it (it may be forged, or about another job)"
+        )
+    return job
