@@ -6,6 +6,7 @@ import io
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 
 import gladia_api
@@ -160,3 +161,17 @@ def test_the_key_is_in_no_repr(client: GladiaClient, emu: Emulator) -> None:
     assert emu.api_key not in repr(client)
     assert emu.api_key not in repr(client.prerecorded())
     assert emu.api_key not in repr(client._config)
+
+
+def test_a_users_own_httpx_client_gets_the_same_behaviour(emu: Emulator, wav: Path) -> None:
+    with httpx.Client(headers={"x-app": "mine"}) as own:
+        client = GladiaClient(api_key=emu.api_key, api_url=emu.url, http_client=own)
+        emu.faults.add("GET /v2/pre-recorded/{id}", status=503, retry_after=0, times=1)
+        job = client.prerecorded().transcribe(wav)
+        assert job.result.transcription.full_transcript == TEXT
+        assert client.retries >= 1
+        assert all(
+            r.header("x-gladia-key") == emu.api_key and r.header("x-app") == "mine" for r in emu.requests
+        )
+        client.close()
+        assert not own.is_closed  # the owner closes it
