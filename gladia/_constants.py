@@ -41,6 +41,11 @@ RETRYABLE_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 # (which is not idempotent) is repeated.
 NOT_STARTED_STATUSES = frozenset({429, 503})
 
+# --- Creating a job: after an ambiguous failure the SDK looks for the job among the newest ones (see
+# gladia/_idempotency.py) and tries again only when it was not created.
+CREATE_ATTEMPTS = 3
+RECONCILE_SCAN = 50  # newest jobs searched for the one a failed request may have created
+
 # --- Polling a job until it is done or failed: start fast, then back off to a ceiling.
 POLL_INITIAL_DELAY = 0.5
 POLL_MULTIPLIER = 1.5

@@ -11,6 +11,7 @@ from __future__ import annotations
 import builtins
 import datetime as dt
 import os
+import random
 import time
 from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
 from pathlib import Path
@@ -24,13 +25,16 @@ from dateutil.parser import isoparse
 
 from gladia import _constants as C
 from gladia._config import ClientConfig
+from gladia._idempotency import AMBIGUOUS_FAILURES, REQUEST_ID_KEY, created_by, tagged
 from gladia._job_id import check_job_id
+from gladia._logging import logger
 from gladia._options import PLACEHOLDER_AUDIO_URL, create_body, warn_about
 from gladia._polling import TRANSIENT_ERRORS, Poller, StatusCallback, resolve_poll_timeout
 from gladia._response import error_from_response, parse_model
+from gladia._retry import RetryPolicy
 from gladia._sources import LocalSource, ProgressCallback, Source, UploadBody, UrlSource, classify
 from gladia._transport import NOT_REPLAYABLE
-from gladia.errors import APIConnectionError, APITimeoutError, ValidationError
+from gladia.errors import APIConnectionError, APITimeoutError, GladiaError, ValidationError
 from gladia_api.api.pre_recorded import (
     create_transcription,
     delete_transcription,
@@ -51,6 +55,8 @@ from gladia_api.models.upload_url_body import UploadUrlBody
 Options = Union[Mapping[str, Any], InitTranscriptionRequest, None]  # noqa: UP007 (runtime alias, Python 3.10)
 Destination = Union[str, "os.PathLike[str]", IO[bytes]]
 DateArg = Union[dt.datetime, dt.date, str, None]  # noqa: UP007
+
+_RNG = random.Random()
 
 # --------------------------------------------------------------------------------------- pure helpers
 
@@ -117,6 +123,23 @@ def _next_offset(page: ListPreRecordedResponse, offset: int) -> int | None:
         return int(query["offset"][0])
     except (KeyError, ValueError, IndexError):
         return offset + len(page.items)
+
+
+def _tag_filter(request_id: str) -> dict[str, Any]:
+    # A filter hint only: created_by() checks each job itself, in case the server ignores the filter.
+    return {"custom_metadata": ListTranscriptionsCustomMetadata.from_dict({REQUEST_ID_KEY: request_id})}
+
+
+def _created(job: PreRecordedResponse, config: ClientConfig) -> InitPreRecordedTranscriptionResponse:
+    logger.warning(
+        "creating a job failed, but it had been created: job %s is used, no second job made", job.id
+    )
+    url = config.api_url.join(get_transcription._get_kwargs(job.id)["url"])
+    return InitPreRecordedTranscriptionResponse(id=job.id, result_url=str(url))
+
+
+def _create_backoff(attempt: int) -> float:
+    return RetryPolicy().backoff(attempt, _RNG)
 
 
 def _connection_error(exc: httpx.RequestError, config: ClientConfig) -> APIConnectionError:
@@ -224,7 +247,27 @@ class PreRecordedClient:
         return self._create(body)
 
     def _create(self, body: Mapping[str, Any]) -> InitPreRecordedTranscriptionResponse:
-        return parse_model(self._send(_create_kwargs(body)), InitPreRecordedTranscriptionResponse)
+        body, request_id = tagged(body)
+        kwargs = _create_kwargs(body)
+        for attempt in range(1, C.CREATE_ATTEMPTS + 1):
+            try:
+                return parse_model(self._send(kwargs), InitPreRecordedTranscriptionResponse)
+            except AMBIGUOUS_FAILURES as error:
+                try:
+                    found = created_by(
+                        self._pages(_tag_filter(request_id), C.RECONCILE_SCAN, C.RECONCILE_SCAN), request_id
+                    )
+                except GladiaError:
+                    raise error from None  # cannot tell whether the job exists: never risk a second one
+                if found is not None:
+                    return _created(found, self._config)
+                if attempt == C.CREATE_ATTEMPTS:
+                    raise
+                logger.warning(
+                    "creating a job failed (%s) and no job was created; trying again", type(error).__name__
+                )
+                time.sleep(_create_backoff(attempt))
+        raise AssertionError("unreachable")
 
     def get(self, job_id: str) -> PreRecordedResponse:
         """The job as it is now: its status, and its result once done."""
@@ -471,7 +514,26 @@ class AsyncPreRecordedClient:
         return await self._create(body)
 
     async def _create(self, body: Mapping[str, Any]) -> InitPreRecordedTranscriptionResponse:
-        return parse_model(await self._send(_create_kwargs(body)), InitPreRecordedTranscriptionResponse)
+        body, request_id = tagged(body)
+        kwargs = _create_kwargs(body)
+        for attempt in range(1, C.CREATE_ATTEMPTS + 1):
+            try:
+                return parse_model(await self._send(kwargs), InitPreRecordedTranscriptionResponse)
+            except AMBIGUOUS_FAILURES as error:
+                try:
+                    jobs = self._pages(_tag_filter(request_id), C.RECONCILE_SCAN, C.RECONCILE_SCAN)
+                    found = created_by([job async for job in jobs], request_id)
+                except GladiaError:
+                    raise error from None  # cannot tell whether the job exists: never risk a second one
+                if found is not None:
+                    return _created(found, self._config)
+                if attempt == C.CREATE_ATTEMPTS:
+                    raise
+                logger.warning(
+                    "creating a job failed (%s) and no job was created; trying again", type(error).__name__
+                )
+                await anyio.sleep(_create_backoff(attempt))
+        raise AssertionError("unreachable")
 
     async def get(self, job_id: str) -> PreRecordedResponse:
         """The job as it is now: its status, and its result once done."""

@@ -83,10 +83,14 @@ async def test_errors_and_retries_match_the_sync_client(
     emu.faults.add("POST /v2/pre-recorded", status=503, retry_after=0, times=2)
     job = await api.create({"audio_url": audio_url})
     assert emu.counters.jobs_created == 1
-    emu.faults.add("POST /v2/pre-recorded", status=500, times=1)
-    with pytest.raises(errors.InternalServerError):
+    emu.faults.add("POST /v2/pre-recorded", kind="reset", when="after", times=1)
+    again = await api.create({"audio_url": audio_url})  # created, answer lost: found, not made twice
+    assert emu.counters.jobs_created == 2
+    emu.faults.add("POST /v2/pre-recorded", status=400, times=1)
+    with pytest.raises(errors.BadRequestError):
         await api.create({"audio_url": audio_url})
-    assert emu.counters.jobs_created == 1
+    assert emu.counters.jobs_created == 2
+    assert (await api.poll(again.id)).status == "done"
     emu.faults.add("GET /v2/pre-recorded/{id}", kind="reset", times=1)
     assert (await api.poll(job.id)).status == "done"
     with pytest.raises(errors.InvalidOptionsError):

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from gladia import GladiaClient, errors
+from gladia._constants import CREATE_ATTEMPTS
+from gladia._idempotency import REQUEST_ID_KEY
 from gladia.testing import Emulator
 from gladia_api.api.pre_recorded import get_transcription
 from tests.conftest import make_wav
@@ -91,20 +93,46 @@ def test_422_from_the_server_names_the_fields(client: GladiaClient, emu: Emulato
     assert any("modell" in p for p in raised.validation_errors)
 
 
+def test_a_400_on_job_creation_is_raised_at_once(client: GladiaClient, emu: Emulator, wav: Path) -> None:
+    api = client.prerecorded()
+    audio_url = api.upload_file(wav).audio_url
+    emu.faults.add("POST /v2/pre-recorded", status=400)
+    with pytest.raises(errors.BadRequestError):
+        api.create({"audio_url": audio_url})
+    assert emu.counters.requests["POST /v2/pre-recorded"] == 1
+    assert emu.counters.requests["GET /v2/pre-recorded"] == 0  # a 400 is not ambiguous: nothing to look for
+
+
 @pytest.mark.parametrize(
-    ("status", "cls"),
-    [(400, errors.BadRequestError), (500, errors.InternalServerError), (502, errors.InternalServerError)],
+    ("status", "cls"), [(500, errors.InternalServerError), (502, errors.InternalServerError)]
 )
-def test_injected_statuses_on_job_creation(
+def test_a_5xx_on_job_creation_is_checked_before_any_retry(
     client: GladiaClient, emu: Emulator, wav: Path, status: int, cls: type[errors.APIError]
 ) -> None:
     api = client.prerecorded()
     audio_url = api.upload_file(wav).audio_url
-    emu.faults.add("POST /v2/pre-recorded", status=status)
+    emu.faults.add("POST /v2/pre-recorded", status=status)  # every time, before handling: no job is made
     with pytest.raises(cls):
         api.create({"audio_url": audio_url})
-    # The server may have started it: never repeated, so never a second job.
+    # Each failure is followed by a look for the job (not found), then, and only then, a new attempt.
+    assert emu.counters.requests["POST /v2/pre-recorded"] == CREATE_ATTEMPTS
+    assert emu.counters.requests["GET /v2/pre-recorded"] == CREATE_ATTEMPTS
+    assert emu.counters.jobs_created == 0
+
+
+def test_a_5xx_after_the_job_was_created_uses_that_job(
+    client: GladiaClient, emu: Emulator, wav: Path
+) -> None:
+    api = client.prerecorded()
+    audio_url = api.upload_file(wav).audio_url
+    emu.faults.add("POST /v2/pre-recorded", status=500, when="after", times=1)
+    job = api.create({"audio_url": audio_url, "custom_metadata": {"user": "ada"}})
+    assert emu.counters.jobs_created == 1
     assert emu.counters.requests["POST /v2/pre-recorded"] == 1
+    finished = api.poll(job.id)
+    assert finished.result.transcription.full_transcript == TEXT
+    assert finished.custom_metadata["user"] == "ada"
+    assert finished.custom_metadata[REQUEST_ID_KEY]
 
 
 def test_429_after_retries_carries_retry_after(emu: Emulator) -> None:
@@ -176,11 +204,36 @@ def test_create_is_retried_after_503_and_429_without_duplicates(
     assert emu.counters.jobs_created == 1
 
 
-def test_a_reset_after_creation_is_not_retried(client: GladiaClient, emu: Emulator, wav: Path) -> None:
+def test_a_reset_after_creation_finds_the_job_instead_of_making_another(
+    client: GladiaClient, emu: Emulator, wav: Path
+) -> None:
     api = client.prerecorded()
     audio_url = api.upload_file(wav).audio_url
     emu.faults.add("POST /v2/pre-recorded", kind="reset", when="after", times=1)
-    with pytest.raises(errors.APIConnectionError):
+    job = api.create({"audio_url": audio_url})
+    assert emu.counters.jobs_created == 1
+    assert emu.counters.requests["POST /v2/pre-recorded"] == 1
+    assert api.poll(job.id).result.transcription.full_transcript == TEXT
+
+
+def test_a_reset_before_creation_makes_the_job_once(client: GladiaClient, emu: Emulator, wav: Path) -> None:
+    api = client.prerecorded()
+    audio_url = api.upload_file(wav).audio_url
+    emu.faults.add("POST /v2/pre-recorded", kind="reset", when="before", times=1)
+    job = api.create({"audio_url": audio_url})
+    assert emu.counters.jobs_created == 1
+    assert emu.counters.requests["POST /v2/pre-recorded"] == 2
+    assert api.poll(job.id).status == "done"
+
+
+def test_when_the_job_cannot_be_looked_for_the_error_is_raised(
+    client: GladiaClient, emu: Emulator, wav: Path
+) -> None:
+    api = client.prerecorded()
+    audio_url = api.upload_file(wav).audio_url
+    emu.faults.add("POST /v2/pre-recorded", status=500, when="after", times=1)
+    emu.faults.add("GET /v2/pre-recorded", status=401)  # the look-up fails: better an error than a duplicate
+    with pytest.raises(errors.InternalServerError):
         api.create({"audio_url": audio_url})
     assert emu.counters.jobs_created == 1
     assert emu.counters.requests["POST /v2/pre-recorded"] == 1

@@ -1,0 +1,31 @@
+"""The request id that lets a failed job creation be checked before it is repeated."""
+
+from __future__ import annotations
+
+from gladia._idempotency import REQUEST_ID_KEY, created_by, tagged
+from gladia_api.models import PreRecordedResponse
+
+
+def job(job_id: str, metadata: dict[str, object] | None) -> PreRecordedResponse:
+    return PreRecordedResponse.from_dict({"id": job_id, "request_id": "G-1", "status": "queued",
+                                          "created_at": "2026-01-01T00:00:00Z", "custom_metadata": metadata})
+
+
+def test_each_body_gets_its_own_id_and_keeps_the_users_metadata() -> None:
+    original = {"audio_url": "https://x.io/a.wav", "custom_metadata": {"user": "ada"}}
+    first, first_id = tagged(original)
+    _, second_id = tagged(original)
+    assert first_id != second_id
+    assert first["custom_metadata"] == {"user": "ada", REQUEST_ID_KEY: first_id}
+    assert original == {"audio_url": "https://x.io/a.wav", "custom_metadata": {"user": "ada"}}
+    body, request_id = tagged({"audio_url": "u"})
+    assert body["custom_metadata"] == {REQUEST_ID_KEY: request_id}
+
+
+def test_the_created_job_is_found_by_its_id_only() -> None:
+    jobs = [job("a", None), job("b", {REQUEST_ID_KEY: "other"}), job("c", {REQUEST_ID_KEY: "mine", "x": 1})]
+    found = created_by(jobs, "mine")
+    assert found is not None
+    assert found.id == "c"
+    assert created_by(jobs, "missing") is None
+    assert created_by([], "mine") is None
