@@ -42,8 +42,7 @@ RETRYABLE_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 NOT_STARTED_STATUSES = frozenset({429, 503})
 
 # --- Creating a job: after an ambiguous failure the SDK looks for the job among the newest ones (see
-# gladia/_idempotency.py) and tries again only when it was not created.
-CREATE_ATTEMPTS = 3
+# gladia/_idempotency.py) and tries again (up to max_retries times) only when it was not created.
 RECONCILE_SCAN = 50  # newest jobs searched for the one a failed request may have created
 
 # --- Polling a job until it is done or failed: start fast, then back off to a ceiling.

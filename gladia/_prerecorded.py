@@ -249,7 +249,8 @@ class PreRecordedClient:
     def _create(self, body: Mapping[str, Any]) -> InitPreRecordedTranscriptionResponse:
         body, request_id = tagged(body)
         kwargs = _create_kwargs(body)
-        for attempt in range(1, C.CREATE_ATTEMPTS + 1):
+        attempts = self._config.max_retries + 1
+        for attempt in range(1, attempts + 1):
             try:
                 return parse_model(self._send(kwargs), InitPreRecordedTranscriptionResponse)
             except AMBIGUOUS_FAILURES as error:
@@ -261,7 +262,7 @@ class PreRecordedClient:
                     raise error from None  # cannot tell whether the job exists: never risk a second one
                 if found is not None:
                     return _created(found, self._config)
-                if attempt == C.CREATE_ATTEMPTS:
+                if attempt == attempts:
                     raise
                 logger.warning(
                     "creating a job failed (%s) and no job was created; trying again", type(error).__name__
@@ -516,7 +517,8 @@ class AsyncPreRecordedClient:
     async def _create(self, body: Mapping[str, Any]) -> InitPreRecordedTranscriptionResponse:
         body, request_id = tagged(body)
         kwargs = _create_kwargs(body)
-        for attempt in range(1, C.CREATE_ATTEMPTS + 1):
+        attempts = self._config.max_retries + 1
+        for attempt in range(1, attempts + 1):
             try:
                 return parse_model(await self._send(kwargs), InitPreRecordedTranscriptionResponse)
             except AMBIGUOUS_FAILURES as error:
@@ -527,7 +529,7 @@ class AsyncPreRecordedClient:
                     raise error from None  # cannot tell whether the job exists: never risk a second one
                 if found is not None:
                     return _created(found, self._config)
-                if attempt == C.CREATE_ATTEMPTS:
+                if attempt == attempts:
                     raise
                 logger.warning(
                     "creating a job failed (%s) and no job was created; trying again", type(error).__name__

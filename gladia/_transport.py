@@ -130,6 +130,10 @@ class GladiaTransport(httpx.BaseTransport):
             started = time.monotonic()
             try:
                 response = self._inner.handle_request(request)
+                if operation is not Operation.DOWNLOAD:
+                    # Read the (small, JSON) body here, so a stall or reset in the middle of it is retried
+                    # like any other failure; downloads stay streamed.
+                    _read(response)
             except httpx.TransportError as error:
                 delay = self._shared.after_error(request, operation, error, retry)
                 if delay is None:
@@ -170,6 +174,8 @@ class AsyncGladiaTransport(httpx.AsyncBaseTransport):
             started = time.monotonic()
             try:
                 response = await self._inner.handle_async_request(request)
+                if operation is not Operation.DOWNLOAD:
+                    await _aread(response)  # as in GladiaTransport: body failures are retried too
             except httpx.TransportError as error:
                 delay = self._shared.after_error(request, operation, error, retry)
                 if delay is None:
@@ -183,6 +189,22 @@ class AsyncGladiaTransport(httpx.AsyncBaseTransport):
 
     async def aclose(self) -> None:
         await self._inner.aclose()
+
+
+def _read(response: httpx.Response) -> None:
+    try:
+        response.read()
+    except BaseException:
+        response.close()
+        raise
+
+
+async def _aread(response: httpx.Response) -> None:
+    try:
+        await response.aread()
+    except BaseException:
+        await response.aclose()
+        raise
 
 
 def install(client: httpx.Client | httpx.AsyncClient, wrap: Any) -> None:

@@ -8,10 +8,10 @@ from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import httpx
 import pytest
 
 from gladia import GladiaClient, errors
-from gladia._constants import CREATE_ATTEMPTS
 from gladia._idempotency import REQUEST_ID_KEY
 from gladia.testing import Emulator
 from gladia_api.api.pre_recorded import get_transcription
@@ -115,8 +115,9 @@ def test_a_5xx_on_job_creation_is_checked_before_any_retry(
     with pytest.raises(cls):
         api.create({"audio_url": audio_url})
     # Each failure is followed by a look for the job (not found), then, and only then, a new attempt.
-    assert emu.counters.requests["POST /v2/pre-recorded"] == CREATE_ATTEMPTS
-    assert emu.counters.requests["GET /v2/pre-recorded"] == CREATE_ATTEMPTS
+    attempts = 1 + 3  # the client fixture's max_retries
+    assert emu.counters.requests["POST /v2/pre-recorded"] == attempts
+    assert emu.counters.requests["GET /v2/pre-recorded"] == attempts
     assert emu.counters.jobs_created == 0
 
 
@@ -318,3 +319,13 @@ def test_the_key_does_not_follow_a_redirect_to_another_host(
     assert len(seen) == 1
     assert "x-gladia-key" not in seen[0]
     assert emu.api_key not in repr(seen[0])
+
+
+def test_a_response_body_that_stalls_is_retried(emu: Emulator, wav: Path) -> None:
+    with GladiaClient(api_key=emu.api_key, api_url=emu.url) as setup:
+        job = setup.prerecorded().transcribe(wav)
+    # 10 pieces over 5 s: 0.5 s between pieces, longer than the 0.3 s read timeout.
+    emu.faults.add("GET /v2/pre-recorded/{id}", kind="slow_body", seconds=5.0, times=1)
+    with GladiaClient(api_key=emu.api_key, api_url=emu.url, timeout=httpx.Timeout(5, read=0.3)) as client:
+        assert client.prerecorded().get(job.id).status == "done"
+        assert client.retries == 1

@@ -7,8 +7,15 @@ from gladia_api.models import PreRecordedResponse
 
 
 def job(job_id: str, metadata: dict[str, object] | None) -> PreRecordedResponse:
-    return PreRecordedResponse.from_dict({"id": job_id, "request_id": "G-1", "status": "queued",
-                                          "created_at": "2026-01-01T00:00:00Z", "custom_metadata": metadata})
+    return PreRecordedResponse.from_dict(
+        {
+            "id": job_id,
+            "request_id": "G-1",
+            "status": "queued",
+            "created_at": "2026-01-01T00:00:00Z",
+            "custom_metadata": metadata,
+        }
+    )
 
 
 def test_each_body_gets_its_own_id_and_keeps_the_users_metadata() -> None:
