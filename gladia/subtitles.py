@@ -142,11 +142,17 @@ def _is_number(value: object) -> bool:
 def _tokens(utterance: object) -> list[_Token]:
     """The words of an utterance with their times; text without word timings is spread over the utterance."""
     words = _field(utterance, "words") or []
-    tokens = []
+    tokens: list[_Token] = []
     for word in words:
-        text = str(_field(word, "word") or "").strip()
-        start, end = _field(word, "start"), _field(word, "end")
-        if text and _is_number(start) and _is_number(end):
+        raw = str(_field(word, "word") or "")
+        text, start, end = raw.strip(), _field(word, "start"), _field(word, "end")
+        if not (text and _is_number(start) and _is_number(end)):
+            continue
+        if tokens and not raw[:1].isspace():
+            # Gladia writes a space before each word; a word without one ("%", ",250", CJK) continues the last.
+            before, first, _ = tokens[-1]
+            tokens[-1] = (before + text, first, float(end))
+        else:
             tokens.append((text, float(start), float(end)))
     if tokens:
         return tokens

@@ -125,3 +125,30 @@ def test_to_subtitles_dispatches_and_refuses_unknown_formats() -> None:
     assert subtitles.to_subtitles([HELLO], models.SubtitlesFormatEnum("vtt")) == subtitles.to_vtt([HELLO])
     with pytest.raises(ValueError, match="unknown subtitle format"):
         subtitles.to_subtitles([HELLO], "ass")
+
+
+def test_words_without_a_leading_space_continue_the_previous_word() -> None:
+    from gladia.subtitles import to_srt
+
+    utterance = {
+        "start": 0.0,
+        "end": 2.0,
+        "text": "We are 10% under $1,250.",
+        "words": [
+            {"word": "We", "start": 0.0, "end": 0.2},
+            {"word": " are", "start": 0.2, "end": 0.4},
+            {"word": " 10", "start": 0.4, "end": 0.7},
+            {"word": "%", "start": 0.7, "end": 0.8},
+            {"word": " under", "start": 0.8, "end": 1.1},
+            {"word": " $1", "start": 1.1, "end": 1.5},
+            {"word": ",250.", "start": 1.5, "end": 2.0},
+        ],
+    }
+    assert "We are 10% under $1,250." in to_srt([utterance])
+    japanese = {
+        "start": 0.0,
+        "end": 1.0,
+        "text": "日本語",
+        "words": [{"word": "日本", "start": 0.0, "end": 0.5}, {"word": "語", "start": 0.5, "end": 1.0}],
+    }
+    assert "日本語" in to_srt([japanese])
