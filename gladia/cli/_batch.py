@@ -1,0 +1,272 @@
+"""The run of `gladia transcribe`: every audio through upload, create, poll and write, N at a time.
+
+Each distinct audio (sources with the same content share one job) goes through the SDK's async client
+step by step, and each step is recorded in the state file as soon as it is done, so a re-run resumes where
+this one stopped (see `gladia.cli._state`). `concurrency` audios are in flight at once, from upload to
+written output.
+
+Interrupting (SIGINT, SIGTERM) stops cleanly: no new audio starts, jobs being waited for are left to run
+on the server (their ids are recorded), and an upload or a create request already sent is let finish and
+recorded, because the server would act on it either way and a re-run must not send it again. A second
+interrupt stops at once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from gladia.cli._errors import one_line
+from gladia.cli._outputs import write_atomic
+from gladia.cli._progress import ItemProgress, Progress
+from gladia.cli._render import render
+from gladia.cli._sources import Source
+from gladia.cli._state import Entry, StateFile
+from gladia.errors import BadRequestError, NotFoundError, TranscriptionError, UnprocessableEntityError
+
+if TYPE_CHECKING:
+    from gladia._prerecorded import AsyncPreRecordedClient
+    from gladia_api.models.pre_recorded_response import PreRecordedResponse
+
+DONE = "done"
+SKIPPED = "skipped"
+FAILED = "failed"
+INTERRUPTED = "interrupted"
+
+# Steps an interrupt may cut short: nothing was sent that the server would act on.
+_CANCELLABLE = frozenset({"waiting", "polling"})
+# How a job made from an audio_url recorded by an earlier run fails when that upload is gone (expired, or
+# deleted with a job): the create request is refused, or the job ends in error with one of these codes.
+# Then the audio is uploaded again, once, rather than reported as failed.
+_STALE_UPLOAD = (BadRequestError, NotFoundError, UnprocessableEntityError)
+_AUDIO_GONE_CODES = frozenset({400, 404, 410})
+
+
+@attrs.frozen
+class Target:
+    """One source of an audio, and where its result goes (None: stdout)."""
+
+    source: Source
+    output: Path | None
+
+
+@attrs.frozen
+class Work:
+    """One distinct audio: its state key, the source to send, and every source that holds it."""
+
+    key: str
+    audio: Source
+    targets: tuple[Target, ...]
+
+
+@attrs.frozen
+class Outcome:
+    """What became of one source."""
+
+    source: Source
+    status: str
+    output: Path | None = None
+    job_id: str | None = None
+    error: BaseException | None = None
+    job: PreRecordedResponse | None = None
+    """The finished job, for a result that goes to stdout."""
+
+
+class _Stopped(Exception):
+    """The run was interrupted between two steps of this audio."""
+
+
+class Batch:
+    """Transcribes `work` with `client`, recording each step in `state` and reporting each source's outcome.
+
+    Args:
+        options: Gladia's options, already checked (`audio_url` is added per audio).
+        fmt, subtitles_config: how output files are rendered.
+        on_outcome: called with each source's outcome as soon as it is known.
+    """
+
+    def __init__(
+        self,
+        client: AsyncPreRecordedClient,
+        *,
+        options: Mapping[str, Any],
+        state: StateFile,
+        progress: Progress,
+        concurrency: int,
+        fmt: str,
+        subtitles_config: object = None,
+        on_outcome: Callable[[Outcome], None] = lambda outcome: None,
+    ) -> None:
+        self._client = client
+        self._options = dict(options)
+        self._state = state
+        self._progress = progress
+        self._slots = asyncio.Semaphore(concurrency)
+        self._fmt = fmt
+        self._subtitles_config = subtitles_config
+        self._on_outcome = on_outcome
+        self._steps: dict[asyncio.Task[None], str] = {}
+        self.outcomes: list[Outcome] = []
+        self.stopped_by: int | None = None
+        """The signal that interrupted the run, if one did."""
+
+    async def run(self, work: Sequence[Work]) -> list[Outcome]:
+        """Transcribe every audio; the outcome of each source, in the order they finished."""
+        loop = asyncio.get_running_loop()
+        tasks = [loop.create_task(self._one(item)) for item in work]
+        restore = _handle_signals(loop, self.interrupt)
+        try:
+            await asyncio.gather(*tasks)
+        finally:
+            restore()
+        return self.outcomes
+
+    def interrupt(self, signum: int = signal.SIGINT) -> None:
+        """Stop cleanly (see the module docstring); a second call stops at once."""
+        hard = self.stopped_by is not None
+        self.stopped_by = self.stopped_by or signum
+        finishing = 0
+        for task, step in list(self._steps.items()):
+            if hard or step in _CANCELLABLE:
+                task.cancel()
+            else:
+                finishing += 1
+        if not hard and finishing:
+            self._progress.note(
+                f"Stopping: letting {finishing} request(s) already sent finish, so they are recorded. "
+                "Press Ctrl+C again to stop now."
+            )
+
+    # ------------------------------------------------------------------------------------------ one audio
+
+    async def _one(self, work: Work) -> None:
+        entry = self._state.get(work.key)
+        pending = []
+        for target in work.targets:
+            name = self._state.output_name(target.output)
+            if target.output is not None and name in entry.outputs and target.output.exists():
+                self._report(Outcome(target.source, SKIPPED, output=target.output, job_id=entry.job_id))
+            else:
+                pending.append(target)
+        if not pending:
+            return
+        task = asyncio.current_task()
+        assert task is not None
+        self._steps[task] = "waiting"
+        try:
+            async with self._slots:
+                self._check_stopped()
+                line = self._progress.item(work.audio.label)
+                try:
+                    job = await self._finished_job(work, entry, line)
+                    self._step("writing")
+                    while pending:
+                        await self._deliver(work, pending[0], job)
+                        pending.pop(0)
+                finally:
+                    line.finish()
+        except (_Stopped, asyncio.CancelledError):
+            for target in pending:
+                self._report(Outcome(target.source, INTERRUPTED))
+        except Exception as error:  # noqa: BLE001  (one audio's failure is reported; the others go on)
+            job_id = getattr(error, "job_id", None)
+            for target in pending:
+                self._report(Outcome(target.source, FAILED, job_id=job_id, error=error))
+        finally:
+            del self._steps[task]
+
+    async def _finished_job(self, work: Work, entry: Entry, line: ItemProgress) -> PreRecordedResponse:
+        if entry.job_id is not None:
+            try:
+                return await self._poll(work, entry.job_id, line)
+            except NotFoundError:
+                entry = Entry()  # the job was deleted, and its audio with it: start again
+        if entry.audio_url is not None:
+            try:
+                return await self._create_and_poll(work, entry.audio_url, line)
+            except _STALE_UPLOAD:
+                pass
+            except TranscriptionError as error:
+                if error.error_code not in _AUDIO_GONE_CODES:
+                    raise
+        audio_url = await self._upload(work, line)
+        return await self._create_and_poll(work, audio_url, line)
+
+    async def _upload(self, work: Work, line: ItemProgress) -> str:
+        if work.audio.url is not None:
+            return work.audio.url  # Gladia fetches it itself
+        self._step("uploading")
+        line.uploading(0, None)
+        uploaded = await self._client.upload_file(work.audio.audio, on_progress=line.uploading)
+        self._state.uploaded(work.key, work.audio.label, uploaded.audio_url)
+        self._check_stopped()
+        return uploaded.audio_url
+
+    async def _create_and_poll(self, work: Work, audio_url: str, line: ItemProgress) -> PreRecordedResponse:
+        self._step("creating")
+        line.status("creating the job")
+        created = await self._client.create({**self._options, "audio_url": audio_url})
+        self._state.created(work.key, work.audio.label, created.id)
+        self._check_stopped()
+        return await self._poll(work, created.id, line)
+
+    async def _poll(self, work: Work, job_id: str, line: ItemProgress) -> PreRecordedResponse:
+        self._step("polling")
+        line.status("waiting for the job")
+        try:
+            return await self._client.poll(job_id, on_status=lambda job: line.status(str(job.status)))
+        except TranscriptionError as error:
+            self._state.failed(work.key, work.audio.label, job_id, one_line(error))
+            raise
+
+    async def _deliver(self, work: Work, target: Target, job: PreRecordedResponse) -> None:
+        if target.output is not None:
+            text = render(job, self._fmt, self._subtitles_config)
+            await asyncio.to_thread(write_atomic, target.output, text)
+        self._state.done(work.key, target.source.label, job.id, target.output)
+        kept = job if target.output is None else None
+        self._report(Outcome(target.source, DONE, output=target.output, job_id=job.id, job=kept))
+
+    # ------------------------------------------------------------------------------------------ helpers
+
+    def _step(self, step: str) -> None:
+        task = asyncio.current_task()
+        assert task is not None
+        self._steps[task] = step
+
+    def _check_stopped(self) -> None:
+        if self.stopped_by is not None:
+            raise _Stopped
+
+    def _report(self, outcome: Outcome) -> None:
+        self.outcomes.append(outcome)
+        self._progress.finished(outcome.status)
+        self._on_outcome(outcome)
+
+
+def _handle_signals(loop: asyncio.AbstractEventLoop, handler: Callable[[int], None]) -> Callable[[], None]:
+    """Call `handler` on SIGINT and SIGTERM while the batch runs; returns what undoes it.
+
+    Where the loop cannot take signals (Windows, or not the main thread), Ctrl+C raises KeyboardInterrupt
+    as usual and the state file is still consistent, minus the step in flight.
+    """
+    installed = []
+    for number in (signal.SIGINT, signal.SIGTERM):
+        if signal.getsignal(number) is signal.SIG_IGN:
+            continue  # ignored on purpose (a background job, nohup): keep it so
+        try:
+            loop.add_signal_handler(number, handler, number)
+        except (NotImplementedError, RuntimeError, ValueError):
+            continue
+        installed.append(number)
+
+    def restore() -> None:
+        for number in installed:
+            loop.remove_signal_handler(number)
+
+    return restore
