@@ -66,9 +66,14 @@ def load_document(source: str) -> dict[str, Any]:
     try:
         return dict(json.loads(text))
     except json.JSONDecodeError:
+        pass
+    try:  # YAML 1.2, as the generator reads it
         from ruamel.yaml import YAML
+    except ImportError:  # the generator (and ruamel) need Python 3.11; PyYAML reads our spec the same way
+        import yaml
 
-        return dict(YAML(typ="safe", pure=True).load(text))
+        return dict(yaml.safe_load(text))
+    return dict(YAML(typ="safe", pure=True).load(text))
 
 
 @dataclass(frozen=True)

@@ -425,8 +425,15 @@ def test_a_failed_job_is_created_anew_on_a_rerun(emu: Emulator, wav: Path, tmp_p
 
 
 def test_no_state_keeps_nothing_and_state_chooses_the_file(emu: Emulator, wav: Path, tmp_path: Path) -> None:
-    assert run(["transcribe", str(wav), "--no-state", *against(emu)]).exit_code == 0
-    assert not list(tmp_path.glob(".gladia-state*"))
+    assert (
+        run(
+            ["transcribe", str(wav), "--no-state", "-o", str(tmp_path / "out") + "/", *against(emu)]
+        ).exit_code
+        == 0
+    )
+    assert not list(tmp_path.rglob(".gladia-state*"))
+    assert run(["transcribe", str(wav), *against(emu)]).exit_code == 0  # printed: nothing kept by default
+    assert not list(tmp_path.rglob(".gladia-state*"))
     assert run(["transcribe", str(wav), "--state", "run.jsonl", *against(emu)]).exit_code == 0
     assert [e["event"] for e in state_events(tmp_path / "run.jsonl")] == ["uploaded", "created", "done"]
 
@@ -434,9 +441,9 @@ def test_no_state_keeps_nothing_and_state_chooses_the_file(emu: Emulator, wav: P
 def test_the_state_file_is_not_shared_by_two_runs(emu: Emulator, wav: Path, tmp_path: Path) -> None:
     from gladia.cli._state import StateFile
 
-    holder = StateFile(tmp_path / ".gladia-state.jsonl")
+    holder = StateFile(tmp_path / "out" / ".gladia-state.jsonl")
     try:
-        result = run(["transcribe", str(wav), *against(emu)])
+        result = run(["transcribe", str(wav), "-o", str(tmp_path / "out") + "/", *against(emu)])
     finally:
         holder.close()
     assert result.exit_code == 1

@@ -119,7 +119,7 @@ DEFAULT_CONCURRENCY = 4
     "--state",
     "state_path",
     type=click.Path(dir_okay=False, path_type=Path),
-    help=f"The resume file. Default: {STATE_NAME} in the output directory (or here when printing).",
+    help=f"The resume file. Default: {STATE_NAME} beside the outputs; none when printing to stdout.",
 )
 @click.option("--no-state", is_flag=True, help="Keep no resume file: a re-run starts over.")
 @click.option("--local", is_flag=True, help="Transcribe offline, with a local engine, even if a key is set.")
@@ -204,7 +204,10 @@ def transcribe(
     api = for_transcribe(ctx, api_key=api_key, api_url=api_url, local=local)
     if model is not None and not api.local:
         click.echo("warning: --model is for offline transcription (--local); Gladia ignores it", err=True)
-    state_file = None if no_state else (state_path or plan.directory / STATE_NAME)
+    # Results printed to stdout are not kept anywhere a re-run could skip to, so they get no resume file
+    # unless asked (and a one-off `gladia transcribe meeting.wav` leaves nothing behind).
+    default_state = None if plan.to_stdout else plan.directory / STATE_NAME
+    state_file = None if no_state else (state_path or default_state)
     run = _Run(ctx, options=options, plan=plan, fmt=fmt, json_lines=json_lines, concurrency=concurrency)
     ctx.exit(run.start(api, found, state_file, model))
 
