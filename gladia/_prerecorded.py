@@ -21,7 +21,6 @@ from urllib.parse import parse_qs, urlsplit
 import anyio
 import anyio.to_thread
 import httpx
-from dateutil.parser import isoparse
 
 from gladia import _constants as C
 from gladia._config import ClientConfig
@@ -51,6 +50,7 @@ from gladia_api.models.list_pre_recorded_response import ListPreRecordedResponse
 from gladia_api.models.list_transcriptions_custom_metadata import ListTranscriptionsCustomMetadata
 from gladia_api.models.pre_recorded_response import PreRecordedResponse
 from gladia_api.models.upload_url_body import UploadUrlBody
+from gladia_api.types import parse_datetime
 
 Options = Union[Mapping[str, Any], InitTranscriptionRequest, None]  # noqa: UP007 (runtime alias, Python 3.10)
 Destination = Union[str, "os.PathLike[str]", IO[bytes]]
@@ -101,7 +101,7 @@ def _as_datetime(name: str, value: dt.datetime | dt.date | str) -> dt.datetime:
         return dt.datetime(value.year, value.month, value.day, tzinfo=dt.timezone.utc)
     if isinstance(value, str):
         try:
-            return isoparse(value)
+            return parse_datetime(value)
         except ValueError:
             pass
     raise ValidationError(f"{name} must be a datetime, a date or an ISO 8601 string, got {value!r}")

@@ -17,9 +17,8 @@ from importlib import resources
 from typing import Any
 from urllib.parse import urlsplit
 
-from dateutil.parser import isoparse
-
 from gladia._languages import suggest_code
+from gladia_api.types import parse_datetime
 
 Schema = Mapping[str, Any]
 
@@ -203,7 +202,7 @@ class Validator:
             out.append(f"{path or 'the value'}: {_short(value)} is not an http(s) URL")
         elif fmt == "date-time":
             try:
-                isoparse(value)
+                parse_datetime(value)
             except ValueError:
                 out.append(f"{path or 'the value'}: {_short(value)} is not an ISO 8601 date-time")
         if "minLength" in schema and len(value) < schema["minLength"]:

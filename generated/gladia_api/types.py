@@ -1,5 +1,6 @@
 """Contains some shared types for properties"""
 
+import datetime
 from collections.abc import Mapping, MutableMapping
 from http import HTTPStatus
 from typing import IO, BinaryIO, Generic, Literal, TypeVar
@@ -51,4 +52,18 @@ class Response(Generic[T]):
     parsed: T | None
 
 
-__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]
+def parse_datetime(value: str) -> datetime.datetime:
+    """An ISO 8601 date-time, such as Gladia's "2024-01-01T00:00:00.000Z".
+
+    The standard library's parser comes first (since Python 3.11 it reads every form Gladia sends, and fast);
+    dateutil, imported only when needed, reads what it refuses (on Python 3.10, the "Z" suffix).
+    """
+    try:
+        return datetime.datetime.fromisoformat(value)
+    except ValueError:
+        from dateutil.parser import isoparse  # noqa: PLC0415
+
+        return isoparse(value)
+
+
+__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset", "parse_datetime"]

@@ -8,6 +8,14 @@ from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="AddonErrorDTO")
 
+_KEYS = frozenset(
+    {
+        "status_code",
+        "exception",
+        "message",
+    }
+)
+
 
 @_attrs_define
 class AddonErrorDTO:
@@ -40,20 +48,21 @@ class AddonErrorDTO:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        status_code = d.pop("status_code")
+        d = src_dict
+        status_code = d["status_code"]
 
-        exception = d.pop("exception")
+        exception = d["exception"]
 
-        message = d.pop("message")
+        message = d["message"]
 
-        addon_error_dto = cls(
-            status_code=status_code,
-            exception=exception,
-            message=message,
+        addon_error_dto = object.__new__(cls)
+        addon_error_dto.status_code = status_code
+        addon_error_dto.exception = exception
+        addon_error_dto.message = message
+
+        addon_error_dto.additional_properties = (
+            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
         )
-
-        addon_error_dto.additional_properties = d
         return addon_error_dto
 
     @property

@@ -13,6 +13,16 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="AudioToLlmDTO")
 
+_KEYS = frozenset(
+    {
+        "success",
+        "is_empty",
+        "exec_time",
+        "error",
+        "results",
+    }
+)
+
 
 @_attrs_define
 class AudioToLlmDTO:
@@ -69,12 +79,12 @@ class AudioToLlmDTO:
         from ..models.addon_error_dto import AddonErrorDTO  # noqa: PLC0415
         from ..models.audio_to_llm_result_dto import AudioToLlmResultDTO  # noqa: PLC0415
 
-        d = dict(src_dict)
-        success = d.pop("success")
+        d = src_dict
+        success = d["success"]
 
-        is_empty = d.pop("is_empty")
+        is_empty = d["is_empty"]
 
-        exec_time = d.pop("exec_time")
+        exec_time = d["exec_time"]
 
         def _parse_error(data: object) -> AddonErrorDTO | None:
             if data is None:
@@ -89,7 +99,7 @@ class AudioToLlmDTO:
                 pass
             return cast(AddonErrorDTO | None, data)
 
-        error = _parse_error(d.pop("error"))
+        error = _parse_error(d["error"])
 
         def _parse_results(data: object) -> AudioToLlmResultDTO | None:
             if data is None:
@@ -104,17 +114,18 @@ class AudioToLlmDTO:
                 pass
             return cast(AudioToLlmResultDTO | None, data)
 
-        results = _parse_results(d.pop("results"))
+        results = _parse_results(d["results"])
 
-        audio_to_llm_dto = cls(
-            success=success,
-            is_empty=is_empty,
-            exec_time=exec_time,
-            error=error,
-            results=results,
+        audio_to_llm_dto = object.__new__(cls)
+        audio_to_llm_dto.success = success
+        audio_to_llm_dto.is_empty = is_empty
+        audio_to_llm_dto.exec_time = exec_time
+        audio_to_llm_dto.error = error
+        audio_to_llm_dto.results = results
+
+        audio_to_llm_dto.additional_properties = (
+            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
         )
-
-        audio_to_llm_dto.additional_properties = d
         return audio_to_llm_dto
 
     @property

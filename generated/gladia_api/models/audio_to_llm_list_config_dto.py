@@ -10,6 +10,13 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="AudioToLlmListConfigDTO")
 
+_KEYS = frozenset(
+    {
+        "prompts",
+        "model",
+    }
+)
+
 
 @_attrs_define
 class AudioToLlmListConfigDTO:
@@ -38,17 +45,18 @@ class AudioToLlmListConfigDTO:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        prompts = cast(list[str], d.pop("prompts"))
+        d = src_dict
+        prompts = cast(list[str], d["prompts"])
 
-        model = d.pop("model", UNSET)
+        model = d.get("model", UNSET)
 
-        audio_to_llm_list_config_dto = cls(
-            prompts=prompts,
-            model=model,
+        audio_to_llm_list_config_dto = object.__new__(cls)
+        audio_to_llm_list_config_dto.prompts = prompts
+        audio_to_llm_list_config_dto.model = model
+
+        audio_to_llm_list_config_dto.additional_properties = (
+            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
         )
-
-        audio_to_llm_list_config_dto.additional_properties = d
         return audio_to_llm_list_config_dto
 
     @property

@@ -8,6 +8,13 @@ from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="AudioToLlmResultDTO")
 
+_KEYS = frozenset(
+    {
+        "prompt",
+        "response",
+    }
+)
+
 
 @_attrs_define
 class AudioToLlmResultDTO:
@@ -37,28 +44,29 @@ class AudioToLlmResultDTO:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
+        d = src_dict
 
         def _parse_prompt(data: object) -> None | str:
             if data is None:
                 return data
             return cast(None | str, data)
 
-        prompt = _parse_prompt(d.pop("prompt"))
+        prompt = _parse_prompt(d["prompt"])
 
         def _parse_response(data: object) -> None | str:
             if data is None:
                 return data
             return cast(None | str, data)
 
-        response = _parse_response(d.pop("response"))
+        response = _parse_response(d["response"])
 
-        audio_to_llm_result_dto = cls(
-            prompt=prompt,
-            response=response,
+        audio_to_llm_result_dto = object.__new__(cls)
+        audio_to_llm_result_dto.prompt = prompt
+        audio_to_llm_result_dto.response = response
+
+        audio_to_llm_result_dto.additional_properties = (
+            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
         )
-
-        audio_to_llm_result_dto.additional_properties = d
         return audio_to_llm_result_dto
 
     @property

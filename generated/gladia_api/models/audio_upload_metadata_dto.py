@@ -10,6 +10,18 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="AudioUploadMetadataDTO")
 
+_KEYS = frozenset(
+    {
+        "id",
+        "filename",
+        "extension",
+        "size",
+        "audio_duration",
+        "number_of_channels",
+        "source",
+    }
+)
+
 
 @_attrs_define
 class AudioUploadMetadataDTO:
@@ -65,32 +77,33 @@ class AudioUploadMetadataDTO:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        id = d.pop("id")
+        d = src_dict
+        id = d["id"]
 
-        filename = d.pop("filename")
+        filename = d["filename"]
 
-        extension = d.pop("extension")
+        extension = d["extension"]
 
-        size = d.pop("size")
+        size = d["size"]
 
-        audio_duration = d.pop("audio_duration")
+        audio_duration = d["audio_duration"]
 
-        number_of_channels = d.pop("number_of_channels")
+        number_of_channels = d["number_of_channels"]
 
-        source = d.pop("source", UNSET)
+        source = d.get("source", UNSET)
 
-        audio_upload_metadata_dto = cls(
-            id=id,
-            filename=filename,
-            extension=extension,
-            size=size,
-            audio_duration=audio_duration,
-            number_of_channels=number_of_channels,
-            source=source,
+        audio_upload_metadata_dto = object.__new__(cls)
+        audio_upload_metadata_dto.id = id
+        audio_upload_metadata_dto.filename = filename
+        audio_upload_metadata_dto.extension = extension
+        audio_upload_metadata_dto.size = size
+        audio_upload_metadata_dto.audio_duration = audio_duration
+        audio_upload_metadata_dto.number_of_channels = number_of_channels
+        audio_upload_metadata_dto.source = source
+
+        audio_upload_metadata_dto.additional_properties = (
+            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
         )
-
-        audio_upload_metadata_dto.additional_properties = d
         return audio_upload_metadata_dto
 
     @property

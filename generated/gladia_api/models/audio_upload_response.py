@@ -12,6 +12,13 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="AudioUploadResponse")
 
+_KEYS = frozenset(
+    {
+        "audio_url",
+        "audio_metadata",
+    }
+)
+
 
 @_attrs_define
 class AudioUploadResponse:
@@ -41,17 +48,18 @@ class AudioUploadResponse:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.audio_upload_metadata_dto import AudioUploadMetadataDTO  # noqa: PLC0415
 
-        d = dict(src_dict)
-        audio_url = d.pop("audio_url")
+        d = src_dict
+        audio_url = d["audio_url"]
 
-        audio_metadata = AudioUploadMetadataDTO.from_dict(d.pop("audio_metadata"))
+        audio_metadata = AudioUploadMetadataDTO.from_dict(d["audio_metadata"])
 
-        audio_upload_response = cls(
-            audio_url=audio_url,
-            audio_metadata=audio_metadata,
+        audio_upload_response = object.__new__(cls)
+        audio_upload_response.audio_url = audio_url
+        audio_upload_response.audio_metadata = audio_metadata
+
+        audio_upload_response.additional_properties = (
+            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
         )
-
-        audio_upload_response.additional_properties = d
         return audio_upload_response
 
     @property

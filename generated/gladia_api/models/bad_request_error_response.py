@@ -10,6 +10,17 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="BadRequestErrorResponse")
 
+_KEYS = frozenset(
+    {
+        "timestamp",
+        "path",
+        "request_id",
+        "statusCode",
+        "message",
+        "validation_errors",
+    }
+)
+
 
 @_attrs_define
 class BadRequestErrorResponse:
@@ -60,29 +71,30 @@ class BadRequestErrorResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        timestamp = d.pop("timestamp")
+        d = src_dict
+        timestamp = d["timestamp"]
 
-        path = d.pop("path")
+        path = d["path"]
 
-        request_id = d.pop("request_id")
+        request_id = d["request_id"]
 
-        status_code = d.pop("statusCode")
+        status_code = d["statusCode"]
 
-        message = d.pop("message")
+        message = d["message"]
 
-        validation_errors = cast(list[str], d.pop("validation_errors", UNSET))
+        validation_errors = cast(list[str], d.get("validation_errors", UNSET))
 
-        bad_request_error_response = cls(
-            timestamp=timestamp,
-            path=path,
-            request_id=request_id,
-            status_code=status_code,
-            message=message,
-            validation_errors=validation_errors,
+        bad_request_error_response = object.__new__(cls)
+        bad_request_error_response.timestamp = timestamp
+        bad_request_error_response.path = path
+        bad_request_error_response.request_id = request_id
+        bad_request_error_response.status_code = status_code
+        bad_request_error_response.message = message
+        bad_request_error_response.validation_errors = validation_errors
+
+        bad_request_error_response.additional_properties = (
+            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
         )
-
-        bad_request_error_response.additional_properties = d
         return bad_request_error_response
 
     @property

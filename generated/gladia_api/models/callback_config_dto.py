@@ -11,6 +11,13 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CallbackConfigDto")
 
+_KEYS = frozenset(
+    {
+        "url",
+        "method",
+    }
+)
+
 
 @_attrs_define
 class CallbackConfigDto:
@@ -40,22 +47,23 @@ class CallbackConfigDto:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        url = d.pop("url")
+        d = src_dict
+        url = d["url"]
 
-        _method = d.pop("method", UNSET)
+        _method = d.get("method", UNSET)
         method: CallbackMethodEnum | Unset
         if isinstance(_method, Unset):
             method = UNSET
         else:
             method = CallbackMethodEnum(_method)
 
-        callback_config_dto = cls(
-            url=url,
-            method=method,
-        )
+        callback_config_dto = object.__new__(cls)
+        callback_config_dto.url = url
+        callback_config_dto.method = method
 
-        callback_config_dto.additional_properties = d
+        callback_config_dto.additional_properties = (
+            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+        )
         return callback_config_dto
 
     @property

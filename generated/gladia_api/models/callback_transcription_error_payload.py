@@ -18,6 +18,15 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="CallbackTranscriptionErrorPayload")
 
+_KEYS = frozenset(
+    {
+        "id",
+        "event",
+        "error",
+        "custom_metadata",
+    }
+)
+
 
 @_attrs_define
 class CallbackTranscriptionErrorPayload:
@@ -71,12 +80,12 @@ class CallbackTranscriptionErrorPayload:
         )
         from ..models.error_dto import ErrorDTO  # noqa: PLC0415
 
-        d = dict(src_dict)
-        id = d.pop("id")
+        d = src_dict
+        id = d["id"]
 
-        event = CallbackTranscriptionErrorPayloadEvent(d.pop("event"))
+        event = CallbackTranscriptionErrorPayloadEvent(d["event"])
 
-        error = ErrorDTO.from_dict(d.pop("error"))
+        error = ErrorDTO.from_dict(d["error"])
 
         def _parse_custom_metadata(data: object) -> CallbackTranscriptionErrorPayloadCustomMetadataType0 | None | Unset:
             if data is None:
@@ -93,16 +102,17 @@ class CallbackTranscriptionErrorPayload:
                 pass
             return cast(CallbackTranscriptionErrorPayloadCustomMetadataType0 | None | Unset, data)
 
-        custom_metadata = _parse_custom_metadata(d.pop("custom_metadata", UNSET))
+        custom_metadata = _parse_custom_metadata(d.get("custom_metadata", UNSET))
 
-        callback_transcription_error_payload = cls(
-            id=id,
-            event=event,
-            error=error,
-            custom_metadata=custom_metadata,
+        callback_transcription_error_payload = object.__new__(cls)
+        callback_transcription_error_payload.id = id
+        callback_transcription_error_payload.event = event
+        callback_transcription_error_payload.error = error
+        callback_transcription_error_payload.custom_metadata = custom_metadata
+
+        callback_transcription_error_payload.additional_properties = (
+            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
         )
-
-        callback_transcription_error_payload.additional_properties = d
         return callback_transcription_error_payload
 
     @property

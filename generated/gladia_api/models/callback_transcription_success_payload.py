@@ -18,6 +18,15 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="CallbackTranscriptionSuccessPayload")
 
+_KEYS = frozenset(
+    {
+        "id",
+        "event",
+        "payload",
+        "custom_metadata",
+    }
+)
+
 
 @_attrs_define
 class CallbackTranscriptionSuccessPayload:
@@ -72,12 +81,12 @@ class CallbackTranscriptionSuccessPayload:
         )
         from ..models.transcription_result_dto import TranscriptionResultDTO  # noqa: PLC0415
 
-        d = dict(src_dict)
-        id = d.pop("id")
+        d = src_dict
+        id = d["id"]
 
-        event = CallbackTranscriptionSuccessPayloadEvent(d.pop("event"))
+        event = CallbackTranscriptionSuccessPayloadEvent(d["event"])
 
-        payload = TranscriptionResultDTO.from_dict(d.pop("payload"))
+        payload = TranscriptionResultDTO.from_dict(d["payload"])
 
         def _parse_custom_metadata(
             data: object,
@@ -96,16 +105,17 @@ class CallbackTranscriptionSuccessPayload:
                 pass
             return cast(CallbackTranscriptionSuccessPayloadCustomMetadataType0 | None | Unset, data)
 
-        custom_metadata = _parse_custom_metadata(d.pop("custom_metadata", UNSET))
+        custom_metadata = _parse_custom_metadata(d.get("custom_metadata", UNSET))
 
-        callback_transcription_success_payload = cls(
-            id=id,
-            event=event,
-            payload=payload,
-            custom_metadata=custom_metadata,
+        callback_transcription_success_payload = object.__new__(cls)
+        callback_transcription_success_payload.id = id
+        callback_transcription_success_payload.event = event
+        callback_transcription_success_payload.payload = payload
+        callback_transcription_success_payload.custom_metadata = custom_metadata
+
+        callback_transcription_success_payload.additional_properties = (
+            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
         )
-
-        callback_transcription_success_payload.additional_properties = d
         return callback_transcription_success_payload
 
     @property

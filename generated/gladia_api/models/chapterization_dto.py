@@ -13,6 +13,16 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="ChapterizationDTO")
 
+_KEYS = frozenset(
+    {
+        "success",
+        "is_empty",
+        "exec_time",
+        "error",
+        "results",
+    }
+)
+
 
 @_attrs_define
 class ChapterizationDTO:
@@ -69,12 +79,12 @@ class ChapterizationDTO:
         from ..models.addon_error_dto import AddonErrorDTO  # noqa: PLC0415
         from ..models.chapterization_dto_results_type_0 import ChapterizationDTOResultsType0  # noqa: PLC0415
 
-        d = dict(src_dict)
-        success = d.pop("success")
+        d = src_dict
+        success = d["success"]
 
-        is_empty = d.pop("is_empty")
+        is_empty = d["is_empty"]
 
-        exec_time = d.pop("exec_time")
+        exec_time = d["exec_time"]
 
         def _parse_error(data: object) -> AddonErrorDTO | None:
             if data is None:
@@ -89,7 +99,7 @@ class ChapterizationDTO:
                 pass
             return cast(AddonErrorDTO | None, data)
 
-        error = _parse_error(d.pop("error"))
+        error = _parse_error(d["error"])
 
         def _parse_results(data: object) -> ChapterizationDTOResultsType0 | None:
             if data is None:
@@ -104,17 +114,18 @@ class ChapterizationDTO:
                 pass
             return cast(ChapterizationDTOResultsType0 | None, data)
 
-        results = _parse_results(d.pop("results"))
+        results = _parse_results(d["results"])
 
-        chapterization_dto = cls(
-            success=success,
-            is_empty=is_empty,
-            exec_time=exec_time,
-            error=error,
-            results=results,
+        chapterization_dto = object.__new__(cls)
+        chapterization_dto.success = success
+        chapterization_dto.is_empty = is_empty
+        chapterization_dto.exec_time = exec_time
+        chapterization_dto.error = error
+        chapterization_dto.results = results
+
+        chapterization_dto.additional_properties = (
+            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
         )
-
-        chapterization_dto.additional_properties = d
         return chapterization_dto
 
     @property

@@ -8,6 +8,8 @@ from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="ChapterizationDTOResultsType0")
 
+_KEYS = frozenset({})
+
 
 @_attrs_define
 class ChapterizationDTOResultsType0:
@@ -23,10 +25,12 @@ class ChapterizationDTOResultsType0:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        chapterization_dto_results_type_0 = cls()
+        d = src_dict
+        chapterization_dto_results_type_0 = object.__new__(cls)
 
-        chapterization_dto_results_type_0.additional_properties = d
+        chapterization_dto_results_type_0.additional_properties = (
+            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+        )
         return chapterization_dto_results_type_0
 
     @property

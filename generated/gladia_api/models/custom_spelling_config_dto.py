@@ -12,6 +12,12 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="CustomSpellingConfigDTO")
 
+_KEYS = frozenset(
+    {
+        "spelling_dictionary",
+    }
+)
+
 
 @_attrs_define
 class CustomSpellingConfigDTO:
@@ -38,14 +44,15 @@ class CustomSpellingConfigDTO:
             CustomSpellingConfigDTOSpellingDictionary,  # noqa: PLC0415
         )
 
-        d = dict(src_dict)
-        spelling_dictionary = CustomSpellingConfigDTOSpellingDictionary.from_dict(d.pop("spelling_dictionary"))
+        d = src_dict
+        spelling_dictionary = CustomSpellingConfigDTOSpellingDictionary.from_dict(d["spelling_dictionary"])
 
-        custom_spelling_config_dto = cls(
-            spelling_dictionary=spelling_dictionary,
+        custom_spelling_config_dto = object.__new__(cls)
+        custom_spelling_config_dto.spelling_dictionary = spelling_dictionary
+
+        custom_spelling_config_dto.additional_properties = (
+            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
         )
-
-        custom_spelling_config_dto.additional_properties = d
         return custom_spelling_config_dto
 
     @property

@@ -8,6 +8,8 @@ from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="CustomSpellingConfigDTOSpellingDictionary")
 
+_KEYS = frozenset({})
+
 
 @_attrs_define
 class CustomSpellingConfigDTOSpellingDictionary:
@@ -24,11 +26,13 @@ class CustomSpellingConfigDTOSpellingDictionary:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        custom_spelling_config_dto_spelling_dictionary = cls()
+        d = src_dict
+        custom_spelling_config_dto_spelling_dictionary = object.__new__(cls)
 
         additional_properties = {}
         for prop_name, prop_dict in d.items():
+            if prop_name in _KEYS:
+                continue
             additional_property = cast(list[str], prop_dict)
 
             additional_properties[prop_name] = additional_property

@@ -14,6 +14,13 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="CustomVocabularyConfigDTO")
 
+_KEYS = frozenset(
+    {
+        "vocabulary",
+        "default_intensity",
+    }
+)
+
 
 @_attrs_define
 class CustomVocabularyConfigDTO:
@@ -53,9 +60,9 @@ class CustomVocabularyConfigDTO:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.custom_vocabulary_entry_dto import CustomVocabularyEntryDTO  # noqa: PLC0415
 
-        d = dict(src_dict)
+        d = src_dict
         vocabulary = []
-        _vocabulary = d.pop("vocabulary")
+        _vocabulary = d["vocabulary"]
         for vocabulary_item_data in _vocabulary:
 
             def _parse_vocabulary_item(data: object) -> CustomVocabularyEntryDTO | str:
@@ -73,14 +80,15 @@ class CustomVocabularyConfigDTO:
 
             vocabulary.append(vocabulary_item)
 
-        default_intensity = d.pop("default_intensity", UNSET)
+        default_intensity = d.get("default_intensity", UNSET)
 
-        custom_vocabulary_config_dto = cls(
-            vocabulary=vocabulary,
-            default_intensity=default_intensity,
+        custom_vocabulary_config_dto = object.__new__(cls)
+        custom_vocabulary_config_dto.vocabulary = vocabulary
+        custom_vocabulary_config_dto.default_intensity = default_intensity
+
+        custom_vocabulary_config_dto.additional_properties = (
+            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
         )
-
-        custom_vocabulary_config_dto.additional_properties = d
         return custom_vocabulary_config_dto
 
     @property

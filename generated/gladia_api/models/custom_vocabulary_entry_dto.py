@@ -11,6 +11,15 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CustomVocabularyEntryDTO")
 
+_KEYS = frozenset(
+    {
+        "value",
+        "intensity",
+        "pronunciations",
+        "language",
+    }
+)
+
 
 @_attrs_define
 class CustomVocabularyEntryDTO:
@@ -55,28 +64,29 @@ class CustomVocabularyEntryDTO:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        value = d.pop("value")
+        d = src_dict
+        value = d["value"]
 
-        intensity = d.pop("intensity", UNSET)
+        intensity = d.get("intensity", UNSET)
 
-        pronunciations = cast(list[str], d.pop("pronunciations", UNSET))
+        pronunciations = cast(list[str], d.get("pronunciations", UNSET))
 
-        _language = d.pop("language", UNSET)
+        _language = d.get("language", UNSET)
         language: TranscriptionLanguageCodeEnum | Unset
         if isinstance(_language, Unset):
             language = UNSET
         else:
             language = TranscriptionLanguageCodeEnum(_language)
 
-        custom_vocabulary_entry_dto = cls(
-            value=value,
-            intensity=intensity,
-            pronunciations=pronunciations,
-            language=language,
-        )
+        custom_vocabulary_entry_dto = object.__new__(cls)
+        custom_vocabulary_entry_dto.value = value
+        custom_vocabulary_entry_dto.intensity = intensity
+        custom_vocabulary_entry_dto.pronunciations = pronunciations
+        custom_vocabulary_entry_dto.language = language
 
-        custom_vocabulary_entry_dto.additional_properties = d
+        custom_vocabulary_entry_dto.additional_properties = (
+            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+        )
         return custom_vocabulary_entry_dto
 
     @property

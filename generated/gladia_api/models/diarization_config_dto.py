@@ -10,6 +10,14 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="DiarizationConfigDTO")
 
+_KEYS = frozenset(
+    {
+        "number_of_speakers",
+        "min_speakers",
+        "max_speakers",
+    }
+)
+
 
 @_attrs_define
 class DiarizationConfigDTO:
@@ -42,20 +50,21 @@ class DiarizationConfigDTO:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        number_of_speakers = d.pop("number_of_speakers", UNSET)
+        d = src_dict
+        number_of_speakers = d.get("number_of_speakers", UNSET)
 
-        min_speakers = d.pop("min_speakers", UNSET)
+        min_speakers = d.get("min_speakers", UNSET)
 
-        max_speakers = d.pop("max_speakers", UNSET)
+        max_speakers = d.get("max_speakers", UNSET)
 
-        diarization_config_dto = cls(
-            number_of_speakers=number_of_speakers,
-            min_speakers=min_speakers,
-            max_speakers=max_speakers,
+        diarization_config_dto = object.__new__(cls)
+        diarization_config_dto.number_of_speakers = number_of_speakers
+        diarization_config_dto.min_speakers = min_speakers
+        diarization_config_dto.max_speakers = max_speakers
+
+        diarization_config_dto.additional_properties = (
+            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
         )
-
-        diarization_config_dto.additional_properties = d
         return diarization_config_dto
 
     @property

@@ -8,6 +8,13 @@ from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="ErrorDTO")
 
+_KEYS = frozenset(
+    {
+        "code",
+        "message",
+    }
+)
+
 
 @_attrs_define
 class ErrorDTO:
@@ -35,17 +42,16 @@ class ErrorDTO:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        code = d.pop("code")
+        d = src_dict
+        code = d["code"]
 
-        message = d.pop("message")
+        message = d["message"]
 
-        error_dto = cls(
-            code=code,
-            message=message,
-        )
+        error_dto = object.__new__(cls)
+        error_dto.code = code
+        error_dto.message = message
 
-        error_dto.additional_properties = d
+        error_dto.additional_properties = {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
         return error_dto
 
     @property

@@ -8,6 +8,16 @@ from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="FileResponse")
 
+_KEYS = frozenset(
+    {
+        "id",
+        "filename",
+        "source",
+        "audio_duration",
+        "number_of_channels",
+    }
+)
+
 
 @_attrs_define
 class FileResponse:
@@ -54,46 +64,47 @@ class FileResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        id = d.pop("id")
+        d = src_dict
+        id = d["id"]
 
         def _parse_filename(data: object) -> None | str:
             if data is None:
                 return data
             return cast(None | str, data)
 
-        filename = _parse_filename(d.pop("filename"))
+        filename = _parse_filename(d["filename"])
 
         def _parse_source(data: object) -> None | str:
             if data is None:
                 return data
             return cast(None | str, data)
 
-        source = _parse_source(d.pop("source"))
+        source = _parse_source(d["source"])
 
         def _parse_audio_duration(data: object) -> float | None:
             if data is None:
                 return data
             return cast(float | None, data)
 
-        audio_duration = _parse_audio_duration(d.pop("audio_duration"))
+        audio_duration = _parse_audio_duration(d["audio_duration"])
 
         def _parse_number_of_channels(data: object) -> int | None:
             if data is None:
                 return data
             return cast(int | None, data)
 
-        number_of_channels = _parse_number_of_channels(d.pop("number_of_channels"))
+        number_of_channels = _parse_number_of_channels(d["number_of_channels"])
 
-        file_response = cls(
-            id=id,
-            filename=filename,
-            source=source,
-            audio_duration=audio_duration,
-            number_of_channels=number_of_channels,
+        file_response = object.__new__(cls)
+        file_response.id = id
+        file_response.filename = filename
+        file_response.source = source
+        file_response.audio_duration = audio_duration
+        file_response.number_of_channels = number_of_channels
+
+        file_response.additional_properties = (
+            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
         )
-
-        file_response.additional_properties = d
         return file_response
 
     @property

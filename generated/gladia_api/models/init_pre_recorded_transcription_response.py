@@ -8,6 +8,13 @@ from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="InitPreRecordedTranscriptionResponse")
 
+_KEYS = frozenset(
+    {
+        "id",
+        "result_url",
+    }
+)
+
 
 @_attrs_define
 class InitPreRecordedTranscriptionResponse:
@@ -35,17 +42,18 @@ class InitPreRecordedTranscriptionResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        id = d.pop("id")
+        d = src_dict
+        id = d["id"]
 
-        result_url = d.pop("result_url")
+        result_url = d["result_url"]
 
-        init_pre_recorded_transcription_response = cls(
-            id=id,
-            result_url=result_url,
+        init_pre_recorded_transcription_response = object.__new__(cls)
+        init_pre_recorded_transcription_response.id = id
+        init_pre_recorded_transcription_response.result_url = result_url
+
+        init_pre_recorded_transcription_response.additional_properties = (
+            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
         )
-
-        init_pre_recorded_transcription_response.additional_properties = d
         return init_pre_recorded_transcription_response
 
     @property

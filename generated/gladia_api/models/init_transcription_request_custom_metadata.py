@@ -8,6 +8,8 @@ from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="InitTranscriptionRequestCustomMetadata")
 
+_KEYS = frozenset({})
+
 
 @_attrs_define
 class InitTranscriptionRequestCustomMetadata:
@@ -23,10 +25,12 @@ class InitTranscriptionRequestCustomMetadata:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        init_transcription_request_custom_metadata = cls()
+        d = src_dict
+        init_transcription_request_custom_metadata = object.__new__(cls)
 
-        init_transcription_request_custom_metadata.additional_properties = d
+        init_transcription_request_custom_metadata.additional_properties = (
+            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+        )
         return init_transcription_request_custom_metadata
 
     @property

@@ -11,6 +11,13 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="LanguageConfig")
 
+_KEYS = frozenset(
+    {
+        "languages",
+        "code_switching",
+    }
+)
+
 
 @_attrs_define
 class LanguageConfig:
@@ -42,8 +49,8 @@ class LanguageConfig:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        _languages = d.pop("languages", UNSET)
+        d = src_dict
+        _languages = d.get("languages", UNSET)
         languages: list[TranscriptionLanguageCodeEnum] | Unset = UNSET
         if _languages is not UNSET:
             languages = []
@@ -52,14 +59,15 @@ class LanguageConfig:
 
                 languages.append(languages_item)
 
-        code_switching = d.pop("code_switching", UNSET)
+        code_switching = d.get("code_switching", UNSET)
 
-        language_config = cls(
-            languages=languages,
-            code_switching=code_switching,
+        language_config = object.__new__(cls)
+        language_config.languages = languages
+        language_config.code_switching = code_switching
+
+        language_config.additional_properties = (
+            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
         )
-
-        language_config.additional_properties = d
         return language_config
 
     @property

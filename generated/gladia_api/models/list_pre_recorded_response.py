@@ -12,6 +12,15 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="ListPreRecordedResponse")
 
+_KEYS = frozenset(
+    {
+        "first",
+        "current",
+        "next",
+        "items",
+    }
+)
+
 
 @_attrs_define
 class ListPreRecordedResponse:
@@ -55,33 +64,29 @@ class ListPreRecordedResponse:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.pre_recorded_response import PreRecordedResponse  # noqa: PLC0415
 
-        d = dict(src_dict)
-        first = d.pop("first")
+        d = src_dict
+        first = d["first"]
 
-        current = d.pop("current")
+        current = d["current"]
 
         def _parse_next_(data: object) -> None | str:
             if data is None:
                 return data
             return cast(None | str, data)
 
-        next_ = _parse_next_(d.pop("next"))
+        next_ = _parse_next_(d["next"])
 
-        items = []
-        _items = d.pop("items")
-        for items_item_data in _items:
-            items_item = PreRecordedResponse.from_dict(items_item_data)
+        items = [PreRecordedResponse.from_dict(item) for item in d["items"]]
 
-            items.append(items_item)
+        list_pre_recorded_response = object.__new__(cls)
+        list_pre_recorded_response.first = first
+        list_pre_recorded_response.current = current
+        list_pre_recorded_response.next_ = next_
+        list_pre_recorded_response.items = items
 
-        list_pre_recorded_response = cls(
-            first=first,
-            current=current,
-            next_=next_,
-            items=items,
+        list_pre_recorded_response.additional_properties = (
+            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
         )
-
-        list_pre_recorded_response.additional_properties = d
         return list_pre_recorded_response
 
     @property

@@ -8,6 +8,8 @@ from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="ListTranscriptionsCustomMetadata")
 
+_KEYS = frozenset({})
+
 
 @_attrs_define
 class ListTranscriptionsCustomMetadata:
@@ -21,10 +23,12 @@ class ListTranscriptionsCustomMetadata:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        list_transcriptions_custom_metadata = cls()
+        d = src_dict
+        list_transcriptions_custom_metadata = object.__new__(cls)
 
-        list_transcriptions_custom_metadata.additional_properties = d
+        list_transcriptions_custom_metadata.additional_properties = (
+            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+        )
         return list_transcriptions_custom_metadata
 
     @property

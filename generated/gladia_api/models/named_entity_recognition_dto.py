@@ -13,6 +13,16 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="NamedEntityRecognitionDTO")
 
+_KEYS = frozenset(
+    {
+        "success",
+        "is_empty",
+        "exec_time",
+        "error",
+        "results",
+    }
+)
+
 
 @_attrs_define
 class NamedEntityRecognitionDTO:
@@ -72,12 +82,12 @@ class NamedEntityRecognitionDTO:
         from ..models.addon_error_dto import AddonErrorDTO  # noqa: PLC0415
         from ..models.named_entity_recognition_result import NamedEntityRecognitionResult  # noqa: PLC0415
 
-        d = dict(src_dict)
-        success = d.pop("success")
+        d = src_dict
+        success = d["success"]
 
-        is_empty = d.pop("is_empty")
+        is_empty = d["is_empty"]
 
-        exec_time = d.pop("exec_time")
+        exec_time = d["exec_time"]
 
         def _parse_error(data: object) -> AddonErrorDTO | None:
             if data is None:
@@ -92,7 +102,7 @@ class NamedEntityRecognitionDTO:
                 pass
             return cast(AddonErrorDTO | None, data)
 
-        error = _parse_error(d.pop("error"))
+        error = _parse_error(d["error"])
 
         def _parse_results(data: object) -> list[NamedEntityRecognitionResult] | None:
             if data is None:
@@ -100,29 +110,25 @@ class NamedEntityRecognitionDTO:
             try:
                 if not isinstance(data, list):
                     raise TypeError()
-                results_type_0 = []
-                _results_type_0 = data
-                for results_type_0_item_data in _results_type_0:
-                    results_type_0_item = NamedEntityRecognitionResult.from_dict(results_type_0_item_data)
-
-                    results_type_0.append(results_type_0_item)
+                results_type_0 = [NamedEntityRecognitionResult.from_dict(item) for item in data]
 
                 return results_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(list[NamedEntityRecognitionResult] | None, data)
 
-        results = _parse_results(d.pop("results"))
+        results = _parse_results(d["results"])
 
-        named_entity_recognition_dto = cls(
-            success=success,
-            is_empty=is_empty,
-            exec_time=exec_time,
-            error=error,
-            results=results,
+        named_entity_recognition_dto = object.__new__(cls)
+        named_entity_recognition_dto.success = success
+        named_entity_recognition_dto.is_empty = is_empty
+        named_entity_recognition_dto.exec_time = exec_time
+        named_entity_recognition_dto.error = error
+        named_entity_recognition_dto.results = results
+
+        named_entity_recognition_dto.additional_properties = (
+            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
         )
-
-        named_entity_recognition_dto.additional_properties = d
         return named_entity_recognition_dto
 
     @property

@@ -8,6 +8,15 @@ from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="NamedEntityRecognitionResult")
 
+_KEYS = frozenset(
+    {
+        "entity_type",
+        "text",
+        "start",
+        "end",
+    }
+)
+
 
 @_attrs_define
 class NamedEntityRecognitionResult:
@@ -45,23 +54,24 @@ class NamedEntityRecognitionResult:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        entity_type = d.pop("entity_type")
+        d = src_dict
+        entity_type = d["entity_type"]
 
-        text = d.pop("text")
+        text = d["text"]
 
-        start = d.pop("start")
+        start = d["start"]
 
-        end = d.pop("end")
+        end = d["end"]
 
-        named_entity_recognition_result = cls(
-            entity_type=entity_type,
-            text=text,
-            start=start,
-            end=end,
+        named_entity_recognition_result = object.__new__(cls)
+        named_entity_recognition_result.entity_type = entity_type
+        named_entity_recognition_result.text = text
+        named_entity_recognition_result.start = start
+        named_entity_recognition_result.end = end
+
+        named_entity_recognition_result.additional_properties = (
+            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
         )
-
-        named_entity_recognition_result.additional_properties = d
         return named_entity_recognition_result
 
     @property

@@ -8,6 +8,16 @@ from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="PayloadTooLargeErrorResponse")
 
+_KEYS = frozenset(
+    {
+        "timestamp",
+        "path",
+        "request_id",
+        "statusCode",
+        "message",
+    }
+)
+
 
 @_attrs_define
 class PayloadTooLargeErrorResponse:
@@ -50,26 +60,27 @@ class PayloadTooLargeErrorResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        timestamp = d.pop("timestamp")
+        d = src_dict
+        timestamp = d["timestamp"]
 
-        path = d.pop("path")
+        path = d["path"]
 
-        request_id = d.pop("request_id")
+        request_id = d["request_id"]
 
-        status_code = d.pop("statusCode")
+        status_code = d["statusCode"]
 
-        message = d.pop("message")
+        message = d["message"]
 
-        payload_too_large_error_response = cls(
-            timestamp=timestamp,
-            path=path,
-            request_id=request_id,
-            status_code=status_code,
-            message=message,
+        payload_too_large_error_response = object.__new__(cls)
+        payload_too_large_error_response.timestamp = timestamp
+        payload_too_large_error_response.path = path
+        payload_too_large_error_response.request_id = request_id
+        payload_too_large_error_response.status_code = status_code
+        payload_too_large_error_response.message = message
+
+        payload_too_large_error_response.additional_properties = (
+            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
         )
-
-        payload_too_large_error_response.additional_properties = d
         return payload_too_large_error_response
 
     @property

@@ -12,6 +12,13 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="PiiRedactionConfigDTO")
 
+_KEYS = frozenset(
+    {
+        "entity_types",
+        "processed_text_type",
+    }
+)
+
 
 @_attrs_define
 class PiiRedactionConfigDTO:
@@ -45,8 +52,8 @@ class PiiRedactionConfigDTO:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        _entity_types = d.pop("entity_types", UNSET)
+        d = src_dict
+        _entity_types = d.get("entity_types", UNSET)
         entity_types: list[PiiRedactionEntityTypeEnum] | Unset = UNSET
         if _entity_types is not UNSET:
             entity_types = []
@@ -55,19 +62,20 @@ class PiiRedactionConfigDTO:
 
                 entity_types.append(entity_types_item)
 
-        _processed_text_type = d.pop("processed_text_type", UNSET)
+        _processed_text_type = d.get("processed_text_type", UNSET)
         processed_text_type: PiiRedactionConfigDTOProcessedTextType | Unset
         if isinstance(_processed_text_type, Unset):
             processed_text_type = UNSET
         else:
             processed_text_type = PiiRedactionConfigDTOProcessedTextType(_processed_text_type)
 
-        pii_redaction_config_dto = cls(
-            entity_types=entity_types,
-            processed_text_type=processed_text_type,
-        )
+        pii_redaction_config_dto = object.__new__(cls)
+        pii_redaction_config_dto.entity_types = entity_types
+        pii_redaction_config_dto.processed_text_type = processed_text_type
 
-        pii_redaction_config_dto.additional_properties = d
+        pii_redaction_config_dto.additional_properties = (
+            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+        )
         return pii_redaction_config_dto
 
     @property

@@ -8,6 +8,12 @@ from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="PreRecordedEventPayload")
 
+_KEYS = frozenset(
+    {
+        "id",
+    }
+)
+
 
 @_attrs_define
 class PreRecordedEventPayload:
@@ -30,14 +36,15 @@ class PreRecordedEventPayload:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        id = d.pop("id")
+        d = src_dict
+        id = d["id"]
 
-        pre_recorded_event_payload = cls(
-            id=id,
+        pre_recorded_event_payload = object.__new__(cls)
+        pre_recorded_event_payload.id = id
+
+        pre_recorded_event_payload.additional_properties = (
+            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
         )
-
-        pre_recorded_event_payload.additional_properties = d
         return pre_recorded_event_payload
 
     @property

@@ -6,11 +6,10 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-from dateutil.parser import isoparse
 
 from ..models.job_status_enum import JobStatusEnum
 from ..models.pre_recorded_response_kind import PreRecordedResponseKind
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, parse_datetime
 
 if TYPE_CHECKING:
     from ..models.file_response import FileResponse
@@ -21,6 +20,24 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="PreRecordedResponse")
+
+_KEYS = frozenset(
+    {
+        "id",
+        "request_id",
+        "status",
+        "created_at",
+        "version",
+        "completed_at",
+        "custom_metadata",
+        "error_code",
+        "post_session_metadata",
+        "kind",
+        "file",
+        "request_params",
+        "result",
+    }
+)
 
 
 @_attrs_define
@@ -170,16 +187,16 @@ class PreRecordedResponse:
         )
         from ..models.transcription_result_dto import TranscriptionResultDTO  # noqa: PLC0415
 
-        d = dict(src_dict)
-        id = d.pop("id")
+        d = src_dict
+        id = d["id"]
 
-        request_id = d.pop("request_id")
+        request_id = d["request_id"]
 
-        status = JobStatusEnum(d.pop("status"))
+        status = JobStatusEnum(d["status"])
 
-        created_at = isoparse(d.pop("created_at"))
+        created_at = parse_datetime(d["created_at"])
 
-        version = d.pop("version", UNSET)
+        version = d.get("version", UNSET)
 
         def _parse_completed_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -189,14 +206,14 @@ class PreRecordedResponse:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                completed_at_type_0 = isoparse(data)
+                completed_at_type_0 = parse_datetime(data)
 
                 return completed_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(datetime.datetime | None | Unset, data)
 
-        completed_at = _parse_completed_at(d.pop("completed_at", UNSET))
+        completed_at = _parse_completed_at(d.get("completed_at", UNSET))
 
         def _parse_custom_metadata(data: object) -> None | PreRecordedResponseCustomMetadataType0 | Unset:
             if data is None:
@@ -213,7 +230,7 @@ class PreRecordedResponse:
                 pass
             return cast(None | PreRecordedResponseCustomMetadataType0 | Unset, data)
 
-        custom_metadata = _parse_custom_metadata(d.pop("custom_metadata", UNSET))
+        custom_metadata = _parse_custom_metadata(d.get("custom_metadata", UNSET))
 
         def _parse_error_code(data: object) -> int | None | Unset:
             if data is None:
@@ -222,16 +239,16 @@ class PreRecordedResponse:
                 return data
             return cast(int | None | Unset, data)
 
-        error_code = _parse_error_code(d.pop("error_code", UNSET))
+        error_code = _parse_error_code(d.get("error_code", UNSET))
 
-        _post_session_metadata = d.pop("post_session_metadata", UNSET)
+        _post_session_metadata = d.get("post_session_metadata", UNSET)
         post_session_metadata: PreRecordedResponsePostSessionMetadata | Unset
         if isinstance(_post_session_metadata, Unset):
             post_session_metadata = UNSET
         else:
             post_session_metadata = PreRecordedResponsePostSessionMetadata.from_dict(_post_session_metadata)
 
-        _kind = d.pop("kind", UNSET)
+        _kind = d.get("kind", UNSET)
         kind: PreRecordedResponseKind | Unset
         if isinstance(_kind, Unset):
             kind = UNSET
@@ -253,7 +270,7 @@ class PreRecordedResponse:
                 pass
             return cast(FileResponse | None | Unset, data)
 
-        file = _parse_file(d.pop("file", UNSET))
+        file = _parse_file(d.get("file", UNSET))
 
         def _parse_request_params(data: object) -> None | PreRecordedRequestParamsResponse | Unset:
             if data is None:
@@ -270,7 +287,7 @@ class PreRecordedResponse:
                 pass
             return cast(None | PreRecordedRequestParamsResponse | Unset, data)
 
-        request_params = _parse_request_params(d.pop("request_params", UNSET))
+        request_params = _parse_request_params(d.get("request_params", UNSET))
 
         def _parse_result(data: object) -> None | TranscriptionResultDTO | Unset:
             if data is None:
@@ -287,25 +304,26 @@ class PreRecordedResponse:
                 pass
             return cast(None | TranscriptionResultDTO | Unset, data)
 
-        result = _parse_result(d.pop("result", UNSET))
+        result = _parse_result(d.get("result", UNSET))
 
-        pre_recorded_response = cls(
-            id=id,
-            request_id=request_id,
-            status=status,
-            created_at=created_at,
-            version=version,
-            completed_at=completed_at,
-            custom_metadata=custom_metadata,
-            error_code=error_code,
-            post_session_metadata=post_session_metadata,
-            kind=kind,
-            file=file,
-            request_params=request_params,
-            result=result,
+        pre_recorded_response = object.__new__(cls)
+        pre_recorded_response.id = id
+        pre_recorded_response.request_id = request_id
+        pre_recorded_response.status = status
+        pre_recorded_response.created_at = created_at
+        pre_recorded_response.version = version
+        pre_recorded_response.completed_at = completed_at
+        pre_recorded_response.custom_metadata = custom_metadata
+        pre_recorded_response.error_code = error_code
+        pre_recorded_response.post_session_metadata = post_session_metadata
+        pre_recorded_response.kind = kind
+        pre_recorded_response.file = file
+        pre_recorded_response.request_params = request_params
+        pre_recorded_response.result = result
+
+        pre_recorded_response.additional_properties = (
+            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
         )
-
-        pre_recorded_response.additional_properties = d
         return pre_recorded_response
 
     @property

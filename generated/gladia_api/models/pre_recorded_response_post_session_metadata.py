@@ -8,6 +8,8 @@ from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="PreRecordedResponsePostSessionMetadata")
 
+_KEYS = frozenset({})
+
 
 @_attrs_define
 class PreRecordedResponsePostSessionMetadata:
@@ -23,10 +25,12 @@ class PreRecordedResponsePostSessionMetadata:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        pre_recorded_response_post_session_metadata = cls()
+        d = src_dict
+        pre_recorded_response_post_session_metadata = object.__new__(cls)
 
-        pre_recorded_response_post_session_metadata.additional_properties = d
+        pre_recorded_response_post_session_metadata.additional_properties = (
+            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+        )
         return pre_recorded_response_post_session_metadata
 
     @property

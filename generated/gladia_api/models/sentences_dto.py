@@ -12,6 +12,16 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="SentencesDTO")
 
+_KEYS = frozenset(
+    {
+        "success",
+        "is_empty",
+        "exec_time",
+        "error",
+        "results",
+    }
+)
+
 
 @_attrs_define
 class SentencesDTO:
@@ -67,12 +77,12 @@ class SentencesDTO:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.addon_error_dto import AddonErrorDTO  # noqa: PLC0415
 
-        d = dict(src_dict)
-        success = d.pop("success")
+        d = src_dict
+        success = d["success"]
 
-        is_empty = d.pop("is_empty")
+        is_empty = d["is_empty"]
 
-        exec_time = d.pop("exec_time")
+        exec_time = d["exec_time"]
 
         def _parse_error(data: object) -> AddonErrorDTO | None:
             if data is None:
@@ -87,7 +97,7 @@ class SentencesDTO:
                 pass
             return cast(AddonErrorDTO | None, data)
 
-        error = _parse_error(d.pop("error"))
+        error = _parse_error(d["error"])
 
         def _parse_results(data: object) -> list[str] | None:
             if data is None:
@@ -102,17 +112,18 @@ class SentencesDTO:
                 pass
             return cast(list[str] | None, data)
 
-        results = _parse_results(d.pop("results"))
+        results = _parse_results(d["results"])
 
-        sentences_dto = cls(
-            success=success,
-            is_empty=is_empty,
-            exec_time=exec_time,
-            error=error,
-            results=results,
+        sentences_dto = object.__new__(cls)
+        sentences_dto.success = success
+        sentences_dto.is_empty = is_empty
+        sentences_dto.exec_time = exec_time
+        sentences_dto.error = error
+        sentences_dto.results = results
+
+        sentences_dto.additional_properties = (
+            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
         )
-
-        sentences_dto.additional_properties = d
         return sentences_dto
 
     @property

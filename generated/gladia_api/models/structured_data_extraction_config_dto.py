@@ -8,6 +8,12 @@ from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="StructuredDataExtractionConfigDTO")
 
+_KEYS = frozenset(
+    {
+        "classes",
+    }
+)
+
 
 @_attrs_define
 class StructuredDataExtractionConfigDTO:
@@ -30,14 +36,15 @@ class StructuredDataExtractionConfigDTO:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        classes = cast(list[str], d.pop("classes"))
+        d = src_dict
+        classes = cast(list[str], d["classes"])
 
-        structured_data_extraction_config_dto = cls(
-            classes=classes,
+        structured_data_extraction_config_dto = object.__new__(cls)
+        structured_data_extraction_config_dto.classes = classes
+
+        structured_data_extraction_config_dto.additional_properties = (
+            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
         )
-
-        structured_data_extraction_config_dto.additional_properties = d
         return structured_data_extraction_config_dto
 
     @property

@@ -10,6 +10,13 @@ from ..models.subtitles_format_enum import SubtitlesFormatEnum
 
 T = TypeVar("T", bound="SubtitleDTO")
 
+_KEYS = frozenset(
+    {
+        "format",
+        "subtitles",
+    }
+)
+
 
 @_attrs_define
 class SubtitleDTO:
@@ -36,17 +43,16 @@ class SubtitleDTO:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        format_ = SubtitlesFormatEnum(d.pop("format"))
+        d = src_dict
+        format_ = SubtitlesFormatEnum(d["format"])
 
-        subtitles = d.pop("subtitles")
+        subtitles = d["subtitles"]
 
-        subtitle_dto = cls(
-            format_=format_,
-            subtitles=subtitles,
-        )
+        subtitle_dto = object.__new__(cls)
+        subtitle_dto.format_ = format_
+        subtitle_dto.subtitles = subtitles
 
-        subtitle_dto.additional_properties = d
+        subtitle_dto.additional_properties = {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
         return subtitle_dto
 
     @property

@@ -12,6 +12,17 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="SubtitlesConfigDTO")
 
+_KEYS = frozenset(
+    {
+        "formats",
+        "minimum_duration",
+        "maximum_duration",
+        "maximum_characters_per_row",
+        "maximum_rows_per_caption",
+        "style",
+    }
+)
+
 
 @_attrs_define
 class SubtitlesConfigDTO:
@@ -68,8 +79,8 @@ class SubtitlesConfigDTO:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        _formats = d.pop("formats", UNSET)
+        d = src_dict
+        _formats = d.get("formats", UNSET)
         formats: list[SubtitlesFormatEnum] | Unset = UNSET
         if _formats is not UNSET:
             formats = []
@@ -78,31 +89,32 @@ class SubtitlesConfigDTO:
 
                 formats.append(formats_item)
 
-        minimum_duration = d.pop("minimum_duration", UNSET)
+        minimum_duration = d.get("minimum_duration", UNSET)
 
-        maximum_duration = d.pop("maximum_duration", UNSET)
+        maximum_duration = d.get("maximum_duration", UNSET)
 
-        maximum_characters_per_row = d.pop("maximum_characters_per_row", UNSET)
+        maximum_characters_per_row = d.get("maximum_characters_per_row", UNSET)
 
-        maximum_rows_per_caption = d.pop("maximum_rows_per_caption", UNSET)
+        maximum_rows_per_caption = d.get("maximum_rows_per_caption", UNSET)
 
-        _style = d.pop("style", UNSET)
+        _style = d.get("style", UNSET)
         style: SubtitlesStyleEnum | Unset
         if isinstance(_style, Unset):
             style = UNSET
         else:
             style = SubtitlesStyleEnum(_style)
 
-        subtitles_config_dto = cls(
-            formats=formats,
-            minimum_duration=minimum_duration,
-            maximum_duration=maximum_duration,
-            maximum_characters_per_row=maximum_characters_per_row,
-            maximum_rows_per_caption=maximum_rows_per_caption,
-            style=style,
-        )
+        subtitles_config_dto = object.__new__(cls)
+        subtitles_config_dto.formats = formats
+        subtitles_config_dto.minimum_duration = minimum_duration
+        subtitles_config_dto.maximum_duration = maximum_duration
+        subtitles_config_dto.maximum_characters_per_row = maximum_characters_per_row
+        subtitles_config_dto.maximum_rows_per_caption = maximum_rows_per_caption
+        subtitles_config_dto.style = style
 
-        subtitles_config_dto.additional_properties = d
+        subtitles_config_dto.additional_properties = (
+            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+        )
         return subtitles_config_dto
 
     @property

@@ -11,6 +11,12 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="SummarizationConfigDTO")
 
+_KEYS = frozenset(
+    {
+        "type",
+    }
+)
+
 
 @_attrs_define
 class SummarizationConfigDTO:
@@ -32,19 +38,20 @@ class SummarizationConfigDTO:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        _type_ = d.pop("type", UNSET)
+        d = src_dict
+        _type_ = d.get("type", UNSET)
         type_: SummaryTypesEnum | Unset
         if isinstance(_type_, Unset):
             type_ = UNSET
         else:
             type_ = SummaryTypesEnum(_type_)
 
-        summarization_config_dto = cls(
-            type_=type_,
-        )
+        summarization_config_dto = object.__new__(cls)
+        summarization_config_dto.type_ = type_
 
-        summarization_config_dto.additional_properties = d
+        summarization_config_dto.additional_properties = (
+            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+        )
         return summarization_config_dto
 
     @property

@@ -12,6 +12,16 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="SummarizationDTO")
 
+_KEYS = frozenset(
+    {
+        "success",
+        "is_empty",
+        "exec_time",
+        "error",
+        "results",
+    }
+)
+
 
 @_attrs_define
 class SummarizationDTO:
@@ -63,12 +73,12 @@ class SummarizationDTO:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.addon_error_dto import AddonErrorDTO  # noqa: PLC0415
 
-        d = dict(src_dict)
-        success = d.pop("success")
+        d = src_dict
+        success = d["success"]
 
-        is_empty = d.pop("is_empty")
+        is_empty = d["is_empty"]
 
-        exec_time = d.pop("exec_time")
+        exec_time = d["exec_time"]
 
         def _parse_error(data: object) -> AddonErrorDTO | None:
             if data is None:
@@ -83,24 +93,25 @@ class SummarizationDTO:
                 pass
             return cast(AddonErrorDTO | None, data)
 
-        error = _parse_error(d.pop("error"))
+        error = _parse_error(d["error"])
 
         def _parse_results(data: object) -> None | str:
             if data is None:
                 return data
             return cast(None | str, data)
 
-        results = _parse_results(d.pop("results"))
+        results = _parse_results(d["results"])
 
-        summarization_dto = cls(
-            success=success,
-            is_empty=is_empty,
-            exec_time=exec_time,
-            error=error,
-            results=results,
+        summarization_dto = object.__new__(cls)
+        summarization_dto.success = success
+        summarization_dto.is_empty = is_empty
+        summarization_dto.exec_time = exec_time
+        summarization_dto.error = error
+        summarization_dto.results = results
+
+        summarization_dto.additional_properties = (
+            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
         )
-
-        summarization_dto.additional_properties = d
         return summarization_dto
 
     @property

@@ -8,6 +8,16 @@ from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="TooManyRequestsErrorResponse")
 
+_KEYS = frozenset(
+    {
+        "timestamp",
+        "path",
+        "request_id",
+        "statusCode",
+        "message",
+    }
+)
+
 
 @_attrs_define
 class TooManyRequestsErrorResponse:
@@ -50,26 +60,27 @@ class TooManyRequestsErrorResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        timestamp = d.pop("timestamp")
+        d = src_dict
+        timestamp = d["timestamp"]
 
-        path = d.pop("path")
+        path = d["path"]
 
-        request_id = d.pop("request_id")
+        request_id = d["request_id"]
 
-        status_code = d.pop("statusCode")
+        status_code = d["statusCode"]
 
-        message = d.pop("message")
+        message = d["message"]
 
-        too_many_requests_error_response = cls(
-            timestamp=timestamp,
-            path=path,
-            request_id=request_id,
-            status_code=status_code,
-            message=message,
+        too_many_requests_error_response = object.__new__(cls)
+        too_many_requests_error_response.timestamp = timestamp
+        too_many_requests_error_response.path = path
+        too_many_requests_error_response.request_id = request_id
+        too_many_requests_error_response.status_code = status_code
+        too_many_requests_error_response.message = message
+
+        too_many_requests_error_response.additional_properties = (
+            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
         )
-
-        too_many_requests_error_response.additional_properties = d
         return too_many_requests_error_response
 
     @property

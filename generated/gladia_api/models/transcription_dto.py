@@ -17,6 +17,16 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="TranscriptionDTO")
 
+_KEYS = frozenset(
+    {
+        "full_transcript",
+        "languages",
+        "utterances",
+        "sentences",
+        "subtitles",
+    }
+)
+
 
 @_attrs_define
 class TranscriptionDTO:
@@ -81,50 +91,38 @@ class TranscriptionDTO:
         from ..models.subtitle_dto import SubtitleDTO  # noqa: PLC0415
         from ..models.utterance_dto import UtteranceDTO  # noqa: PLC0415
 
-        d = dict(src_dict)
-        full_transcript = d.pop("full_transcript")
+        d = src_dict
+        full_transcript = d["full_transcript"]
 
         languages = []
-        _languages = d.pop("languages")
+        _languages = d["languages"]
         for languages_item_data in _languages:
             languages_item = TranscriptionLanguageCodeEnum(languages_item_data)
 
             languages.append(languages_item)
 
-        utterances = []
-        _utterances = d.pop("utterances")
-        for utterances_item_data in _utterances:
-            utterances_item = UtteranceDTO.from_dict(utterances_item_data)
+        utterances = [UtteranceDTO.from_dict(item) for item in d["utterances"]]
 
-            utterances.append(utterances_item)
-
-        _sentences = d.pop("sentences", UNSET)
+        _sentences = d.get("sentences", UNSET)
         sentences: list[SentencesDTO] | Unset = UNSET
         if _sentences is not UNSET:
-            sentences = []
-            for sentences_item_data in _sentences:
-                sentences_item = SentencesDTO.from_dict(sentences_item_data)
+            sentences = [SentencesDTO.from_dict(item) for item in _sentences]
 
-                sentences.append(sentences_item)
-
-        _subtitles = d.pop("subtitles", UNSET)
+        _subtitles = d.get("subtitles", UNSET)
         subtitles: list[SubtitleDTO] | Unset = UNSET
         if _subtitles is not UNSET:
-            subtitles = []
-            for subtitles_item_data in _subtitles:
-                subtitles_item = SubtitleDTO.from_dict(subtitles_item_data)
+            subtitles = [SubtitleDTO.from_dict(item) for item in _subtitles]
 
-                subtitles.append(subtitles_item)
+        transcription_dto = object.__new__(cls)
+        transcription_dto.full_transcript = full_transcript
+        transcription_dto.languages = languages
+        transcription_dto.utterances = utterances
+        transcription_dto.sentences = sentences
+        transcription_dto.subtitles = subtitles
 
-        transcription_dto = cls(
-            full_transcript=full_transcript,
-            languages=languages,
-            utterances=utterances,
-            sentences=sentences,
-            subtitles=subtitles,
+        transcription_dto.additional_properties = (
+            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
         )
-
-        transcription_dto.additional_properties = d
         return transcription_dto
 
     @property

@@ -10,6 +10,15 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="TranscriptionMetadataDTO")
 
+_KEYS = frozenset(
+    {
+        "audio_duration",
+        "billing_time",
+        "transcription_time",
+        "number_of_distinct_channels",
+    }
+)
+
 
 @_attrs_define
 class TranscriptionMetadataDTO:
@@ -48,23 +57,24 @@ class TranscriptionMetadataDTO:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        audio_duration = d.pop("audio_duration")
+        d = src_dict
+        audio_duration = d["audio_duration"]
 
-        billing_time = d.pop("billing_time")
+        billing_time = d["billing_time"]
 
-        transcription_time = d.pop("transcription_time")
+        transcription_time = d["transcription_time"]
 
-        number_of_distinct_channels = d.pop("number_of_distinct_channels", UNSET)
+        number_of_distinct_channels = d.get("number_of_distinct_channels", UNSET)
 
-        transcription_metadata_dto = cls(
-            audio_duration=audio_duration,
-            billing_time=billing_time,
-            transcription_time=transcription_time,
-            number_of_distinct_channels=number_of_distinct_channels,
+        transcription_metadata_dto = object.__new__(cls)
+        transcription_metadata_dto.audio_duration = audio_duration
+        transcription_metadata_dto.billing_time = billing_time
+        transcription_metadata_dto.transcription_time = transcription_time
+        transcription_metadata_dto.number_of_distinct_channels = number_of_distinct_channels
+
+        transcription_metadata_dto.additional_properties = (
+            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
         )
-
-        transcription_metadata_dto.additional_properties = d
         return transcription_metadata_dto
 
     @property

@@ -12,6 +12,18 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="TranslationConfigDTO")
 
+_KEYS = frozenset(
+    {
+        "target_languages",
+        "model",
+        "match_original_utterances",
+        "lipsync",
+        "context_adaptation",
+        "context",
+        "informal",
+    }
+)
+
 
 @_attrs_define
 class TranslationConfigDTO:
@@ -74,42 +86,43 @@ class TranslationConfigDTO:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
+        d = src_dict
         target_languages = []
-        _target_languages = d.pop("target_languages")
+        _target_languages = d["target_languages"]
         for target_languages_item_data in _target_languages:
             target_languages_item = TranslationLanguageCodeEnum(target_languages_item_data)
 
             target_languages.append(target_languages_item)
 
-        _model = d.pop("model", UNSET)
+        _model = d.get("model", UNSET)
         model: TranslationModelEnum | Unset
         if isinstance(_model, Unset):
             model = UNSET
         else:
             model = TranslationModelEnum(_model)
 
-        match_original_utterances = d.pop("match_original_utterances", UNSET)
+        match_original_utterances = d.get("match_original_utterances", UNSET)
 
-        lipsync = d.pop("lipsync", UNSET)
+        lipsync = d.get("lipsync", UNSET)
 
-        context_adaptation = d.pop("context_adaptation", UNSET)
+        context_adaptation = d.get("context_adaptation", UNSET)
 
-        context = d.pop("context", UNSET)
+        context = d.get("context", UNSET)
 
-        informal = d.pop("informal", UNSET)
+        informal = d.get("informal", UNSET)
 
-        translation_config_dto = cls(
-            target_languages=target_languages,
-            model=model,
-            match_original_utterances=match_original_utterances,
-            lipsync=lipsync,
-            context_adaptation=context_adaptation,
-            context=context,
-            informal=informal,
+        translation_config_dto = object.__new__(cls)
+        translation_config_dto.target_languages = target_languages
+        translation_config_dto.model = model
+        translation_config_dto.match_original_utterances = match_original_utterances
+        translation_config_dto.lipsync = lipsync
+        translation_config_dto.context_adaptation = context_adaptation
+        translation_config_dto.context = context
+        translation_config_dto.informal = informal
+
+        translation_config_dto.additional_properties = (
+            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
         )
-
-        translation_config_dto.additional_properties = d
         return translation_config_dto
 
     @property

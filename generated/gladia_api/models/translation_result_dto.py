@@ -18,6 +18,17 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="TranslationResultDTO")
 
+_KEYS = frozenset(
+    {
+        "error",
+        "full_transcript",
+        "languages",
+        "utterances",
+        "sentences",
+        "subtitles",
+    }
+)
+
 
 @_attrs_define
 class TranslationResultDTO:
@@ -94,7 +105,7 @@ class TranslationResultDTO:
         from ..models.subtitle_dto import SubtitleDTO  # noqa: PLC0415
         from ..models.utterance_dto import UtteranceDTO  # noqa: PLC0415
 
-        d = dict(src_dict)
+        d = src_dict
 
         def _parse_error(data: object) -> AddonErrorDTO | None:
             if data is None:
@@ -109,52 +120,40 @@ class TranslationResultDTO:
                 pass
             return cast(AddonErrorDTO | None, data)
 
-        error = _parse_error(d.pop("error"))
+        error = _parse_error(d["error"])
 
-        full_transcript = d.pop("full_transcript")
+        full_transcript = d["full_transcript"]
 
         languages = []
-        _languages = d.pop("languages")
+        _languages = d["languages"]
         for languages_item_data in _languages:
             languages_item = TranslationLanguageCodeEnum(languages_item_data)
 
             languages.append(languages_item)
 
-        utterances = []
-        _utterances = d.pop("utterances")
-        for utterances_item_data in _utterances:
-            utterances_item = UtteranceDTO.from_dict(utterances_item_data)
+        utterances = [UtteranceDTO.from_dict(item) for item in d["utterances"]]
 
-            utterances.append(utterances_item)
-
-        _sentences = d.pop("sentences", UNSET)
+        _sentences = d.get("sentences", UNSET)
         sentences: list[SentencesDTO] | Unset = UNSET
         if _sentences is not UNSET:
-            sentences = []
-            for sentences_item_data in _sentences:
-                sentences_item = SentencesDTO.from_dict(sentences_item_data)
+            sentences = [SentencesDTO.from_dict(item) for item in _sentences]
 
-                sentences.append(sentences_item)
-
-        _subtitles = d.pop("subtitles", UNSET)
+        _subtitles = d.get("subtitles", UNSET)
         subtitles: list[SubtitleDTO] | Unset = UNSET
         if _subtitles is not UNSET:
-            subtitles = []
-            for subtitles_item_data in _subtitles:
-                subtitles_item = SubtitleDTO.from_dict(subtitles_item_data)
+            subtitles = [SubtitleDTO.from_dict(item) for item in _subtitles]
 
-                subtitles.append(subtitles_item)
+        translation_result_dto = object.__new__(cls)
+        translation_result_dto.error = error
+        translation_result_dto.full_transcript = full_transcript
+        translation_result_dto.languages = languages
+        translation_result_dto.utterances = utterances
+        translation_result_dto.sentences = sentences
+        translation_result_dto.subtitles = subtitles
 
-        translation_result_dto = cls(
-            error=error,
-            full_transcript=full_transcript,
-            languages=languages,
-            utterances=utterances,
-            sentences=sentences,
-            subtitles=subtitles,
+        translation_result_dto.additional_properties = (
+            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
         )
-
-        translation_result_dto.additional_properties = d
         return translation_result_dto
 
     @property

@@ -8,6 +8,16 @@ from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="UnauthorizedErrorResponse")
 
+_KEYS = frozenset(
+    {
+        "timestamp",
+        "path",
+        "request_id",
+        "statusCode",
+        "message",
+    }
+)
+
 
 @_attrs_define
 class UnauthorizedErrorResponse:
@@ -50,26 +60,27 @@ class UnauthorizedErrorResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        timestamp = d.pop("timestamp")
+        d = src_dict
+        timestamp = d["timestamp"]
 
-        path = d.pop("path")
+        path = d["path"]
 
-        request_id = d.pop("request_id")
+        request_id = d["request_id"]
 
-        status_code = d.pop("statusCode")
+        status_code = d["statusCode"]
 
-        message = d.pop("message")
+        message = d["message"]
 
-        unauthorized_error_response = cls(
-            timestamp=timestamp,
-            path=path,
-            request_id=request_id,
-            status_code=status_code,
-            message=message,
+        unauthorized_error_response = object.__new__(cls)
+        unauthorized_error_response.timestamp = timestamp
+        unauthorized_error_response.path = path
+        unauthorized_error_response.request_id = request_id
+        unauthorized_error_response.status_code = status_code
+        unauthorized_error_response.message = message
+
+        unauthorized_error_response.additional_properties = (
+            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
         )
-
-        unauthorized_error_response.additional_properties = d
         return unauthorized_error_response
 
     @property

@@ -12,6 +12,12 @@ from ..types import File
 
 T = TypeVar("T", bound="UploadFileBody")
 
+_KEYS = frozenset(
+    {
+        "audio",
+    }
+)
+
 
 @_attrs_define
 class UploadFileBody:
@@ -46,14 +52,15 @@ class UploadFileBody:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        audio = File(payload=BytesIO(d.pop("audio")))
+        d = src_dict
+        audio = File(payload=BytesIO(d["audio"]))
 
-        upload_file_body = cls(
-            audio=audio,
+        upload_file_body = object.__new__(cls)
+        upload_file_body.audio = audio
+
+        upload_file_body.additional_properties = (
+            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
         )
-
-        upload_file_body.additional_properties = d
         return upload_file_body
 
     @property

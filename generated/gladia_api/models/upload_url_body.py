@@ -8,6 +8,12 @@ from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="UploadUrlBody")
 
+_KEYS = frozenset(
+    {
+        "audio_url",
+    }
+)
+
 
 @_attrs_define
 class UploadUrlBody:
@@ -32,14 +38,15 @@ class UploadUrlBody:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        audio_url = d.pop("audio_url")
+        d = src_dict
+        audio_url = d["audio_url"]
 
-        upload_url_body = cls(
-            audio_url=audio_url,
+        upload_url_body = object.__new__(cls)
+        upload_url_body.audio_url = audio_url
+
+        upload_url_body.additional_properties = (
+            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
         )
-
-        upload_url_body.additional_properties = d
         return upload_url_body
 
     @property

@@ -15,6 +15,19 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="UtteranceDTO")
 
+_KEYS = frozenset(
+    {
+        "start",
+        "end",
+        "channel",
+        "words",
+        "text",
+        "language",
+        "confidence",
+        "speaker",
+    }
+)
+
 
 @_attrs_define
 class UtteranceDTO:
@@ -79,40 +92,36 @@ class UtteranceDTO:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.word_dto import WordDTO  # noqa: PLC0415
 
-        d = dict(src_dict)
-        start = d.pop("start")
+        d = src_dict
+        start = d["start"]
 
-        end = d.pop("end")
+        end = d["end"]
 
-        channel = d.pop("channel")
+        channel = d["channel"]
 
-        words = []
-        _words = d.pop("words")
-        for words_item_data in _words:
-            words_item = WordDTO.from_dict(words_item_data)
+        words = [WordDTO.from_dict(item) for item in d["words"]]
 
-            words.append(words_item)
+        text = d["text"]
 
-        text = d.pop("text")
+        language = TranscriptionLanguageCodeEnum(d["language"])
 
-        language = TranscriptionLanguageCodeEnum(d.pop("language"))
+        confidence = d.get("confidence", UNSET)
 
-        confidence = d.pop("confidence", UNSET)
+        speaker = d.get("speaker", UNSET)
 
-        speaker = d.pop("speaker", UNSET)
+        utterance_dto = object.__new__(cls)
+        utterance_dto.start = start
+        utterance_dto.end = end
+        utterance_dto.channel = channel
+        utterance_dto.words = words
+        utterance_dto.text = text
+        utterance_dto.language = language
+        utterance_dto.confidence = confidence
+        utterance_dto.speaker = speaker
 
-        utterance_dto = cls(
-            start=start,
-            end=end,
-            channel=channel,
-            words=words,
-            text=text,
-            language=language,
-            confidence=confidence,
-            speaker=speaker,
+        utterance_dto.additional_properties = (
+            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
         )
-
-        utterance_dto.additional_properties = d
         return utterance_dto
 
     @property

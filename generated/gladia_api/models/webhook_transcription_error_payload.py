@@ -14,6 +14,13 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="WebhookTranscriptionErrorPayload")
 
+_KEYS = frozenset(
+    {
+        "event",
+        "payload",
+    }
+)
+
 
 @_attrs_define
 class WebhookTranscriptionErrorPayload:
@@ -41,17 +48,18 @@ class WebhookTranscriptionErrorPayload:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.pre_recorded_event_payload import PreRecordedEventPayload  # noqa: PLC0415
 
-        d = dict(src_dict)
-        event = WebhookTranscriptionErrorPayloadEvent(d.pop("event"))
+        d = src_dict
+        event = WebhookTranscriptionErrorPayloadEvent(d["event"])
 
-        payload = PreRecordedEventPayload.from_dict(d.pop("payload"))
+        payload = PreRecordedEventPayload.from_dict(d["payload"])
 
-        webhook_transcription_error_payload = cls(
-            event=event,
-            payload=payload,
+        webhook_transcription_error_payload = object.__new__(cls)
+        webhook_transcription_error_payload.event = event
+        webhook_transcription_error_payload.payload = payload
+
+        webhook_transcription_error_payload.additional_properties = (
+            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
         )
-
-        webhook_transcription_error_payload.additional_properties = d
         return webhook_transcription_error_payload
 
     @property

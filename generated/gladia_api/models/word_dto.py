@@ -8,6 +8,15 @@ from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="WordDTO")
 
+_KEYS = frozenset(
+    {
+        "word",
+        "start",
+        "end",
+        "confidence",
+    }
+)
+
 
 @_attrs_define
 class WordDTO:
@@ -45,23 +54,22 @@ class WordDTO:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        word = d.pop("word")
+        d = src_dict
+        word = d["word"]
 
-        start = d.pop("start")
+        start = d["start"]
 
-        end = d.pop("end")
+        end = d["end"]
 
-        confidence = d.pop("confidence")
+        confidence = d["confidence"]
 
-        word_dto = cls(
-            word=word,
-            start=start,
-            end=end,
-            confidence=confidence,
-        )
+        word_dto = object.__new__(cls)
+        word_dto.word = word
+        word_dto.start = start
+        word_dto.end = end
+        word_dto.confidence = confidence
 
-        word_dto.additional_properties = d
+        word_dto.additional_properties = {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
         return word_dto
 
     @property
