@@ -45,8 +45,11 @@ NOT_STARTED_STATUSES = frozenset({429, 503})
 # gladia/_idempotency.py) and tries again (up to max_retries times) only when it was not created.
 RECONCILE_SCAN = 50  # newest jobs searched for the one a failed request may have created
 
-# --- Polling a job until it is done or failed: start fast, then back off to a ceiling.
-POLL_INITIAL_DELAY = 0.5
+# --- Polling a job until it is done or failed: look at once (a fast backend, such as the emulator or a
+# cached result, is done already), then after 1 s, 1.5 s, 2.25 s, then every 3 s. Against a poller that
+# looks every 3 s from the start this spends one more GET for a short job and returns sooner; from 10 s
+# on both look every 3 s (bench/RESULTS.md, row 5, has the measured trade-off).
+POLL_INITIAL_DELAY = 1.0
 POLL_MULTIPLIER = 1.5
 POLL_MAX_DELAY = 3.0
 POLL_JITTER = 0.1  # +/- 10 %, so many clients started together do not poll in lockstep
@@ -54,6 +57,9 @@ POLL_TIMEOUT = 2 * 60 * 60.0  # the longest a transcribe() or poll() waits by de
 
 # --- Uploads
 UPLOAD_CHUNK_BYTES = 1024 * 1024
+# The async client reads a local file this small whole, in the worker-thread call that checks it: one
+# thread hop per upload instead of one per chunk (plus open and close), which dominated small uploads.
+ASYNC_PRELOAD_BYTES = UPLOAD_CHUNK_BYTES
 # Gladia's documented per-file upload limit; checked before sending so a too-large file fails at once.
 MAX_UPLOAD_BYTES = 1000 * 1024 * 1024
 

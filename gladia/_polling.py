@@ -84,10 +84,6 @@ class Poller:
         self._deadline = None if timeout is None else self._started + timeout
         self._delays = (schedule or PollSchedule()).delays(rng or random.Random())
 
-    def first_wait(self) -> float:
-        """How long to wait before the first look at a job that was just created (it cannot be done yet)."""
-        return self._next_delay(None)
-
     def observed(self, job: PreRecordedResponse) -> PreRecordedResponse | float:
         """The finished job, or the seconds to wait before looking again.
 

@@ -345,13 +345,9 @@ class PreRecordedClient:
             PollTimeoutError: still running at the deadline; call poll(job_id) again to keep waiting.
         """
         job_id = check_job_id(job_id)
-        return self._poll(
-            Poller(job_id, timeout=resolve_poll_timeout(timeout), on_status=on_status), first_wait=False
-        )
+        return self._poll(Poller(job_id, timeout=resolve_poll_timeout(timeout), on_status=on_status))
 
-    def _poll(self, poller: Poller, *, first_wait: bool) -> PreRecordedResponse:
-        if first_wait:
-            time.sleep(poller.first_wait())
+    def _poll(self, poller: Poller) -> PreRecordedResponse:
         while True:
             try:
                 outcome = poller.observed(self.get(poller.job_id))
@@ -373,7 +369,7 @@ class PreRecordedClient:
         warn_about(body, stacklevel=2)
         poll_timeout = resolve_poll_timeout(timeout)
         job = self._create(body)
-        return self._poll(Poller(job.id, timeout=poll_timeout, on_status=on_status), first_wait=True)
+        return self._poll(Poller(job.id, timeout=poll_timeout, on_status=on_status))
 
     def transcribe(
         self,
@@ -410,7 +406,7 @@ class PreRecordedClient:
         if isinstance(audio, LocalSource):
             checked["audio_url"] = self._upload(audio, on_progress).audio_url
         job = self._create(checked)
-        return self._poll(Poller(job.id, timeout=poll_timeout, on_status=on_status), first_wait=True)
+        return self._poll(Poller(job.id, timeout=poll_timeout, on_status=on_status))
 
     # ----------------------------------------------------------------------------------- listing (last: it
     # shadows the builtin `list` inside this class body)
@@ -483,7 +479,7 @@ class AsyncPreRecordedClient:
     ) -> AudioUploadResponse:
         """Upload local audio, or have Gladia fetch an http(s) URL (see PreRecordedClient.upload_file)."""
         audio = await anyio.to_thread.run_sync(
-            lambda: classify(source, max_bytes=self._config.max_upload_bytes)
+            lambda: classify(source, max_bytes=self._config.max_upload_bytes, preload=C.ASYNC_PRELOAD_BYTES)
         )
         return await self._upload(audio, on_progress)
 
@@ -597,11 +593,9 @@ class AsyncPreRecordedClient:
         """Wait until the job is done and return it (see PreRecordedClient.poll)."""
         job_id = check_job_id(job_id)
         poller = Poller(job_id, timeout=resolve_poll_timeout(timeout), on_status=on_status)
-        return await self._poll(poller, first_wait=False)
+        return await self._poll(poller)
 
-    async def _poll(self, poller: Poller, *, first_wait: bool) -> PreRecordedResponse:
-        if first_wait:
-            await anyio.sleep(poller.first_wait())
+    async def _poll(self, poller: Poller) -> PreRecordedResponse:
         while True:
             try:
                 outcome = poller.observed(await self.get(poller.job_id))
@@ -623,7 +617,7 @@ class AsyncPreRecordedClient:
         warn_about(body, stacklevel=2)
         poll_timeout = resolve_poll_timeout(timeout)
         job = await self._create(body)
-        return await self._poll(Poller(job.id, timeout=poll_timeout, on_status=on_status), first_wait=True)
+        return await self._poll(Poller(job.id, timeout=poll_timeout, on_status=on_status))
 
     async def transcribe(
         self,
@@ -636,7 +630,7 @@ class AsyncPreRecordedClient:
     ) -> PreRecordedResponse:
         """Transcribe local audio or an http(s) URL; return the finished job (see PreRecordedClient.transcribe)."""
         audio = await anyio.to_thread.run_sync(
-            lambda: classify(source, max_bytes=self._config.max_upload_bytes)
+            lambda: classify(source, max_bytes=self._config.max_upload_bytes, preload=C.ASYNC_PRELOAD_BYTES)
         )
         checked = create_body(
             options, audio_url=audio.url if isinstance(audio, UrlSource) else PLACEHOLDER_AUDIO_URL
@@ -646,7 +640,7 @@ class AsyncPreRecordedClient:
         if isinstance(audio, LocalSource):
             checked["audio_url"] = (await self._upload(audio, on_progress)).audio_url
         job = await self._create(checked)
-        return await self._poll(Poller(job.id, timeout=poll_timeout, on_status=on_status), first_wait=True)
+        return await self._poll(Poller(job.id, timeout=poll_timeout, on_status=on_status))
 
     def list(
         self,

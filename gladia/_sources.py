@@ -61,8 +61,13 @@ class LocalSource:
         return mimetypes.guess_type(self.filename)[0] or "application/octet-stream"
 
 
-def classify(source: object, *, max_bytes: int | None = C.MAX_UPLOAD_BYTES) -> UrlSource | LocalSource:
+def classify(
+    source: object, *, max_bytes: int | None = C.MAX_UPLOAD_BYTES, preload: int = 0
+) -> UrlSource | LocalSource:
     """Check a source and say how to send it.
+
+    A local file of at most `preload` bytes is read whole while it is checked (the async client does
+    this in its one worker-thread call, so a small upload needs no thread per chunk).
 
     Raises:
         InvalidSourceError: the source is missing, empty, unreadable, not audio, too large, or of an
@@ -73,9 +78,9 @@ def classify(source: object, *, max_bytes: int | None = C.MAX_UPLOAD_BYTES) -> U
             "No audio given: pass a local path, bytes, a binary file object or an http(s) URL"
         )
     if isinstance(source, str):
-        return _from_string(source, max_bytes)
+        return _from_string(source, max_bytes, preload)
     if isinstance(source, os.PathLike):
-        return _from_path(Path(os.fspath(source)), max_bytes)
+        return _from_path(Path(os.fspath(source)), max_bytes, preload)
     if isinstance(source, (bytes, bytearray, memoryview)):
         return _from_bytes(memoryview(source).cast("B"), max_bytes)
     if hasattr(source, "read"):
@@ -86,16 +91,16 @@ def classify(source: object, *, max_bytes: int | None = C.MAX_UPLOAD_BYTES) -> U
     )
 
 
-def _from_string(text: str, max_bytes: int | None) -> UrlSource | LocalSource:
+def _from_string(text: str, max_bytes: int | None, preload: int) -> UrlSource | LocalSource:
     if not text.strip():
         raise InvalidSourceError("The audio source is an empty string: pass a local path or an http(s) URL")
     match = _SCHEME.match(text)
     scheme = match.group(1).lower() if match and len(match.group(1)) > 1 else None  # 'C:' is a drive
     if scheme is None:
-        return _from_path(Path(text), max_bytes)
+        return _from_path(Path(text), max_bytes, preload)
     parts = urlsplit(text)
     if scheme == "file":
-        return _from_path(Path(unquote(parts.path)), max_bytes)
+        return _from_path(Path(unquote(parts.path)), max_bytes, preload)
     if scheme not in ("http", "https"):
         raise InvalidSourceError(
             f"Unsupported URL scheme {scheme!r} in {text!r}: Gladia fetches only http(s) URLs; download the "
@@ -108,7 +113,7 @@ def _from_string(text: str, max_bytes: int | None) -> UrlSource | LocalSource:
     return UrlSource(text)
 
 
-def _from_path(path: Path, max_bytes: int | None) -> LocalSource:
+def _from_path(path: Path, max_bytes: int | None, preload: int = 0) -> LocalSource:
     try:
         info = path.stat()
     except FileNotFoundError:
@@ -128,14 +133,18 @@ def _from_path(path: Path, max_bytes: int | None) -> LocalSource:
             f"{str(path)!r} is not a regular file; pass an audio file, or open it and pass the stream"
         )
     _check_size(info.st_size, max_bytes, repr(str(path)))
+    whole = info.st_size <= preload
     try:
         with path.open("rb") as handle:
-            head = handle.read(_HEAD_BYTES)
+            head = handle.read() if whole else handle.read(_HEAD_BYTES)
     except PermissionError:
         raise InvalidSourceError(f"Cannot read {str(path)!r}: permission denied") from None
     except OSError as exc:
         raise InvalidSourceError(f"Cannot read {str(path)!r}: {exc.strerror or exc}") from None
-    _check_looks_like_media(head, repr(str(path)))
+    _check_looks_like_media(head[:_HEAD_BYTES], repr(str(path)))
+    if whole:  # sent from memory; read once, so a file that changed since stat() is sent as read
+        _check_size(len(head), max_bytes, repr(str(path)))
+        return LocalSource(filename=path.name, size=len(head), data=memoryview(head))
     return LocalSource(filename=path.name, size=info.st_size, path=path)
 
 

@@ -8,7 +8,9 @@ remote host (the configuration refuses such an api_url unless explicitly allowed
 
 from __future__ import annotations
 
+import importlib.util
 import random
+import sys
 import time
 from typing import Any
 
@@ -25,6 +27,25 @@ from gladia._routes import Operation, operation_of
 NOT_REPLAYABLE = "gladia.not_replayable"
 #: Set on a request that carries its own `timeout` extension, which the transport must then keep.
 OWN_TIMEOUT = "gladia.own_timeout"
+
+#: The pools of the SDK's own transports. httpx keeps 20 idle connections by default; with many
+#: requests in flight, httpcore 1.0's pool offers the same idle connection to every request starting
+#: at that moment, and all but one loop back for another, scanning every connection each time. On the
+#: emulator with 64 jobs in flight that loop took half the client's CPU (bench/RESULTS.md, row 3). With
+#: at most 8 idle connections the loop stays short; connections are still reused at low concurrency.
+POOL_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=8)
+
+
+def skip_missing_sniffio() -> None:
+    """Make `import sniffio` fail fast when sniffio is not installed.
+
+    httpcore 1.0 imports sniffio (optional) each time it sets up an async lock or event, and a failed
+    import searches every sys.path entry again: a fifth of the async client's CPU in bench row 3
+    (encode/httpcore#1103). Recording the absence once in sys.modules changes no outcome (the import
+    still fails, with ModuleNotFoundError), only its cost. Nothing is done when sniffio is installed.
+    """
+    if "sniffio" not in sys.modules and importlib.util.find_spec("sniffio") is None:
+        sys.modules["sniffio"] = None  # type: ignore[assignment]
 
 
 class _Shared:
@@ -115,7 +136,7 @@ class GladiaTransport(httpx.BaseTransport):
         *,
         rng: random.Random | None = None,
     ) -> None:
-        self._inner = inner or httpx.HTTPTransport()
+        self._inner = inner or httpx.HTTPTransport(limits=POOL_LIMITS)
         self._shared = _Shared(config, rng)
 
     @property
@@ -159,7 +180,8 @@ class AsyncGladiaTransport(httpx.AsyncBaseTransport):
         *,
         rng: random.Random | None = None,
     ) -> None:
-        self._inner = inner or httpx.AsyncHTTPTransport()
+        skip_missing_sniffio()
+        self._inner = inner or httpx.AsyncHTTPTransport(limits=POOL_LIMITS)
         self._shared = _Shared(config, rng)
 
     @property

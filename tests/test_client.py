@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import io
+import time
+import types
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 
+import gladia._prerecorded
 import gladia_api
 from gladia import GladiaClient
 from gladia._constants import USER_AGENT
@@ -16,7 +19,7 @@ from gladia.errors import NotFoundError
 from gladia.testing import Emulator
 from gladia_api.api.pre_recorded import get_transcription
 from gladia_api.models import AudioUploadResponse, InitTranscriptionRequest, PreRecordedResponse
-from tests.conftest import Receiver, make_wav
+from tests.conftest import Receiver, make_wav, wait_for_job
 
 TEXT = "Hello from the emulator. This is a test of the gladia client."
 
@@ -46,6 +49,54 @@ def test_transcribe_a_local_file(client: GladiaClient, emu: Emulator, wav: Path)
     assert seen[-1] == "done"
     assert emu.counters.jobs_created == 1
     assert emu.counters.requests["POST /v2/upload"] == 1
+
+
+def test_a_new_job_is_looked_at_before_any_wait(
+    client: GladiaClient, emu: Emulator, wav: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A fast backend (the emulator here, a cached result) may be done at once: no wait before looking.
+    audio_url = client.prerecorded().upload_file(wav).audio_url
+    looks_before_each_wait: list[int] = []
+
+    def sleep(seconds: float) -> None:
+        looks_before_each_wait.append(emu.counters.requests["GET /v2/pre-recorded/{id}"])
+        time.sleep(0.05)
+
+    monkeypatch.setattr(gladia._prerecorded, "time", types.SimpleNamespace(sleep=sleep))
+    assert client.prerecorded().create_and_poll({"audio_url": audio_url}).status == "done"
+    assert looks_before_each_wait[:1] in ([], [1])
+
+
+def test_a_job_already_done_is_returned_after_one_look_and_no_wait(
+    client: GladiaClient, emu: Emulator, wav: Path, http: httpx.Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    job = client.prerecorded().create({"audio_url": client.prerecorded().upload_file(wav).audio_url})
+    wait_for_job(http, job.id)
+    before = emu.counters.requests["GET /v2/pre-recorded/{id}"]
+    waits: list[float] = []
+    monkeypatch.setattr(gladia._prerecorded, "time", types.SimpleNamespace(sleep=waits.append))
+    assert client.prerecorded().poll(job.id).status == "done"
+    assert waits == []
+    assert emu.counters.requests["GET /v2/pre-recorded/{id}"] == before + 1
+
+
+def test_a_running_job_is_looked_at_on_the_schedule(
+    client: GladiaClient, emu: Emulator, wav: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    emu.configure(processing_seconds=0.6)
+    waits: list[float] = []
+    monkeypatch.setattr(gladia._prerecorded, "time", types.SimpleNamespace(sleep=waits.append))
+    job = client.prerecorded().create({"audio_url": client.prerecorded().upload_file(wav).audio_url})
+    monkeypatch.undo()
+    # waits are recorded, not slept: the looks come back to back until the job is done.
+    slept: list[float] = []
+    monkeypatch.setattr(
+        gladia._prerecorded, "time", types.SimpleNamespace(sleep=lambda s: (slept.append(s), time.sleep(0.2)))
+    )
+    assert client.prerecorded().poll(job.id).status == "done"
+    assert slept, "the job was not done at once, so the client waited at least once"
+    assert all(0.9 <= s <= 3.3 for s in slept)  # 1 s, 1.5 s, 2.25 s, then 3 s, each +/-10 %
+    assert slept == sorted(slept) or len(slept) == 1
 
 
 def test_transcribe_bytes_and_file_objects(client: GladiaClient, emu: Emulator, wav: Path) -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -137,3 +139,29 @@ async def test_the_docs_style_async_pool_keeps_no_idle_connections(emu: Emulator
     assert (await api.transcribe(wav)).status == "done"
     await client.aclose()
     client.close()
+
+
+_SNIFFIO_PROBE = """
+import importlib.util, sys
+installed = importlib.util.find_spec("sniffio") is not None
+from gladia import AsyncGladiaClient
+AsyncGladiaClient(api_key="k", api_url="http://127.0.0.1:9")
+try:
+    import sniffio
+    outcome = "imported"
+except ModuleNotFoundError:
+    outcome = "missing"
+print(installed, outcome, importlib.util.find_spec("sniffio") is None)
+"""
+
+
+def test_a_missing_sniffio_is_looked_for_once_and_stays_missing() -> None:
+    # httpcore tries `import sniffio` for every lock it makes; the client records its absence once.
+    # Run apart: the probe changes sys.modules of the process it runs in.
+    out = subprocess.run(
+        [sys.executable, "-c", _SNIFFIO_PROBE], capture_output=True, text=True, check=True
+    ).stdout.split()
+    if out[0] == "True":
+        assert out[1:] == ["imported", "False"]  # installed: left alone
+    else:
+        assert out[1:] == ["missing", "True"]  # absent: still absent, for every way of asking

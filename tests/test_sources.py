@@ -169,6 +169,30 @@ def test_async_body_matches_sync_body(wav: Path) -> None:
     assert anyio.run(collect) == b"".join(body.sync_stream())
 
 
+def test_a_small_file_can_be_read_whole_while_it_is_checked(wav: Path) -> None:
+    small = classify(wav, preload=4000)
+    large = classify(wav, preload=3999)
+    assert isinstance(small, LocalSource) and small.data is not None and small.path is None
+    assert isinstance(large, LocalSource) and large.path == wav and large.data is None
+    assert small.filename == large.filename == "speech.wav" and small.size == large.size == 4000
+    bodies = [UploadBody(source, chunk_size=1000) for source in (small, large)]
+    for body in bodies:
+        (part,) = parts_of(body, b"".join(body.sync_stream()))
+        assert part.get_payload(decode=True) == wav.read_bytes()
+        assert part.get_content_type() == "audio/x-wav"
+
+
+def test_a_preloaded_file_is_still_checked(tmp_path: Path) -> None:
+    text = tmp_path / "notes.wav"
+    text.write_text("hello, these are my notes\n" * 10)
+    with pytest.raises(InvalidSourceError, match="text"):
+        classify(text, preload=1 << 20)
+    audio = tmp_path / "x.wav"
+    audio.write_bytes(audio_bytes())
+    with pytest.raises(InvalidSourceError, match="above the 0 MB Gladia accepts"):
+        classify(audio, max_bytes=100, preload=1 << 20)
+
+
 def test_filenames_with_quotes_are_escaped(tmp_path: Path) -> None:
     path = tmp_path / 'my "best" take.wav'
     path.write_bytes(audio_bytes())
