@@ -61,7 +61,7 @@ class AddonErrorDTO:
         addon_error_dto.message = message
 
         addon_error_dto.additional_properties = (
-            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return addon_error_dto
 

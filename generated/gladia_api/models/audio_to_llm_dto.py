@@ -124,7 +124,7 @@ class AudioToLlmDTO:
         audio_to_llm_dto.results = results
 
         audio_to_llm_dto.additional_properties = (
-            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return audio_to_llm_dto
 

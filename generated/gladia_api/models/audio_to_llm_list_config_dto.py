@@ -55,7 +55,7 @@ class AudioToLlmListConfigDTO:
         audio_to_llm_list_config_dto.model = model
 
         audio_to_llm_list_config_dto.additional_properties = (
-            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return audio_to_llm_list_config_dto
 

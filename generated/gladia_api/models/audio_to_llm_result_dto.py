@@ -65,7 +65,7 @@ class AudioToLlmResultDTO:
         audio_to_llm_result_dto.response = response
 
         audio_to_llm_result_dto.additional_properties = (
-            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return audio_to_llm_result_dto
 

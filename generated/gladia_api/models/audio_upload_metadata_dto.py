@@ -102,7 +102,7 @@ class AudioUploadMetadataDTO:
         audio_upload_metadata_dto.source = source
 
         audio_upload_metadata_dto.additional_properties = (
-            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return audio_upload_metadata_dto
 

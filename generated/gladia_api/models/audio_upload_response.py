@@ -58,7 +58,7 @@ class AudioUploadResponse:
         audio_upload_response.audio_metadata = audio_metadata
 
         audio_upload_response.additional_properties = (
-            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return audio_upload_response
 

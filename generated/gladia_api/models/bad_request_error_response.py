@@ -93,7 +93,7 @@ class BadRequestErrorResponse:
         bad_request_error_response.validation_errors = validation_errors
 
         bad_request_error_response.additional_properties = (
-            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return bad_request_error_response
 

@@ -62,7 +62,7 @@ class CallbackConfigDto:
         callback_config_dto.method = method
 
         callback_config_dto.additional_properties = (
-            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return callback_config_dto
 

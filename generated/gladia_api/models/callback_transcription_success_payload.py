@@ -114,7 +114,7 @@ class CallbackTranscriptionSuccessPayload:
         callback_transcription_success_payload.custom_metadata = custom_metadata
 
         callback_transcription_success_payload.additional_properties = (
-            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return callback_transcription_success_payload
 

@@ -29,7 +29,7 @@ class CallbackTranscriptionSuccessPayloadCustomMetadataType0:
         callback_transcription_success_payload_custom_metadata_type_0 = object.__new__(cls)
 
         callback_transcription_success_payload_custom_metadata_type_0.additional_properties = (
-            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return callback_transcription_success_payload_custom_metadata_type_0
 

@@ -124,7 +124,7 @@ class ChapterizationDTO:
         chapterization_dto.results = results
 
         chapterization_dto.additional_properties = (
-            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return chapterization_dto
 

@@ -29,7 +29,7 @@ class ChapterizationDTOResultsType0:
         chapterization_dto_results_type_0 = object.__new__(cls)
 
         chapterization_dto_results_type_0.additional_properties = (
-            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return chapterization_dto_results_type_0
 

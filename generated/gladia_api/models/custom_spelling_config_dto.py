@@ -51,7 +51,7 @@ class CustomSpellingConfigDTO:
         custom_spelling_config_dto.spelling_dictionary = spelling_dictionary
 
         custom_spelling_config_dto.additional_properties = (
-            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return custom_spelling_config_dto
 

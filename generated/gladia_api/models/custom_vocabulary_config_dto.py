@@ -87,7 +87,7 @@ class CustomVocabularyConfigDTO:
         custom_vocabulary_config_dto.default_intensity = default_intensity
 
         custom_vocabulary_config_dto.additional_properties = (
-            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return custom_vocabulary_config_dto
 

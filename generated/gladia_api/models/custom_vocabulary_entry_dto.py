@@ -85,7 +85,7 @@ class CustomVocabularyEntryDTO:
         custom_vocabulary_entry_dto.language = language
 
         custom_vocabulary_entry_dto.additional_properties = (
-            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return custom_vocabulary_entry_dto
 

@@ -63,7 +63,7 @@ class DiarizationConfigDTO:
         diarization_config_dto.max_speakers = max_speakers
 
         diarization_config_dto.additional_properties = (
-            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return diarization_config_dto
 

@@ -127,7 +127,7 @@ class DiarizationDTO:
         diarization_dto.results = results
 
         diarization_dto.additional_properties = (
-            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return diarization_dto
 

@@ -122,7 +122,7 @@ class DisplayModeDTO:
         display_mode_dto.results = results
 
         display_mode_dto.additional_properties = (
-            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return display_mode_dto
 

@@ -51,7 +51,7 @@ class ErrorDTO:
         error_dto.code = code
         error_dto.message = message
 
-        error_dto.additional_properties = {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+        error_dto.additional_properties = {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         return error_dto
 
     @property

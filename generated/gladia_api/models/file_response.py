@@ -103,7 +103,7 @@ class FileResponse:
         file_response.number_of_channels = number_of_channels
 
         file_response.additional_properties = (
-            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return file_response
 

@@ -52,7 +52,7 @@ class InitPreRecordedTranscriptionResponse:
         init_pre_recorded_transcription_response.result_url = result_url
 
         init_pre_recorded_transcription_response.additional_properties = (
-            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return init_pre_recorded_transcription_response
 

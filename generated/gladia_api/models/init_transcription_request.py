@@ -484,7 +484,7 @@ class InitTranscriptionRequest:
         init_transcription_request.custom_metadata = custom_metadata
 
         init_transcription_request.additional_properties = (
-            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return init_transcription_request
 

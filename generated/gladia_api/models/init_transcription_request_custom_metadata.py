@@ -29,7 +29,7 @@ class InitTranscriptionRequestCustomMetadata:
         init_transcription_request_custom_metadata = object.__new__(cls)
 
         init_transcription_request_custom_metadata.additional_properties = (
-            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return init_transcription_request_custom_metadata
 

@@ -66,7 +66,7 @@ class LanguageConfig:
         language_config.code_switching = code_switching
 
         language_config.additional_properties = (
-            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return language_config
 

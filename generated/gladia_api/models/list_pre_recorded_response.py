@@ -85,7 +85,7 @@ class ListPreRecordedResponse:
         list_pre_recorded_response.items = items
 
         list_pre_recorded_response.additional_properties = (
-            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return list_pre_recorded_response
 

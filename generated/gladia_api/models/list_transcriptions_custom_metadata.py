@@ -27,7 +27,7 @@ class ListTranscriptionsCustomMetadata:
         list_transcriptions_custom_metadata = object.__new__(cls)
 
         list_transcriptions_custom_metadata.additional_properties = (
-            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return list_transcriptions_custom_metadata
 

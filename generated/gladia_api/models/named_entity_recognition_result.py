@@ -70,7 +70,7 @@ class NamedEntityRecognitionResult:
         named_entity_recognition_result.end = end
 
         named_entity_recognition_result.additional_properties = (
-            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return named_entity_recognition_result
 

@@ -79,7 +79,7 @@ class NotFoundErrorResponse:
         not_found_error_response.message = message
 
         not_found_error_response.additional_properties = (
-            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return not_found_error_response
 

@@ -79,7 +79,7 @@ class PayloadTooLargeErrorResponse:
         payload_too_large_error_response.message = message
 
         payload_too_large_error_response.additional_properties = (
-            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return payload_too_large_error_response
 

@@ -74,7 +74,7 @@ class PiiRedactionConfigDTO:
         pii_redaction_config_dto.processed_text_type = processed_text_type
 
         pii_redaction_config_dto.additional_properties = (
-            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return pii_redaction_config_dto
 

@@ -43,7 +43,7 @@ class PreRecordedEventPayload:
         pre_recorded_event_payload.id = id
 
         pre_recorded_event_payload.additional_properties = (
-            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return pre_recorded_event_payload
 

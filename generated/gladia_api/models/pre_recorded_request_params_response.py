@@ -450,7 +450,7 @@ class PreRecordedRequestParamsResponse:
         pre_recorded_request_params_response.punctuation_enhanced = punctuation_enhanced
 
         pre_recorded_request_params_response.additional_properties = (
-            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return pre_recorded_request_params_response
 

@@ -322,7 +322,7 @@ class PreRecordedResponse:
         pre_recorded_response.result = result
 
         pre_recorded_response.additional_properties = (
-            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return pre_recorded_response
 

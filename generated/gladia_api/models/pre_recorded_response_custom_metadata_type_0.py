@@ -29,7 +29,7 @@ class PreRecordedResponseCustomMetadataType0:
         pre_recorded_response_custom_metadata_type_0 = object.__new__(cls)
 
         pre_recorded_response_custom_metadata_type_0.additional_properties = (
-            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return pre_recorded_response_custom_metadata_type_0
 

@@ -29,7 +29,7 @@ class PreRecordedResponsePostSessionMetadata:
         pre_recorded_response_post_session_metadata = object.__new__(cls)
 
         pre_recorded_response_post_session_metadata.additional_properties = (
-            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return pre_recorded_response_post_session_metadata
 

@@ -122,7 +122,7 @@ class SentencesDTO:
         sentences_dto.results = results
 
         sentences_dto.additional_properties = (
-            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return sentences_dto
 

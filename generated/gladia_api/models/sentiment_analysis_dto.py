@@ -110,7 +110,7 @@ class SentimentAnalysisDTO:
         sentiment_analysis_dto.results = results
 
         sentiment_analysis_dto.additional_properties = (
-            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return sentiment_analysis_dto
 

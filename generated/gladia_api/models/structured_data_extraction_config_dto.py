@@ -43,7 +43,7 @@ class StructuredDataExtractionConfigDTO:
         structured_data_extraction_config_dto.classes = classes
 
         structured_data_extraction_config_dto.additional_properties = (
-            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return structured_data_extraction_config_dto
 

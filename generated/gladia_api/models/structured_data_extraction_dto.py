@@ -110,7 +110,7 @@ class StructuredDataExtractionDTO:
         structured_data_extraction_dto.results = results
 
         structured_data_extraction_dto.additional_properties = (
-            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return structured_data_extraction_dto
 

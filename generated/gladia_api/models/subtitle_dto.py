@@ -52,7 +52,9 @@ class SubtitleDTO:
         subtitle_dto.format_ = format_
         subtitle_dto.subtitles = subtitles
 
-        subtitle_dto.additional_properties = {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+        subtitle_dto.additional_properties = (
+            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+        )
         return subtitle_dto
 
     @property

@@ -113,7 +113,7 @@ class SubtitlesConfigDTO:
         subtitles_config_dto.style = style
 
         subtitles_config_dto.additional_properties = (
-            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return subtitles_config_dto
 

@@ -50,7 +50,7 @@ class SummarizationConfigDTO:
         summarization_config_dto.type_ = type_
 
         summarization_config_dto.additional_properties = (
-            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return summarization_config_dto
 

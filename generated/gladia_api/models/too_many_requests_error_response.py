@@ -79,7 +79,7 @@ class TooManyRequestsErrorResponse:
         too_many_requests_error_response.message = message
 
         too_many_requests_error_response.additional_properties = (
-            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return too_many_requests_error_response
 

@@ -121,7 +121,7 @@ class TranscriptionDTO:
         transcription_dto.subtitles = subtitles
 
         transcription_dto.additional_properties = (
-            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return transcription_dto
 

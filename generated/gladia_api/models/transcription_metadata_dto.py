@@ -73,7 +73,7 @@ class TranscriptionMetadataDTO:
         transcription_metadata_dto.number_of_distinct_channels = number_of_distinct_channels
 
         transcription_metadata_dto.additional_properties = (
-            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return transcription_metadata_dto
 

@@ -286,7 +286,7 @@ class TranscriptionResultDTO:
         transcription_result_dto.diarization = diarization
 
         transcription_result_dto.additional_properties = (
-            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return transcription_result_dto
 

@@ -121,7 +121,7 @@ class TranslationConfigDTO:
         translation_config_dto.informal = informal
 
         translation_config_dto.additional_properties = (
-            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return translation_config_dto
 

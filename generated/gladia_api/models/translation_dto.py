@@ -127,7 +127,7 @@ class TranslationDTO:
         translation_dto.results = results
 
         translation_dto.additional_properties = (
-            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return translation_dto
 

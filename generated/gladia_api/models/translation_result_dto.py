@@ -152,7 +152,7 @@ class TranslationResultDTO:
         translation_result_dto.subtitles = subtitles
 
         translation_result_dto.additional_properties = (
-            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return translation_result_dto
 

@@ -93,7 +93,7 @@ class UnprocessableEntityErrorResponse:
         unprocessable_entity_error_response.validation_errors = validation_errors
 
         unprocessable_entity_error_response.additional_properties = (
-            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return unprocessable_entity_error_response
 

@@ -59,7 +59,7 @@ class UploadFileBody:
         upload_file_body.audio = audio
 
         upload_file_body.additional_properties = (
-            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return upload_file_body
 

@@ -45,7 +45,7 @@ class UploadUrlBody:
         upload_url_body.audio_url = audio_url
 
         upload_url_body.additional_properties = (
-            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return upload_url_body
 

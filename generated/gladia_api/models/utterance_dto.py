@@ -120,7 +120,7 @@ class UtteranceDTO:
         utterance_dto.speaker = speaker
 
         utterance_dto.additional_properties = (
-            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return utterance_dto
 

@@ -58,7 +58,7 @@ class WebhookTranscriptionSuccessPayload:
         webhook_transcription_success_payload.payload = payload
 
         webhook_transcription_success_payload.additional_properties = (
-            {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return webhook_transcription_success_payload
 

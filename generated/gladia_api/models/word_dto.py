@@ -69,7 +69,7 @@ class WordDTO:
         word_dto.end = end
         word_dto.confidence = confidence
 
-        word_dto.additional_properties = {} if d.keys() <= _KEYS else {k: v for k, v in d.items() if k not in _KEYS}
+        word_dto.additional_properties = {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         return word_dto
 
     @property

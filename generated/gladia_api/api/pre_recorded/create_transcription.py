@@ -1,18 +1,22 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.bad_request_error_response import BadRequestErrorResponse
-from ...models.init_pre_recorded_transcription_response import InitPreRecordedTranscriptionResponse
-from ...models.init_transcription_request import InitTranscriptionRequest
-from ...models.internal_server_error_response import InternalServerErrorResponse
-from ...models.too_many_requests_error_response import TooManyRequestsErrorResponse
-from ...models.unauthorized_error_response import UnauthorizedErrorResponse
-from ...models.unprocessable_entity_error_response import UnprocessableEntityErrorResponse
 from ...types import Response
+
+if TYPE_CHECKING:
+    from ...client import AuthenticatedClient, Client
+    from ...models.bad_request_error_response import BadRequestErrorResponse
+    from ...models.init_pre_recorded_transcription_response import InitPreRecordedTranscriptionResponse
+    from ...models.init_transcription_request import InitTranscriptionRequest
+    from ...models.internal_server_error_response import InternalServerErrorResponse
+    from ...models.too_many_requests_error_response import TooManyRequestsErrorResponse
+    from ...models.unauthorized_error_response import UnauthorizedErrorResponse
+    from ...models.unprocessable_entity_error_response import UnprocessableEntityErrorResponse
 
 
 def _get_kwargs(
@@ -45,6 +49,13 @@ def _parse_response(
     | UnprocessableEntityErrorResponse
     | None
 ):
+    from ...models.bad_request_error_response import BadRequestErrorResponse  # noqa: PLC0415
+    from ...models.init_pre_recorded_transcription_response import InitPreRecordedTranscriptionResponse  # noqa: PLC0415
+    from ...models.internal_server_error_response import InternalServerErrorResponse  # noqa: PLC0415
+    from ...models.too_many_requests_error_response import TooManyRequestsErrorResponse  # noqa: PLC0415
+    from ...models.unauthorized_error_response import UnauthorizedErrorResponse  # noqa: PLC0415
+    from ...models.unprocessable_entity_error_response import UnprocessableEntityErrorResponse  # noqa: PLC0415
+
     if response.status_code == 201:
         response_201 = InitPreRecordedTranscriptionResponse.from_dict(response.json())
 

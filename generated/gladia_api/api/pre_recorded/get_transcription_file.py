@@ -1,18 +1,21 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from io import BytesIO
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import httpx
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.bad_request_error_response import BadRequestErrorResponse
-from ...models.internal_server_error_response import InternalServerErrorResponse
-from ...models.not_found_error_response import NotFoundErrorResponse
-from ...models.too_many_requests_error_response import TooManyRequestsErrorResponse
-from ...models.unauthorized_error_response import UnauthorizedErrorResponse
-from ...types import File, Response
+from ...types import Response
+
+if TYPE_CHECKING:
+    from ...client import AuthenticatedClient, Client
+    from ...models.bad_request_error_response import BadRequestErrorResponse
+    from ...models.internal_server_error_response import InternalServerErrorResponse
+    from ...models.not_found_error_response import NotFoundErrorResponse
+    from ...models.too_many_requests_error_response import TooManyRequestsErrorResponse
+    from ...models.unauthorized_error_response import UnauthorizedErrorResponse
 
 
 def _get_kwargs(
@@ -39,6 +42,14 @@ def _parse_response(
     | UnauthorizedErrorResponse
     | None
 ):
+    from io import BytesIO  # noqa: PLC0415
+
+    from ...models.bad_request_error_response import BadRequestErrorResponse  # noqa: PLC0415
+    from ...models.internal_server_error_response import InternalServerErrorResponse  # noqa: PLC0415
+    from ...models.not_found_error_response import NotFoundErrorResponse  # noqa: PLC0415
+    from ...models.too_many_requests_error_response import TooManyRequestsErrorResponse  # noqa: PLC0415
+    from ...models.unauthorized_error_response import UnauthorizedErrorResponse  # noqa: PLC0415
+
     if response.status_code == 200:
         response_200 = File(payload=BytesIO(response.content))
 

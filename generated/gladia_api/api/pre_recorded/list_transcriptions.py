@@ -1,19 +1,24 @@
-import datetime
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.bad_request_error_response import BadRequestErrorResponse
-from ...models.internal_server_error_response import InternalServerErrorResponse
-from ...models.job_status_enum import JobStatusEnum
-from ...models.list_pre_recorded_response import ListPreRecordedResponse
-from ...models.list_transcriptions_custom_metadata import ListTranscriptionsCustomMetadata
-from ...models.too_many_requests_error_response import TooManyRequestsErrorResponse
-from ...models.unauthorized_error_response import UnauthorizedErrorResponse
 from ...types import UNSET, Response, Unset
+
+if TYPE_CHECKING:
+    import datetime
+
+    from ...client import AuthenticatedClient, Client
+    from ...models.bad_request_error_response import BadRequestErrorResponse
+    from ...models.internal_server_error_response import InternalServerErrorResponse
+    from ...models.job_status_enum import JobStatusEnum
+    from ...models.list_pre_recorded_response import ListPreRecordedResponse
+    from ...models.list_transcriptions_custom_metadata import ListTranscriptionsCustomMetadata
+    from ...models.too_many_requests_error_response import TooManyRequestsErrorResponse
+    from ...models.unauthorized_error_response import UnauthorizedErrorResponse
 
 
 def _get_kwargs(
@@ -83,6 +88,12 @@ def _parse_response(
     | UnauthorizedErrorResponse
     | None
 ):
+    from ...models.bad_request_error_response import BadRequestErrorResponse  # noqa: PLC0415
+    from ...models.internal_server_error_response import InternalServerErrorResponse  # noqa: PLC0415
+    from ...models.list_pre_recorded_response import ListPreRecordedResponse  # noqa: PLC0415
+    from ...models.too_many_requests_error_response import TooManyRequestsErrorResponse  # noqa: PLC0415
+    from ...models.unauthorized_error_response import UnauthorizedErrorResponse  # noqa: PLC0415
+
     if response.status_code == 200:
         response_200 = ListPreRecordedResponse.from_dict(response.json())
 

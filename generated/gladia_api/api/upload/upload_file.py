@@ -1,27 +1,34 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.audio_upload_response import AudioUploadResponse
-from ...models.bad_request_error_response import BadRequestErrorResponse
-from ...models.internal_server_error_response import InternalServerErrorResponse
-from ...models.payload_too_large_error_response import PayloadTooLargeErrorResponse
-from ...models.too_many_requests_error_response import TooManyRequestsErrorResponse
-from ...models.unauthorized_error_response import UnauthorizedErrorResponse
-from ...models.unprocessable_entity_error_response import UnprocessableEntityErrorResponse
-from ...models.unsupported_media_type_error_response import UnsupportedMediaTypeErrorResponse
-from ...models.upload_file_body import UploadFileBody
-from ...models.upload_url_body import UploadUrlBody
 from ...types import UNSET, Response, Unset
+
+if TYPE_CHECKING:
+    from ...client import AuthenticatedClient, Client
+    from ...models.audio_upload_response import AudioUploadResponse
+    from ...models.bad_request_error_response import BadRequestErrorResponse
+    from ...models.internal_server_error_response import InternalServerErrorResponse
+    from ...models.payload_too_large_error_response import PayloadTooLargeErrorResponse
+    from ...models.too_many_requests_error_response import TooManyRequestsErrorResponse
+    from ...models.unauthorized_error_response import UnauthorizedErrorResponse
+    from ...models.unprocessable_entity_error_response import UnprocessableEntityErrorResponse
+    from ...models.unsupported_media_type_error_response import UnsupportedMediaTypeErrorResponse
+    from ...models.upload_file_body import UploadFileBody
+    from ...models.upload_url_body import UploadUrlBody
 
 
 def _get_kwargs(
     *,
     body: UploadFileBody | UploadUrlBody | Unset = UNSET,
 ) -> dict[str, Any]:
+    from ...models.upload_file_body import UploadFileBody  # noqa: PLC0415
+    from ...models.upload_url_body import UploadUrlBody  # noqa: PLC0415
+
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
@@ -55,6 +62,15 @@ def _parse_response(
     | UnsupportedMediaTypeErrorResponse
     | None
 ):
+    from ...models.audio_upload_response import AudioUploadResponse  # noqa: PLC0415
+    from ...models.bad_request_error_response import BadRequestErrorResponse  # noqa: PLC0415
+    from ...models.internal_server_error_response import InternalServerErrorResponse  # noqa: PLC0415
+    from ...models.payload_too_large_error_response import PayloadTooLargeErrorResponse  # noqa: PLC0415
+    from ...models.too_many_requests_error_response import TooManyRequestsErrorResponse  # noqa: PLC0415
+    from ...models.unauthorized_error_response import UnauthorizedErrorResponse  # noqa: PLC0415
+    from ...models.unprocessable_entity_error_response import UnprocessableEntityErrorResponse  # noqa: PLC0415
+    from ...models.unsupported_media_type_error_response import UnsupportedMediaTypeErrorResponse  # noqa: PLC0415
+
     if response.status_code == 200:
         response_200 = AudioUploadResponse.from_dict(response.json())
 
