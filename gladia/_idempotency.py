@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gladia.errors import APIConnectionError, InternalServerError, UnexpectedResponseError
-from gladia_api.models.pre_recorded_response import PreRecordedResponse
+
+if TYPE_CHECKING:
+    from gladia_api.models.pre_recorded_response import PreRecordedResponse
 
 #: The custom_metadata key that carries the SDK's request id (visible in the job's custom_metadata).
 REQUEST_ID_KEY = "gladia_sdk_request_id"

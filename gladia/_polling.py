@@ -9,6 +9,7 @@ import math
 import random
 import time
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -23,12 +24,14 @@ from gladia.errors import (
     TranscriptionError,
     UnexpectedResponseError,
 )
-from gladia_api.models.pre_recorded_response import PreRecordedResponse
+
+if TYPE_CHECKING:
+    from gladia_api.models.pre_recorded_response import PreRecordedResponse
 
 #: Failures of a single look at a job that do not end the wait (the transport already retried them).
 TRANSIENT_ERRORS = (APIConnectionError, RateLimitError, InternalServerError, UnexpectedResponseError)
 
-StatusCallback = Callable[[PreRecordedResponse], object]
+StatusCallback = Callable[["PreRecordedResponse"], object]
 
 
 @attrs.frozen

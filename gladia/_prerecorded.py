@@ -15,13 +15,12 @@ import random
 import time
 from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import IO, Any, Union
+from typing import IO, TYPE_CHECKING, Any, Union
 from urllib.parse import parse_qs, urlsplit
 
-import anyio
-import anyio.to_thread
 import httpx
 
+from gladia import _aio
 from gladia import _constants as C
 from gladia._config import ClientConfig
 from gladia._idempotency import AMBIGUOUS_FAILURES, REQUEST_ID_KEY, created_by, tagged
@@ -34,6 +33,7 @@ from gladia._retry import RetryPolicy
 from gladia._sources import LocalSource, ProgressCallback, Source, UploadBody, UrlSource, classify
 from gladia._transport import NOT_REPLAYABLE
 from gladia.errors import APIConnectionError, APITimeoutError, GladiaError, ValidationError
+from gladia_api import models as M  # each model is imported on first use (PEP 562)
 from gladia_api.api.pre_recorded import (
     create_transcription,
     delete_transcription,
@@ -42,17 +42,19 @@ from gladia_api.api.pre_recorded import (
     list_transcriptions,
 )
 from gladia_api.api.upload import upload_file as upload_endpoint
-from gladia_api.models.audio_upload_response import AudioUploadResponse
-from gladia_api.models.init_pre_recorded_transcription_response import InitPreRecordedTranscriptionResponse
-from gladia_api.models.init_transcription_request import InitTranscriptionRequest
-from gladia_api.models.job_status_enum import JobStatusEnum
-from gladia_api.models.list_pre_recorded_response import ListPreRecordedResponse
-from gladia_api.models.list_transcriptions_custom_metadata import ListTranscriptionsCustomMetadata
-from gladia_api.models.pre_recorded_response import PreRecordedResponse
-from gladia_api.models.upload_url_body import UploadUrlBody
+
+if TYPE_CHECKING:
+    from gladia_api.models.audio_upload_response import AudioUploadResponse
+    from gladia_api.models.init_pre_recorded_transcription_response import (
+        InitPreRecordedTranscriptionResponse,
+    )
+    from gladia_api.models.init_transcription_request import InitTranscriptionRequest
+    from gladia_api.models.job_status_enum import JobStatusEnum
+    from gladia_api.models.list_pre_recorded_response import ListPreRecordedResponse
+    from gladia_api.models.pre_recorded_response import PreRecordedResponse
 from gladia_api.types import parse_datetime
 
-Options = Union[Mapping[str, Any], InitTranscriptionRequest, None]  # noqa: UP007 (runtime alias, Python 3.10)
+Options = Union[Mapping[str, Any], "InitTranscriptionRequest", None]
 Destination = Union[str, "os.PathLike[str]", IO[bytes]]
 DateArg = Union[dt.datetime, dt.date, str, None]  # noqa: UP007
 
@@ -62,11 +64,11 @@ _RNG = random.Random()
 
 
 def _create_kwargs(body: Mapping[str, Any]) -> dict[str, Any]:
-    return create_transcription._get_kwargs(body=InitTranscriptionRequest.from_dict(body))
+    return create_transcription._get_kwargs(body=M.InitTranscriptionRequest.from_dict(body))
 
 
 def _upload_url_kwargs(url: str) -> dict[str, Any]:
-    return upload_endpoint._get_kwargs(body=UploadUrlBody(audio_url=url))
+    return upload_endpoint._get_kwargs(body=M.UploadUrlBody(audio_url=url))
 
 
 def _list_filters(
@@ -79,18 +81,18 @@ def _list_filters(
     filters: dict[str, Any] = {}
     if status is not None:
         wanted = [status] if isinstance(status, str) else builtins.list(status)
-        known = {s.value for s in JobStatusEnum}
+        known = {s.value for s in M.JobStatusEnum}
         unknown = [s for s in wanted if str(s) not in known]
         if unknown:
             raise ValidationError(f"status {unknown[0]!r} is not one of {', '.join(sorted(known))}")
-        filters["status"] = [JobStatusEnum(str(s)) for s in wanted]
+        filters["status"] = [M.JobStatusEnum(str(s)) for s in wanted]
     for name, value in (("date", date), ("before_date", before_date), ("after_date", after_date)):
         if value is not None:
             filters[name] = _as_datetime(name, value)
     if custom_metadata is not None:
         if not isinstance(custom_metadata, Mapping):
             raise ValidationError("custom_metadata must be a dict of the key/value pairs to match")
-        filters["custom_metadata"] = ListTranscriptionsCustomMetadata.from_dict(dict(custom_metadata))
+        filters["custom_metadata"] = M.ListTranscriptionsCustomMetadata.from_dict(dict(custom_metadata))
     return filters
 
 
@@ -127,7 +129,7 @@ def _next_offset(page: ListPreRecordedResponse, offset: int) -> int | None:
 
 def _tag_filter(request_id: str) -> dict[str, Any]:
     # A filter hint only: created_by() checks each job itself, in case the server ignores the filter.
-    return {"custom_metadata": ListTranscriptionsCustomMetadata.from_dict({REQUEST_ID_KEY: request_id})}
+    return {"custom_metadata": M.ListTranscriptionsCustomMetadata.from_dict({REQUEST_ID_KEY: request_id})}
 
 
 def _created(job: PreRecordedResponse, config: ClientConfig) -> InitPreRecordedTranscriptionResponse:
@@ -135,7 +137,7 @@ def _created(job: PreRecordedResponse, config: ClientConfig) -> InitPreRecordedT
         "creating a job failed, but it had been created: job %s is used, no second job made", job.id
     )
     url = config.api_url.join(get_transcription._get_kwargs(job.id)["url"])
-    return InitPreRecordedTranscriptionResponse(id=job.id, result_url=str(url))
+    return M.InitPreRecordedTranscriptionResponse(id=job.id, result_url=str(url))
 
 
 def _create_backoff(attempt: int) -> float:
@@ -220,7 +222,7 @@ class PreRecordedClient:
         self, source: LocalSource | UrlSource, on_progress: ProgressCallback | None
     ) -> AudioUploadResponse:
         if isinstance(source, UrlSource):
-            return parse_model(self._send(_upload_url_kwargs(source.url)), AudioUploadResponse)
+            return parse_model(self._send(_upload_url_kwargs(source.url)), M.AudioUploadResponse)
         body = UploadBody(source, on_progress=on_progress)
         request = self._http.build_request(
             "POST",
@@ -235,7 +237,7 @@ class PreRecordedClient:
             raise _connection_error(exc, self._config) from exc
         if response.is_error:
             raise error_from_response(response)
-        return parse_model(response, AudioUploadResponse)
+        return parse_model(response, M.AudioUploadResponse)
 
     def create(self, options: Options) -> InitPreRecordedTranscriptionResponse:
         """Create a transcription job from options as in Gladia's docs (a dict) or an InitTranscriptionRequest.
@@ -252,7 +254,7 @@ class PreRecordedClient:
         attempts = self._config.max_retries + 1
         for attempt in range(1, attempts + 1):
             try:
-                return parse_model(self._send(kwargs), InitPreRecordedTranscriptionResponse)
+                return parse_model(self._send(kwargs), M.InitPreRecordedTranscriptionResponse)
             except AMBIGUOUS_FAILURES as error:
                 try:
                     found = created_by(
@@ -273,7 +275,7 @@ class PreRecordedClient:
     def get(self, job_id: str) -> PreRecordedResponse:
         """The job as it is now: its status, and its result once done."""
         kwargs = get_transcription._get_kwargs(check_job_id(job_id))
-        return parse_model(self._send(kwargs), PreRecordedResponse)
+        return parse_model(self._send(kwargs), M.PreRecordedResponse)
 
     def delete(self, job_id: str) -> None:
         """Delete a finished job and its audio from Gladia."""
@@ -353,7 +355,7 @@ class PreRecordedClient:
                 outcome = poller.observed(self.get(poller.job_id))
             except TRANSIENT_ERRORS as error:
                 outcome = poller.failed(error)
-            if isinstance(outcome, PreRecordedResponse):
+            if isinstance(outcome, M.PreRecordedResponse):
                 return outcome
             time.sleep(outcome)
 
@@ -442,7 +444,7 @@ class PreRecordedClient:
         yielded = 0
         while offset is not None and (max_items is None or yielded < max_items):
             kwargs = list_transcriptions._get_kwargs(offset=offset, limit=size, **filters)
-            page = parse_model(self._send(kwargs), ListPreRecordedResponse)
+            page = parse_model(self._send(kwargs), M.ListPreRecordedResponse)
             for job in page.items:
                 if max_items is not None and yielded >= max_items:
                     return
@@ -478,7 +480,7 @@ class AsyncPreRecordedClient:
         self, source: Source, *, on_progress: ProgressCallback | None = None
     ) -> AudioUploadResponse:
         """Upload local audio, or have Gladia fetch an http(s) URL (see PreRecordedClient.upload_file)."""
-        audio = await anyio.to_thread.run_sync(
+        audio = await _aio.in_thread(
             lambda: classify(source, max_bytes=self._config.max_upload_bytes, preload=C.ASYNC_PRELOAD_BYTES)
         )
         return await self._upload(audio, on_progress)
@@ -487,7 +489,7 @@ class AsyncPreRecordedClient:
         self, source: LocalSource | UrlSource, on_progress: ProgressCallback | None
     ) -> AudioUploadResponse:
         if isinstance(source, UrlSource):
-            return parse_model(await self._send(_upload_url_kwargs(source.url)), AudioUploadResponse)
+            return parse_model(await self._send(_upload_url_kwargs(source.url)), M.AudioUploadResponse)
         body = UploadBody(source, on_progress=on_progress)
         request = self._http.build_request(
             "POST",
@@ -502,7 +504,7 @@ class AsyncPreRecordedClient:
             raise _connection_error(exc, self._config) from exc
         if response.is_error:
             raise error_from_response(response)
-        return parse_model(response, AudioUploadResponse)
+        return parse_model(response, M.AudioUploadResponse)
 
     async def create(self, options: Options) -> InitPreRecordedTranscriptionResponse:
         """Create a transcription job (see PreRecordedClient.create)."""
@@ -516,7 +518,7 @@ class AsyncPreRecordedClient:
         attempts = self._config.max_retries + 1
         for attempt in range(1, attempts + 1):
             try:
-                return parse_model(await self._send(kwargs), InitPreRecordedTranscriptionResponse)
+                return parse_model(await self._send(kwargs), M.InitPreRecordedTranscriptionResponse)
             except AMBIGUOUS_FAILURES as error:
                 try:
                     jobs = self._pages(_tag_filter(request_id), C.RECONCILE_SCAN, C.RECONCILE_SCAN)
@@ -530,13 +532,13 @@ class AsyncPreRecordedClient:
                 logger.warning(
                     "creating a job failed (%s) and no job was created; trying again", type(error).__name__
                 )
-                await anyio.sleep(_create_backoff(attempt))
+                await _aio.sleep(_create_backoff(attempt))
         raise AssertionError("unreachable")
 
     async def get(self, job_id: str) -> PreRecordedResponse:
         """The job as it is now: its status, and its result once done."""
         kwargs = get_transcription._get_kwargs(check_job_id(job_id))
-        return parse_model(await self._send(kwargs), PreRecordedResponse)
+        return parse_model(await self._send(kwargs), M.PreRecordedResponse)
 
     async def delete(self, job_id: str) -> None:
         """Delete a finished job and its audio from Gladia."""
@@ -551,14 +553,14 @@ class AsyncPreRecordedClient:
         if isinstance(target, Path):
             partial = _temporary_sibling(target)
             try:
-                handle = await anyio.to_thread.run_sync(partial.open, "wb")
+                handle = await _aio.in_thread(lambda: partial.open("wb"))
                 try:
                     written = await self._download_into(kwargs, handle, on_progress)
                 finally:
-                    await anyio.to_thread.run_sync(handle.close)
-                await anyio.to_thread.run_sync(os.replace, partial, target)
+                    await _aio.in_thread(handle.close)
+                await _aio.in_thread(os.replace, partial, target)
             finally:
-                await anyio.to_thread.run_sync(lambda: partial.unlink(missing_ok=True))
+                await _aio.in_thread(lambda: partial.unlink(missing_ok=True))
             return written
         return await self._download_into(kwargs, target, on_progress)
 
@@ -579,7 +581,7 @@ class AsyncPreRecordedClient:
                     int(response.headers["content-length"]) if "content-length" in response.headers else None
                 )
                 async for chunk in response.aiter_bytes(C.UPLOAD_CHUNK_BYTES):
-                    await anyio.to_thread.run_sync(handle.write, chunk)
+                    await _aio.in_thread(handle.write, chunk)
                     written += len(chunk)
                     if on_progress is not None:
                         on_progress(written, total)
@@ -601,9 +603,9 @@ class AsyncPreRecordedClient:
                 outcome = poller.observed(await self.get(poller.job_id))
             except TRANSIENT_ERRORS as error:
                 outcome = poller.failed(error)
-            if isinstance(outcome, PreRecordedResponse):
+            if isinstance(outcome, M.PreRecordedResponse):
                 return outcome
-            await anyio.sleep(outcome)
+            await _aio.sleep(outcome)
 
     async def create_and_poll(
         self,
@@ -629,7 +631,7 @@ class AsyncPreRecordedClient:
         on_progress: ProgressCallback | None = None,
     ) -> PreRecordedResponse:
         """Transcribe local audio or an http(s) URL; return the finished job (see PreRecordedClient.transcribe)."""
-        audio = await anyio.to_thread.run_sync(
+        audio = await _aio.in_thread(
             lambda: classify(source, max_bytes=self._config.max_upload_bytes, preload=C.ASYNC_PRELOAD_BYTES)
         )
         checked = create_body(
@@ -664,7 +666,7 @@ class AsyncPreRecordedClient:
         yielded = 0
         while offset is not None and (max_items is None or yielded < max_items):
             kwargs = list_transcriptions._get_kwargs(offset=offset, limit=size, **filters)
-            page = parse_model(await self._send(kwargs), ListPreRecordedResponse)
+            page = parse_model(await self._send(kwargs), M.ListPreRecordedResponse)
             for job in page.items:
                 if max_items is not None and yielded >= max_items:
                     return

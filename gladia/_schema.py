@@ -9,11 +9,9 @@ The same checks run in two places: in the SDK, before anything is sent, and in t
 
 from __future__ import annotations
 
-import difflib
 import functools
 import json
 from collections.abc import Mapping
-from importlib import resources
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -45,6 +43,8 @@ _LANGUAGE_ENUMS = frozenset({"TranscriptionLanguageCodeEnum", "TranslationLangua
 @functools.cache
 def document() -> dict[str, Any]:
     """The OpenAPI document the generated package was built from."""
+    from importlib import resources  # noqa: PLC0415  (only when options are first checked)
+
     text = resources.files("gladia_api").joinpath("openapi.json").read_text(encoding="utf-8")
     return dict(json.loads(text))
 
@@ -189,6 +189,8 @@ class Validator:
             hint = suggest_code(value, frozenset(allowed)) if isinstance(value, str) else None
             text = f"{where}: {_short(value)} is not a language code"
             return text + (f"; did you mean {hint!r}?" if hint else "; use an ISO 639-1 code such as 'en'")
+        import difflib  # noqa: PLC0415  (only for a message)
+
         close = difflib.get_close_matches(str(value), [str(a) for a in allowed], n=1, cutoff=0.5)
         if isinstance(value, str) and not close:
             close = [a for a in allowed if isinstance(a, str) and a.lower() == value.lower()]
@@ -244,6 +246,8 @@ class Validator:
 
     @staticmethod
     def _unknown_key(key: str, properties: Mapping[str, Schema], path: str) -> str:
+        import difflib  # noqa: PLC0415  (only for a message)
+
         close = difflib.get_close_matches(key, list(properties), n=1, cutoff=0.6)
         owner = f" of {path}" if path else ""
         hint = (

@@ -18,11 +18,10 @@ from pathlib import Path
 from typing import IO, Any, Union
 from urllib.parse import unquote, urlsplit
 
-import anyio
-import anyio.to_thread
 import attrs
 import httpx
 
+from gladia import _aio
 from gladia import _constants as C
 from gladia.errors import InvalidSourceError
 
@@ -322,18 +321,18 @@ class UploadBody:
                 yield piece
                 self._progress(sent)
             return
-        handle = await anyio.to_thread.run_sync(_open_handle, source)
+        handle = await _aio.in_thread(_open_handle, source)
         try:
             if source.head:
                 sent += len(source.head)
                 yield source.head
-            while chunk := await anyio.to_thread.run_sync(handle.read, self._chunk):
+            while chunk := await _aio.in_thread(handle.read, self._chunk):
                 sent += len(chunk)
                 yield chunk
                 self._progress(sent)
         finally:
             if source.path is not None:
-                await anyio.to_thread.run_sync(handle.close)
+                await _aio.in_thread(handle.close)
 
 
 class _SyncStream:

@@ -14,9 +14,9 @@ import sys
 import time
 from typing import Any
 
-import anyio
 import httpx
 
+from gladia import _aio
 from gladia import _constants as C
 from gladia._config import ClientConfig, origin_of
 from gladia._logging import logger, redacted_headers
@@ -207,7 +207,7 @@ class AsyncGladiaTransport(httpx.AsyncBaseTransport):
                 if delay is None:
                     return response
                 await response.aclose()
-            await anyio.sleep(delay)
+            await _aio.sleep(delay)
 
     async def aclose(self) -> None:
         await self._inner.aclose()
