@@ -65,7 +65,7 @@ def assert_fully_typed(obj: Any, path: str = "$") -> None:
     assert not isinstance(obj, dict), f"{path} is a raw dict: it did not parse into its model"
     if attrs.has(type(obj)):
         for field in attrs.fields(type(obj)):
-            if field.name != "additional_properties":
+            if field.name != "_additional_properties":
                 assert_fully_typed(getattr(obj, field.name), f"{path}.{field.name}")
 
 

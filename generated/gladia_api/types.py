@@ -3,7 +3,7 @@
 import datetime
 from collections.abc import Mapping, MutableMapping
 from http import HTTPStatus
-from typing import IO, BinaryIO, Generic, Literal, TypeVar
+from typing import IO, Any, BinaryIO, Generic, Literal, TypeVar
 
 from attrs import define
 
@@ -66,4 +66,23 @@ def parse_datetime(value: str) -> datetime.datetime:
         return isoparse(value)
 
 
-__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset", "parse_datetime"]
+def extras_key(value: dict[str, Any] | None) -> dict[str, Any] | None:
+    """How models compare the keys they do not declare: none kept and an empty dict are the same."""
+    return value or None
+
+
+def extras_repr(value: dict[str, Any] | None) -> str:
+    return repr(value or {})
+
+
+__all__ = [
+    "UNSET",
+    "File",
+    "FileTypes",
+    "RequestFiles",
+    "Response",
+    "Unset",
+    "extras_key",
+    "extras_repr",
+    "parse_datetime",
+]

@@ -6,7 +6,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, extras_key, extras_repr
 
 T = TypeVar("T", bound="AudioToLlmListConfigDTO")
 
@@ -24,7 +24,21 @@ class AudioToLlmListConfigDTO:
     """ The instructions to run over the transcript, one result each. """
     model: str | Unset = "openai/gpt-5.4-nano"
     """ The language model, named as on OpenRouter. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _additional_properties: dict[str, Any] | None = _attrs_field(
+        init=False, default=None, eq=extras_key, repr=extras_repr
+    )
+
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the payload this model does not declare, as they came."""
+        extra = self._additional_properties
+        if extra is None:
+            extra = self._additional_properties = {}
+        return extra
+
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._additional_properties = value
 
     def to_dict(self) -> dict[str, Any]:
         prompts = self.prompts
@@ -32,7 +46,8 @@ class AudioToLlmListConfigDTO:
         model = self.model
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+        if self._additional_properties:
+            field_dict.update(self._additional_properties)
         field_dict.update(
             {
                 "prompts": prompts,
@@ -54,8 +69,8 @@ class AudioToLlmListConfigDTO:
         audio_to_llm_list_config_dto.prompts = prompts
         audio_to_llm_list_config_dto.model = model
 
-        audio_to_llm_list_config_dto.additional_properties = (
-            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+        audio_to_llm_list_config_dto._additional_properties = (
+            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return audio_to_llm_list_config_dto
 

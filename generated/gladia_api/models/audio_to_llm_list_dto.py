@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import extras_key, extras_repr
+
 if TYPE_CHECKING:
     from ..models.addon_error_dto import AddonErrorDTO
     from ..models.audio_to_llm_dto import AudioToLlmDTO
@@ -36,7 +38,21 @@ class AudioToLlmListDTO:
     """ Why the add-on failed, or null. """
     results: list[AudioToLlmDTO] | None
     """ One entry per prompt, in the order given. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _additional_properties: dict[str, Any] | None = _attrs_field(
+        init=False, default=None, eq=extras_key, repr=extras_repr
+    )
+
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the payload this model does not declare, as they came."""
+        extra = self._additional_properties
+        if extra is None:
+            extra = self._additional_properties = {}
+        return extra
+
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._additional_properties = value
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.addon_error_dto import AddonErrorDTO  # noqa: PLC0415
@@ -64,7 +80,8 @@ class AudioToLlmListDTO:
             results = self.results
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+        if self._additional_properties:
+            field_dict.update(self._additional_properties)
         field_dict.update(
             {
                 "success": success,
@@ -110,7 +127,7 @@ class AudioToLlmListDTO:
             try:
                 if not isinstance(data, list):
                     raise TypeError()
-                results_type_0 = [AudioToLlmDTO.from_dict(item) for item in data]
+                results_type_0 = list(map(AudioToLlmDTO.from_dict, data))
 
                 return results_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -126,8 +143,8 @@ class AudioToLlmListDTO:
         audio_to_llm_list_dto.error = error
         audio_to_llm_list_dto.results = results
 
-        audio_to_llm_list_dto.additional_properties = (
-            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+        audio_to_llm_list_dto._additional_properties = (
+            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return audio_to_llm_list_dto
 

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import extras_key, extras_repr
+
 if TYPE_CHECKING:
     from ..models.audio_upload_metadata_dto import AudioUploadMetadataDTO
 
@@ -26,7 +28,21 @@ class AudioUploadResponse:
     """ Where Gladia stored the file; pass it as `audio_url` when creating a job. """
     audio_metadata: AudioUploadMetadataDTO
     """ What Gladia read from the stored file. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _additional_properties: dict[str, Any] | None = _attrs_field(
+        init=False, default=None, eq=extras_key, repr=extras_repr
+    )
+
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the payload this model does not declare, as they came."""
+        extra = self._additional_properties
+        if extra is None:
+            extra = self._additional_properties = {}
+        return extra
+
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._additional_properties = value
 
     def to_dict(self) -> dict[str, Any]:
         audio_url = self.audio_url
@@ -34,7 +50,8 @@ class AudioUploadResponse:
         audio_metadata = self.audio_metadata.to_dict()
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+        if self._additional_properties:
+            field_dict.update(self._additional_properties)
         field_dict.update(
             {
                 "audio_url": audio_url,
@@ -57,8 +74,8 @@ class AudioUploadResponse:
         audio_upload_response.audio_url = audio_url
         audio_upload_response.audio_metadata = audio_metadata
 
-        audio_upload_response.additional_properties = (
-            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+        audio_upload_response._additional_properties = (
+            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return audio_upload_response
 

@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.callback_method_enum import CallbackMethodEnum
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, extras_key, extras_repr
 
 T = TypeVar("T", bound="CallbackConfigDto")
 
@@ -24,7 +24,21 @@ class CallbackConfigDto:
     url: str
     """ The http(s) URL the callback is sent to. """
     method: CallbackMethodEnum | Unset = CallbackMethodEnum.POST
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _additional_properties: dict[str, Any] | None = _attrs_field(
+        init=False, default=None, eq=extras_key, repr=extras_repr
+    )
+
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the payload this model does not declare, as they came."""
+        extra = self._additional_properties
+        if extra is None:
+            extra = self._additional_properties = {}
+        return extra
+
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._additional_properties = value
 
     def to_dict(self) -> dict[str, Any]:
         url = self.url
@@ -34,7 +48,8 @@ class CallbackConfigDto:
             method = self.method.value
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+        if self._additional_properties:
+            field_dict.update(self._additional_properties)
         field_dict.update(
             {
                 "url": url,
@@ -61,8 +76,8 @@ class CallbackConfigDto:
         callback_config_dto.url = url
         callback_config_dto.method = method
 
-        callback_config_dto.additional_properties = (
-            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+        callback_config_dto._additional_properties = (
+            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return callback_config_dto
 

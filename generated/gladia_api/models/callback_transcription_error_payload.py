@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.callback_transcription_error_payload_event import CallbackTranscriptionErrorPayloadEvent
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, extras_key, extras_repr
 
 if TYPE_CHECKING:
     from ..models.callback_transcription_error_payload_custom_metadata_type_0 import (
@@ -38,7 +38,21 @@ class CallbackTranscriptionErrorPayload:
     event: CallbackTranscriptionErrorPayloadEvent = CallbackTranscriptionErrorPayloadEvent.TRANSCRIPTION_ERROR
     custom_metadata: CallbackTranscriptionErrorPayloadCustomMetadataType0 | None | Unset = UNSET
     """ The job's `custom_metadata`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _additional_properties: dict[str, Any] | None = _attrs_field(
+        init=False, default=None, eq=extras_key, repr=extras_repr
+    )
+
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the payload this model does not declare, as they came."""
+        extra = self._additional_properties
+        if extra is None:
+            extra = self._additional_properties = {}
+        return extra
+
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._additional_properties = value
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.callback_transcription_error_payload_custom_metadata_type_0 import (
@@ -60,7 +74,8 @@ class CallbackTranscriptionErrorPayload:
             custom_metadata = self.custom_metadata
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+        if self._additional_properties:
+            field_dict.update(self._additional_properties)
         field_dict.update(
             {
                 "id": id,
@@ -110,8 +125,8 @@ class CallbackTranscriptionErrorPayload:
         callback_transcription_error_payload.error = error
         callback_transcription_error_payload.custom_metadata = custom_metadata
 
-        callback_transcription_error_payload.additional_properties = (
-            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+        callback_transcription_error_payload._additional_properties = (
+            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return callback_transcription_error_payload
 

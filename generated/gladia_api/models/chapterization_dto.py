@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import extras_key, extras_repr
+
 if TYPE_CHECKING:
     from ..models.addon_error_dto import AddonErrorDTO
     from ..models.chapterization_dto_results_type_0 import ChapterizationDTOResultsType0
@@ -36,7 +38,21 @@ class ChapterizationDTO:
     """ Why the add-on failed, or null. """
     results: ChapterizationDTOResultsType0 | None
     """ The chapters, with their titles and times. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _additional_properties: dict[str, Any] | None = _attrs_field(
+        init=False, default=None, eq=extras_key, repr=extras_repr
+    )
+
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the payload this model does not declare, as they came."""
+        extra = self._additional_properties
+        if extra is None:
+            extra = self._additional_properties = {}
+        return extra
+
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._additional_properties = value
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.addon_error_dto import AddonErrorDTO  # noqa: PLC0415
@@ -61,7 +77,8 @@ class ChapterizationDTO:
             results = self.results
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+        if self._additional_properties:
+            field_dict.update(self._additional_properties)
         field_dict.update(
             {
                 "success": success,
@@ -123,8 +140,8 @@ class ChapterizationDTO:
         chapterization_dto.error = error
         chapterization_dto.results = results
 
-        chapterization_dto.additional_properties = (
-            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+        chapterization_dto._additional_properties = (
+            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return chapterization_dto
 

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import extras_key, extras_repr
+
 if TYPE_CHECKING:
     from ..models.custom_spelling_config_dto_spelling_dictionary import CustomSpellingConfigDTOSpellingDictionary
 
@@ -23,13 +25,28 @@ _KEYS = frozenset(
 class CustomSpellingConfigDTO:
     spelling_dictionary: CustomSpellingConfigDTOSpellingDictionary
     """ Maps each wanted spelling to the spellings it replaces. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _additional_properties: dict[str, Any] | None = _attrs_field(
+        init=False, default=None, eq=extras_key, repr=extras_repr
+    )
+
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the payload this model does not declare, as they came."""
+        extra = self._additional_properties
+        if extra is None:
+            extra = self._additional_properties = {}
+        return extra
+
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._additional_properties = value
 
     def to_dict(self) -> dict[str, Any]:
         spelling_dictionary = self.spelling_dictionary.to_dict()
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+        if self._additional_properties:
+            field_dict.update(self._additional_properties)
         field_dict.update(
             {
                 "spelling_dictionary": spelling_dictionary,
@@ -50,8 +67,8 @@ class CustomSpellingConfigDTO:
         custom_spelling_config_dto = object.__new__(cls)
         custom_spelling_config_dto.spelling_dictionary = spelling_dictionary
 
-        custom_spelling_config_dto.additional_properties = (
-            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+        custom_spelling_config_dto._additional_properties = (
+            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return custom_spelling_config_dto
 

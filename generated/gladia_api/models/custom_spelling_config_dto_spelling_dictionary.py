@@ -6,6 +6,8 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import extras_key, extras_repr
+
 T = TypeVar("T", bound="CustomSpellingConfigDTOSpellingDictionary")
 
 _KEYS = frozenset({})
@@ -15,11 +17,25 @@ _KEYS = frozenset({})
 class CustomSpellingConfigDTOSpellingDictionary:
     """Maps each wanted spelling to the spellings it replaces."""
 
-    additional_properties: dict[str, list[str]] = _attrs_field(init=False, factory=dict)
+    _additional_properties: dict[str, list[str]] | None = _attrs_field(
+        init=False, default=None, eq=extras_key, repr=extras_repr
+    )
+
+    @property
+    def additional_properties(self) -> dict[str, list[str]]:
+        """The keys of the payload this model does not declare, as they came."""
+        extra = self._additional_properties
+        if extra is None:
+            extra = self._additional_properties = {}
+        return extra
+
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, list[str]]) -> None:
+        self._additional_properties = value
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = {}
-        for prop_name, prop in self.additional_properties.items():
+        for prop_name, prop in (self._additional_properties or {}).items():
             field_dict[prop_name] = prop
 
         return field_dict
@@ -37,7 +53,7 @@ class CustomSpellingConfigDTOSpellingDictionary:
 
             additional_properties[prop_name] = additional_property
 
-        custom_spelling_config_dto_spelling_dictionary.additional_properties = additional_properties
+        custom_spelling_config_dto_spelling_dictionary._additional_properties = additional_properties or None
         return custom_spelling_config_dto_spelling_dictionary
 
     @property

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, extras_key, extras_repr
 
 if TYPE_CHECKING:
     from ..models.custom_vocabulary_entry_dto import CustomVocabularyEntryDTO
@@ -28,7 +28,21 @@ class CustomVocabularyConfigDTO:
     """ Words or phrases to favour; each is a plain string or an entry with its own settings. """
     default_intensity: float | Unset = UNSET
     """ How strongly to favour entries that do not set their own intensity (0 to 1). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _additional_properties: dict[str, Any] | None = _attrs_field(
+        init=False, default=None, eq=extras_key, repr=extras_repr
+    )
+
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the payload this model does not declare, as they came."""
+        extra = self._additional_properties
+        if extra is None:
+            extra = self._additional_properties = {}
+        return extra
+
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._additional_properties = value
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.custom_vocabulary_entry_dto import CustomVocabularyEntryDTO  # noqa: PLC0415
@@ -45,7 +59,8 @@ class CustomVocabularyConfigDTO:
         default_intensity = self.default_intensity
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+        if self._additional_properties:
+            field_dict.update(self._additional_properties)
         field_dict.update(
             {
                 "vocabulary": vocabulary,
@@ -86,8 +101,8 @@ class CustomVocabularyConfigDTO:
         custom_vocabulary_config_dto.vocabulary = vocabulary
         custom_vocabulary_config_dto.default_intensity = default_intensity
 
-        custom_vocabulary_config_dto.additional_properties = (
-            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+        custom_vocabulary_config_dto._additional_properties = (
+            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return custom_vocabulary_config_dto
 

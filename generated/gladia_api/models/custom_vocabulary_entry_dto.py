@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.transcription_language_code_enum import TranscriptionLanguageCodeEnum
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, extras_key, extras_repr
 
 T = TypeVar("T", bound="CustomVocabularyEntryDTO")
 
@@ -31,7 +31,21 @@ class CustomVocabularyEntryDTO:
     """ Other ways it may sound, spelled phonetically. """
     language: TranscriptionLanguageCodeEnum | Unset = UNSET
     """ An ISO 639-1 code (or `haw`, `jw`) of a language Gladia can transcribe. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _additional_properties: dict[str, Any] | None = _attrs_field(
+        init=False, default=None, eq=extras_key, repr=extras_repr
+    )
+
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the payload this model does not declare, as they came."""
+        extra = self._additional_properties
+        if extra is None:
+            extra = self._additional_properties = {}
+        return extra
+
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._additional_properties = value
 
     def to_dict(self) -> dict[str, Any]:
         value = self.value
@@ -47,7 +61,8 @@ class CustomVocabularyEntryDTO:
             language = self.language.value
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+        if self._additional_properties:
+            field_dict.update(self._additional_properties)
         field_dict.update(
             {
                 "value": value,
@@ -84,8 +99,8 @@ class CustomVocabularyEntryDTO:
         custom_vocabulary_entry_dto.pronunciations = pronunciations
         custom_vocabulary_entry_dto.language = language
 
-        custom_vocabulary_entry_dto.additional_properties = (
-            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+        custom_vocabulary_entry_dto._additional_properties = (
+            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return custom_vocabulary_entry_dto
 

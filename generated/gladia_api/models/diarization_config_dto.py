@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, extras_key, extras_repr
 
 T = TypeVar("T", bound="DiarizationConfigDTO")
 
@@ -27,7 +27,21 @@ class DiarizationConfigDTO:
     """ The fewest speakers to expect. """
     max_speakers: int | Unset = UNSET
     """ The most speakers to expect. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _additional_properties: dict[str, Any] | None = _attrs_field(
+        init=False, default=None, eq=extras_key, repr=extras_repr
+    )
+
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the payload this model does not declare, as they came."""
+        extra = self._additional_properties
+        if extra is None:
+            extra = self._additional_properties = {}
+        return extra
+
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._additional_properties = value
 
     def to_dict(self) -> dict[str, Any]:
         number_of_speakers = self.number_of_speakers
@@ -37,7 +51,8 @@ class DiarizationConfigDTO:
         max_speakers = self.max_speakers
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+        if self._additional_properties:
+            field_dict.update(self._additional_properties)
         field_dict.update({})
         if number_of_speakers is not UNSET:
             field_dict["number_of_speakers"] = number_of_speakers
@@ -62,8 +77,8 @@ class DiarizationConfigDTO:
         diarization_config_dto.min_speakers = min_speakers
         diarization_config_dto.max_speakers = max_speakers
 
-        diarization_config_dto.additional_properties = (
-            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+        diarization_config_dto._additional_properties = (
+            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return diarization_config_dto
 

@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import extras_key, extras_repr
+
 T = TypeVar("T", bound="ErrorDTO")
 
 _KEYS = frozenset(
@@ -22,7 +24,21 @@ class ErrorDTO:
     """ The HTTP status that best describes the failure. """
     message: str
     """ What went wrong. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _additional_properties: dict[str, Any] | None = _attrs_field(
+        init=False, default=None, eq=extras_key, repr=extras_repr
+    )
+
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the payload this model does not declare, as they came."""
+        extra = self._additional_properties
+        if extra is None:
+            extra = self._additional_properties = {}
+        return extra
+
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._additional_properties = value
 
     def to_dict(self) -> dict[str, Any]:
         code = self.code
@@ -30,7 +46,8 @@ class ErrorDTO:
         message = self.message
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+        if self._additional_properties:
+            field_dict.update(self._additional_properties)
         field_dict.update(
             {
                 "code": code,
@@ -51,7 +68,9 @@ class ErrorDTO:
         error_dto.code = code
         error_dto.message = message
 
-        error_dto.additional_properties = {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+        error_dto._additional_properties = (
+            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+        )
         return error_dto
 
     @property

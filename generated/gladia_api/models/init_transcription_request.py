@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.pre_recorded_transcription_model import PreRecordedTranscriptionModel
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, extras_key, extras_repr
 
 if TYPE_CHECKING:
     from ..models.audio_to_llm_list_config_dto import AudioToLlmListConfigDTO
@@ -128,7 +128,21 @@ class InitTranscriptionRequest:
     """ Use the slower, more careful punctuation model. """
     custom_metadata: InitTranscriptionRequestCustomMetadata | Unset = UNSET
     """ Any JSON object; it is stored with the job, echoed in callbacks and can filter the job list. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _additional_properties: dict[str, Any] | None = _attrs_field(
+        init=False, default=None, eq=extras_key, repr=extras_repr
+    )
+
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the payload this model does not declare, as they came."""
+        extra = self._additional_properties
+        if extra is None:
+            extra = self._additional_properties = {}
+        return extra
+
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._additional_properties = value
 
     def to_dict(self) -> dict[str, Any]:
         audio_url = self.audio_url
@@ -224,7 +238,8 @@ class InitTranscriptionRequest:
             custom_metadata = self.custom_metadata.to_dict()
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+        if self._additional_properties:
+            field_dict.update(self._additional_properties)
         field_dict.update(
             {
                 "audio_url": audio_url,
@@ -483,8 +498,8 @@ class InitTranscriptionRequest:
         init_transcription_request.punctuation_enhanced = punctuation_enhanced
         init_transcription_request.custom_metadata = custom_metadata
 
-        init_transcription_request.additional_properties = (
-            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+        init_transcription_request._additional_properties = (
+            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return init_transcription_request
 

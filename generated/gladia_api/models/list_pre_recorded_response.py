@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import extras_key, extras_repr
+
 if TYPE_CHECKING:
     from ..models.pre_recorded_response import PreRecordedResponse
 
@@ -32,7 +34,21 @@ class ListPreRecordedResponse:
     """ URL of the next page """
     items: list[PreRecordedResponse]
     """ The jobs on this page. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _additional_properties: dict[str, Any] | None = _attrs_field(
+        init=False, default=None, eq=extras_key, repr=extras_repr
+    )
+
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the payload this model does not declare, as they came."""
+        extra = self._additional_properties
+        if extra is None:
+            extra = self._additional_properties = {}
+        return extra
+
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._additional_properties = value
 
     def to_dict(self) -> dict[str, Any]:
         first = self.first
@@ -48,7 +64,8 @@ class ListPreRecordedResponse:
             items.append(items_item)
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+        if self._additional_properties:
+            field_dict.update(self._additional_properties)
         field_dict.update(
             {
                 "first": first,
@@ -76,7 +93,7 @@ class ListPreRecordedResponse:
 
         next_ = _parse_next_(d["next"])
 
-        items = [PreRecordedResponse.from_dict(item) for item in d["items"]]
+        items = list(map(PreRecordedResponse.from_dict, d["items"]))
 
         list_pre_recorded_response = object.__new__(cls)
         list_pre_recorded_response.first = first
@@ -84,8 +101,8 @@ class ListPreRecordedResponse:
         list_pre_recorded_response.next_ = next_
         list_pre_recorded_response.items = items
 
-        list_pre_recorded_response.additional_properties = (
-            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+        list_pre_recorded_response._additional_properties = (
+            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return list_pre_recorded_response
 

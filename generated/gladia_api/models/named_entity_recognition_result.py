@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import extras_key, extras_repr
+
 T = TypeVar("T", bound="NamedEntityRecognitionResult")
 
 _KEYS = frozenset(
@@ -28,7 +30,21 @@ class NamedEntityRecognitionResult:
     """ Start time in seconds. """
     end: float
     """ End time in seconds. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _additional_properties: dict[str, Any] | None = _attrs_field(
+        init=False, default=None, eq=extras_key, repr=extras_repr
+    )
+
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the payload this model does not declare, as they came."""
+        extra = self._additional_properties
+        if extra is None:
+            extra = self._additional_properties = {}
+        return extra
+
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._additional_properties = value
 
     def to_dict(self) -> dict[str, Any]:
         entity_type = self.entity_type
@@ -40,7 +56,8 @@ class NamedEntityRecognitionResult:
         end = self.end
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+        if self._additional_properties:
+            field_dict.update(self._additional_properties)
         field_dict.update(
             {
                 "entity_type": entity_type,
@@ -69,8 +86,8 @@ class NamedEntityRecognitionResult:
         named_entity_recognition_result.start = start
         named_entity_recognition_result.end = end
 
-        named_entity_recognition_result.additional_properties = (
-            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+        named_entity_recognition_result._additional_properties = (
+            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return named_entity_recognition_result
 

@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import extras_key, extras_repr
+
 T = TypeVar("T", bound="PayloadTooLargeErrorResponse")
 
 _KEYS = frozenset(
@@ -31,7 +33,21 @@ class PayloadTooLargeErrorResponse:
     """ The HTTP status. """
     message: str
     """ What was wrong. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _additional_properties: dict[str, Any] | None = _attrs_field(
+        init=False, default=None, eq=extras_key, repr=extras_repr
+    )
+
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the payload this model does not declare, as they came."""
+        extra = self._additional_properties
+        if extra is None:
+            extra = self._additional_properties = {}
+        return extra
+
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._additional_properties = value
 
     def to_dict(self) -> dict[str, Any]:
         timestamp = self.timestamp
@@ -45,7 +61,8 @@ class PayloadTooLargeErrorResponse:
         message = self.message
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+        if self._additional_properties:
+            field_dict.update(self._additional_properties)
         field_dict.update(
             {
                 "timestamp": timestamp,
@@ -78,8 +95,8 @@ class PayloadTooLargeErrorResponse:
         payload_too_large_error_response.status_code = status_code
         payload_too_large_error_response.message = message
 
-        payload_too_large_error_response.additional_properties = (
-            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+        payload_too_large_error_response._additional_properties = (
+            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return payload_too_large_error_response
 

@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 
 from ..models.pii_redaction_config_dto_processed_text_type import PiiRedactionConfigDTOProcessedTextType
 from ..models.pii_redaction_entity_type_enum import PiiRedactionEntityTypeEnum
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, extras_key, extras_repr
 
 T = TypeVar("T", bound="PiiRedactionConfigDTO")
 
@@ -26,7 +26,21 @@ class PiiRedactionConfigDTO:
     """ Entity types, or presets such as `GDPR`, to redact. """
     processed_text_type: PiiRedactionConfigDTOProcessedTextType | Unset = UNSET
     """ `MARKER` replaces an entity with its type; `MASK` hides its characters. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _additional_properties: dict[str, Any] | None = _attrs_field(
+        init=False, default=None, eq=extras_key, repr=extras_repr
+    )
+
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the payload this model does not declare, as they came."""
+        extra = self._additional_properties
+        if extra is None:
+            extra = self._additional_properties = {}
+        return extra
+
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._additional_properties = value
 
     def to_dict(self) -> dict[str, Any]:
         entity_types: list[str] | Unset = UNSET
@@ -41,7 +55,8 @@ class PiiRedactionConfigDTO:
             processed_text_type = self.processed_text_type.value
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+        if self._additional_properties:
+            field_dict.update(self._additional_properties)
         field_dict.update({})
         if entity_types is not UNSET:
             field_dict["entity_types"] = entity_types
@@ -73,8 +88,8 @@ class PiiRedactionConfigDTO:
         pii_redaction_config_dto.entity_types = entity_types
         pii_redaction_config_dto.processed_text_type = processed_text_type
 
-        pii_redaction_config_dto.additional_properties = (
-            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+        pii_redaction_config_dto._additional_properties = (
+            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return pii_redaction_config_dto
 

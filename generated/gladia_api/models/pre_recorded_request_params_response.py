@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.pre_recorded_transcription_model import PreRecordedTranscriptionModel
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, extras_key, extras_repr
 
 if TYPE_CHECKING:
     from ..models.audio_to_llm_list_config_dto import AudioToLlmListConfigDTO
@@ -101,7 +101,21 @@ class PreRecordedRequestParamsResponse:
     display_mode: bool | Unset = False
     sentences: bool | Unset = False
     punctuation_enhanced: bool | Unset = False
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _additional_properties: dict[str, Any] | None = _attrs_field(
+        init=False, default=None, eq=extras_key, repr=extras_repr
+    )
+
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the payload this model does not declare, as they came."""
+        extra = self._additional_properties
+        if extra is None:
+            extra = self._additional_properties = {}
+        return extra
+
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._additional_properties = value
 
     def to_dict(self) -> dict[str, Any]:
         audio_url: None | str | Unset
@@ -197,7 +211,8 @@ class PreRecordedRequestParamsResponse:
         punctuation_enhanced = self.punctuation_enhanced
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+        if self._additional_properties:
+            field_dict.update(self._additional_properties)
         field_dict.update({})
         if audio_url is not UNSET:
             field_dict["audio_url"] = audio_url
@@ -449,8 +464,8 @@ class PreRecordedRequestParamsResponse:
         pre_recorded_request_params_response.sentences = sentences
         pre_recorded_request_params_response.punctuation_enhanced = punctuation_enhanced
 
-        pre_recorded_request_params_response.additional_properties = (
-            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+        pre_recorded_request_params_response._additional_properties = (
+            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return pre_recorded_request_params_response
 

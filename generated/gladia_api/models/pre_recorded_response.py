@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 
 from ..models.job_status_enum import JobStatusEnum
 from ..models.pre_recorded_response_kind import PreRecordedResponseKind
-from ..types import UNSET, Unset, parse_datetime
+from ..types import UNSET, Unset, extras_key, extras_repr, parse_datetime
 
 if TYPE_CHECKING:
     from ..models.file_response import FileResponse
@@ -70,7 +70,21 @@ class PreRecordedResponse:
     """ The options the job runs with, defaults filled in; may be null when the job failed early. """
     result: None | TranscriptionResultDTO | Unset = UNSET
     """ The transcription and add-on results, once `status` is `done`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _additional_properties: dict[str, Any] | None = _attrs_field(
+        init=False, default=None, eq=extras_key, repr=extras_repr
+    )
+
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the payload this model does not declare, as they came."""
+        extra = self._additional_properties
+        if extra is None:
+            extra = self._additional_properties = {}
+        return extra
+
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._additional_properties = value
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.file_response import FileResponse  # noqa: PLC0415
@@ -145,7 +159,8 @@ class PreRecordedResponse:
             result = self.result
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+        if self._additional_properties:
+            field_dict.update(self._additional_properties)
         field_dict.update(
             {
                 "id": id,
@@ -321,8 +336,8 @@ class PreRecordedResponse:
         pre_recorded_response.request_params = request_params
         pre_recorded_response.result = result
 
-        pre_recorded_response.additional_properties = (
-            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+        pre_recorded_response._additional_properties = (
+            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return pre_recorded_response
 

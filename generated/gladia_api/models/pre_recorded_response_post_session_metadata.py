@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import extras_key, extras_repr
+
 T = TypeVar("T", bound="PreRecordedResponsePostSessionMetadata")
 
 _KEYS = frozenset({})
@@ -15,11 +17,26 @@ _KEYS = frozenset({})
 class PreRecordedResponsePostSessionMetadata:
     """Diagnostic data Gladia may attach."""
 
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _additional_properties: dict[str, Any] | None = _attrs_field(
+        init=False, default=None, eq=extras_key, repr=extras_repr
+    )
+
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the payload this model does not declare, as they came."""
+        extra = self._additional_properties
+        if extra is None:
+            extra = self._additional_properties = {}
+        return extra
+
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._additional_properties = value
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+        if self._additional_properties:
+            field_dict.update(self._additional_properties)
 
         return field_dict
 
@@ -28,8 +45,8 @@ class PreRecordedResponsePostSessionMetadata:
         d = src_dict
         pre_recorded_response_post_session_metadata = object.__new__(cls)
 
-        pre_recorded_response_post_session_metadata.additional_properties = (
-            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+        pre_recorded_response_post_session_metadata._additional_properties = (
+            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return pre_recorded_response_post_session_metadata
 

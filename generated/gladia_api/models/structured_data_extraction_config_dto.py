@@ -6,6 +6,8 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import extras_key, extras_repr
+
 T = TypeVar("T", bound="StructuredDataExtractionConfigDTO")
 
 _KEYS = frozenset(
@@ -19,13 +21,28 @@ _KEYS = frozenset(
 class StructuredDataExtractionConfigDTO:
     classes: list[str]
     """ The kinds of data to pull out of the transcript, e.g. `person` or `date`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _additional_properties: dict[str, Any] | None = _attrs_field(
+        init=False, default=None, eq=extras_key, repr=extras_repr
+    )
+
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the payload this model does not declare, as they came."""
+        extra = self._additional_properties
+        if extra is None:
+            extra = self._additional_properties = {}
+        return extra
+
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._additional_properties = value
 
     def to_dict(self) -> dict[str, Any]:
         classes = self.classes
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+        if self._additional_properties:
+            field_dict.update(self._additional_properties)
         field_dict.update(
             {
                 "classes": classes,
@@ -42,8 +59,8 @@ class StructuredDataExtractionConfigDTO:
         structured_data_extraction_config_dto = object.__new__(cls)
         structured_data_extraction_config_dto.classes = classes
 
-        structured_data_extraction_config_dto.additional_properties = (
-            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+        structured_data_extraction_config_dto._additional_properties = (
+            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return structured_data_extraction_config_dto
 

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import extras_key, extras_repr
+
 if TYPE_CHECKING:
     from ..models.addon_error_dto import AddonErrorDTO
 
@@ -35,7 +37,21 @@ class StructuredDataExtractionDTO:
     """ Why the add-on failed, or null. """
     results: None | str
     """ The extracted data. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _additional_properties: dict[str, Any] | None = _attrs_field(
+        init=False, default=None, eq=extras_key, repr=extras_repr
+    )
+
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the payload this model does not declare, as they came."""
+        extra = self._additional_properties
+        if extra is None:
+            extra = self._additional_properties = {}
+        return extra
+
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._additional_properties = value
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.addon_error_dto import AddonErrorDTO  # noqa: PLC0415
@@ -56,7 +72,8 @@ class StructuredDataExtractionDTO:
         results = self.results
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+        if self._additional_properties:
+            field_dict.update(self._additional_properties)
         field_dict.update(
             {
                 "success": success,
@@ -109,8 +126,8 @@ class StructuredDataExtractionDTO:
         structured_data_extraction_dto.error = error
         structured_data_extraction_dto.results = results
 
-        structured_data_extraction_dto.additional_properties = (
-            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+        structured_data_extraction_dto._additional_properties = (
+            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return structured_data_extraction_dto
 

@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.subtitles_format_enum import SubtitlesFormatEnum
+from ..types import extras_key, extras_repr
 
 T = TypeVar("T", bound="SubtitleDTO")
 
@@ -23,7 +24,21 @@ class SubtitleDTO:
     format_: SubtitlesFormatEnum
     subtitles: str
     """ The whole subtitle file as text. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _additional_properties: dict[str, Any] | None = _attrs_field(
+        init=False, default=None, eq=extras_key, repr=extras_repr
+    )
+
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the payload this model does not declare, as they came."""
+        extra = self._additional_properties
+        if extra is None:
+            extra = self._additional_properties = {}
+        return extra
+
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._additional_properties = value
 
     def to_dict(self) -> dict[str, Any]:
         format_ = self.format_.value
@@ -31,7 +46,8 @@ class SubtitleDTO:
         subtitles = self.subtitles
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+        if self._additional_properties:
+            field_dict.update(self._additional_properties)
         field_dict.update(
             {
                 "format": format_,
@@ -52,8 +68,8 @@ class SubtitleDTO:
         subtitle_dto.format_ = format_
         subtitle_dto.subtitles = subtitles
 
-        subtitle_dto.additional_properties = (
-            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+        subtitle_dto._additional_properties = (
+            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return subtitle_dto
 

@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 
 from ..models.subtitles_format_enum import SubtitlesFormatEnum
 from ..models.subtitles_style_enum import SubtitlesStyleEnum
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, extras_key, extras_repr
 
 T = TypeVar("T", bound="SubtitlesConfigDTO")
 
@@ -37,7 +37,21 @@ class SubtitlesConfigDTO:
     maximum_rows_per_caption: int | Unset = UNSET
     """ Most lines in one caption. """
     style: SubtitlesStyleEnum | Unset = SubtitlesStyleEnum.DEFAULT
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _additional_properties: dict[str, Any] | None = _attrs_field(
+        init=False, default=None, eq=extras_key, repr=extras_repr
+    )
+
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the payload this model does not declare, as they came."""
+        extra = self._additional_properties
+        if extra is None:
+            extra = self._additional_properties = {}
+        return extra
+
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._additional_properties = value
 
     def to_dict(self) -> dict[str, Any]:
         formats: list[str] | Unset = UNSET
@@ -60,7 +74,8 @@ class SubtitlesConfigDTO:
             style = self.style.value
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+        if self._additional_properties:
+            field_dict.update(self._additional_properties)
         field_dict.update({})
         if formats is not UNSET:
             field_dict["formats"] = formats
@@ -112,8 +127,8 @@ class SubtitlesConfigDTO:
         subtitles_config_dto.maximum_rows_per_caption = maximum_rows_per_caption
         subtitles_config_dto.style = style
 
-        subtitles_config_dto.additional_properties = (
-            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+        subtitles_config_dto._additional_properties = (
+            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return subtitles_config_dto
 

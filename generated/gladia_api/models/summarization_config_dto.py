@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.summary_types_enum import SummaryTypesEnum
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, extras_key, extras_repr
 
 T = TypeVar("T", bound="SummarizationConfigDTO")
 
@@ -21,7 +21,21 @@ _KEYS = frozenset(
 @_attrs_define
 class SummarizationConfigDTO:
     type_: SummaryTypesEnum | Unset = SummaryTypesEnum.GENERAL
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _additional_properties: dict[str, Any] | None = _attrs_field(
+        init=False, default=None, eq=extras_key, repr=extras_repr
+    )
+
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the payload this model does not declare, as they came."""
+        extra = self._additional_properties
+        if extra is None:
+            extra = self._additional_properties = {}
+        return extra
+
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._additional_properties = value
 
     def to_dict(self) -> dict[str, Any]:
         type_: str | Unset = UNSET
@@ -29,7 +43,8 @@ class SummarizationConfigDTO:
             type_ = self.type_.value
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+        if self._additional_properties:
+            field_dict.update(self._additional_properties)
         field_dict.update({})
         if type_ is not UNSET:
             field_dict["type"] = type_
@@ -49,8 +64,8 @@ class SummarizationConfigDTO:
         summarization_config_dto = object.__new__(cls)
         summarization_config_dto.type_ = type_
 
-        summarization_config_dto.additional_properties = (
-            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+        summarization_config_dto._additional_properties = (
+            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return summarization_config_dto
 

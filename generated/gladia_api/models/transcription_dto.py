@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.transcription_language_code_enum import TranscriptionLanguageCodeEnum
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, extras_key, extras_repr
 
 if TYPE_CHECKING:
     from ..models.sentences_dto import SentencesDTO
@@ -40,7 +40,21 @@ class TranscriptionDTO:
     """ The transcript split into sentences, when `sentences` was requested. """
     subtitles: list[SubtitleDTO] | Unset = UNSET
     """ One entry per requested subtitle format, when `subtitles` was requested. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _additional_properties: dict[str, Any] | None = _attrs_field(
+        init=False, default=None, eq=extras_key, repr=extras_repr
+    )
+
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the payload this model does not declare, as they came."""
+        extra = self._additional_properties
+        if extra is None:
+            extra = self._additional_properties = {}
+        return extra
+
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._additional_properties = value
 
     def to_dict(self) -> dict[str, Any]:
         full_transcript = self.full_transcript
@@ -70,7 +84,8 @@ class TranscriptionDTO:
                 subtitles.append(subtitles_item)
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+        if self._additional_properties:
+            field_dict.update(self._additional_properties)
         field_dict.update(
             {
                 "full_transcript": full_transcript,
@@ -101,17 +116,17 @@ class TranscriptionDTO:
 
             languages.append(languages_item)
 
-        utterances = [UtteranceDTO.from_dict(item) for item in d["utterances"]]
+        utterances = list(map(UtteranceDTO.from_dict, d["utterances"]))
 
         _sentences = d.get("sentences", UNSET)
         sentences: list[SentencesDTO] | Unset = UNSET
         if _sentences is not UNSET:
-            sentences = [SentencesDTO.from_dict(item) for item in _sentences]
+            sentences = list(map(SentencesDTO.from_dict, _sentences))
 
         _subtitles = d.get("subtitles", UNSET)
         subtitles: list[SubtitleDTO] | Unset = UNSET
         if _subtitles is not UNSET:
-            subtitles = [SubtitleDTO.from_dict(item) for item in _subtitles]
+            subtitles = list(map(SubtitleDTO.from_dict, _subtitles))
 
         transcription_dto = object.__new__(cls)
         transcription_dto.full_transcript = full_transcript
@@ -120,8 +135,8 @@ class TranscriptionDTO:
         transcription_dto.sentences = sentences
         transcription_dto.subtitles = subtitles
 
-        transcription_dto.additional_properties = (
-            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+        transcription_dto._additional_properties = (
+            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return transcription_dto
 

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, extras_key, extras_repr
 
 T = TypeVar("T", bound="TranscriptionMetadataDTO")
 
@@ -30,7 +30,21 @@ class TranscriptionMetadataDTO:
     """ Seconds Gladia spent on the job. """
     number_of_distinct_channels: int | Unset = UNSET
     """ Channels that carried different audio. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _additional_properties: dict[str, Any] | None = _attrs_field(
+        init=False, default=None, eq=extras_key, repr=extras_repr
+    )
+
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the payload this model does not declare, as they came."""
+        extra = self._additional_properties
+        if extra is None:
+            extra = self._additional_properties = {}
+        return extra
+
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._additional_properties = value
 
     def to_dict(self) -> dict[str, Any]:
         audio_duration = self.audio_duration
@@ -42,7 +56,8 @@ class TranscriptionMetadataDTO:
         number_of_distinct_channels = self.number_of_distinct_channels
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+        if self._additional_properties:
+            field_dict.update(self._additional_properties)
         field_dict.update(
             {
                 "audio_duration": audio_duration,
@@ -72,8 +87,8 @@ class TranscriptionMetadataDTO:
         transcription_metadata_dto.transcription_time = transcription_time
         transcription_metadata_dto.number_of_distinct_channels = number_of_distinct_channels
 
-        transcription_metadata_dto.additional_properties = (
-            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+        transcription_metadata_dto._additional_properties = (
+            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return transcription_metadata_dto
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, extras_key, extras_repr
 
 if TYPE_CHECKING:
     from ..models.audio_to_llm_list_dto import AudioToLlmListDTO
@@ -65,7 +65,21 @@ class TranscriptionResultDTO:
     display_mode: DisplayModeDTO | Unset = UNSET
     chapterization: ChapterizationDTO | Unset = UNSET
     diarization: DiarizationDTO | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _additional_properties: dict[str, Any] | None = _attrs_field(
+        init=False, default=None, eq=extras_key, repr=extras_repr
+    )
+
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the payload this model does not declare, as they came."""
+        extra = self._additional_properties
+        if extra is None:
+            extra = self._additional_properties = {}
+        return extra
+
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._additional_properties = value
 
     def to_dict(self) -> dict[str, Any]:
         metadata = self.metadata.to_dict()
@@ -123,7 +137,8 @@ class TranscriptionResultDTO:
             diarization = self.diarization.to_dict()
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+        if self._additional_properties:
+            field_dict.update(self._additional_properties)
         field_dict.update(
             {
                 "metadata": metadata,
@@ -285,8 +300,8 @@ class TranscriptionResultDTO:
         transcription_result_dto.chapterization = chapterization
         transcription_result_dto.diarization = diarization
 
-        transcription_result_dto.additional_properties = (
-            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+        transcription_result_dto._additional_properties = (
+            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return transcription_result_dto
 

@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.translation_language_code_enum import TranslationLanguageCodeEnum
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, extras_key, extras_repr
 
 if TYPE_CHECKING:
     from ..models.addon_error_dto import AddonErrorDTO
@@ -44,7 +44,21 @@ class TranslationResultDTO:
     """ The translation split into sentences, when `sentences` was requested. """
     subtitles: list[SubtitleDTO] | Unset = UNSET
     """ Translated subtitles, when `subtitles` was requested. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _additional_properties: dict[str, Any] | None = _attrs_field(
+        init=False, default=None, eq=extras_key, repr=extras_repr
+    )
+
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the payload this model does not declare, as they came."""
+        extra = self._additional_properties
+        if extra is None:
+            extra = self._additional_properties = {}
+        return extra
+
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._additional_properties = value
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.addon_error_dto import AddonErrorDTO  # noqa: PLC0415
@@ -82,7 +96,8 @@ class TranslationResultDTO:
                 subtitles.append(subtitles_item)
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+        if self._additional_properties:
+            field_dict.update(self._additional_properties)
         field_dict.update(
             {
                 "error": error,
@@ -131,17 +146,17 @@ class TranslationResultDTO:
 
             languages.append(languages_item)
 
-        utterances = [UtteranceDTO.from_dict(item) for item in d["utterances"]]
+        utterances = list(map(UtteranceDTO.from_dict, d["utterances"]))
 
         _sentences = d.get("sentences", UNSET)
         sentences: list[SentencesDTO] | Unset = UNSET
         if _sentences is not UNSET:
-            sentences = [SentencesDTO.from_dict(item) for item in _sentences]
+            sentences = list(map(SentencesDTO.from_dict, _sentences))
 
         _subtitles = d.get("subtitles", UNSET)
         subtitles: list[SubtitleDTO] | Unset = UNSET
         if _subtitles is not UNSET:
-            subtitles = [SubtitleDTO.from_dict(item) for item in _subtitles]
+            subtitles = list(map(SubtitleDTO.from_dict, _subtitles))
 
         translation_result_dto = object.__new__(cls)
         translation_result_dto.error = error
@@ -151,8 +166,8 @@ class TranslationResultDTO:
         translation_result_dto.sentences = sentences
         translation_result_dto.subtitles = subtitles
 
-        translation_result_dto.additional_properties = (
-            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+        translation_result_dto._additional_properties = (
+            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return translation_result_dto
 

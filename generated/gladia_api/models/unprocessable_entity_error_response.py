@@ -6,7 +6,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, extras_key, extras_repr
 
 T = TypeVar("T", bound="UnprocessableEntityErrorResponse")
 
@@ -36,7 +36,21 @@ class UnprocessableEntityErrorResponse:
     """ What was wrong. """
     validation_errors: list[str] | Unset = UNSET
     """ One line per invalid field, naming the field. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _additional_properties: dict[str, Any] | None = _attrs_field(
+        init=False, default=None, eq=extras_key, repr=extras_repr
+    )
+
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the payload this model does not declare, as they came."""
+        extra = self._additional_properties
+        if extra is None:
+            extra = self._additional_properties = {}
+        return extra
+
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._additional_properties = value
 
     def to_dict(self) -> dict[str, Any]:
         timestamp = self.timestamp
@@ -54,7 +68,8 @@ class UnprocessableEntityErrorResponse:
             validation_errors = self.validation_errors
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+        if self._additional_properties:
+            field_dict.update(self._additional_properties)
         field_dict.update(
             {
                 "timestamp": timestamp,
@@ -92,8 +107,8 @@ class UnprocessableEntityErrorResponse:
         unprocessable_entity_error_response.message = message
         unprocessable_entity_error_response.validation_errors = validation_errors
 
-        unprocessable_entity_error_response.additional_properties = (
-            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+        unprocessable_entity_error_response._additional_properties = (
+            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return unprocessable_entity_error_response
 

@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.transcription_language_code_enum import TranscriptionLanguageCodeEnum
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, extras_key, extras_repr
 
 if TYPE_CHECKING:
     from ..models.word_dto import WordDTO
@@ -47,7 +47,21 @@ class UtteranceDTO:
     """ How sure the model is """
     speaker: int | Unset = UNSET
     """ The speaker number """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _additional_properties: dict[str, Any] | None = _attrs_field(
+        init=False, default=None, eq=extras_key, repr=extras_repr
+    )
+
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the payload this model does not declare, as they came."""
+        extra = self._additional_properties
+        if extra is None:
+            extra = self._additional_properties = {}
+        return extra
+
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._additional_properties = value
 
     def to_dict(self) -> dict[str, Any]:
         start = self.start
@@ -70,7 +84,8 @@ class UtteranceDTO:
         speaker = self.speaker
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+        if self._additional_properties:
+            field_dict.update(self._additional_properties)
         field_dict.update(
             {
                 "start": start,
@@ -99,7 +114,7 @@ class UtteranceDTO:
 
         channel = d["channel"]
 
-        words = [WordDTO.from_dict(item) for item in d["words"]]
+        words = list(map(WordDTO.from_dict, d["words"]))
 
         text = d["text"]
 
@@ -119,8 +134,8 @@ class UtteranceDTO:
         utterance_dto.confidence = confidence
         utterance_dto.speaker = speaker
 
-        utterance_dto.additional_properties = (
-            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+        utterance_dto._additional_properties = (
+            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return utterance_dto
 

@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.webhook_transcription_created_payload_event import WebhookTranscriptionCreatedPayloadEvent
+from ..types import extras_key, extras_repr
 
 if TYPE_CHECKING:
     from ..models.pre_recorded_event_payload import PreRecordedEventPayload
@@ -26,7 +27,21 @@ _KEYS = frozenset(
 class WebhookTranscriptionCreatedPayload:
     payload: PreRecordedEventPayload
     event: WebhookTranscriptionCreatedPayloadEvent = WebhookTranscriptionCreatedPayloadEvent.TRANSCRIPTION_CREATED
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _additional_properties: dict[str, Any] | None = _attrs_field(
+        init=False, default=None, eq=extras_key, repr=extras_repr
+    )
+
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the payload this model does not declare, as they came."""
+        extra = self._additional_properties
+        if extra is None:
+            extra = self._additional_properties = {}
+        return extra
+
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._additional_properties = value
 
     def to_dict(self) -> dict[str, Any]:
         event = self.event.value
@@ -34,7 +49,8 @@ class WebhookTranscriptionCreatedPayload:
         payload = self.payload.to_dict()
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+        if self._additional_properties:
+            field_dict.update(self._additional_properties)
         field_dict.update(
             {
                 "event": event,
@@ -57,8 +73,8 @@ class WebhookTranscriptionCreatedPayload:
         webhook_transcription_created_payload.event = event
         webhook_transcription_created_payload.payload = payload
 
-        webhook_transcription_created_payload.additional_properties = (
-            {} if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+        webhook_transcription_created_payload._additional_properties = (
+            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return webhook_transcription_created_payload
 
