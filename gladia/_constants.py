@@ -46,11 +46,11 @@ NOT_STARTED_STATUSES = frozenset({429, 503})
 RECONCILE_SCAN = 50  # newest jobs searched for the one a failed request may have created
 
 # --- Polling a job until it is done or failed: look at once (a fast backend, such as the emulator or a
-# cached result, is done already), then after 1 s, 1.5 s, 2.25 s, then every 3 s. Against a poller that
-# looks every 3 s from the start this spends one more GET for a short job and returns sooner; from 10 s
-# on both look every 3 s (bench/RESULTS.md, row 5, has the measured trade-off).
-POLL_INITIAL_DELAY = 1.0
-POLL_MULTIPLIER = 1.5
+# cached result, is done already), then after 2 s and 2.5 s, then every 3 s: looks at 0, 2, 4.5, 7.5 s...
+# By any moment this is at most one look more than a poller looking every 3 s from the start, and the
+# extra looks come early, where they shorten the wait for a short job (bench/RESULTS.md, row 5).
+POLL_INITIAL_DELAY = 2.0
+POLL_MULTIPLIER = 1.25
 POLL_MAX_DELAY = 3.0
 POLL_JITTER = 0.1  # +/- 10 %, so many clients started together do not poll in lockstep
 POLL_TIMEOUT = 2 * 60 * 60.0  # the longest a transcribe() or poll() waits by default

@@ -30,8 +30,8 @@ class Clock:
 def test_schedule_starts_fast_and_backs_off_to_a_ceiling() -> None:
     delays = PollSchedule(jitter=0).delays(random.Random(1))
     first = [next(delays) for _ in range(8)]
-    assert first[:4] == [1.0, 1.5, 2.25, 3.0]
-    assert first[4:] == [3.0] * 4
+    assert first[:3] == [2.0, 2.5, 3.0]
+    assert first[3:] == [3.0] * 5
 
 
 def test_schedule_is_jittered_within_bounds() -> None:
