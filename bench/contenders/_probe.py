@@ -1,0 +1,270 @@
+"""What every contender process measures about itself: memory, CPU, the requests it sent. Stdlib only.
+
+Contenders run in their own virtual environments (the official SDK's, a clean `pip install gladia`), so
+this module must import nothing from the project. Linux only: memory is read from /proc/self/status.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import gc
+import json
+import os
+import re
+import sys
+import threading
+import time
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+_STATUS = Path("/proc/self/status")
+_CLEAR_REFS = Path("/proc/self/clear_refs")
+
+
+def _status_kib(field: str) -> int:
+    match = re.search(rf"^{field}:\s+(\d+) kB", _STATUS.read_text(), re.MULTILINE)
+    if match is None:
+        raise RuntimeError(f"{field} is not in /proc/self/status")
+    return int(match.group(1))
+
+
+def api() -> tuple[str, str]:
+    """The emulator's URL and key, given by the runner in the environment (never on the command line)."""
+    return os.environ["BENCH_API_URL"], os.environ["BENCH_API_KEY"]
+
+
+class Memory:
+    """Peak RSS growth over a baseline: `start()` after imports, client and warm-up; `report()` after."""
+
+    def __init__(self) -> None:
+        self.baseline_kib = 0
+        self.peak_reset = False
+        self._cpu = 0.0
+
+    def start(self) -> None:
+        gc.collect()
+        # Writing 5 resets VmHWM to the current RSS, so import-time peaks are not counted as growth.
+        # Some sandboxes refuse it: the growth then also counts any earlier, higher peak (never less).
+        try:
+            _CLEAR_REFS.write_text("5")
+            self.peak_reset = True
+        except OSError:
+            self.peak_reset = False
+        self.baseline_kib = _status_kib("VmRSS")
+        self._cpu = cpu_seconds()
+
+    def report(self) -> dict[str, float | bool]:
+        peak = _status_kib("VmHWM")
+        return {
+            "peak_reset": self.peak_reset,
+            "baseline_rss_mib": self.baseline_kib / 1024,
+            "peak_rss_mib": peak / 1024,
+            "rss_growth_mib": (peak - self.baseline_kib) / 1024,
+            "cpu_seconds": cpu_seconds() - self._cpu,
+        }
+
+
+def cpu_seconds() -> float:
+    """User and system CPU seconds this process has used."""
+    times = os.times()
+    return times.user + times.system
+
+
+class Requests:
+    """Counts the HTTP requests that reach the network, below any SDK logic (retries included).
+
+    It wraps httpx's own connection-pool transports, which both SDKs and the bare scripts end up in.
+    """
+
+    def __init__(self) -> None:
+        self.by_path: collections.Counter[tuple[str, str]] = collections.Counter()
+        self._lock = threading.Lock()
+
+    def install(self) -> Requests:
+        import httpx  # noqa: PLC0415  (only the HTTP contenders have it)
+
+        sync_send = httpx.HTTPTransport.handle_request
+        async_send = httpx.AsyncHTTPTransport.handle_async_request
+        counter = self
+
+        def handle_request(transport: Any, request: Any) -> Any:
+            counter._count(request)
+            return sync_send(transport, request)
+
+        async def handle_async_request(transport: Any, request: Any) -> Any:
+            counter._count(request)
+            return await async_send(transport, request)
+
+        httpx.HTTPTransport.handle_request = handle_request  # type: ignore[method-assign]
+        httpx.AsyncHTTPTransport.handle_async_request = handle_async_request  # type: ignore[method-assign]
+        return self
+
+    def _count(self, request: Any) -> None:
+        with self._lock:
+            self.by_path[(request.method, request.url.path)] += 1
+
+    def gets_of(self, job_id: str) -> int:
+        with self._lock:
+            return self.by_path[("GET", f"/v2/pre-recorded/{job_id}")]
+
+    def by_route(self) -> dict[str, int]:
+        """Counts per route, job ids folded: `{"POST /v2/upload": 9, "GET /v2/pre-recorded/{id}": 9}`."""
+        routes: collections.Counter[str] = collections.Counter()
+        with self._lock:
+            for (method, path), count in self.by_path.items():
+                route = re.sub(r"^/v2/pre-recorded/[^/]+", "/v2/pre-recorded/{id}", path)
+                routes[f"{method} {route}"] += count
+        return dict(routes)
+
+
+def timestamp(value: object) -> float:
+    """Seconds since the epoch of a job's `completed_at` (a datetime, or an ISO 8601 string)."""
+    if isinstance(value, datetime):
+        return value.timestamp()
+    text = str(value)
+    if text.endswith("Z"):  # Python 3.10's fromisoformat does not read `Z`
+        text = text[:-1] + "+00:00"
+    return datetime.fromisoformat(text).timestamp()
+
+
+def median(values: list[float]) -> float:
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def report(**fields: Any) -> None:
+    """Hand the measurements to the runner: one JSON line, the last on stdout."""
+    sys.stdout.write(json.dumps(fields) + "\n")
+    sys.stdout.flush()
+
+
+def clock() -> float:
+    return time.perf_counter()
+
+
+def now() -> float:
+    """Wall-clock seconds since the epoch, comparable with the emulator's `completed_at`."""
+    return time.time()
+
+
+def time_parse(
+    work: Callable[[], Any], *, rounds: int, warmup: int, profile_top: int, words: Callable[[Any], int]
+) -> None:
+    """Time `work()` once cold, run it `warmup` more times untimed, then time `rounds` calls; optionally
+    profile one more. Reports. The untimed calls let the heap reach the size it keeps in a process that
+    parses many results, which is what the timed rounds measure."""
+    started = clock()
+    parsed = work()
+    first = clock() - started
+    for _ in range(warmup):
+        work()
+    timings = []
+    for _ in range(rounds):
+        started = clock()
+        work()
+        timings.append(clock() - started)
+    found = profile(work, profile_top) if profile_top else None
+    report(first_s=first, rounds_s=timings, words=words(parsed), profile=found)
+
+
+def profile(work: Callable[[], Any], top: int) -> dict[str, Any]:
+    """Where the CPU goes in one call of `work()` (cProfile on thread CPU time): by package, top functions."""
+    import cProfile  # noqa: PLC0415
+    import pstats  # noqa: PLC0415
+
+    # CPU time of this thread: time blocked waiting on sockets is not work (asyncio's event loop
+    # blocks in epoll), and worker threads are not what is profiled.
+    profiler = cProfile.Profile(time.thread_time)
+    profiler.runcall(work)
+    functions = []
+    by_package: collections.Counter[str] = collections.Counter()
+    for (filename, line, name), (_, calls, own, cumulative, _) in pstats.Stats(profiler).stats.items():  # type: ignore[attr-defined]
+        if "bench/contenders" in filename:
+            continue
+        functions.append(
+            {
+                "function": f"{_short(filename)}:{line}({name})",
+                "calls": calls,
+                "own_s": own,
+                "cumulative_s": cumulative,
+            }
+        )
+        by_package[_package(filename, name)] += own
+    functions.sort(key=lambda row: row["own_s"], reverse=True)
+    total = sum(by_package.values())
+    hotspots = {
+        label: sum(r["cumulative_s"] for r in functions if all(part in r["function"] for part in parts))
+        for label, parts in _HOTSPOTS.items()
+    }
+    return {
+        "functions": functions[:top],
+        "by_package": by_package.most_common(),
+        "hotspots": {label: seconds / total for label, seconds in hotspots.items() if total and seconds},
+    }
+
+
+# Call sites worth naming when they cost much (share of the profiled CPU, cumulative).
+_HOTSPOTS = {
+    "httpcore's `current_async_library()`, which tries `import sniffio` on every lock it makes and, "
+    "sniffio not being installed, searches sys.path each time": (
+        "httpcore/_synchronization.py",
+        "(current_async_library)",
+    ),
+    "worker-thread hops (`anyio.to_thread.run_sync`)": ("anyio/to_thread.py", "(run_sync)"),
+    "httpcore's connection pool bookkeeping (`_assign_requests_to_connections`)": (
+        "httpcore/_async/connection_pool.py",
+        "(_assign_requests_to_connections)",
+    ),
+}
+
+
+def _short(filename: str) -> str:
+    marker = "site-packages/"
+    return filename.split(marker, 1)[1] if marker in filename else filename
+
+
+def _package(filename: str, name: str) -> str:
+    """What a profiled function belongs to: a distribution's top-level package, or the standard library."""
+    if filename == "~":  # a built-in function or method
+        return "built-ins"
+    if filename.startswith("<frozen importlib"):
+        return "imports at run time (importlib)"
+    if filename.startswith("<attrs generated"):
+        return filename.split()[-1].split(".")[0] + " (attrs-made methods)"
+    if "site-packages/" in filename:
+        return filename.split("site-packages/", 1)[1].split("/")[0].removesuffix(".py")
+    if "/lib/python" in filename:
+        return "standard library"
+    return filename.rsplit("/", 1)[-1]
+
+
+def run(doc: str | None, commands: dict[str, Callable[[argparse.Namespace], None]]) -> None:
+    """Parse the command line shared by every contender and run the chosen command."""
+    parser = argparse.ArgumentParser(description=(doc or "").split("\n", 1)[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    arguments: dict[str, list[tuple[tuple[str, ...], dict[str, Any]]]] = {
+        "upload": [(("file",), {}), (("--warmup",), {"required": True})],
+        "download": [(("job",), {}), (("dest",), {}), (("--warmup",), {"required": True})],
+        "batch": [
+            (("dir",), {}),
+            (("--concurrency",), {"type": int, "default": 64}),
+            (("--profile",), {"type": int, "default": 0, "help": "profile the run; report N functions"}),
+        ],
+        "poll": [(("files",), {"nargs": "+"}), (("--rounds",), {"type": int, "default": 1})],
+        "parse": [
+            (("file",), {}),
+            (("--rounds",), {"type": int, "default": 3}),
+            (("--warmup",), {"type": int, "default": 2, "help": "untimed calls before the rounds"}),
+            (("--profile",), {"type": int, "default": 0, "help": "also report the N costliest functions"}),
+        ],
+    }
+    for name in commands:
+        command = sub.add_parser(name)
+        for flags, options in arguments[name]:
+            command.add_argument(*flags, **options)
+    args = parser.parse_args()
+    commands[args.command](args)
