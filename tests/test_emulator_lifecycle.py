@@ -40,6 +40,42 @@ def test_instant_by_default(http: httpx.Client, emu: Emulator) -> None:
     assert elapsed < 0.5
 
 
+def test_with_zero_timings_a_fast_engine_is_done_when_create_answers(
+    http: httpx.Client, emu: Emulator
+) -> None:
+    # So a client that looks at once finds the job done: no race between the answer and the engine.
+    for text in ("One.", "Two.", "Three."):
+        data = make_wav(1.0, tone=text == "Two.")
+        emu.transcripts.add(data, text)
+        job_id = create(http, audio_url=upload(http, data)["audio_url"])
+        job = http.get(f"/v2/pre-recorded/{job_id}").json()
+        assert job["status"] == "done", job["status"]
+        assert job["result"]["transcription"]["full_transcript"] == text
+
+
+def test_a_slow_engine_does_not_hold_the_create_answer(http: httpx.Client, emu: Emulator) -> None:
+    release = threading.Event()
+
+    class Slow:
+        def transcribe(self, audio: AudioInput, params: Mapping[str, Any]) -> Transcription:
+            release.wait(10)
+            word = Word(word="Late.", start=0.0, end=0.5, confidence=1.0)
+            late = Utterance(text="Late.", start=0.0, end=0.5, confidence=1.0, language="en", words=[word])
+            return Transcription(utterances=[late], languages=["en"])
+
+    with (
+        emulator(engine=Slow()) as slow,
+        httpx.Client(base_url=slow.url, headers={"x-gladia-key": slow.api_key}, timeout=10) as client,
+    ):
+        started = time.monotonic()
+        job_id = create(client, audio_url=upload(client, make_wav(1.0))["audio_url"])
+        answered = time.monotonic() - started
+        assert client.get(f"/v2/pre-recorded/{job_id}").json()["status"] == "processing"
+        release.set()
+        assert wait_for_job(client, job_id)["status"] == "done"
+    assert answered < 5  # the create answer did not wait for the engine (bounded at 0.5 s)
+
+
 def test_queued_then_processing_then_done_with_configured_timings(http: httpx.Client, emu: Emulator) -> None:
     emu.configure(queued_seconds=0.2, processing_seconds=0.3)
     data = make_wav(1.0)

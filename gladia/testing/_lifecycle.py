@@ -53,11 +53,12 @@ class Lifecycle:
         self._settings = settings
         self._tasks: set[asyncio.Task[None]] = set()
 
-    def start(self, job: Job) -> None:
-        """Run `job` in the background (call from the event loop)."""
+    def start(self, job: Job) -> asyncio.Task[None]:
+        """Run `job` in the background (call from the event loop); the task running it."""
         task = asyncio.get_running_loop().create_task(self._run(job), name=f"gladia-emulator-job-{job.id}")
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
+        return task
 
     async def cancel_all(self) -> None:
         """Stop every job still running (their jobs stay as they are)."""
