@@ -162,13 +162,45 @@ def time_parse(
     first = clock() - started
     for _ in range(warmup):
         work()
-    timings = []
-    for _ in range(rounds):
-        started = clock()
-        work()
-        timings.append(clock() - started)
+    timings, collected = [], _GarbageCollections()
+    with collected:
+        for _ in range(rounds):
+            started = clock()
+            work()
+            timings.append(clock() - started)
     found = profile(work, profile_top) if profile_top else None
-    report(first_s=first, rounds_s=timings, words=words(parsed), profile=found)
+    report(
+        first_s=first,
+        rounds_s=timings,
+        words=words(parsed),
+        profile=found,
+        gc_s_per_round=collected.seconds / rounds,
+        gc_full_per_round=collected.full / rounds,
+    )
+
+
+class _GarbageCollections:
+    """`with` it: the time the garbage collector ran inside, and how many full (generation 2) collections."""
+
+    def __init__(self) -> None:
+        self.seconds, self.full, self._started = 0.0, 0, 0.0
+
+    def _callback(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._started = clock()
+        else:
+            self.seconds += clock() - self._started
+            self.full += info["generation"] == 2
+
+    def __enter__(self) -> None:
+        import gc  # noqa: PLC0415
+
+        gc.callbacks.append(self._callback)
+
+    def __exit__(self, *exc: object) -> None:
+        import gc  # noqa: PLC0415
+
+        gc.callbacks.remove(self._callback)
 
 
 def profile(work: Callable[[], Any], top: int) -> dict[str, Any]:
