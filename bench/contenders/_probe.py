@@ -7,6 +7,7 @@ this module must import nothing from the project. Linux only: memory is read fro
 from __future__ import annotations
 
 import argparse
+import asyncio
 import collections
 import gc
 import json
@@ -15,7 +16,9 @@ import re
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import AbstractAsyncContextManager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -149,6 +152,105 @@ def clock() -> float:
 def now() -> float:
     """Wall-clock seconds since the epoch, comparable with the emulator's `completed_at`."""
     return time.time()
+
+
+def upload(args: argparse.Namespace, upload_file: Callable[[str], Any]) -> None:
+    """Row 1: `upload_file(args.file)` after a warm-up on args.warmup; its time and peak memory growth."""
+    upload_file(args.warmup)
+    memory = Memory()
+    memory.start()
+    started = clock()
+    uploaded = upload_file(args.file)
+    seconds = clock() - started
+    size = Path(args.file).stat().st_size
+    if uploaded.audio_metadata.size != size:
+        raise SystemExit(f"the server stored {uploaded.audio_metadata.size} bytes of {size}")
+    report(seconds=seconds, bytes=size, audio_url=uploaded.audio_url, **memory.report())
+
+
+def download(args: argparse.Namespace, fetch: Callable[[str], int]) -> None:
+    """Row 6: `fetch(job_id)` (it returns the bytes it got) after a warm-up; its time and peak memory growth."""
+    fetch(args.warmup)
+    memory = Memory()
+    memory.start()
+    started = clock()
+    got = fetch(args.job)
+    seconds = clock() - started
+    report(seconds=seconds, bytes=got, **memory.report())
+
+
+def batch(
+    args: argparse.Namespace,
+    session: Callable[[], AbstractAsyncContextManager[Callable[[Path], Awaitable[str]]]],
+) -> None:
+    """Row 3: transcribe every WAV of args.dir, at most args.concurrency at once; reports.
+
+    `session()` opens the contender's client and gives the function transcribing one file (it returns
+    the transcript, checked against $BENCH_TRANSCRIPT). With --profile, one untimed run under cProfile.
+    """
+    expected = os.environ["BENCH_TRANSCRIPT"]
+    files = sorted(Path(args.dir).glob("*.wav"))
+    requests = Requests().install()
+
+    async def main() -> dict[str, Any]:
+        async with session() as transcribe:
+            gate = asyncio.Semaphore(args.concurrency)
+            per_job: list[float] = []
+
+            async def one(path: Path) -> None:
+                async with gate:
+                    started = clock()
+                    transcript = await transcribe(path)
+                    per_job.append(clock() - started)
+                if transcript != expected:
+                    raise SystemExit(f"wrong transcript for {path.name}")
+
+            started, cpu = clock(), cpu_seconds()
+            await asyncio.gather(*(one(path) for path in files))
+            seconds, cpu = clock() - started, cpu_seconds() - cpu
+        return {
+            "seconds": seconds,
+            "jobs": len(files),
+            "job_seconds_median": median(per_job),
+            "cpu_seconds": cpu,
+        }
+
+    if args.profile:  # an untimed run, to see where the client's CPU goes
+        report(profile=profile(lambda: asyncio.run(main()), args.profile))
+        return
+    result = asyncio.run(main())
+    report(**result, requests=requests.by_route())
+
+
+def poll(args: argparse.Namespace, transcribe: Callable[[str], Any]) -> None:
+    """Row 5: `transcribe(path)` every file args.rounds times, all at once in threads; per job, the latency
+    after the job's `completed_at` and the GETs of it. Call after making the client."""
+    requests = Requests().install()
+
+    def one(path: str) -> dict[str, Any]:
+        job = transcribe(path)
+        returned = now()
+        return {
+            "file": Path(path).name,
+            "latency_s": returned - timestamp(job.completed_at),
+            "gets": requests.gets_of(job.id),
+        }
+
+    jobs = [path for path in args.files for _ in range(args.rounds)]
+    with ThreadPoolExecutor(len(jobs)) as pool:
+        report(jobs=list(pool.map(one, jobs)))
+
+
+def parse_typed(args: argparse.Namespace, from_dict: Callable[[Any], Any]) -> None:
+    """Row 4 for an SDK: `from_dict(json.loads(raw))` of args.file, timed by time_parse()."""
+    raw = Path(args.file).read_bytes()
+    time_parse(
+        lambda: from_dict(json.loads(raw)),
+        rounds=args.rounds,
+        warmup=args.warmup,
+        profile_top=args.profile,
+        words=lambda job: sum(len(u.words) for u in job.result.transcription.utterances),
+    )
 
 
 def time_parse(

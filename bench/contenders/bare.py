@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
-import os
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
-from typing import Any
 
 import _probe
 
@@ -25,46 +25,25 @@ def batch(args: argparse.Namespace) -> None:
     import httpx  # noqa: PLC0415
 
     url, key = _probe.api()
-    expected = os.environ["BENCH_TRANSCRIPT"]
-    files = sorted(Path(args.dir).glob("*.wav"))
-    requests = _probe.Requests().install()
 
-    async def main() -> dict[str, Any]:
+    @contextlib.asynccontextmanager
+    async def session() -> AsyncIterator[Callable[[Path], Awaitable[str]]]:
         async with httpx.AsyncClient(base_url=url, headers={"x-gladia-key": key}, timeout=60) as http:
-            gate = asyncio.Semaphore(args.concurrency)
-            per_job: list[float] = []
 
-            async def one(path: Path) -> None:
-                async with gate:
-                    started = _probe.clock()
-                    files = {"audio": (path.name, path.read_bytes(), "audio/wav")}
-                    uploaded = (await http.post("/v2/upload", files=files)).raise_for_status().json()
-                    body = {"audio_url": uploaded["audio_url"]}
-                    job = (await http.post("/v2/pre-recorded", json=body)).raise_for_status().json()
-                    while True:
-                        done = (await http.get(f"/v2/pre-recorded/{job['id']}")).raise_for_status().json()
-                        if done["status"] in ("done", "error"):
-                            break
-                        await asyncio.sleep(POLL_SLEEP)
-                    per_job.append(_probe.clock() - started)
-                if done["result"]["transcription"]["full_transcript"] != expected:
-                    raise SystemExit(f"wrong transcript for {path.name}")
+            async def transcribe(path: Path) -> str:
+                files = {"audio": (path.name, path.read_bytes(), "audio/wav")}
+                uploaded = (await http.post("/v2/upload", files=files)).raise_for_status().json()
+                body = {"audio_url": uploaded["audio_url"]}
+                job = (await http.post("/v2/pre-recorded", json=body)).raise_for_status().json()
+                while True:
+                    done = (await http.get(f"/v2/pre-recorded/{job['id']}")).raise_for_status().json()
+                    if done["status"] in ("done", "error"):
+                        return str(done["result"]["transcription"]["full_transcript"])
+                    await asyncio.sleep(POLL_SLEEP)
 
-            started, cpu = _probe.clock(), _probe.cpu_seconds()
-            await asyncio.gather(*(one(path) for path in files))
-            seconds, cpu = _probe.clock() - started, _probe.cpu_seconds() - cpu
-        return {
-            "seconds": seconds,
-            "jobs": len(files),
-            "job_seconds_median": _probe.median(per_job),
-            "cpu_seconds": cpu,
-        }
+            yield transcribe
 
-    if args.profile:  # an untimed run, to see where the client's CPU goes
-        _probe.report(profile=_probe.profile(lambda: asyncio.run(main()), args.profile))
-        return
-    result = asyncio.run(main())
-    _probe.report(**result, requests=requests.by_route())
+    _probe.batch(args, session)
 
 
 def parse(args: argparse.Namespace) -> None:
