@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import weakref
 from types import TracebackType
+from typing import TypeVar
 
 import httpx
 
@@ -37,7 +38,55 @@ def _settings(
     )
 
 
-class GladiaClient:
+_Http = TypeVar("_Http", httpx.Client, httpx.AsyncClient)
+
+
+def _pool(
+    config: ClientConfig,
+    http_client: _Http | None,
+    client_type: type[_Http],
+    transport_type: type[GladiaTransport] | type[AsyncGladiaTransport],
+    sibling: str,
+) -> tuple[_Http, GladiaTransport | AsyncGladiaTransport]:
+    """The httpx client a GladiaClient (or its async sibling) sends through, with the SDK's transport in
+    front of every one of its transports; a user-supplied client keeps its own settings otherwise."""
+    if http_client is None:
+        transport = transport_type(config)
+        http = client_type(transport=transport, follow_redirects=True)  # type: ignore[arg-type]
+    elif isinstance(http_client, client_type):
+        http = http_client
+        install(http, lambda inner: transport_type(config, inner))
+        transport = http._transport  # type: ignore[assignment]
+    else:
+        raise ConfigurationError(
+            f"http_client must be an httpx.{client_type.__name__} (use {sibling} for "
+            f"httpx.{'AsyncClient' if client_type is httpx.Client else 'Client'})"
+        )
+    http.base_url = config.api_url
+    http.headers["User-Agent"] = C.USER_AGENT
+    return http, transport
+
+
+class _Base:
+    """What both clients share: their configuration, transport and description."""
+
+    _config: ClientConfig
+    _transport: GladiaTransport | AsyncGladiaTransport
+
+    @property
+    def api_url(self) -> str:
+        return str(self._config.api_url)
+
+    @property
+    def retries(self) -> int:
+        """How many request retries this client has made so far."""
+        return self._transport.retries
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(api_url={self.api_url!r}, api_key=<hidden>)"
+
+
+class GladiaClient(_Base):
     """The entry point of the SDK. `.prerecorded()` gives Gladia's pre-recorded API; `.raw` the generated one.
 
     Args:
@@ -70,34 +119,15 @@ class GladiaClient:
             api_key, api_url, timeout, max_retries, max_upload_bytes, allow_insecure_http
         )
         self._owns_http = http_client is None
-        if http_client is None:
-            self._transport = GladiaTransport(self._config)
-            self._http = httpx.Client(transport=self._transport, follow_redirects=True)
-        elif isinstance(http_client, httpx.Client):
-            self._http = http_client
-            install(http_client, lambda inner: GladiaTransport(self._config, inner))
-            self._transport = http_client._transport  # type: ignore[assignment]
-        else:
-            raise ConfigurationError(
-                "http_client must be an httpx.Client (use AsyncGladiaClient for httpx.AsyncClient)"
-            )
-        self._http.base_url = self._config.api_url
-        self._http.headers["User-Agent"] = C.USER_AGENT
+        self._http, self._transport = _pool(
+            self._config, http_client, httpx.Client, GladiaTransport, "AsyncGladiaClient"
+        )
         # Code written after Gladia's docs keeps only `GladiaClient(...).prerecorded()` and never closes
         # it: the pool is closed when the last of them is garbage-collected, so no socket is left open.
         self._finalizer = weakref.finalize(self, self._http.close) if self._owns_http else None
         self._prerecorded = PreRecordedClient(self._http, self._config, owner=self)
         self._async: AsyncPreRecordedClient | None = None
         self._raw: gladia_api.Client | None = None
-
-    @property
-    def api_url(self) -> str:
-        return str(self._config.api_url)
-
-    @property
-    def retries(self) -> int:
-        """How many request retries this client has made so far."""
-        return self._transport.retries
 
     def prerecorded(self) -> PreRecordedClient:
         """Gladia's pre-recorded transcription API."""
@@ -152,11 +182,8 @@ class GladiaClient:
     ) -> None:
         self.close()
 
-    def __repr__(self) -> str:
-        return f"GladiaClient(api_url={self.api_url!r}, api_key=<hidden>)"
 
-
-class AsyncGladiaClient:
+class AsyncGladiaClient(_Base):
     """The async sibling of GladiaClient: same arguments; `.prerecorded()` methods are awaited."""
 
     def __init__(
@@ -174,30 +201,11 @@ class AsyncGladiaClient:
             api_key, api_url, timeout, max_retries, max_upload_bytes, allow_insecure_http
         )
         self._owns_http = http_client is None
-        if http_client is None:
-            self._transport = AsyncGladiaTransport(self._config)
-            self._http = httpx.AsyncClient(transport=self._transport, follow_redirects=True)
-        elif isinstance(http_client, httpx.AsyncClient):
-            self._http = http_client
-            install(http_client, lambda inner: AsyncGladiaTransport(self._config, inner))
-            self._transport = http_client._transport  # type: ignore[assignment]
-        else:
-            raise ConfigurationError(
-                "http_client must be an httpx.AsyncClient (use GladiaClient for httpx.Client)"
-            )
-        self._http.base_url = self._config.api_url
-        self._http.headers["User-Agent"] = C.USER_AGENT
+        self._http, self._transport = _pool(
+            self._config, http_client, httpx.AsyncClient, AsyncGladiaTransport, "GladiaClient"
+        )
         self._prerecorded = AsyncPreRecordedClient(self._http, self._config)
         self._raw: gladia_api.Client | None = None
-
-    @property
-    def api_url(self) -> str:
-        return str(self._config.api_url)
-
-    @property
-    def retries(self) -> int:
-        """How many request retries this client has made so far."""
-        return self._transport.retries
 
     def prerecorded(self) -> AsyncPreRecordedClient:
         """Gladia's pre-recorded transcription API, async."""
@@ -224,6 +232,3 @@ class AsyncGladiaClient:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         await self.close()
-
-    def __repr__(self) -> str:
-        return f"AsyncGladiaClient(api_url={self.api_url!r}, api_key=<hidden>)"
