@@ -110,7 +110,9 @@ def test_every_add_on_block_is_an_error_envelope_that_parses() -> None:
     declared = {key: value for key, value in result.items() if key != "pii_redaction"}
     assert default_validator().problems(declared, "TranscriptionResultDTO") == []
     assert_fully_typed(models.TranscriptionResultDTO.from_dict(result))
-    assert all(result[flag]["results"] is None and result[flag]["success"] is False for flag in ADDON_BLOCKS)
+    assert all(
+        result[flag]["results"] is not None and result[flag]["success"] is False for flag in ADDON_BLOCKS
+    )
 
 
 def test_request_params_fill_defaults_of_nested_configs() -> None:

@@ -1,25 +1,37 @@
-"""The job list: its query (`offset`, `limit`, `status`, dates, custom metadata), filtering and page links.
+"""The job list: its query (`offset`, `limit`, `status`, dates, custom metadata), filtering, page links and items.
 
-Custom metadata filters are serialized form-style, as the spec says: every query parameter that is not one
-of the named ones is a `key=value` pair the job's `custom_metadata` must hold.
+A custom metadata filter is `custom_metadata[KEY]=VALUE`, as Gladia's official SDKs send it. A query
+parameter the list does not know is read as a plain `KEY=VALUE` metadata filter too (the form the spec once
+declared), so a misspelled parameter narrows the list instead of being ignored.
+
+Page links and items follow Gladia's list example: links are absolute URLs under the older
+`/v2/transcription` path, and an item is the job without its transcript: `result` keeps only `metadata`,
+`request_params` only the model and language settings.
 """
 
 from __future__ import annotations
 
 import datetime
 import json
+import re
 from collections.abc import Sequence
+from typing import Any
 from urllib.parse import urlencode
 
 import attrs
 from dateutil.parser import isoparse
 
 from gladia.testing._errors import ApiError
+from gladia.testing._routes import ALIAS_PREFIX
 from gladia.testing._store import Job
 
 DEFAULT_LIMIT = 20
 STATUSES = ("queued", "processing", "done", "error")
 _DATES = ("date", "before_date", "after_date")
+_METADATA = re.compile(r"custom_metadata\[(.+)\]")
+# What a list item keeps of a job's `request_params` and `result` (Gladia's list example).
+_ITEM_PARAMS = ("model", "detect_language", "language_config")
+_ITEM_RESULT = ("metadata",)
 
 
 @attrs.frozen(kw_only=True)
@@ -49,10 +61,22 @@ class ListQuery:
 
     def link(self, base_url: str, offset: int) -> str:
         """The URL of the page starting at `offset`, with the same filters."""
-        pairs = [("offset", str(offset)), ("limit", str(self.limit))]
-        pairs += [("status", status) for status in self.statuses]
-        pairs += list(self.dates) + list(self.metadata)
-        return f"{base_url}/v2/pre-recorded?{urlencode(pairs)}"
+        pairs = [("status", status) for status in self.statuses]
+        pairs += list(self.dates)
+        pairs += [(f"custom_metadata[{key}]", value) for key, value in self.metadata]
+        pairs += [("offset", str(offset)), ("limit", str(self.limit))]
+        return f"{base_url}{ALIAS_PREFIX}?{urlencode(pairs)}"
+
+
+def list_item(job: dict[str, Any]) -> dict[str, Any]:
+    """A job as a list item carries it: without its transcript and add-ons."""
+    item = dict(job)
+    params, result = job.get("request_params"), job.get("result")
+    if isinstance(params, dict):
+        item["request_params"] = {k: params[k] for k in _ITEM_PARAMS if k in params}
+    if isinstance(result, dict):
+        item["result"] = {k: result[k] for k in _ITEM_RESULT if k in result}
+    return item
 
 
 def parse_query(items: Sequence[tuple[str, str]]) -> ListQuery:
@@ -83,6 +107,8 @@ def parse_query(items: Sequence[tuple[str, str]]) -> ListQuery:
                 problems.append(f"{name}: {value!r} is not an ISO 8601 date-time")
             else:
                 dates.append((name, value))
+        elif (bracketed := _METADATA.fullmatch(name)) is not None:
+            metadata.append((bracketed.group(1), value))
         else:
             metadata.append((name, value))
     if problems:

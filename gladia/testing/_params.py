@@ -1,4 +1,10 @@
-"""A job's `request_params`: the create request echoed back with the spec's defaults filled in, as Gladia does."""
+"""A job's `request_params`: the create request echoed back with the defaults filled in, as Gladia does.
+
+Real jobs (the captures `done_03` to `done_05`) echo every option given, and always the same set of flags with
+their defaults, including some the create request cannot set (`detect_language`, `audio_enhancer`,
+`enable_code_switching`, ...). Options outside that set (`callback`, `custom_vocabulary`, ...) appear only when
+given; no key a real job lacks is added.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +16,37 @@ from gladia._schema import default_validator
 _REQUEST = "InitTranscriptionRequest"
 # Kept on the job itself (`custom_metadata`), not among its parameters.
 _NOT_PARAMS = frozenset({"custom_metadata"})
+# The options real jobs always echo, given or not, with the spec's default.
+_ALWAYS_ECHOED = frozenset(
+    {
+        "model",
+        "sentences",
+        "subtitles",
+        "moderation",
+        "diarization",
+        "translation",
+        "audio_to_llm",
+        "display_mode",
+        "pii_redaction",
+        "summarization",
+        "chapterization",
+        "custom_spelling",
+        "name_consistency",
+        "sentiment_analysis",
+        "punctuation_enhanced",
+        "named_entity_recognition",
+        "structured_data_extraction",
+    }
+)
+# Echoed by real jobs though no request sets them; their values in every capture.
+_SERVER_FLAGS = {
+    "audio_enhancer": False,
+    "detect_language": True,
+    "diarization_enhanced": False,
+    "speaker_reidentification": False,
+    "accurate_words_timestamps": False,
+    "skip_channel_deduplication": False,
+}
 
 
 def request_params(body: Mapping[str, Any]) -> dict[str, Any]:
@@ -25,17 +62,20 @@ def request_params(body: Mapping[str, Any]) -> dict[str, Any]:
             continue
         if name in body:
             params[name] = _with_defaults(body[name], schema)
-        elif "default" in schema:
+        elif name in _ALWAYS_ECHOED and "default" in schema:
             params[name] = _copy(schema["default"])
-    params["language_config"] = _with_defaults(
-        body.get("language_config") or {}, properties["language_config"]
-    )
+    language_config = _with_defaults(body.get("language_config") or {}, properties["language_config"])
+    params["language_config"] = language_config
     for name, schema in properties.items():
         flag = name.removesuffix("_config")
         if flag != name and params.get(flag) is True and name not in params:
             resolved = _resolve(schema)
             if not resolved.get("required") and resolved.get("type") == "object":
-                params[name] = _with_defaults({}, schema)
+                filled = _with_defaults({}, schema)
+                if filled:  # `diarization: true` alone echoes no `diarization_config`
+                    params[name] = filled
+    params.update(_SERVER_FLAGS)
+    params["enable_code_switching"] = language_config.get("code_switching") is True
     return params
 
 
