@@ -24,7 +24,7 @@ from gladia.testing._errors import VIA_ALIAS, ApiError, error_response, path_wit
 from gladia.testing._gateway import Gateway, expects_continue
 from gladia.testing._intake import BadBody, ClientGone, FetchFailed, TooLarge, drain, receive_multipart
 from gladia.testing._listing import list_item, parse_query
-from gladia.testing._params import request_params
+from gladia.testing._params import accepted_forms, request_params
 from gladia.testing._routes import ALIAS_PREFIX, CANONICAL_PREFIX
 from gladia.testing._state import EmulatorState
 from gladia.testing._store import Job, StoredFile
@@ -154,7 +154,7 @@ class _Api:
         media = _media_type(request)
         if not _is_json(media):
             raise ApiError(400, f"Content-Type must be application/json, got {media or '(none)'!r}")
-        body = await _json_object(request)
+        body = accepted_forms(await _json_object(request))
         problems = request_problems(body)
         if problems:
             raise _invalid_body(problems)

@@ -49,6 +49,34 @@ _SERVER_FLAGS = {
 }
 
 
+def accepted_forms(body: Mapping[str, Any]) -> dict[str, Any]:
+    """The create request with the other forms Gladia's document and official SDKs send put in the spec's form.
+
+    Gladia's official SDKs type three options as the document does, not as its examples and descriptions use
+    them (see openapi/DEVIATIONS.md); the emulator accepts both so code written against either runs:
+
+    - `pii_redaction_config.entity_types` as a single value: a list of that one value;
+    - `audio_to_llm_config.prompts` as lists of strings: the strings, in order;
+    - `custom_vocabulary` as an array ("boolean or array", says the document): `true`, with that array as
+      `custom_vocabulary_config.vocabulary` when no configuration is given.
+    """
+    found = dict(body)
+    pii = found.get("pii_redaction_config")
+    if isinstance(pii, Mapping) and isinstance(pii.get("entity_types"), str):
+        found["pii_redaction_config"] = {**pii, "entity_types": [pii["entity_types"]]}
+    llm = found.get("audio_to_llm_config")
+    if isinstance(llm, Mapping) and isinstance(llm.get("prompts"), list):
+        prompts = llm["prompts"]
+        if any(isinstance(p, list) for p in prompts):
+            flat = [item for p in prompts for item in (p if isinstance(p, list) else [p])]
+            found["audio_to_llm_config"] = {**llm, "prompts": flat}
+    vocabulary = found.get("custom_vocabulary")
+    if isinstance(vocabulary, list):
+        found["custom_vocabulary"] = True
+        found.setdefault("custom_vocabulary_config", {"vocabulary": vocabulary})
+    return found
+
+
 def request_params(body: Mapping[str, Any]) -> dict[str, Any]:
     """The parameters a job runs with: every option given, and every default of an option not given.
 
