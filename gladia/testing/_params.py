@@ -59,21 +59,35 @@ def accepted_forms(body: Mapping[str, Any]) -> dict[str, Any]:
     - `audio_to_llm_config.prompts` as lists of strings: the strings, in order;
     - `custom_vocabulary` as an array ("boolean or array", says the document): `true`, with that array as
       `custom_vocabulary_config.vocabulary` when no configuration is given.
+
+    Anything else is left as it is, for validation to refuse.
     """
     found = dict(body)
     pii = found.get("pii_redaction_config")
     if isinstance(pii, Mapping) and isinstance(pii.get("entity_types"), str):
         found["pii_redaction_config"] = {**pii, "entity_types": [pii["entity_types"]]}
     llm = found.get("audio_to_llm_config")
-    if isinstance(llm, Mapping) and isinstance(llm.get("prompts"), list):
-        prompts = llm["prompts"]
-        if any(isinstance(p, list) for p in prompts):
-            flat = [item for p in prompts for item in (p if isinstance(p, list) else [p])]
-            found["audio_to_llm_config"] = {**llm, "prompts": flat}
+    prompts = llm.get("prompts") if isinstance(llm, Mapping) else None
+    if (
+        isinstance(llm, Mapping)
+        and isinstance(prompts, list)
+        and any(isinstance(p, list) for p in prompts)
+        and all(
+            isinstance(p, str) or (isinstance(p, list) and all(isinstance(q, str) for q in p))
+            for p in prompts
+        )
+    ):
+        flat = [item for p in prompts for item in (p if isinstance(p, list) else [p])]
+        found["audio_to_llm_config"] = {**llm, "prompts": flat}
     vocabulary = found.get("custom_vocabulary")
-    if isinstance(vocabulary, list):
+    if (
+        isinstance(vocabulary, list)
+        and vocabulary
+        and all(isinstance(v, str) for v in vocabulary)
+        and "custom_vocabulary_config" not in found
+    ):
         found["custom_vocabulary"] = True
-        found.setdefault("custom_vocabulary_config", {"vocabulary": vocabulary})
+        found["custom_vocabulary_config"] = {"vocabulary": vocabulary}
     return found
 
 
