@@ -168,6 +168,21 @@ def test_1_the_bracket_form_of_metadata_filters_and_the_plain_form(http: httpx.C
     assert ids([("user", "ada")]) == [ada]  # an unknown parameter is a plain metadata filter
 
 
+def test_1_the_list_query_gladias_cli_sends(http: httpx.Client, emu: Emulator) -> None:
+    # Gladia's CLI (gladiaio/gladia-cli) lists by /v2/transcription with every filter, unset ones empty,
+    # and `kind`, which the document lists for that path.
+    job_id = _create(http, audio_url=_audio(http, emu))["id"]
+    query = {"offset": "0", "limit": "10", "status": "", "date": "", "before_date": "", "after_date": ""}
+    listed = http.get("/v2/transcription", params={**query, "kind": "pre-recorded"})
+    assert listed.status_code == 200, listed.text
+    assert [item["id"] for item in listed.json()["items"]] == [job_id]
+    assert http.get("/v2/transcription", params={**query, "kind": "live"}).json()["items"] == []
+    kinds = _document()["paths"]["/v2/transcription"]["get"]["parameters"]
+    declared = next(p for p in kinds if p["name"] == "kind")["schema"]["items"]["enum"]
+    assert http.get("/v2/transcription", params={"kind": "other"}).status_code == 400
+    assert sorted(declared) == ["live", "pre-recorded"]
+
+
 # ------------------------------------------------------------------------------- 2. invalid bodies
 
 
