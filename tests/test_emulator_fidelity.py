@@ -487,3 +487,35 @@ def test_11_the_forms_the_official_types_send_are_accepted(
     assert job["status"] == "done"
     key, value = echoed
     assert {k: v for k, v in job["request_params"][key].items() if k in value} == value
+
+
+def test_11_the_body_gladias_cli_sends(http: httpx.Client, emu: Emulator) -> None:
+    # Gladia's CLI (gladiaio/gladia-cli, TranscriptionRequest) sends every field, unset ones at Go's zero
+    # values, and the older flags real jobs still echo.
+    body = {
+        "audio_url": _audio(http, emu),
+        "diarization": False,
+        "diarization_config": {"min_speakers": 0, "max_speakers": 0, "number_of_speakers": 0},
+        "enable_code_switching": True,
+        "detect_language": True,
+        "summarization": False,
+        "summarization_config": None,
+        "translation": False,
+        "translation_config": None,
+        "custom_vocabulary": None,
+    }
+    created = http.post("/v2/transcription/", json=body)
+    assert created.status_code == 201, created.text
+    job = wait_for_job(http, created.json()["id"])
+    assert job["status"] == "done"
+    assert job["request_params"]["enable_code_switching"] is True
+    assert job["request_params"]["language_config"]["code_switching"] is True
+    assert job["request_params"]["diarization_config"] == {"min_speakers": 0, "max_speakers": 0}
+    refused = http.post(
+        "/v2/pre-recorded", json={**body, "enable_code_switching": "yes", "detect_language": 1}
+    )
+    assert refused.status_code == 400
+    assert [e.split(":", 1)[0] for e in refused.json()["validation_errors"]] == [
+        "enable_code_switching",
+        "detect_language",
+    ]

@@ -60,35 +60,59 @@ def accepted_forms(body: Mapping[str, Any]) -> dict[str, Any]:
     - `custom_vocabulary` as an array ("boolean or array", says the document): `true`, with that array as
       `custom_vocabulary_config.vocabulary` when no configuration is given.
 
+    And Gladia's own CLI (`gladiaio/gladia-cli`) sends every field of its request type, unset ones at their
+    zero value; the emulator reads them as it must for that CLI to work:
+
+    - `null` for an option: the option left out;
+    - `diarization_config.number_of_speakers: 0`: no number given;
+    - `enable_code_switching` and `detect_language`, the older request flags real jobs still echo:
+      `enable_code_switching: true` is `language_config.code_switching: true`; `detect_language` is what
+      leaving `language_config.languages` empty already means.
+
     Anything else is left as it is, for validation to refuse.
     """
-    found = dict(body)
+    found = {key: value for key, value in body.items() if value is not None}
+    _older_flags(found)
+    speakers = found.get("diarization_config")
+    count = speakers.get("number_of_speakers") if isinstance(speakers, Mapping) else None
+    if isinstance(speakers, Mapping) and type(count) is int and count == 0:
+        found["diarization_config"] = {k: v for k, v in speakers.items() if k != "number_of_speakers"}
     pii = found.get("pii_redaction_config")
     if isinstance(pii, Mapping) and isinstance(pii.get("entity_types"), str):
         found["pii_redaction_config"] = {**pii, "entity_types": [pii["entity_types"]]}
     llm = found.get("audio_to_llm_config")
-    prompts = llm.get("prompts") if isinstance(llm, Mapping) else None
-    if (
-        isinstance(llm, Mapping)
-        and isinstance(prompts, list)
-        and any(isinstance(p, list) for p in prompts)
-        and all(
-            isinstance(p, str) or (isinstance(p, list) and all(isinstance(q, str) for q in p))
-            for p in prompts
-        )
-    ):
-        flat = [item for p in prompts for item in (p if isinstance(p, list) else [p])]
+    if isinstance(llm, Mapping) and _nested_prompts(llm.get("prompts")):
+        flat = [item for p in llm["prompts"] for item in (p if isinstance(p, list) else [p])]
         found["audio_to_llm_config"] = {**llm, "prompts": flat}
     vocabulary = found.get("custom_vocabulary")
-    if (
-        isinstance(vocabulary, list)
-        and vocabulary
-        and all(isinstance(v, str) for v in vocabulary)
-        and "custom_vocabulary_config" not in found
-    ):
+    if _strings(vocabulary) and vocabulary and "custom_vocabulary_config" not in found:
         found["custom_vocabulary"] = True
         found["custom_vocabulary_config"] = {"vocabulary": vocabulary}
     return found
+
+
+def _older_flags(found: dict[str, Any]) -> None:
+    switching = found.get("enable_code_switching")
+    if isinstance(switching, bool):
+        del found["enable_code_switching"]
+        language_config = found.get("language_config", {})
+        if switching and isinstance(language_config, Mapping) and "code_switching" not in language_config:
+            found["language_config"] = {**language_config, "code_switching": True}
+    if isinstance(found.get("detect_language"), bool):
+        del found["detect_language"]
+
+
+def _strings(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+
+def _nested_prompts(prompts: object) -> bool:
+    """Prompts given as lists of strings (with perhaps some strings among them)."""
+    return (
+        isinstance(prompts, list)
+        and any(isinstance(p, list) for p in prompts)
+        and all(isinstance(p, str) or _strings(p) for p in prompts)
+    )
 
 
 def request_params(body: Mapping[str, Any]) -> dict[str, Any]:
