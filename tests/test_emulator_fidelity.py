@@ -415,6 +415,14 @@ def test_8_subtitles_are_laid_out_as_in_the_capture(http: httpx.Client, emu: Emu
     assert _seconds(cues[0][1]) == words[0]["start"] and _seconds(cues[-1][2]) == words[-1]["end"]
     ends = {round(w["end"], 3) for w in words}
     assert all(round(_seconds(end), 3) in ends for _, _, end, _ in cues)
+    # The capture's limits with the default configuration: rows of at most 42 characters, two rows, cues
+    # under 7 seconds, none held to a minimum (its shortest lasts 0.7 s).
+    real_cues = _cues(real["srt"])
+    for found in (cues, real_cues):
+        assert max(len(row) for cue in found for row in cue[3].splitlines()) <= 42
+        assert max(len(cue[3].splitlines()) for cue in found) <= 2
+        assert max(_seconds(cue[2]) - _seconds(cue[1]) for cue in found) < 7
+    assert min(_seconds(cue[2]) - _seconds(cue[1]) for cue in real_cues) < 1
 
 
 # ------------------------------------------------------------------------------- 9. pagination
