@@ -7,6 +7,10 @@ and layouts against the captures in `../shared/reference/responses/` (issue 13's
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
+import json
 import re
 import uuid
 from typing import Any
@@ -17,7 +21,7 @@ import pytest
 
 from gladia.testing import Emulator
 from tests._reference import RESPONSES, UPSTREAM_SPEC, load, requires_reference
-from tests.conftest import make_wav, upload, wait_for_job
+from tests.conftest import Receiver, make_wav, upload, wait_for_job
 
 pytestmark = requires_reference
 
@@ -527,3 +531,39 @@ def test_11_the_body_gladias_cli_sends(http: httpx.Client, emu: Emulator) -> Non
         "enable_code_switching",
         "detect_language",
     ]
+
+
+# ------------------------------------------------------------------------------- signed webhooks
+
+
+def _standard_webhooks_signature(secret: str, msg_id: str, timestamp: str, body: bytes) -> str:
+    """The Standard Webhooks signature, computed here from the published scheme, not by `gladia.webhooks`."""
+    key = base64.b64decode(secret.removeprefix("whsec_"))
+    signed = msg_id.encode() + b"." + timestamp.encode() + b"." + body
+    return "v1," + base64.b64encode(hmac.new(key, signed, hashlib.sha256).digest()).decode()
+
+
+def test_webhook_signatures_check_out_by_the_published_scheme(
+    http: httpx.Client, emu: Emulator, receiver: Receiver
+) -> None:
+    # The scheme's published test vector first, so this computation is itself checked.
+    vector = _standard_webhooks_signature(
+        "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+        "msg_p5jXN8AQM9LWM0D4loKWxJek",
+        "1614265330",
+        b'{"test": 2432232314}',
+    )
+    assert vector == "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="
+    secret = "whsec_" + base64.b64encode(b"a secret only this test knows").decode()
+    emu.configure(webhook_urls=(receiver.url + "/hook",), webhook_secret=secret)
+    wait_for_job(http, _create(http, audio_url=_audio(http, emu))["id"])
+    deliveries = receiver.wait(2)
+    for delivery in deliveries:
+        headers = delivery.headers
+        expected = _standard_webhooks_signature(
+            secret, headers["webhook-id"], headers["webhook-timestamp"], delivery.body
+        )
+        assert expected in headers["webhook-signature"].split(" ")
+    events = sorted(json.loads(d.body)["event"] for d in deliveries)
+    assert events == ["transcription.created", "transcription.success"]
+    assert set(_document()["webhooks"]) >= {"transcription.created", "transcription.success"}
