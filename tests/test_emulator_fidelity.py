@@ -7,6 +7,7 @@ and layouts against the captures in `../shared/reference/responses/` (issue 13's
 
 from __future__ import annotations
 
+import ast
 import base64
 import hashlib
 import hmac
@@ -240,6 +241,8 @@ def test_3_add_ons_the_engine_cannot_run_have_shapes_the_document_allows(
         assert document_problems(block["error"], "AddonErrorDTO") == []
         assert block["results"] is not None, addon
     assert all(isinstance(u["speaker"], int) for u in job["result"]["transcription"]["utterances"])
+    # Gladia's sentiment sample (gladiaio/gladia-samples) reads the string as a list literal and loops over it.
+    assert ast.literal_eval(job["result"]["sentiment_analysis"]["results"]) == []
 
 
 def test_3_speakers_named_in_a_sidecar_file(emu: Emulator, http: httpx.Client, tmp_path: Any) -> None:

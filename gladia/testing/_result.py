@@ -40,7 +40,8 @@ ADDON_BLOCKS = (
     "display_mode",
     "pii_redaction",
 )
-# The empty value of each add-on's `results`, of the type Gladia's document declares for it.
+# The empty value of each add-on's `results`, of the type Gladia's document declares for it. Sentiment results
+# are a list serialized into that string (Gladia's sentiment sample parses them as one), so theirs is "[]".
 _EMPTY_RESULTS: dict[str, Any] = {
     "diarization": [],
     "translation": [],
@@ -52,7 +53,7 @@ _EMPTY_RESULTS: dict[str, Any] = {
     "moderation": "",
     "name_consistency": "",
     "structured_data_extraction": "",
-    "sentiment_analysis": "",
+    "sentiment_analysis": "[]",
     "pii_redaction": "",
 }
 _SENTENCE_END = re.compile(r"[.!?\u2026\u3002\uff01\uff1f][\"')\]]*$")
