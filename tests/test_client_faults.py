@@ -80,12 +80,14 @@ def test_422_a_file_that_is_not_audio(client: GladiaClient, emu: Emulator) -> No
     assert emu.counters.jobs_created == 0
 
 
-def test_422_from_the_server_names_the_fields(client: GladiaClient, emu: Emulator) -> None:
-    # The SDK checks options itself; a raw request shows the server's own 422 body.
+def test_400_from_the_server_names_the_fields(client: GladiaClient, emu: Emulator) -> None:
+    # The SDK checks options itself; a raw request shows the server's own 400 body, as Gladia's document
+    # gives it: `validation_errors`, one entry per invalid field.
     response = client._http.post(
         "/v2/pre-recorded", json={"audio_url": "https://example.com/a.wav", "modell": 1}
     )
-    error = errors.UnprocessableEntityError
+    assert response.status_code == 400
+    error = errors.BadRequestError
     from gladia._response import error_from_response
 
     raised = error_from_response(response)

@@ -97,26 +97,27 @@ def test_the_file_block_describes_the_audio(http: httpx.Client, emu: Emulator) -
     }
 
 
-def test_invalid_fields_get_422_naming_each_field(http: httpx.Client) -> None:
+def test_invalid_fields_get_400_naming_each_field(http: httpx.Client) -> None:
+    # Gladia's document answers an invalid body with 400 and `validation_errors` (its 422 body has none).
     response = http.post(
         "/v2/pre-recorded",
         json={"audio_url": "not a url", "diarization": "yes", "modle": "solaria-1"},
     )
-    assert response.status_code == 422
+    assert response.status_code == 400
     body = response.json()
     errors = body["validation_errors"]
     assert [e.split(":", 1)[0] for e in errors] == ["audio_url", "diarization", "modle"]
     assert "did you mean 'model'" in errors[2]
-    assert body["statusCode"] == 422
+    assert body["statusCode"] == 400
     assert body["path"] == "/v2/pre-recorded"
-    models.UnprocessableEntityErrorResponse.from_dict(body)
+    assert models.BadRequestErrorResponse.from_dict(body).validation_errors == errors
 
 
-def test_cross_field_rules_get_422(http: httpx.Client) -> None:
+def test_cross_field_rules_get_400(http: httpx.Client) -> None:
     response = http.post(
         "/v2/pre-recorded", json={"audio_url": "https://example.com/a.wav", "translation": True}
     )
-    assert response.status_code == 422
+    assert response.status_code == 400
     assert response.json()["validation_errors"] == [
         "translation: true needs translation_config; add it, or leave translation out"
     ]
@@ -173,9 +174,12 @@ def test_list_pages_newest_first_with_links(http: httpx.Client, emu: Emulator) -
     page = first.json()
     models.ListPreRecordedResponse.from_dict(page)
     assert [item["id"] for item in page["items"]] == ids[::-1][:2]
-    assert page["first"] == f"{emu.url}/v2/pre-recorded?offset=0&limit=2"
+    # As in Gladia's list example: absolute links under the older /v2/transcription path, which is served.
+    assert page["first"] == f"{emu.url}/v2/transcription?offset=0&limit=2"
     assert page["current"] == page["first"]
-    assert page["next"] == f"{emu.url}/v2/pre-recorded?offset=2&limit=2"
+    assert page["next"] == f"{emu.url}/v2/transcription?offset=2&limit=2"
+    following = http.get(page["next"]).json()
+    assert [item["id"] for item in following["items"]] == ids[::-1][2:4]
     last = http.get(f"{emu.url}/v2/pre-recorded", params={"offset": 4, "limit": 2}).json()
     assert [item["id"] for item in last["items"]] == [ids[0]]
     assert last["next"] is None
@@ -194,6 +198,10 @@ def test_list_filters_by_status_dates_and_custom_metadata(http: httpx.Client, em
         assert response.status_code == 200, response.text
         return [item["id"] for item in response.json()["items"]]
 
+    assert ids(**{"custom_metadata[user]": "alice"}) == [alice]
+    assert ids(**{"custom_metadata[user]": "alice", "custom_metadata[n]": "1"}) == [alice]
+    assert ids(**{"custom_metadata[user]": "carol"}) == []
+    # The plain KEY=VALUE form is read as a metadata filter too.
     assert ids(user="alice") == [alice]
     assert ids(user="alice", n="1") == [alice]
     assert ids(user="carol") == []
@@ -208,7 +216,7 @@ def test_list_filters_by_status_dates_and_custom_metadata(http: httpx.Client, em
         "offset": ["0"],
         "limit": ["1"],
         "status": ["done"],
-        "user": ["alice"],
+        "custom_metadata[user]": ["alice"],
     }
 
 

@@ -12,7 +12,6 @@ from typing import Any
 import httpx
 import pytest
 
-from gladia import subtitles
 from gladia.testing import AudioInput, Emulator, EngineError, Transcription, Utterance, Word, emulator
 from tests.conftest import Receiver, make_wav, upload, wait_for_job
 from tests.test_emulator_jobs import create
@@ -104,13 +103,13 @@ def test_a_test_can_make_a_job_fail_with_a_chosen_code(http: httpx.Client, emu: 
     job = wait_for_job(http, create(http, audio_url=upload(http, data)["audio_url"]))
     assert (job["status"], job["error_code"], job["result"]) == ("error", 503, None)
     assert job["completed_at"] is not None
-    assert job["post_session_metadata"]["emulator"]["error_message"] == "the model is overloaded"
+    assert job["post_session_metadata"]["error"] == {"code": 503, "message": "the model is overloaded"}
 
 
 def test_audio_with_no_transcript_ends_in_error_saying_so(http: httpx.Client) -> None:
     job = wait_for_job(http, create(http, audio_url=upload(http, make_wav(1.0))["audio_url"]))
     assert job["status"] == "error"
-    assert "No transcript registered" in job["post_session_metadata"]["emulator"]["error_message"]
+    assert "No transcript registered" in job["post_session_metadata"]["error"]["message"]
 
 
 def test_the_default_transcript_is_used_when_set(http: httpx.Client, emu: Emulator) -> None:
@@ -232,14 +231,15 @@ def test_subtitles_when_asked(http: httpx.Client, emu: Emulator) -> None:
         subtitles_config=config,
     )
     produced = {s["format"]: s["subtitles"] for s in result["transcription"]["subtitles"]}
-    utterances = result["transcription"]["utterances"]
-    assert produced == {
-        "srt": subtitles.to_srt(
-            utterances, {"formats": ["srt", "vtt"], "maximum_characters_per_row": 20, "style": "default"}
-        ),
-        "vtt": subtitles.to_vtt(utterances, config),
-    }
-    assert produced["vtt"].startswith("WEBVTT\n\n1\n00:00:00.")
+    words = [w for u in result["transcription"]["utterances"] for w in u["words"]]
+    # As Gladia writes them (capture done_05): cues cut from the words across utterances, from the first
+    # word's start to the last word's end, `.` before the milliseconds in both formats.
+    cue = (
+        "1\n00:00:00.250 --> 00:00:04.569\nSubtitles are built\nfrom the words. Two\n\n"
+        "2\n00:00:04.630 --> 00:00:05.582\nsentences.\n"
+    )
+    assert produced == {"srt": cue, "vtt": "WEBVTT\n\n" + cue}
+    assert (words[0]["start"], words[-1]["end"]) == (0.25, 5.582)
 
 
 def test_sentences_when_asked(http: httpx.Client, emu: Emulator) -> None:
@@ -272,14 +272,45 @@ def test_add_ons_the_engine_cannot_run_come_back_as_add_on_errors(http: httpx.Cl
         audio_to_llm_config={"prompts": ["Summarize"]},
         pii_redaction=True,
     )
-    for addon in ("diarization", "summarization", "audio_to_llm", "pii_redaction"):
+    # `results` is empty but of the type Gladia's document declares: never null where it is not nullable.
+    empty: dict[str, object] = {
+        "diarization": [],
+        "summarization": "",
+        "audio_to_llm": [],
+        "pii_redaction": "",
+    }
+    for addon, nothing in empty.items():
         block = result[addon]
         assert block["success"] is False
         assert block["is_empty"] is True
-        assert block["results"] is None
+        assert block["results"] == nothing
         assert block["error"]["status_code"] == 501
-        assert addon in block["error"]["message"]
-    assert "speaker" not in result["transcription"]["utterances"][0]
+        assert addon in block["error"]["message"] or "speaker" in block["error"]["message"]
+    # With diarization, every utterance says who speaks: one speaker when the transcript names none.
+    assert [u["speaker"] for u in result["transcription"]["utterances"]] == [0]
+
+
+def test_diarization_follows_the_speakers_the_transcript_names(http: httpx.Client, emu: Emulator) -> None:
+    said = "Speaker 0: Hello there.\nSpeaker 1: Hi. How are you?\nSpeaker 0: Fine."
+    result = done(http, emu, said, diarization=True)
+    utterances = result["transcription"]["utterances"]
+    assert [(u["speaker"], u["text"]) for u in utterances] == [
+        (0, "Hello there."),
+        (1, "Hi."),
+        (1, "How are you?"),
+        (0, "Fine."),
+    ]
+    assert result["transcription"]["full_transcript"] == "Hello there. Hi. How are you? Fine."
+    assert result["diarization"] == {
+        "success": True,
+        "is_empty": False,
+        "exec_time": 0,
+        "error": None,
+        "results": utterances,
+    }
+    plain = done(http, emu, said)
+    assert all("speaker" not in u for u in plain["transcription"]["utterances"])
+    assert "diarization" not in plain
 
 
 def test_custom_spelling_is_applied(http: httpx.Client, emu: Emulator) -> None:

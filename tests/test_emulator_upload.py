@@ -199,14 +199,14 @@ def test_url_upload_of_a_registered_remote_url_gets_a_silent_stand_in(
 
 @pytest.mark.parametrize(
     ("body", "status"),
-    [(b"{not json", 400), (b"[1, 2]", 400), (b'{"audio_url": "ftp://x/a.wav"}', 422), (b"{}", 422)],
+    [(b"{not json", 400), (b"[1, 2]", 400), (b'{"audio_url": "ftp://x/a.wav"}', 400), (b"{}", 400)],
     ids=["malformed", "not-an-object", "not-http", "missing"],
 )
 def test_bad_url_upload_bodies(http: httpx.Client, body: bytes, status: int) -> None:
     response = http.post("/v2/upload", content=body, headers={"content-type": "application/json"})
     assert response.status_code == status
     assert response.json()["statusCode"] == status
-    if status == 422:
+    if body.startswith(b"{") and body != b"{not json":
         assert response.json()["validation_errors"][0].startswith("audio_url")
 
 

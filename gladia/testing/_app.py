@@ -20,11 +20,12 @@ from starlette.types import ASGIApp
 from gladia._options import request_problems
 from gladia._schema import default_validator
 from gladia.testing._audio import NotAudioError
-from gladia.testing._errors import ApiError, error_response, path_with_query
+from gladia.testing._errors import VIA_ALIAS, ApiError, error_response, path_with_query
 from gladia.testing._gateway import Gateway, expects_continue
 from gladia.testing._intake import BadBody, ClientGone, FetchFailed, TooLarge, drain, receive_multipart
-from gladia.testing._listing import parse_query
-from gladia.testing._params import request_params
+from gladia.testing._listing import list_item, parse_query
+from gladia.testing._params import accepted_forms, request_params
+from gladia.testing._routes import ALIAS_PREFIX, CANONICAL_PREFIX
 from gladia.testing._state import EmulatorState
 from gladia.testing._store import Job, StoredFile
 
@@ -94,7 +95,7 @@ class _Api:
             body = await _json_object(request)
             problems = default_validator().problems(body, "UploadUrlBody")
             if problems:
-                raise ApiError(422, "; ".join(problems), validation_errors=problems)
+                raise _invalid_body(problems)
             stored = await self._fetch_upload(body["audio_url"])
         else:
             raise ApiError(
@@ -153,15 +154,10 @@ class _Api:
         media = _media_type(request)
         if not _is_json(media):
             raise ApiError(400, f"Content-Type must be application/json, got {media or '(none)'!r}")
-        body = await _json_object(request)
+        body = accepted_forms(await _json_object(request))
         problems = request_problems(body)
         if problems:
-            message = (
-                problems[0]
-                if len(problems) == 1
-                else f"{len(problems)} invalid parameters: " + "; ".join(problems)
-            )
-            raise ApiError(422, message, validation_errors=problems)
+            raise _invalid_body(problems)
         metadata = body.get("custom_metadata")
         job = Job(
             id=str(uuid.uuid4()),
@@ -183,8 +179,10 @@ class _Api:
             # engine a moment to finish before answering, so a client that looks at once finds the job
             # done, every time (tests stay fast and deterministic); a slow one runs on after the answer.
             await asyncio.wait({running}, timeout=INSTANT_JOB_WAIT)
+        # The result URL follows the path the job was created by, as Gladia's does.
+        prefix = ALIAS_PREFIX if request.scope.get(VIA_ALIAS) else CANONICAL_PREFIX
         return JSONResponse(
-            {"id": job.id, "result_url": f"{state.base_url}/v2/pre-recorded/{job.id}"}, status_code=201
+            {"id": job.id, "result_url": f"{state.base_url}{prefix}/{job.id}"}, status_code=201
         )
 
     async def list(self, request: Request) -> Response:
@@ -197,7 +195,7 @@ class _Api:
                 "first": query.link(state.base_url, 0),
                 "current": query.link(state.base_url, query.offset),
                 "next": query.link(state.base_url, following) if following < total else None,
-                "items": page,
+                "items": [list_item(job) for job in page],
             }
         )
 
@@ -243,6 +241,14 @@ class _Api:
         if job is None:
             raise _not_found(job_id)
         return job
+
+
+def _invalid_body(problems: list[str]) -> ApiError:
+    """Gladia's answer to a body that breaks the schema: 400 with one `validation_errors` entry per problem."""
+    message = (
+        problems[0] if len(problems) == 1 else f"{len(problems)} invalid parameters: " + "; ".join(problems)
+    )
+    return ApiError(400, message, validation_errors=problems)
 
 
 def _not_found(job_id: str) -> ApiError:

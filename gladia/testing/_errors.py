@@ -9,6 +9,11 @@ from typing import Any
 
 from starlette.responses import JSONResponse
 
+#: Where the gateway keeps the path as the client spelled it, before mapping it to its route's spelling.
+ORIGINAL_PATH = "gladia.original_path"
+#: Set in the scope when the request came by the older `/v2/transcription` prefix.
+VIA_ALIAS = "gladia.via_alias"
+
 # The statuses whose schema in the spec carries `validation_errors`.
 _WITH_VALIDATION_ERRORS = frozenset({400, 422})
 
@@ -68,5 +73,5 @@ def error_response(path: str, error: ApiError) -> JSONResponse:
 def path_with_query(scope: Mapping[str, Any]) -> str:
     """The request path with its query string, as Gladia echoes it in error bodies."""
     query = scope.get("query_string", b"").decode("latin-1")
-    path: str = scope["path"]
+    path: str = scope.get(ORIGINAL_PATH) or scope["path"]
     return path + (f"?{query}" if query else "")

@@ -1,5 +1,9 @@
 """What stands in front of the API, as Gladia's gateway does: recording, fault injection and the API key check.
 
+It also maps every spelling of a path to its route (`canonical_path`), answers CORS preflights, and gives
+every answer the headers Gladia's answers carry: `x-aipi-call-id` (which Gladia's official SDKs report as
+the request id), `content-type: application/json; charset=utf-8` and `Access-Control-Allow-Origin`.
+
 A raw ASGI layer rather than Starlette middleware, because faults need what middleware hides: answering
 without reading the body, dropping the answer after handling the request, and sending a body slowly.
 """
@@ -8,18 +12,27 @@ from __future__ import annotations
 
 import asyncio
 import hmac
+import uuid
 
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from gladia.testing._errors import ApiError, error_response, path_with_query
+from gladia.testing._errors import ORIGINAL_PATH, VIA_ALIAS, ApiError, error_response, path_with_query
 from gladia.testing._faults import Fault
 from gladia.testing._intake import drain
-from gladia.testing._routes import route_of
+from gladia.testing._routes import canonical_path, route_of
 from gladia.testing._state import EmulatorState
 from gladia.testing._traffic import RecordedRequest, headers_dict
 
 KEY_HEADER = b"x-gladia-key"
+CALL_ID_HEADER = b"x-aipi-call-id"
+_JSON = b"application/json"
+_JSON_UTF8 = b"application/json; charset=utf-8"
+_CORS_METHODS = b"GET, POST, DELETE, OPTIONS"
+_CORS_HEADERS = b"x-gladia-key, content-type"
+# What a browser script may read of an answer besides the basic headers.
+_CORS_EXPOSED = b"x-aipi-call-id, retry-after, content-disposition"
+_CORS_MAX_AGE = b"86400"
 _SLOW_PIECES = 10
 _FAULT_MESSAGES = {
     429: "Too many requests: slow down and retry after the delay in Retry-After",
@@ -42,20 +55,28 @@ class Gateway:
             await self._app(scope, receive, send)
             return
         state = self._state
-        method, path = scope["method"], scope["path"]
+        method, original = scope["method"], scope["path"]
+        path, via_alias = canonical_path(original)
+        if path != original:
+            scope = {**scope, "path": path, "raw_path": path.encode(), ORIGINAL_PATH: original}
+            scope[VIA_ALIAS] = via_alias
+        send = _with_gateway_headers(send)
         route = route_of(method, path)
         state.counters.count_request(route or f"{method} {path}")
         client = scope.get("client") or ("", 0)
         state.requests.append(
             RecordedRequest(
                 method=method,
-                path=path,
+                path=original,
                 query=scope.get("query_string", b"").decode("latin-1"),
                 headers=headers_dict(scope["headers"]),
                 route=route,
                 client=f"{client[0]}:{client[1]}",
             )
         )
+        if method == "OPTIONS" and _header(scope, b"access-control-request-method") is not None:
+            await _preflight(scope, receive, send)
+            return
         # HEAD is served by the GET routes, so it needs the key as they do.
         protected = route is not None or (method == "HEAD" and route_of("GET", path) is not None)
         body = _Body(receive, state)
@@ -136,6 +157,42 @@ class _Body:
         if self.done or expects_continue(scope):
             return
         await drain(self.receive)
+
+
+def _header(scope: Scope, name: bytes) -> bytes | None:
+    return next((value for key, value in scope["headers"] if key == name), None)
+
+
+async def _preflight(scope: Scope, receive: Receive, send: Send) -> None:
+    """A browser's CORS preflight: any origin may call with the key header (the key is the credential)."""
+    asked = _header(scope, b"access-control-request-headers")
+    headers = {
+        "access-control-allow-methods": _CORS_METHODS.decode(),
+        "access-control-allow-headers": (asked or _CORS_HEADERS).decode("latin-1"),
+        "access-control-max-age": _CORS_MAX_AGE.decode(),
+    }
+    await Response(status_code=204, headers=headers)(scope, receive, send)
+
+
+def _with_gateway_headers(send: Send) -> Send:
+    """A `send` that adds the headers every Gladia answer carries."""
+    call_id = str(uuid.uuid4()).encode()
+
+    async def sending(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            headers = [
+                (name, _JSON_UTF8 if name == b"content-type" and value == _JSON else value)
+                for name, value in message.get("headers", ())
+            ]
+            headers += [
+                (CALL_ID_HEADER, call_id),
+                (b"access-control-allow-origin", b"*"),
+                (b"access-control-expose-headers", _CORS_EXPOSED),
+            ]
+            message = {**message, "headers": headers}
+        await send(message)
+
+    return sending
 
 
 def expects_continue(scope: Scope) -> bool:

@@ -1,25 +1,41 @@
-"""The job list: its query (`offset`, `limit`, `status`, dates, custom metadata), filtering and page links.
+"""The job list: its query (`offset`, `limit`, `status`, dates, custom metadata), filtering, page links and items.
 
-Custom metadata filters are serialized form-style, as the spec says: every query parameter that is not one
-of the named ones is a `key=value` pair the job's `custom_metadata` must hold.
+A custom metadata filter is `custom_metadata[KEY]=VALUE`, as Gladia's official SDKs send it. A query
+parameter the list does not know is read as a plain `KEY=VALUE` metadata filter too (the form the spec once
+declared), so a misspelled parameter narrows the list instead of being ignored. `kind` (`pre-recorded` or
+`live`, as Gladia's document lists it for `/v2/transcription`) is a filter too; every emulator job is
+pre-recorded. A named filter sent empty (`status=&date=`, as Gladia's CLI does) is no filter.
+
+Page links and items follow Gladia's list example: links are absolute URLs under the older
+`/v2/transcription` path, and an item is the job without its transcript: `result` keeps only `metadata`,
+`request_params` only the model and language settings.
 """
 
 from __future__ import annotations
 
 import datetime
 import json
+import re
 from collections.abc import Sequence
+from typing import Any
 from urllib.parse import urlencode
 
 import attrs
 from dateutil.parser import isoparse
 
 from gladia.testing._errors import ApiError
+from gladia.testing._routes import ALIAS_PREFIX
 from gladia.testing._store import Job
 
 DEFAULT_LIMIT = 20
 STATUSES = ("queued", "processing", "done", "error")
+KINDS = ("pre-recorded", "live")
 _DATES = ("date", "before_date", "after_date")
+_NAMED = frozenset({"offset", "limit", "status", "kind", *_DATES})
+_METADATA = re.compile(r"custom_metadata\[(.+)\]")
+# What a list item keeps of a job's `request_params` and `result` (Gladia's list example).
+_ITEM_PARAMS = ("model", "detect_language", "language_config")
+_ITEM_RESULT = ("metadata",)
 
 
 @attrs.frozen(kw_only=True)
@@ -30,10 +46,13 @@ class ListQuery:
     dates: tuple[tuple[str, str], ...] = ()
     """The date filters as given (name, text), kept to rebuild page links."""
     metadata: tuple[tuple[str, str], ...] = ()
+    kinds: tuple[str, ...] = ()
 
     def keeps(self, job: Job) -> bool:
         """Whether `job` passes every filter."""
         if self.statuses and job.status not in self.statuses:
+            return False
+        if self.kinds and "pre-recorded" not in self.kinds:
             return False
         created = job.created_at
         for name, text in self.dates:
@@ -49,10 +68,23 @@ class ListQuery:
 
     def link(self, base_url: str, offset: int) -> str:
         """The URL of the page starting at `offset`, with the same filters."""
-        pairs = [("offset", str(offset)), ("limit", str(self.limit))]
-        pairs += [("status", status) for status in self.statuses]
-        pairs += list(self.dates) + list(self.metadata)
-        return f"{base_url}/v2/pre-recorded?{urlencode(pairs)}"
+        pairs = [("status", status) for status in self.statuses]
+        pairs += [("kind", kind) for kind in self.kinds]
+        pairs += list(self.dates)
+        pairs += [(f"custom_metadata[{key}]", value) for key, value in self.metadata]
+        pairs += [("offset", str(offset)), ("limit", str(self.limit))]
+        return f"{base_url}{ALIAS_PREFIX}?{urlencode(pairs)}"
+
+
+def list_item(job: dict[str, Any]) -> dict[str, Any]:
+    """A job as a list item carries it: without its transcript and add-ons."""
+    item = dict(job)
+    params, result = job.get("request_params"), job.get("result")
+    if isinstance(params, dict):
+        item["request_params"] = {k: params[k] for k in _ITEM_PARAMS if k in params}
+    if isinstance(result, dict):
+        item["result"] = {k: result[k] for k in _ITEM_RESULT if k in result}
+    return item
 
 
 def parse_query(items: Sequence[tuple[str, str]]) -> ListQuery:
@@ -66,7 +98,10 @@ def parse_query(items: Sequence[tuple[str, str]]) -> ListQuery:
     statuses: list[str] = []
     dates: list[tuple[str, str]] = []
     metadata: list[tuple[str, str]] = []
+    kinds: list[str] = []
     for name, value in items:
+        if value == "" and name in _NAMED:
+            continue
         if name == "offset":
             offset = _integer(name, value, 0, problems, offset)
         elif name == "limit":
@@ -76,6 +111,11 @@ def parse_query(items: Sequence[tuple[str, str]]) -> ListQuery:
                 statuses.append(value)
             else:
                 problems.append(f"status: {value!r} is not one of {', '.join(STATUSES)}")
+        elif name == "kind":
+            if value in KINDS:
+                kinds.append(value)
+            else:
+                problems.append(f"kind: {value!r} is not one of {', '.join(KINDS)}")
         elif name in _DATES:
             try:
                 isoparse(value)
@@ -83,6 +123,8 @@ def parse_query(items: Sequence[tuple[str, str]]) -> ListQuery:
                 problems.append(f"{name}: {value!r} is not an ISO 8601 date-time")
             else:
                 dates.append((name, value))
+        elif (bracketed := _METADATA.fullmatch(name)) is not None:
+            metadata.append((bracketed.group(1), value))
         else:
             metadata.append((name, value))
     if problems:
@@ -92,6 +134,7 @@ def parse_query(items: Sequence[tuple[str, str]]) -> ListQuery:
         limit=limit,
         statuses=tuple(dict.fromkeys(statuses)),
         dates=tuple(dates),
+        kinds=tuple(dict.fromkeys(kinds)),
         metadata=tuple(metadata),
     )
 

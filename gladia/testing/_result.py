@@ -2,19 +2,25 @@
 
 The engine gives utterances and languages. Around them go `metadata`, `full_transcript`, subtitles and
 sentences when asked, custom spelling when asked, and a block for every other requested add-on: the
-engine's own when it produced one, otherwise an add-on error (`success: false`, `results: null`) that
-says the emulator cannot run it. Nothing is ever invented.
+engine's own when it produced one, otherwise an add-on error in a shape Gladia's document allows
+(`success: false`, `is_empty: true`, an `error` object, and `results` empty but of its declared type).
+
+With `diarization`, every utterance carries an integer `speaker`, as in real jobs. When the engine said who
+speaks (a transcript with `Speaker N:` lines), the diarization block holds the utterances, as Gladia's does;
+otherwise every utterance gets speaker 0 and the block is an add-on error saying no speakers were given.
+Nothing else is invented.
 """
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 import attrs
 
-from gladia import subtitles
+from gladia.testing import _subtitles
 from gladia.testing.engines import Transcription, Utterance, Word
 
 # Add-ons with a result block of their own, by request flag. `pii_redaction` has none in the spec: it
@@ -34,6 +40,22 @@ ADDON_BLOCKS = (
     "display_mode",
     "pii_redaction",
 )
+# The empty value of each add-on's `results`, of the type Gladia's document declares for it. Sentiment results
+# are a list serialized into that string (Gladia's sentiment sample parses them as one), so theirs is "[]".
+_EMPTY_RESULTS: dict[str, Any] = {
+    "diarization": [],
+    "translation": [],
+    "named_entity_recognition": [],
+    "audio_to_llm": [],
+    "display_mode": [],
+    "chapterization": {},
+    "summarization": "",
+    "moderation": "",
+    "name_consistency": "",
+    "structured_data_extraction": "",
+    "sentiment_analysis": "[]",
+    "pii_redaction": "",
+}
 _SENTENCE_END = re.compile(r"[.!?\u2026\u3002\uff01\uff1f][\"')\]]*$")
 
 
@@ -56,6 +78,12 @@ def build_result(
     if params.get("custom_spelling") is True:
         dictionary = (params.get("custom_spelling_config") or {}).get("spelling_dictionary") or {}
         utterances = [_respell(u, dictionary) for u in utterances]
+    diarized = params.get("diarization") is True
+    speakers_given = bool(utterances) and all(u.speaker is not None for u in utterances)
+    if diarized:
+        utterances = [u if u.speaker is not None else attrs.evolve(u, speaker=0) for u in utterances]
+    else:
+        utterances = [attrs.evolve(u, speaker=None) if u.speaker is not None else u for u in utterances]
     as_dicts = [u.to_dict() for u in utterances]
     channels = len({u.channel for u in utterances}) or 1
     block: dict[str, Any] = {
@@ -68,7 +96,7 @@ def build_result(
     if params.get("subtitles") is True:
         config = params.get("subtitles_config") or {}
         block["subtitles"] = [
-            {"format": fmt, "subtitles": subtitles.to_subtitles(as_dicts, fmt, config)}
+            {"format": fmt, "subtitles": _subtitles.render(as_dicts, fmt, config)}
             for fmt in config.get("formats") or ["srt"]
         ]
     result: dict[str, Any] = {
@@ -83,11 +111,16 @@ def build_result(
     for addon in ADDON_BLOCKS:
         if params.get(addon) is True:
             produced = transcription.addons.get(addon)
-            result[addon] = dict(produced) if produced is not None else addon_error(addon)
+            if produced is not None:
+                result[addon] = dict(produced)
+            elif addon == "diarization":
+                result[addon] = _diarization(as_dicts, speakers_given)
+            else:
+                result[addon] = addon_error(addon)
     return result
 
 
-def addon_error(addon: str) -> dict[str, Any]:
+def addon_error(addon: str, message: str | None = None) -> dict[str, Any]:
     """The block of an add-on that could not run, in Gladia's add-on envelope."""
     return {
         "success": False,
@@ -96,10 +129,27 @@ def addon_error(addon: str) -> dict[str, Any]:
         "error": {
             "status_code": 501,
             "exception": "NotImplementedError",
-            "message": f"The Gladia emulator's engine cannot run the {addon} add-on; "
+            "message": message
+            or f"The Gladia emulator's engine cannot run the {addon} add-on; "
             "only a real Gladia account produces its results.",
         },
-        "results": None,
+        "results": copy.deepcopy(_EMPTY_RESULTS.get(addon)),
+    }
+
+
+def _diarization(utterances: list[dict[str, Any]], speakers_given: bool) -> dict[str, Any]:
+    if not speakers_given:
+        return addon_error(
+            "diarization",
+            "The Gladia emulator does not listen for speakers and the transcript named none, so every "
+            "utterance is speaker 0; name them with 'Speaker N:' lines in the registered transcript.",
+        )
+    return {
+        "success": True,
+        "is_empty": not utterances,
+        "exec_time": 0,
+        "error": None,
+        "results": copy.deepcopy(utterances),
     }
 
 

@@ -110,9 +110,12 @@ class Job:
             "result": self.result,
         }
         if self.error_message is not None:
-            # Gladia keeps the reason to itself (it is only in the error callback); the emulator also puts it
-            # in the free-form diagnostics object so a failing test can say why.
-            found["post_session_metadata"] = {"emulator": {"error_message": self.error_message}}
+            # The document gives a job no field for why it failed: the reason is only in the error callback,
+            # as `{code, message}`. The emulator puts that same object in the free-form diagnostics object
+            # the document does have, so any client (and a failing test) can say why.
+            found["post_session_metadata"] = {
+                "error": {"code": self.error_code, "message": self.error_message}
+            }
         return found
 
 

@@ -15,6 +15,9 @@ fail the job, raise `EngineError(message, code=...)`: the job ends in `error` wi
 (`Transcripts.add`), or by a sidecar `.txt` file next to the audio; the engine spreads its words over the
 audio's real duration, with confidences derived from the words, so the same input always gives the same
 result. Audio nothing was registered for ends the job in `error`: the engine never invents text.
+
+A transcript can say who speaks: lines starting `Speaker N:` (in the text or the sidecar), or a list of
+`(speaker, text)` pairs. With `diarization` requested, each utterance then carries its speaker's number.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ import hashlib
 import os
 import re
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
@@ -41,11 +44,17 @@ __all__ = [
     "Registration",
     "Transcripts",
     "DeterministicEngine",
+    "speaker_turns",
 ]
 
 DEFAULT_LANGUAGE = "en"
 # Sentence ends: Latin punctuation needs the space after it; CJK full stops do not.
 _SENTENCE_END = re.compile(r"(?<=[.!?\u2026])\s+|(?<=[\u3002\uff01\uff1f])")
+# A transcript line that names its speaker: `Speaker 1: Hello there.`
+_SPEAKER_LINE = re.compile(r"\s*speaker\s*(\d+)\s*:(.*)", re.IGNORECASE)
+
+#: A stretch of a transcript said by one speaker (None when the transcript does not say who).
+Turn = tuple[int | None, str]
 
 
 def _tuple_of_words(items: Iterable[Word]) -> tuple[Word, ...]:
@@ -156,6 +165,8 @@ class Registration:
     """What a test registered for one audio: a transcript, or a failure."""
 
     text: str | None = None
+    turns: tuple[Turn, ...] = ()
+    """The text by speaker, when the transcript says who speaks."""
     language: str = DEFAULT_LANGUAGE
     error_code: int | None = None
     message: str | None = None
@@ -184,7 +195,7 @@ class Transcripts:
     def add(
         self,
         audio: AudioKey,
-        text: str | None = None,
+        text: str | Sequence[tuple[int, str]] | None = None,
         *,
         language: str = DEFAULT_LANGUAGE,
         duration: float | None = None,
@@ -193,7 +204,8 @@ class Transcripts:
 
         Args:
             audio: the audio's bytes, a path to it, or its http(s) URL.
-            text: what is said; for a path, None reads the sidecar `.txt` next to it.
+            text: what is said; for a path, None reads the sidecar `.txt` next to it. Say who speaks with
+                lines starting `Speaker N:`, or give a list of `(speaker, text)` pairs.
             language: the language code it is spoken in.
             duration: for a URL the emulator will not download, the length of the audio it stands in for;
                 by default, long enough to say the text.
@@ -207,7 +219,7 @@ class Transcripts:
             if isinstance(audio, (bytes, str)):
                 raise ValueError("give the text of this audio; only a path can have a sidecar .txt")
             text = _sidecar(Path(audio))
-        self._put(audio, Registration(text=text, language=language, duration=duration))
+        self._put(audio, _registration(text, language, duration))
 
     def fail(self, audio: AudioKey, *, error_code: int = 500, message: str | None = None) -> None:
         """Make every job for `audio` end in `error` with `error_code` (and `message` in the callback)."""
@@ -270,7 +282,7 @@ class Transcripts:
                 seen = (str(path), stat.st_size, stat.st_mtime_ns)
                 if seen in self._indexed:
                     continue
-                self._put(path, Registration(text=_sidecar(path), language=language))
+                self._put(path, _registration(_sidecar(path), language, None))
                 with self._lock:
                     self._indexed.add(seen)
 
@@ -283,24 +295,55 @@ class DeterministicEngine:
 
     def transcribe(self, audio: AudioInput, options: Mapping[str, Any]) -> Transcription:
         registration = self.transcripts.find(audio)
+        turns: Sequence[Turn]
         if registration is not None and registration.text is not None:
-            text, language = registration.text, registration.language
+            turns, language = registration.turns or [(None, registration.text)], registration.language
         elif self.transcripts.default is not None:
-            text, language = self.transcripts.default, self.transcripts.default_language
+            turns, language = speaker_turns(self.transcripts.default), self.transcripts.default_language
         else:
             raise EngineError(
                 f"No transcript registered for this audio ({audio.filename}, sha256 {audio.sha256[:12]}...): "
                 "the emulator's deterministic engine does not listen to audio. Register one with "
                 "emu.transcripts.add(audio, text), put a .txt next to the file, or set default_transcript."
             )
-        utterances = lay_out(text, audio.duration, language)
+        if options.get("diarization") is not True:
+            turns = [(None, said) for _, said in turns]
+        utterances = lay_out(turns, audio.duration, language)
         return Transcription(utterances=utterances, languages=(language,) if utterances else ())
 
 
-def lay_out(text: str, duration: float, language: str) -> tuple[Utterance, ...]:
-    """Utterances for `text`, one per sentence, its words spread evenly (by length) over `duration`."""
-    sentences = [s.split() for s in _SENTENCE_END.split(" ".join(text.split())) if s.strip()]
-    words = [w for sentence in sentences for w in sentence]
+def speaker_turns(text: str) -> tuple[Turn, ...]:
+    """`text` split where a line names its speaker (`Speaker 1: Hello.`); one turn of no one's when none does.
+
+    A line without a name continues the turn before it.
+    """
+    turns: list[tuple[int | None, list[str]]] = []
+    for line in text.splitlines():
+        named = _SPEAKER_LINE.fullmatch(line)
+        if named is not None:
+            turns.append((int(named.group(1)), [named.group(2)]))
+        elif turns:
+            turns[-1][1].append(line)
+        else:
+            turns.append((None, [line]))
+    found = tuple((speaker, " ".join(" ".join(lines).split())) for speaker, lines in turns)
+    return tuple(turn for turn in found if turn[1]) or ((None, text),)
+
+
+def lay_out(text: str | Sequence[Turn], duration: float, language: str) -> tuple[Utterance, ...]:
+    """Utterances for `text`, one per sentence, its words spread evenly (by length) over `duration`.
+
+    `text` is plain text, or turns (`(speaker, text)`): a sentence never spans two turns, and each utterance
+    carries its turn's speaker.
+    """
+    turns: list[Turn] = [(None, text)] if isinstance(text, str) else list(text)
+    sentences = [
+        (speaker, s.split())
+        for speaker, said in turns
+        for s in _SENTENCE_END.split(" ".join(said.split()))
+        if s.strip()
+    ]
+    words = [w for _, sentence in sentences for w in sentence]
     if not words or duration <= 0:
         return ()
     pause = 3  # the silence between two sentences, in the same units as a word's length
@@ -310,7 +353,7 @@ def lay_out(text: str, duration: float, language: str) -> tuple[Utterance, ...]:
     clock = margin
     index = 0
     utterances = []
-    for sentence in sentences:
+    for speaker, sentence in sentences:
         timed = []
         for word in sentence:
             slot = (len(word) + 1) * unit
@@ -334,6 +377,7 @@ def lay_out(text: str, duration: float, language: str) -> tuple[Utterance, ...]:
                 confidence=round(sum(w.confidence for w in timed) / len(timed), 2),
                 language=language,
                 words=timed,
+                speaker=speaker,
             )
         )
     return tuple(utterances)
@@ -342,6 +386,20 @@ def lay_out(text: str, duration: float, language: str) -> tuple[Utterance, ...]:
 def _confidence(index: int, word: str) -> float:
     digest = hashlib.sha256(f"{index}:{word}".encode()).digest()
     return round(0.8 + 0.2 * (int.from_bytes(digest[:4], "big") % 1000) / 999, 2)
+
+
+def _registration(
+    text: str | Sequence[tuple[int, str]], language: str, duration: float | None
+) -> Registration:
+    if isinstance(text, str):
+        turns: tuple[Turn, ...] = speaker_turns(text)
+    else:
+        turns = tuple((int(speaker), str(said)) for speaker, said in text)
+        if not turns:
+            raise ValueError("give at least one (speaker, text) pair")
+    named = any(speaker is not None for speaker, _ in turns)
+    plain = " ".join(said for _, said in turns) if named or not isinstance(text, str) else text
+    return Registration(text=plain, turns=turns if named else (), language=language, duration=duration)
 
 
 def _key(audio: AudioKey) -> str:

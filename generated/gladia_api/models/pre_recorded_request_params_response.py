@@ -59,6 +59,13 @@ _KEYS = frozenset(
         "display_mode",
         "sentences",
         "punctuation_enhanced",
+        "detect_language",
+        "enable_code_switching",
+        "audio_enhancer",
+        "accurate_words_timestamps",
+        "diarization_enhanced",
+        "speaker_reidentification",
+        "skip_channel_deduplication",
     }
 )
 
@@ -101,6 +108,20 @@ class PreRecordedRequestParamsResponse:
     display_mode: bool | Unset = False
     sentences: bool | Unset = False
     punctuation_enhanced: bool | Unset = False
+    detect_language: bool | Unset = UNSET
+    """ Echoed by real jobs: whether the language was detected rather than given. """
+    enable_code_switching: bool | Unset = UNSET
+    """ Echoed by real jobs: `language_config.code_switching` under its older name. """
+    audio_enhancer: bool | Unset = UNSET
+    """ Echoed by real jobs; not a request option. """
+    accurate_words_timestamps: bool | Unset = UNSET
+    """ Echoed by real jobs; not a request option. """
+    diarization_enhanced: bool | Unset = UNSET
+    """ Echoed by real jobs; not a request option. """
+    speaker_reidentification: bool | Unset = UNSET
+    """ Echoed by real jobs; not a request option. """
+    skip_channel_deduplication: bool | Unset = UNSET
+    """ Echoed by real jobs; not a request option. """
     _additional_properties: dict[str, Any] | None = _attrs_field(
         init=False, default=None, eq=extras_key, repr=extras_repr
     )
@@ -210,6 +231,20 @@ class PreRecordedRequestParamsResponse:
 
         punctuation_enhanced = self.punctuation_enhanced
 
+        detect_language = self.detect_language
+
+        enable_code_switching = self.enable_code_switching
+
+        audio_enhancer = self.audio_enhancer
+
+        accurate_words_timestamps = self.accurate_words_timestamps
+
+        diarization_enhanced = self.diarization_enhanced
+
+        speaker_reidentification = self.speaker_reidentification
+
+        skip_channel_deduplication = self.skip_channel_deduplication
+
         field_dict: dict[str, Any] = {}
         if self._additional_properties:
             field_dict.update(self._additional_properties)
@@ -278,6 +313,20 @@ class PreRecordedRequestParamsResponse:
             field_dict["sentences"] = sentences
         if punctuation_enhanced is not UNSET:
             field_dict["punctuation_enhanced"] = punctuation_enhanced
+        if detect_language is not UNSET:
+            field_dict["detect_language"] = detect_language
+        if enable_code_switching is not UNSET:
+            field_dict["enable_code_switching"] = enable_code_switching
+        if audio_enhancer is not UNSET:
+            field_dict["audio_enhancer"] = audio_enhancer
+        if accurate_words_timestamps is not UNSET:
+            field_dict["accurate_words_timestamps"] = accurate_words_timestamps
+        if diarization_enhanced is not UNSET:
+            field_dict["diarization_enhanced"] = diarization_enhanced
+        if speaker_reidentification is not UNSET:
+            field_dict["speaker_reidentification"] = speaker_reidentification
+        if skip_channel_deduplication is not UNSET:
+            field_dict["skip_channel_deduplication"] = skip_channel_deduplication
 
         return field_dict
 
@@ -430,6 +479,20 @@ class PreRecordedRequestParamsResponse:
 
         punctuation_enhanced = d.get("punctuation_enhanced", UNSET)
 
+        detect_language = d.get("detect_language", UNSET)
+
+        enable_code_switching = d.get("enable_code_switching", UNSET)
+
+        audio_enhancer = d.get("audio_enhancer", UNSET)
+
+        accurate_words_timestamps = d.get("accurate_words_timestamps", UNSET)
+
+        diarization_enhanced = d.get("diarization_enhanced", UNSET)
+
+        speaker_reidentification = d.get("speaker_reidentification", UNSET)
+
+        skip_channel_deduplication = d.get("skip_channel_deduplication", UNSET)
+
         pre_recorded_request_params_response = object.__new__(cls)
         pre_recorded_request_params_response.audio_url = audio_url
         pre_recorded_request_params_response.model = model
@@ -463,6 +526,13 @@ class PreRecordedRequestParamsResponse:
         pre_recorded_request_params_response.display_mode = display_mode
         pre_recorded_request_params_response.sentences = sentences
         pre_recorded_request_params_response.punctuation_enhanced = punctuation_enhanced
+        pre_recorded_request_params_response.detect_language = detect_language
+        pre_recorded_request_params_response.enable_code_switching = enable_code_switching
+        pre_recorded_request_params_response.audio_enhancer = audio_enhancer
+        pre_recorded_request_params_response.accurate_words_timestamps = accurate_words_timestamps
+        pre_recorded_request_params_response.diarization_enhanced = diarization_enhanced
+        pre_recorded_request_params_response.speaker_reidentification = speaker_reidentification
+        pre_recorded_request_params_response.skip_channel_deduplication = skip_channel_deduplication
 
         pre_recorded_request_params_response._additional_properties = (
             None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
