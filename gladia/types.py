@@ -1,0 +1,92 @@
+"""The static types of the SDK's surface: transcription options as TypedDicts, and the job poll() returns.
+
+Options are plain dicts, exactly as in Gladia's docs; these TypedDicts let mypy and pyright check them and
+IDEs complete their keys, with no change at run time::
+
+    from gladia.types import TranscriptionOptions
+
+    options: TranscriptionOptions = {"audio_url": url, "language_config": {"languages": ["en"]}}
+    job = client.create_and_poll(options)
+    print(job.result.transcription.full_transcript)  # a done job: no None or Unset to check
+
+- `TranscriptionOptions`: what `create()` and `create_and_poll()` take (`audio_url` is required);
+- `TranscribeOptions`: what `transcribe(source, options)` takes: the same keys but `audio_url`, which the
+  source gives;
+- `DoneJob`: what `poll()`, `transcribe()` and `create_and_poll()` return: a `PreRecordedResponse` whose
+  `result` and `result.transcription` are always there (checked before it is returned);
+- every nested configuration (`LanguageConfigParams`, `CallbackConfigParams`, ...) and each enum as a
+  `Literal` (`TranscriptionLanguageCodeLiteral`, `SubtitlesFormatLiteral`, ...): here, or all of them in
+  `gladia_api.params`.
+
+A dict built at run time (from JSON, say) is a `dict[str, Any]`, which a type checker does not take for a
+TypedDict: annotate it, or `cast(TranscriptionOptions, options)`. The options are checked again at run time
+either way ("did you mean ...?"), before anything is sent.
+
+All of it is generated from openapi/gladia.yaml (`gladia_api.params`, `gladia_api.narrowed`).
+"""
+
+from __future__ import annotations
+
+from gladia_api.narrowed import DonePreRecordedResponse, DoneTranscriptionResultDTO
+from gladia_api.params import (
+    AudioToLlmListConfigParams,
+    CallbackConfigParams,
+    CallbackMethodLiteral,
+    CustomSpellingConfigParams,
+    CustomVocabularyConfigParams,
+    CustomVocabularyEntryParams,
+    DiarizationConfigParams,
+    InitTranscriptionRequestOptionalParams,
+    InitTranscriptionRequestParams,
+    LanguageConfigParams,
+    PiiRedactionConfigParams,
+    PiiRedactionEntityTypeLiteral,
+    PreRecordedTranscriptionModelLiteral,
+    StructuredDataExtractionConfigParams,
+    SubtitlesConfigParams,
+    SubtitlesFormatLiteral,
+    SubtitlesStyleLiteral,
+    SummarizationConfigParams,
+    SummaryTypesLiteral,
+    TranscriptionLanguageCodeLiteral,
+    TranslationConfigParams,
+    TranslationLanguageCodeLiteral,
+    TranslationModelLiteral,
+)
+
+TranscriptionOptions = InitTranscriptionRequestParams
+TranscribeOptions = InitTranscriptionRequestOptionalParams
+DoneJob = DonePreRecordedResponse
+DoneResult = DoneTranscriptionResultDTO
+
+__all__ = [
+    "TranscriptionOptions",
+    "TranscribeOptions",
+    "DoneJob",
+    "DoneResult",
+    "AudioToLlmListConfigParams",
+    "CallbackConfigParams",
+    "CustomSpellingConfigParams",
+    "CustomVocabularyConfigParams",
+    "CustomVocabularyEntryParams",
+    "DiarizationConfigParams",
+    "LanguageConfigParams",
+    "PiiRedactionConfigParams",
+    "StructuredDataExtractionConfigParams",
+    "SubtitlesConfigParams",
+    "SummarizationConfigParams",
+    "TranslationConfigParams",
+    "CallbackMethodLiteral",
+    "PiiRedactionEntityTypeLiteral",
+    "PreRecordedTranscriptionModelLiteral",
+    "SubtitlesFormatLiteral",
+    "SubtitlesStyleLiteral",
+    "SummaryTypesLiteral",
+    "TranscriptionLanguageCodeLiteral",
+    "TranslationLanguageCodeLiteral",
+    "TranslationModelLiteral",
+    "InitTranscriptionRequestParams",
+    "InitTranscriptionRequestOptionalParams",
+    "DonePreRecordedResponse",
+    "DoneTranscriptionResultDTO",
+]

@@ -1,0 +1,51 @@
+"""Reading a finished job's fields, as Gladia's docs do, and typed options built ahead of a call."""
+
+from gladia import GladiaClient
+from gladia.types import DoneJob, TranscribeOptions, TranscriptionOptions
+
+
+def read(job: DoneJob) -> None:
+    transcription = job.result.transcription
+    first = transcription.utterances[0]
+    word = first.words[0]
+    start: float = word.start
+    end: float = word.end
+    confidence: float = word.confidence
+    text: str = first.text + word.word
+    channel: int = first.channel
+    language: str = first.language.value
+    print(start, end, confidence, text, channel, language, first.speaker)
+    print(transcription.full_transcript.upper(), [str(code) for code in transcription.languages])
+    duration: float = job.result.metadata.audio_duration
+    print(duration, job.id, job.status.value, job.created_at.isoformat())
+
+
+def upload() -> float:
+    client = GladiaClient(api_key="YOUR_GLADIA_API_KEY").prerecorded()
+    upload_response = client.upload_file("YOUR_LOCAL_PATH")
+    url: str = upload_response.audio_url
+    print(url)
+    return upload_response.audio_metadata.audio_duration
+
+
+def options_ahead() -> None:
+    client = GladiaClient(api_key="YOUR_GLADIA_API_KEY").prerecorded()
+    options: TranscribeOptions = {
+        "model": "solaria-1",
+        "diarization": True,
+        "diarization_config": {"min_speakers": 1, "max_speakers": 3},
+        "subtitles": True,
+        "subtitles_config": {"formats": ["srt", "vtt"], "style": "compliance"},
+        "translation": True,
+        "translation_config": {"target_languages": ["fr", "wo"], "model": "enhanced"},
+        "custom_vocabulary": True,
+        "custom_vocabulary_config": {"vocabulary": ["Gladia", {"value": "Solaria", "intensity": 0.5}]},
+        "pii_redaction": True,
+        "pii_redaction_config": {"entity_types": ["GDPR", "EMAIL_ADDRESS"], "processed_text_type": "MASK"},
+        "custom_metadata": {"user": 42, "tags": ["a"]},
+    }
+    read(client.transcribe("meeting.wav", options))
+    create: TranscriptionOptions = {"audio_url": "https://example.com/a.wav", **options}
+    read(client.create_and_poll(create))
+    job = client.get("job-id")  # any status: its result may be missing
+    print(job.result)
