@@ -55,9 +55,6 @@ class AudioToLlmDTO:
         self._additional_properties = value
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.addon_error_dto import AddonErrorDTO  # noqa: PLC0415
-        from ..models.audio_to_llm_result_dto import AudioToLlmResultDTO  # noqa: PLC0415
-
         success = self.success
 
         is_empty = self.is_empty
@@ -93,9 +90,6 @@ class AudioToLlmDTO:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.addon_error_dto import AddonErrorDTO  # noqa: PLC0415
-        from ..models.audio_to_llm_result_dto import AudioToLlmResultDTO  # noqa: PLC0415
-
         d = src_dict
         success = d["success"]
 
@@ -160,3 +154,7 @@ class AudioToLlmDTO:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.addon_error_dto import AddonErrorDTO  # noqa: E402
+from ..models.audio_to_llm_result_dto import AudioToLlmResultDTO  # noqa: E402

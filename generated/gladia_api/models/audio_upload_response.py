@@ -63,8 +63,6 @@ class AudioUploadResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.audio_upload_metadata_dto import AudioUploadMetadataDTO  # noqa: PLC0415
-
         d = src_dict
         audio_url = d["audio_url"]
 
@@ -94,3 +92,6 @@ class AudioUploadResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.audio_upload_metadata_dto import AudioUploadMetadataDTO  # noqa: E402

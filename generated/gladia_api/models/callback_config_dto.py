@@ -70,7 +70,7 @@ class CallbackConfigDto:
         if isinstance(_method, Unset):
             method = UNSET
         else:
-            method = CallbackMethodEnum(_method)
+            method = CallbackMethodEnum._value2member_map_.get(_method) or CallbackMethodEnum(_method)
 
         callback_config_dto = object.__new__(cls)
         callback_config_dto.url = url

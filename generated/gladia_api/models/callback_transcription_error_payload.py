@@ -55,10 +55,6 @@ class CallbackTranscriptionErrorPayload:
         self._additional_properties = value
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.callback_transcription_error_payload_custom_metadata_type_0 import (
-            CallbackTranscriptionErrorPayloadCustomMetadataType0,  # noqa: PLC0415
-        )
-
         id = self.id
 
         event = self.event.value
@@ -90,15 +86,12 @@ class CallbackTranscriptionErrorPayload:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.callback_transcription_error_payload_custom_metadata_type_0 import (
-            CallbackTranscriptionErrorPayloadCustomMetadataType0,  # noqa: PLC0415
-        )
-        from ..models.error_dto import ErrorDTO  # noqa: PLC0415
-
         d = src_dict
         id = d["id"]
 
-        event = CallbackTranscriptionErrorPayloadEvent(d["event"])
+        event = CallbackTranscriptionErrorPayloadEvent._value2member_map_.get(
+            d["event"]
+        ) or CallbackTranscriptionErrorPayloadEvent(d["event"])
 
         error = ErrorDTO.from_dict(d["error"])
 
@@ -145,3 +138,9 @@ class CallbackTranscriptionErrorPayload:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.callback_transcription_error_payload_custom_metadata_type_0 import (
+    CallbackTranscriptionErrorPayloadCustomMetadataType0,  # noqa: E402
+)
+from ..models.error_dto import ErrorDTO  # noqa: E402

@@ -56,10 +56,6 @@ class CallbackTranscriptionSuccessPayload:
         self._additional_properties = value
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.callback_transcription_success_payload_custom_metadata_type_0 import (
-            CallbackTranscriptionSuccessPayloadCustomMetadataType0,  # noqa: PLC0415
-        )
-
         id = self.id
 
         event = self.event.value
@@ -91,15 +87,12 @@ class CallbackTranscriptionSuccessPayload:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.callback_transcription_success_payload_custom_metadata_type_0 import (
-            CallbackTranscriptionSuccessPayloadCustomMetadataType0,  # noqa: PLC0415
-        )
-        from ..models.transcription_result_dto import TranscriptionResultDTO  # noqa: PLC0415
-
         d = src_dict
         id = d["id"]
 
-        event = CallbackTranscriptionSuccessPayloadEvent(d["event"])
+        event = CallbackTranscriptionSuccessPayloadEvent._value2member_map_.get(
+            d["event"]
+        ) or CallbackTranscriptionSuccessPayloadEvent(d["event"])
 
         payload = TranscriptionResultDTO.from_dict(d["payload"])
 
@@ -148,3 +141,9 @@ class CallbackTranscriptionSuccessPayload:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.callback_transcription_success_payload_custom_metadata_type_0 import (
+    CallbackTranscriptionSuccessPayloadCustomMetadataType0,  # noqa: E402
+)
+from ..models.transcription_result_dto import TranscriptionResultDTO  # noqa: E402

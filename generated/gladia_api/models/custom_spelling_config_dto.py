@@ -57,10 +57,6 @@ class CustomSpellingConfigDTO:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.custom_spelling_config_dto_spelling_dictionary import (
-            CustomSpellingConfigDTOSpellingDictionary,  # noqa: PLC0415
-        )
-
         d = src_dict
         spelling_dictionary = CustomSpellingConfigDTOSpellingDictionary.from_dict(d["spelling_dictionary"])
 
@@ -87,3 +83,8 @@ class CustomSpellingConfigDTO:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.custom_spelling_config_dto_spelling_dictionary import (
+    CustomSpellingConfigDTOSpellingDictionary,  # noqa: E402
+)

@@ -45,8 +45,6 @@ class CustomVocabularyConfigDTO:
         self._additional_properties = value
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.custom_vocabulary_entry_dto import CustomVocabularyEntryDTO  # noqa: PLC0415
-
         vocabulary = []
         for vocabulary_item_data in self.vocabulary:
             vocabulary_item: dict[str, Any] | str
@@ -73,8 +71,6 @@ class CustomVocabularyConfigDTO:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.custom_vocabulary_entry_dto import CustomVocabularyEntryDTO  # noqa: PLC0415
-
         d = src_dict
         vocabulary = []
         _vocabulary = d["vocabulary"]
@@ -121,3 +117,6 @@ class CustomVocabularyConfigDTO:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.custom_vocabulary_entry_dto import CustomVocabularyEntryDTO  # noqa: E402

@@ -91,7 +91,9 @@ class CustomVocabularyEntryDTO:
         if isinstance(_language, Unset):
             language = UNSET
         else:
-            language = TranscriptionLanguageCodeEnum(_language)
+            language = TranscriptionLanguageCodeEnum._value2member_map_.get(_language) or TranscriptionLanguageCodeEnum(
+                _language
+            )
 
         custom_vocabulary_entry_dto = object.__new__(cls)
         custom_vocabulary_entry_dto.value = value

@@ -54,8 +54,6 @@ class DisplayModeDTO:
         self._additional_properties = value
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.addon_error_dto import AddonErrorDTO  # noqa: PLC0415
-
         success = self.success
 
         is_empty = self.is_empty
@@ -92,8 +90,6 @@ class DisplayModeDTO:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.addon_error_dto import AddonErrorDTO  # noqa: PLC0415
-
         d = src_dict
         success = d["success"]
 
@@ -158,3 +154,6 @@ class DisplayModeDTO:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.addon_error_dto import AddonErrorDTO  # noqa: E402

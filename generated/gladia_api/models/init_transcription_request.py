@@ -314,21 +314,6 @@ class InitTranscriptionRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.audio_to_llm_list_config_dto import AudioToLlmListConfigDTO  # noqa: PLC0415
-        from ..models.callback_config_dto import CallbackConfigDto  # noqa: PLC0415
-        from ..models.custom_spelling_config_dto import CustomSpellingConfigDTO  # noqa: PLC0415
-        from ..models.custom_vocabulary_config_dto import CustomVocabularyConfigDTO  # noqa: PLC0415
-        from ..models.diarization_config_dto import DiarizationConfigDTO  # noqa: PLC0415
-        from ..models.init_transcription_request_custom_metadata import (
-            InitTranscriptionRequestCustomMetadata,  # noqa: PLC0415
-        )
-        from ..models.language_config import LanguageConfig  # noqa: PLC0415
-        from ..models.pii_redaction_config_dto import PiiRedactionConfigDTO  # noqa: PLC0415
-        from ..models.structured_data_extraction_config_dto import StructuredDataExtractionConfigDTO  # noqa: PLC0415
-        from ..models.subtitles_config_dto import SubtitlesConfigDTO  # noqa: PLC0415
-        from ..models.summarization_config_dto import SummarizationConfigDTO  # noqa: PLC0415
-        from ..models.translation_config_dto import TranslationConfigDTO  # noqa: PLC0415
-
         d = src_dict
         audio_url = d["audio_url"]
 
@@ -337,7 +322,9 @@ class InitTranscriptionRequest:
         if isinstance(_model, Unset):
             model = UNSET
         else:
-            model = PreRecordedTranscriptionModel(_model)
+            model = PreRecordedTranscriptionModel._value2member_map_.get(_model) or PreRecordedTranscriptionModel(
+                _model
+            )
 
         _language_config = d.get("language_config", UNSET)
         language_config: LanguageConfig | Unset
@@ -518,3 +505,17 @@ class InitTranscriptionRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.audio_to_llm_list_config_dto import AudioToLlmListConfigDTO  # noqa: E402
+from ..models.callback_config_dto import CallbackConfigDto  # noqa: E402
+from ..models.custom_spelling_config_dto import CustomSpellingConfigDTO  # noqa: E402
+from ..models.custom_vocabulary_config_dto import CustomVocabularyConfigDTO  # noqa: E402
+from ..models.diarization_config_dto import DiarizationConfigDTO  # noqa: E402
+from ..models.init_transcription_request_custom_metadata import InitTranscriptionRequestCustomMetadata  # noqa: E402
+from ..models.language_config import LanguageConfig  # noqa: E402
+from ..models.pii_redaction_config_dto import PiiRedactionConfigDTO  # noqa: E402
+from ..models.structured_data_extraction_config_dto import StructuredDataExtractionConfigDTO  # noqa: E402
+from ..models.subtitles_config_dto import SubtitlesConfigDTO  # noqa: E402
+from ..models.summarization_config_dto import SummarizationConfigDTO  # noqa: E402
+from ..models.translation_config_dto import TranslationConfigDTO  # noqa: E402

@@ -70,7 +70,9 @@ class LanguageConfig:
         if _languages is not UNSET:
             languages = []
             for languages_item_data in _languages:
-                languages_item = TranscriptionLanguageCodeEnum(languages_item_data)
+                languages_item = TranscriptionLanguageCodeEnum._value2member_map_.get(
+                    languages_item_data
+                ) or TranscriptionLanguageCodeEnum(languages_item_data)
 
                 languages.append(languages_item)
 

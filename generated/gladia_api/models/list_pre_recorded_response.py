@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import extras_key, extras_repr
+from ..types import extras_key, extras_repr, parse_list
 
 if TYPE_CHECKING:
     from ..models.pre_recorded_response import PreRecordedResponse
@@ -79,8 +79,6 @@ class ListPreRecordedResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.pre_recorded_response import PreRecordedResponse  # noqa: PLC0415
-
         d = src_dict
         first = d["first"]
 
@@ -93,7 +91,7 @@ class ListPreRecordedResponse:
 
         next_ = _parse_next_(d["next"])
 
-        items = list(map(PreRecordedResponse.from_dict, d["items"]))
+        items = parse_list(PreRecordedResponse.from_dict, d["items"])
 
         list_pre_recorded_response = object.__new__(cls)
         list_pre_recorded_response.first = first
@@ -121,3 +119,6 @@ class ListPreRecordedResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.pre_recorded_response import PreRecordedResponse  # noqa: E402

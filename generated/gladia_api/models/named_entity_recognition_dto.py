@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import extras_key, extras_repr
+from ..types import extras_key, extras_repr, parse_list
 
 if TYPE_CHECKING:
     from ..models.addon_error_dto import AddonErrorDTO
@@ -55,8 +55,6 @@ class NamedEntityRecognitionDTO:
         self._additional_properties = value
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.addon_error_dto import AddonErrorDTO  # noqa: PLC0415
-
         success = self.success
 
         is_empty = self.is_empty
@@ -96,9 +94,6 @@ class NamedEntityRecognitionDTO:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.addon_error_dto import AddonErrorDTO  # noqa: PLC0415
-        from ..models.named_entity_recognition_result import NamedEntityRecognitionResult  # noqa: PLC0415
-
         d = src_dict
         success = d["success"]
 
@@ -127,7 +122,7 @@ class NamedEntityRecognitionDTO:
             try:
                 if not isinstance(data, list):
                     raise TypeError()
-                results_type_0 = list(map(NamedEntityRecognitionResult.from_dict, data))
+                results_type_0 = parse_list(NamedEntityRecognitionResult.from_dict, data)
 
                 return results_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -163,3 +158,7 @@ class NamedEntityRecognitionDTO:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.addon_error_dto import AddonErrorDTO  # noqa: E402
+from ..models.named_entity_recognition_result import NamedEntityRecognitionResult  # noqa: E402

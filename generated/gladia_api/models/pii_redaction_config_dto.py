@@ -73,7 +73,9 @@ class PiiRedactionConfigDTO:
         if _entity_types is not UNSET:
             entity_types = []
             for entity_types_item_data in _entity_types:
-                entity_types_item = PiiRedactionEntityTypeEnum(entity_types_item_data)
+                entity_types_item = PiiRedactionEntityTypeEnum._value2member_map_.get(
+                    entity_types_item_data
+                ) or PiiRedactionEntityTypeEnum(entity_types_item_data)
 
                 entity_types.append(entity_types_item)
 
@@ -82,7 +84,9 @@ class PiiRedactionConfigDTO:
         if isinstance(_processed_text_type, Unset):
             processed_text_type = UNSET
         else:
-            processed_text_type = PiiRedactionConfigDTOProcessedTextType(_processed_text_type)
+            processed_text_type = PiiRedactionConfigDTOProcessedTextType._value2member_map_.get(
+                _processed_text_type
+            ) or PiiRedactionConfigDTOProcessedTextType(_processed_text_type)
 
         pii_redaction_config_dto = object.__new__(cls)
         pii_redaction_config_dto.entity_types = entity_types

@@ -87,13 +87,6 @@ class PreRecordedResponse:
         self._additional_properties = value
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.file_response import FileResponse  # noqa: PLC0415
-        from ..models.pre_recorded_request_params_response import PreRecordedRequestParamsResponse  # noqa: PLC0415
-        from ..models.pre_recorded_response_custom_metadata_type_0 import (
-            PreRecordedResponseCustomMetadataType0,  # noqa: PLC0415
-        )
-        from ..models.transcription_result_dto import TranscriptionResultDTO  # noqa: PLC0415
-
         id = self.id
 
         request_id = self.request_id
@@ -192,22 +185,12 @@ class PreRecordedResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.file_response import FileResponse  # noqa: PLC0415
-        from ..models.pre_recorded_request_params_response import PreRecordedRequestParamsResponse  # noqa: PLC0415
-        from ..models.pre_recorded_response_custom_metadata_type_0 import (
-            PreRecordedResponseCustomMetadataType0,  # noqa: PLC0415
-        )
-        from ..models.pre_recorded_response_post_session_metadata import (
-            PreRecordedResponsePostSessionMetadata,  # noqa: PLC0415
-        )
-        from ..models.transcription_result_dto import TranscriptionResultDTO  # noqa: PLC0415
-
         d = src_dict
         id = d["id"]
 
         request_id = d["request_id"]
 
-        status = JobStatusEnum(d["status"])
+        status = JobStatusEnum._value2member_map_.get(d["status"]) or JobStatusEnum(d["status"])
 
         created_at = parse_datetime(d["created_at"])
 
@@ -268,7 +251,7 @@ class PreRecordedResponse:
         if isinstance(_kind, Unset):
             kind = UNSET
         else:
-            kind = PreRecordedResponseKind(_kind)
+            kind = PreRecordedResponseKind._value2member_map_.get(_kind) or PreRecordedResponseKind(_kind)
 
         def _parse_file(data: object) -> FileResponse | None | Unset:
             if data is None:
@@ -356,3 +339,10 @@ class PreRecordedResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.file_response import FileResponse  # noqa: E402
+from ..models.pre_recorded_request_params_response import PreRecordedRequestParamsResponse  # noqa: E402
+from ..models.pre_recorded_response_custom_metadata_type_0 import PreRecordedResponseCustomMetadataType0  # noqa: E402
+from ..models.pre_recorded_response_post_session_metadata import PreRecordedResponsePostSessionMetadata  # noqa: E402
+from ..models.transcription_result_dto import TranscriptionResultDTO  # noqa: E402

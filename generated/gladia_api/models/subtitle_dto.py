@@ -60,7 +60,7 @@ class SubtitleDTO:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = src_dict
-        format_ = SubtitlesFormatEnum(d["format"])
+        format_ = SubtitlesFormatEnum._value2member_map_.get(d["format"]) or SubtitlesFormatEnum(d["format"])
 
         subtitles = d["subtitles"]
 

@@ -100,7 +100,9 @@ class SubtitlesConfigDTO:
         if _formats is not UNSET:
             formats = []
             for formats_item_data in _formats:
-                formats_item = SubtitlesFormatEnum(formats_item_data)
+                formats_item = SubtitlesFormatEnum._value2member_map_.get(formats_item_data) or SubtitlesFormatEnum(
+                    formats_item_data
+                )
 
                 formats.append(formats_item)
 
@@ -117,7 +119,7 @@ class SubtitlesConfigDTO:
         if isinstance(_style, Unset):
             style = UNSET
         else:
-            style = SubtitlesStyleEnum(_style)
+            style = SubtitlesStyleEnum._value2member_map_.get(_style) or SubtitlesStyleEnum(_style)
 
         subtitles_config_dto = object.__new__(cls)
         subtitles_config_dto.formats = formats

@@ -59,7 +59,7 @@ class SummarizationConfigDTO:
         if isinstance(_type_, Unset):
             type_ = UNSET
         else:
-            type_ = SummaryTypesEnum(_type_)
+            type_ = SummaryTypesEnum._value2member_map_.get(_type_) or SummaryTypesEnum(_type_)
 
         summarization_config_dto = object.__new__(cls)
         summarization_config_dto.type_ = type_

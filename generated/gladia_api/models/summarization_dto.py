@@ -54,8 +54,6 @@ class SummarizationDTO:
         self._additional_properties = value
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.addon_error_dto import AddonErrorDTO  # noqa: PLC0415
-
         success = self.success
 
         is_empty = self.is_empty
@@ -88,8 +86,6 @@ class SummarizationDTO:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.addon_error_dto import AddonErrorDTO  # noqa: PLC0415
-
         d = src_dict
         success = d["success"]
 
@@ -146,3 +142,6 @@ class SummarizationDTO:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.addon_error_dto import AddonErrorDTO  # noqa: E402

@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.transcription_language_code_enum import TranscriptionLanguageCodeEnum
-from ..types import UNSET, Unset, extras_key, extras_repr
+from ..types import UNSET, Unset, extras_key, extras_repr, parse_list
 
 if TYPE_CHECKING:
     from ..models.sentences_dto import SentencesDTO
@@ -102,31 +102,29 @@ class TranscriptionDTO:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.sentences_dto import SentencesDTO  # noqa: PLC0415
-        from ..models.subtitle_dto import SubtitleDTO  # noqa: PLC0415
-        from ..models.utterance_dto import UtteranceDTO  # noqa: PLC0415
-
         d = src_dict
         full_transcript = d["full_transcript"]
 
         languages = []
         _languages = d["languages"]
         for languages_item_data in _languages:
-            languages_item = TranscriptionLanguageCodeEnum(languages_item_data)
+            languages_item = TranscriptionLanguageCodeEnum._value2member_map_.get(
+                languages_item_data
+            ) or TranscriptionLanguageCodeEnum(languages_item_data)
 
             languages.append(languages_item)
 
-        utterances = list(map(UtteranceDTO.from_dict, d["utterances"]))
+        utterances = parse_list(UtteranceDTO.from_dict, d["utterances"])
 
         _sentences = d.get("sentences", UNSET)
         sentences: list[SentencesDTO] | Unset = UNSET
         if _sentences is not UNSET:
-            sentences = list(map(SentencesDTO.from_dict, _sentences))
+            sentences = parse_list(SentencesDTO.from_dict, _sentences)
 
         _subtitles = d.get("subtitles", UNSET)
         subtitles: list[SubtitleDTO] | Unset = UNSET
         if _subtitles is not UNSET:
-            subtitles = list(map(SubtitleDTO.from_dict, _subtitles))
+            subtitles = parse_list(SubtitleDTO.from_dict, _subtitles)
 
         transcription_dto = object.__new__(cls)
         transcription_dto.full_transcript = full_transcript
@@ -155,3 +153,8 @@ class TranscriptionDTO:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.sentences_dto import SentencesDTO  # noqa: E402
+from ..models.subtitle_dto import SubtitleDTO  # noqa: E402
+from ..models.utterance_dto import UtteranceDTO  # noqa: E402

@@ -175,21 +175,6 @@ class TranscriptionResultDTO:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.audio_to_llm_list_dto import AudioToLlmListDTO  # noqa: PLC0415
-        from ..models.chapterization_dto import ChapterizationDTO  # noqa: PLC0415
-        from ..models.diarization_dto import DiarizationDTO  # noqa: PLC0415
-        from ..models.display_mode_dto import DisplayModeDTO  # noqa: PLC0415
-        from ..models.moderation_dto import ModerationDTO  # noqa: PLC0415
-        from ..models.named_entity_recognition_dto import NamedEntityRecognitionDTO  # noqa: PLC0415
-        from ..models.names_consistency_dto import NamesConsistencyDTO  # noqa: PLC0415
-        from ..models.sentences_dto import SentencesDTO  # noqa: PLC0415
-        from ..models.sentiment_analysis_dto import SentimentAnalysisDTO  # noqa: PLC0415
-        from ..models.structured_data_extraction_dto import StructuredDataExtractionDTO  # noqa: PLC0415
-        from ..models.summarization_dto import SummarizationDTO  # noqa: PLC0415
-        from ..models.transcription_dto import TranscriptionDTO  # noqa: PLC0415
-        from ..models.transcription_metadata_dto import TranscriptionMetadataDTO  # noqa: PLC0415
-        from ..models.translation_dto import TranslationDTO  # noqa: PLC0415
-
         d = src_dict
         metadata = TranscriptionMetadataDTO.from_dict(d["metadata"])
 
@@ -320,3 +305,19 @@ class TranscriptionResultDTO:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.audio_to_llm_list_dto import AudioToLlmListDTO  # noqa: E402
+from ..models.chapterization_dto import ChapterizationDTO  # noqa: E402
+from ..models.diarization_dto import DiarizationDTO  # noqa: E402
+from ..models.display_mode_dto import DisplayModeDTO  # noqa: E402
+from ..models.moderation_dto import ModerationDTO  # noqa: E402
+from ..models.named_entity_recognition_dto import NamedEntityRecognitionDTO  # noqa: E402
+from ..models.names_consistency_dto import NamesConsistencyDTO  # noqa: E402
+from ..models.sentences_dto import SentencesDTO  # noqa: E402
+from ..models.sentiment_analysis_dto import SentimentAnalysisDTO  # noqa: E402
+from ..models.structured_data_extraction_dto import StructuredDataExtractionDTO  # noqa: E402
+from ..models.summarization_dto import SummarizationDTO  # noqa: E402
+from ..models.transcription_dto import TranscriptionDTO  # noqa: E402
+from ..models.transcription_metadata_dto import TranscriptionMetadataDTO  # noqa: E402
+from ..models.translation_dto import TranslationDTO  # noqa: E402

@@ -105,7 +105,9 @@ class TranslationConfigDTO:
         target_languages = []
         _target_languages = d["target_languages"]
         for target_languages_item_data in _target_languages:
-            target_languages_item = TranslationLanguageCodeEnum(target_languages_item_data)
+            target_languages_item = TranslationLanguageCodeEnum._value2member_map_.get(
+                target_languages_item_data
+            ) or TranslationLanguageCodeEnum(target_languages_item_data)
 
             target_languages.append(target_languages_item)
 
@@ -114,7 +116,7 @@ class TranslationConfigDTO:
         if isinstance(_model, Unset):
             model = UNSET
         else:
-            model = TranslationModelEnum(_model)
+            model = TranslationModelEnum._value2member_map_.get(_model) or TranslationModelEnum(_model)
 
         match_original_utterances = d.get("match_original_utterances", UNSET)
 

@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.translation_language_code_enum import TranslationLanguageCodeEnum
-from ..types import UNSET, Unset, extras_key, extras_repr
+from ..types import UNSET, Unset, extras_key, extras_repr, parse_list
 
 if TYPE_CHECKING:
     from ..models.addon_error_dto import AddonErrorDTO
@@ -61,8 +61,6 @@ class TranslationResultDTO:
         self._additional_properties = value
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.addon_error_dto import AddonErrorDTO  # noqa: PLC0415
-
         error: dict[str, Any] | None
         if isinstance(self.error, AddonErrorDTO):
             error = self.error.to_dict()
@@ -115,11 +113,6 @@ class TranslationResultDTO:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.addon_error_dto import AddonErrorDTO  # noqa: PLC0415
-        from ..models.sentences_dto import SentencesDTO  # noqa: PLC0415
-        from ..models.subtitle_dto import SubtitleDTO  # noqa: PLC0415
-        from ..models.utterance_dto import UtteranceDTO  # noqa: PLC0415
-
         d = src_dict
 
         def _parse_error(data: object) -> AddonErrorDTO | None:
@@ -142,21 +135,23 @@ class TranslationResultDTO:
         languages = []
         _languages = d["languages"]
         for languages_item_data in _languages:
-            languages_item = TranslationLanguageCodeEnum(languages_item_data)
+            languages_item = TranslationLanguageCodeEnum._value2member_map_.get(
+                languages_item_data
+            ) or TranslationLanguageCodeEnum(languages_item_data)
 
             languages.append(languages_item)
 
-        utterances = list(map(UtteranceDTO.from_dict, d["utterances"]))
+        utterances = parse_list(UtteranceDTO.from_dict, d["utterances"])
 
         _sentences = d.get("sentences", UNSET)
         sentences: list[SentencesDTO] | Unset = UNSET
         if _sentences is not UNSET:
-            sentences = list(map(SentencesDTO.from_dict, _sentences))
+            sentences = parse_list(SentencesDTO.from_dict, _sentences)
 
         _subtitles = d.get("subtitles", UNSET)
         subtitles: list[SubtitleDTO] | Unset = UNSET
         if _subtitles is not UNSET:
-            subtitles = list(map(SubtitleDTO.from_dict, _subtitles))
+            subtitles = parse_list(SubtitleDTO.from_dict, _subtitles)
 
         translation_result_dto = object.__new__(cls)
         translation_result_dto.error = error
@@ -186,3 +181,9 @@ class TranslationResultDTO:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.addon_error_dto import AddonErrorDTO  # noqa: E402
+from ..models.sentences_dto import SentencesDTO  # noqa: E402
+from ..models.subtitle_dto import SubtitleDTO  # noqa: E402
+from ..models.utterance_dto import UtteranceDTO  # noqa: E402

@@ -8,7 +8,11 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .. import types
-from ..types import File, extras_key, extras_repr
+from ..types import (
+    File,
+    extras_key,
+    extras_repr,
+)
 
 T = TypeVar("T", bound="UploadFileBody")
 

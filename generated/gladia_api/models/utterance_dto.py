@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.transcription_language_code_enum import TranscriptionLanguageCodeEnum
-from ..types import UNSET, Unset, extras_key, extras_repr
+from ..types import UNSET, Lazy, Unset, extras_key, extras_repr, lazy_key, lazy_repr
 
 if TYPE_CHECKING:
     from ..models.word_dto import WordDTO
@@ -37,8 +37,7 @@ class UtteranceDTO:
     """ End time in seconds. """
     channel: int
     """ The audio channel it was heard on. """
-    words: list[WordDTO]
-    """ The words, each with its own timing. """
+    _words: list[WordDTO] = _attrs_field(alias="words", eq=lazy_key, repr=lazy_repr)
     text: str
     """ What was said. """
     language: TranscriptionLanguageCodeEnum
@@ -62,6 +61,18 @@ class UtteranceDTO:
     @additional_properties.setter
     def additional_properties(self, value: dict[str, Any]) -> None:
         self._additional_properties = value
+
+    @property
+    def words(self) -> list[WordDTO]:
+        """The words, each with its own timing."""
+        value = self._words
+        if type(value) is Lazy:
+            value = self._words = value.load()
+        return value
+
+    @words.setter
+    def words(self, value: list[WordDTO]) -> None:
+        self._words = value
 
     def to_dict(self) -> dict[str, Any]:
         start = self.start
@@ -105,8 +116,6 @@ class UtteranceDTO:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.word_dto import WordDTO  # noqa: PLC0415
-
         d = src_dict
         start = d["start"]
 
@@ -114,11 +123,15 @@ class UtteranceDTO:
 
         channel = d["channel"]
 
-        words = list(map(WordDTO.from_dict, d["words"]))
+        words = d["words"]
+        if words is not UNSET:
+            words = Lazy(WordDTO.from_dict, words)
 
         text = d["text"]
 
-        language = TranscriptionLanguageCodeEnum(d["language"])
+        language = TranscriptionLanguageCodeEnum._value2member_map_.get(d["language"]) or TranscriptionLanguageCodeEnum(
+            d["language"]
+        )
 
         confidence = d.get("confidence", UNSET)
 
@@ -128,7 +141,7 @@ class UtteranceDTO:
         utterance_dto.start = start
         utterance_dto.end = end
         utterance_dto.channel = channel
-        utterance_dto.words = words
+        utterance_dto._words = words
         utterance_dto.text = text
         utterance_dto.language = language
         utterance_dto.confidence = confidence
@@ -154,3 +167,6 @@ class UtteranceDTO:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.word_dto import WordDTO  # noqa: E402

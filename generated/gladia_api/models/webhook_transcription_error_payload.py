@@ -62,10 +62,10 @@ class WebhookTranscriptionErrorPayload:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.pre_recorded_event_payload import PreRecordedEventPayload  # noqa: PLC0415
-
         d = src_dict
-        event = WebhookTranscriptionErrorPayloadEvent(d["event"])
+        event = WebhookTranscriptionErrorPayloadEvent._value2member_map_.get(
+            d["event"]
+        ) or WebhookTranscriptionErrorPayloadEvent(d["event"])
 
         payload = PreRecordedEventPayload.from_dict(d["payload"])
 
@@ -93,3 +93,6 @@ class WebhookTranscriptionErrorPayload:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.pre_recorded_event_payload import PreRecordedEventPayload  # noqa: E402
