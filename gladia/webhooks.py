@@ -6,8 +6,10 @@ Gladia tells a server about a job in two ways:
   and, on success, the whole result. Callbacks are not signed, so anyone who knows the URL can send one: put
   a secret token in the URL (`callback_url_with_token`) and fetch the job by its id before trusting its
   content.
-- a **webhook**, per account: the body holds only the event and the job id. When a secret is set for the
-  account's webhooks, Gladia signs them with the Standard Webhooks scheme (https://www.standardwebhooks.com).
+- a **webhook**, per account: the body holds only the event and the job id (for a live session, the
+  session's id: `live.start_session`, `live.start_recording`, `live.end_recording`, `live.end_session`).
+  When a secret is set for the account's webhooks, Gladia signs them with the Standard Webhooks scheme
+  (https://www.standardwebhooks.com).
 
 A signed webhook carries three headers: `webhook-id` (the message id, the same on every redelivery),
 `webhook-timestamp` (Unix seconds) and `webhook-signature` (space-separated `v1,<base64>` entries, more than
@@ -68,6 +70,11 @@ __all__ = [
     "TranscriptionCreated",
     "TranscriptionSucceeded",
     "TranscriptionFailed",
+    "LiveEvent",
+    "LiveSessionStarted",
+    "LiveRecordingStarted",
+    "LiveRecordingEnded",
+    "LiveSessionEnded",
     "Kind",
     "HeaderSource",
     "parse",
@@ -89,6 +96,10 @@ DEFAULT_TOLERANCE = 300
 CREATED = "transcription.created"
 SUCCEEDED = "transcription.success"
 FAILED = "transcription.error"
+LIVE_SESSION_STARTED = "live.start_session"
+LIVE_RECORDING_STARTED = "live.start_recording"
+LIVE_RECORDING_ENDED = "live.end_recording"
+LIVE_SESSION_ENDED = "live.end_session"
 
 Kind = Literal["callback", "webhook"]
 
@@ -152,10 +163,40 @@ class TranscriptionFailed(Event):
     error: ErrorDTO | None = attrs.field(default=None, hash=False)
 
 
+@attrs.frozen(kw_only=True)
+class LiveEvent(Event):
+    """A step of a live (real-time) session. `job_id` is the live session's id, not a pre-recorded job's:
+    `fetch_job` refuses these events. Webhooks carry only the id, as for pre-recorded jobs."""
+
+
+@attrs.frozen(kw_only=True)
+class LiveSessionStarted(LiveEvent):
+    """A live session was initiated (`live.start_session`)."""
+
+
+@attrs.frozen(kw_only=True)
+class LiveRecordingStarted(LiveEvent):
+    """A live session started receiving audio (`live.start_recording`)."""
+
+
+@attrs.frozen(kw_only=True)
+class LiveRecordingEnded(LiveEvent):
+    """A live session stopped receiving audio (`live.end_recording`)."""
+
+
+@attrs.frozen(kw_only=True)
+class LiveSessionEnded(LiveEvent):
+    """A live session is over (`live.end_session`)."""
+
+
 _EVENT_CLASSES: dict[str, type[Event]] = {
     CREATED: TranscriptionCreated,
     SUCCEEDED: TranscriptionSucceeded,
     FAILED: TranscriptionFailed,
+    LIVE_SESSION_STARTED: LiveSessionStarted,
+    LIVE_RECORDING_STARTED: LiveRecordingStarted,
+    LIVE_RECORDING_ENDED: LiveRecordingEnded,
+    LIVE_SESSION_ENDED: LiveSessionEnded,
 }
 
 
@@ -167,7 +208,8 @@ def parse(body: bytes | bytearray | str | Mapping[str, Any], headers: HeaderSour
         headers: the request's headers, to fill `message_id`; optional.
 
     Returns:
-        A TranscriptionCreated, TranscriptionSucceeded or TranscriptionFailed.
+        A TranscriptionCreated, TranscriptionSucceeded or TranscriptionFailed; for live sessions, a
+        LiveSessionStarted, LiveRecordingStarted, LiveRecordingEnded or LiveSessionEnded (all LiveEvents).
 
     Raises:
         WebhookUnknownEventError: a well-formed notification of an event this SDK does not know; answer it
@@ -550,13 +592,22 @@ def fetch_job(event: Event, client: Any) -> PreRecordedResponse:
         NotFoundError: no such job for your key (another account's id, or deleted since).
     """
     reader: _JobReader = client.prerecorded() if hasattr(client, "prerecorded") else client
-    return _consistent(event, reader.get(event.job_id))
+    return _consistent(event, reader.get(_pre_recorded_id(event)))
 
 
 async def fetch_job_async(event: Event, client: Any) -> PreRecordedResponse:
     """The async form of `fetch_job`, for an AsyncGladiaClient or its `.prerecorded()`."""
     reader: _AsyncJobReader = client.prerecorded() if hasattr(client, "prerecorded") else client
-    return _consistent(event, await reader.get(event.job_id))
+    return _consistent(event, await reader.get(_pre_recorded_id(event)))
+
+
+def _pre_recorded_id(event: Event) -> str:
+    if isinstance(event, LiveEvent):
+        raise ValidationError(
+            f"{event.event} is about live session {event.job_id}, not a pre-recorded job: fetch_job reads "
+            "pre-recorded jobs only"
+        )
+    return event.job_id
 
 
 def _consistent(event: Event, job: PreRecordedResponse) -> PreRecordedResponse:
