@@ -82,3 +82,21 @@ def test_docs_code_is_clean_and_typos_are_errors(checker: object) -> None:
     assert not missed, f"rejected.py lines the checker accepted: {missed}"
     unexpected = {line: rejected[line] for line in sorted(set(rejected) - marked_lines())}
     assert not unexpected, f"errors on lines not marked `# rejected`: {unexpected}"
+
+
+def test_the_typed_files_hold_every_docs_snippet() -> None:
+    # Each `gladia-docs` block of DEVELOPERS.md, line by line (indentation and imports aside), is in docs_*.py.
+    from tests.test_docs_snippets import snippets
+
+    def lines(text: str) -> list[str]:
+        stripped = (line.strip() for line in text.splitlines())
+        return [line for line in stripped if line and not line.startswith(("from ", "import "))]
+
+    typed = [lines((TYPING / name).read_text(encoding="utf-8")) for name in ("docs_sync.py", "docs_async.py")]
+    blocks = snippets()
+    assert len(blocks) >= 4
+    for block in blocks:
+        wanted = lines(block)
+        assert any(
+            wanted == have[start : start + len(wanted)] for have in typed for start in range(len(have))
+        ), f"not in tests/typing/docs_*.py:\n{block}"

@@ -5,16 +5,6 @@ import asyncio
 from gladia import AsyncGladiaClient, GladiaClient
 
 
-async def main() -> None:
-    gladia_client = GladiaClient(api_key="YOUR_GLADIA_API_KEY").prerecorded_async()
-    transcription = await gladia_client.transcribe("YOUR_AUDIO_URL_OR_LOCAL_PATH", {
-        "language_config": {"languages": ["en", "fr"], "code_switching": True},
-        "custom_vocabulary": True,
-        "custom_vocabulary_config": {"vocabulary": ["Gladia", "Solaria", "Salesforce"]},
-    })
-    print(transcription.result.transcription.full_transcript)
-
-
 async def upload_create_then_poll() -> None:
     async with AsyncGladiaClient(api_key="YOUR_GLADIA_API_KEY") as client:
         gladia_client = client.prerecorded()
@@ -31,6 +21,16 @@ async def upload_create_then_poll() -> None:
         )
         for utterance in again.result.transcription.utterances:
             print(utterance.start, utterance.end, utterance.text, utterance.language)
+
+
+async def main() -> None:
+    gladia_client = GladiaClient(api_key="YOUR_GLADIA_API_KEY").prerecorded_async()
+    transcription = await gladia_client.transcribe("YOUR_AUDIO_URL_OR_LOCAL_PATH", {
+        "language_config": {"languages": ["en", "fr"], "code_switching": True},
+        "custom_vocabulary": True,
+        "custom_vocabulary_config": {"vocabulary": ["Gladia", "Solaria", "Salesforce"]},
+    })
+    print(transcription.result.transcription.full_transcript)
 
 
 asyncio.run(main())

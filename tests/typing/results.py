@@ -1,6 +1,6 @@
 """Reading a finished job's fields, as Gladia's docs do, and typed options built ahead of a call."""
 
-from gladia import GladiaClient
+from gladia import GladiaClient, webhooks
 from gladia.types import DoneJob, TranscribeOptions, TranscriptionOptions
 
 
@@ -49,3 +49,19 @@ def options_ahead() -> None:
     read(client.create_and_poll(create))
     job = client.get("job-id")  # any status: its result may be missing
     print(job.result)
+
+
+def receive(body: bytes, headers: dict[str, str]) -> str:
+    event = webhooks.construct_event(body, headers, "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
+    if isinstance(event, webhooks.LiveSessionEnded):
+        return f"live session {event.job_id} ended"
+    if isinstance(event, webhooks.LiveEvent):
+        return event.event
+    if isinstance(event, webhooks.TranscriptionSucceeded):
+        return fetch(event.job_id)
+    return event.job_id
+
+
+def fetch(job_id: str) -> str:
+    job = GladiaClient(api_key="YOUR_GLADIA_API_KEY").prerecorded().poll(job_id)
+    return job.result.transcription.full_transcript
