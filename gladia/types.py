@@ -27,7 +27,8 @@ All of it is generated from openapi/gladia.yaml (`gladia_api.params`, `gladia_ap
 
 from __future__ import annotations
 
-from gladia_api.narrowed import DonePreRecordedResponse, DoneTranscriptionResultDTO
+from typing import TYPE_CHECKING, Any
+
 from gladia_api.params import (
     AudioToLlmListConfigParams,
     CallbackConfigParams,
@@ -54,10 +55,34 @@ from gladia_api.params import (
     TranslationModelLiteral,
 )
 
+if TYPE_CHECKING:
+    from gladia_api.narrowed import DonePreRecordedResponse, DoneTranscriptionResultDTO
+
+    DoneJob = DonePreRecordedResponse
+    DoneResult = DoneTranscriptionResultDTO
+
 TranscriptionOptions = InitTranscriptionRequestParams
 TranscribeOptions = InitTranscriptionRequestOptionalParams
-DoneJob = DonePreRecordedResponse
-DoneResult = DoneTranscriptionResultDTO
+
+# At run time the narrowed views are the models themselves, loaded on first use: importing this module for
+# the option types does not load every model.
+_NARROWED = {
+    "DoneJob": "DonePreRecordedResponse",
+    "DoneResult": "DoneTranscriptionResultDTO",
+    "DonePreRecordedResponse": "DonePreRecordedResponse",
+    "DoneTranscriptionResultDTO": "DoneTranscriptionResultDTO",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _NARROWED:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from gladia_api import narrowed  # noqa: PLC0415
+
+    value = getattr(narrowed, _NARROWED[name])
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "TranscriptionOptions",

@@ -248,10 +248,21 @@ def narrowed_module(document: Mapping[str, Any]) -> str:
         out.append(_docstring(doc, "        ") or "        pass\n")
         for prop, kind in fields.items():
             out.append(f"        {prop}: {kind}  # pyright: ignore[reportIncompatibleVariableOverride]\n")
+    # At run time a view is its model, loaded on first use like the models themselves (PEP 562).
     out.append("\nelse:\n")
-    out.append("    from . import models\n\n")
+    out.append("    _MODEL_OF = {\n")
     for view, (base, _, _) in _ordered(views):
-        out.append(f"    {view} = models.{base}\n")
+        out.append(f'        "{view}": "{base}",\n')
+    out.append("    }\n\n")
+    out.append(
+        "    def __getattr__(name: str) -> type:\n"
+        "        if name not in _MODEL_OF:\n"
+        '            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")\n'
+        "        from . import models\n\n"
+        "        value: type = getattr(models, _MODEL_OF[name])\n"
+        "        globals()[name] = value\n"
+        "        return value\n"
+    )
     out.append("\n__all__ = [\n" + "".join(f'    "{v}",\n' for v in sorted(views)) + "]\n")
     return "".join(out)
 

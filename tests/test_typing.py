@@ -100,3 +100,17 @@ def test_the_typed_files_hold_every_docs_snippet() -> None:
         assert any(
             wanted == have[start : start + len(wanted)] for have in typed for start in range(len(have))
         ), f"not in tests/typing/docs_*.py:\n{block}"
+
+
+def test_the_types_module_is_light_and_its_views_are_the_models() -> None:
+    code = (
+        "import sys\n"
+        "from gladia.types import TranscriptionOptions, TranscribeOptions\n"
+        "assert not [m for m in sys.modules if m.startswith('gladia_api.models.')]\n"
+        "from gladia.types import DoneJob, DoneResult\n"
+        "from gladia_api.models import PreRecordedResponse, TranscriptionResultDTO\n"
+        "assert DoneJob is PreRecordedResponse and DoneResult is TranscriptionResultDTO\n"
+        "assert TranscriptionOptions.__required_keys__ == {'audio_url'}\n"
+        "assert 'audio_url' not in TranscribeOptions.__annotations__\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

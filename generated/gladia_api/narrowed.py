@@ -23,10 +23,20 @@ if TYPE_CHECKING:
         result: DoneTranscriptionResultDTO  # pyright: ignore[reportIncompatibleVariableOverride]
 
 else:
-    from . import models
+    _MODEL_OF = {
+        "DoneTranscriptionResultDTO": "TranscriptionResultDTO",
+        "DonePreRecordedResponse": "PreRecordedResponse",
+    }
 
-    DoneTranscriptionResultDTO = models.TranscriptionResultDTO
-    DonePreRecordedResponse = models.PreRecordedResponse
+    def __getattr__(name: str) -> type:
+        if name not in _MODEL_OF:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        from . import models
+
+        value: type = getattr(models, _MODEL_OF[name])
+        globals()[name] = value
+        return value
+
 
 __all__ = [
     "DonePreRecordedResponse",
