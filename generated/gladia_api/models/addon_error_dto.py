@@ -78,7 +78,7 @@ class AddonErrorDTO:
         addon_error_dto.message = message
 
         addon_error_dto._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 3 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return addon_error_dto
 

@@ -135,7 +135,7 @@ class AudioToLlmDTO:
         audio_to_llm_dto.results = results
 
         audio_to_llm_dto._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 5 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return audio_to_llm_dto
 

@@ -70,7 +70,7 @@ class AudioToLlmListConfigDTO:
         audio_to_llm_list_config_dto.model = model
 
         audio_to_llm_list_config_dto._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 1 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return audio_to_llm_list_config_dto
 

@@ -82,7 +82,7 @@ class AudioToLlmResultDTO:
         audio_to_llm_result_dto.response = response
 
         audio_to_llm_result_dto._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 2 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return audio_to_llm_result_dto
 

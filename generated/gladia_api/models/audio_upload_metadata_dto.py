@@ -117,7 +117,7 @@ class AudioUploadMetadataDTO:
         audio_upload_metadata_dto.source = source
 
         audio_upload_metadata_dto._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 6 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return audio_upload_metadata_dto
 

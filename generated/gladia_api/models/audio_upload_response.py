@@ -73,7 +73,7 @@ class AudioUploadResponse:
         audio_upload_response.audio_metadata = audio_metadata
 
         audio_upload_response._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 2 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return audio_upload_response
 

@@ -77,7 +77,7 @@ class CallbackConfigDto:
         callback_config_dto.method = method
 
         callback_config_dto._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 1 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return callback_config_dto
 

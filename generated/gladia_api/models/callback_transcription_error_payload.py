@@ -119,7 +119,7 @@ class CallbackTranscriptionErrorPayload:
         callback_transcription_error_payload.custom_metadata = custom_metadata
 
         callback_transcription_error_payload._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 3 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return callback_transcription_error_payload
 

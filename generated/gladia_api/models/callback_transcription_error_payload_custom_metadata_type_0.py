@@ -46,7 +46,7 @@ class CallbackTranscriptionErrorPayloadCustomMetadataType0:
         callback_transcription_error_payload_custom_metadata_type_0 = object.__new__(cls)
 
         callback_transcription_error_payload_custom_metadata_type_0._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 0 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return callback_transcription_error_payload_custom_metadata_type_0
 

@@ -122,7 +122,7 @@ class CallbackTranscriptionSuccessPayload:
         callback_transcription_success_payload.custom_metadata = custom_metadata
 
         callback_transcription_success_payload._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 3 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return callback_transcription_success_payload
 

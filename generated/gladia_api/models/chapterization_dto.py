@@ -135,7 +135,7 @@ class ChapterizationDTO:
         chapterization_dto.results = results
 
         chapterization_dto._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 5 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return chapterization_dto
 

@@ -46,7 +46,7 @@ class ChapterizationDTOResultsType0:
         chapterization_dto_results_type_0 = object.__new__(cls)
 
         chapterization_dto_results_type_0._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 0 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return chapterization_dto_results_type_0
 

@@ -64,7 +64,7 @@ class CustomSpellingConfigDTO:
         custom_spelling_config_dto.spelling_dictionary = spelling_dictionary
 
         custom_spelling_config_dto._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 1 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return custom_spelling_config_dto
 

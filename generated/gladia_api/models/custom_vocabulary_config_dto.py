@@ -98,7 +98,7 @@ class CustomVocabularyConfigDTO:
         custom_vocabulary_config_dto.default_intensity = default_intensity
 
         custom_vocabulary_config_dto._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 1 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return custom_vocabulary_config_dto
 

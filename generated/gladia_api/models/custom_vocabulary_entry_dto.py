@@ -102,7 +102,7 @@ class CustomVocabularyEntryDTO:
         custom_vocabulary_entry_dto.language = language
 
         custom_vocabulary_entry_dto._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 1 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return custom_vocabulary_entry_dto
 

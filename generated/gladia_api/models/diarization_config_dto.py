@@ -78,7 +78,7 @@ class DiarizationConfigDTO:
         diarization_config_dto.max_speakers = max_speakers
 
         diarization_config_dto._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 0 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return diarization_config_dto
 

@@ -139,7 +139,7 @@ class DiarizationDTO:
         diarization_dto.results = results
 
         diarization_dto._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 5 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return diarization_dto
 

@@ -120,7 +120,7 @@ class FileResponse:
         file_response.number_of_channels = number_of_channels
 
         file_response._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 5 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return file_response
 

@@ -96,7 +96,7 @@ class ForbiddenErrorResponse:
         forbidden_error_response.message = message
 
         forbidden_error_response._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 5 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return forbidden_error_response
 

@@ -69,7 +69,7 @@ class InitPreRecordedTranscriptionResponse:
         init_pre_recorded_transcription_response.result_url = result_url
 
         init_pre_recorded_transcription_response._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 2 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return init_pre_recorded_transcription_response
 

@@ -486,7 +486,7 @@ class InitTranscriptionRequest:
         init_transcription_request.custom_metadata = custom_metadata
 
         init_transcription_request._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 1 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return init_transcription_request
 

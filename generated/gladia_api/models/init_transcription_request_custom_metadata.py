@@ -46,7 +46,7 @@ class InitTranscriptionRequestCustomMetadata:
         init_transcription_request_custom_metadata = object.__new__(cls)
 
         init_transcription_request_custom_metadata._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 0 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return init_transcription_request_custom_metadata
 

@@ -83,7 +83,7 @@ class LanguageConfig:
         language_config.code_switching = code_switching
 
         language_config._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 0 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return language_config
 

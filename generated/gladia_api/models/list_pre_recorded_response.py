@@ -100,7 +100,7 @@ class ListPreRecordedResponse:
         list_pre_recorded_response.items = items
 
         list_pre_recorded_response._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 4 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return list_pre_recorded_response
 

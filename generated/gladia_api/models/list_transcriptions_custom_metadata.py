@@ -44,7 +44,7 @@ class ListTranscriptionsCustomMetadata:
         list_transcriptions_custom_metadata = object.__new__(cls)
 
         list_transcriptions_custom_metadata._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 0 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return list_transcriptions_custom_metadata
 

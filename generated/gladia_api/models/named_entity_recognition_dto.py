@@ -139,7 +139,7 @@ class NamedEntityRecognitionDTO:
         named_entity_recognition_dto.results = results
 
         named_entity_recognition_dto._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 5 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return named_entity_recognition_dto
 

@@ -87,7 +87,7 @@ class NamedEntityRecognitionResult:
         named_entity_recognition_result.end = end
 
         named_entity_recognition_result._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 4 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return named_entity_recognition_result
 

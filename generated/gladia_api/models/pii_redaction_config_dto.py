@@ -93,7 +93,7 @@ class PiiRedactionConfigDTO:
         pii_redaction_config_dto.processed_text_type = processed_text_type
 
         pii_redaction_config_dto._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 0 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return pii_redaction_config_dto
 

@@ -60,7 +60,7 @@ class PreRecordedEventPayload:
         pre_recorded_event_payload.id = id
 
         pre_recorded_event_payload._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 1 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return pre_recorded_event_payload
 

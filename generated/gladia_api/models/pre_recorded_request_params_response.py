@@ -455,7 +455,7 @@ class PreRecordedRequestParamsResponse:
         pre_recorded_request_params_response.punctuation_enhanced = punctuation_enhanced
 
         pre_recorded_request_params_response._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 0 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return pre_recorded_request_params_response
 

@@ -320,7 +320,7 @@ class PreRecordedResponse:
         pre_recorded_response.result = result
 
         pre_recorded_response._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 4 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return pre_recorded_response
 

@@ -46,7 +46,7 @@ class PreRecordedResponsePostSessionMetadata:
         pre_recorded_response_post_session_metadata = object.__new__(cls)
 
         pre_recorded_response_post_session_metadata._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 0 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return pre_recorded_response_post_session_metadata
 

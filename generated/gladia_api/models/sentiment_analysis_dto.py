@@ -123,7 +123,7 @@ class SentimentAnalysisDTO:
         sentiment_analysis_dto.results = results
 
         sentiment_analysis_dto._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 5 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return sentiment_analysis_dto
 

@@ -60,7 +60,7 @@ class StructuredDataExtractionConfigDTO:
         structured_data_extraction_config_dto.classes = classes
 
         structured_data_extraction_config_dto._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 1 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return structured_data_extraction_config_dto
 

@@ -69,7 +69,7 @@ class SubtitleDTO:
         subtitle_dto.subtitles = subtitles
 
         subtitle_dto._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 2 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return subtitle_dto
 

@@ -130,7 +130,7 @@ class SubtitlesConfigDTO:
         subtitles_config_dto.style = style
 
         subtitles_config_dto._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 0 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return subtitles_config_dto
 

@@ -65,7 +65,7 @@ class SummarizationConfigDTO:
         summarization_config_dto.type_ = type_
 
         summarization_config_dto._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 0 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return summarization_config_dto
 

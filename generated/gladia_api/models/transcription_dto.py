@@ -134,7 +134,7 @@ class TranscriptionDTO:
         transcription_dto.subtitles = subtitles
 
         transcription_dto._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 3 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return transcription_dto
 

@@ -88,7 +88,7 @@ class TranscriptionMetadataDTO:
         transcription_metadata_dto.number_of_distinct_channels = number_of_distinct_channels
 
         transcription_metadata_dto._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 3 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return transcription_metadata_dto
 

@@ -286,7 +286,7 @@ class TranscriptionResultDTO:
         transcription_result_dto.diarization = diarization
 
         transcription_result_dto._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 1 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return transcription_result_dto
 

@@ -138,7 +138,7 @@ class TranslationConfigDTO:
         translation_config_dto.informal = informal
 
         translation_config_dto._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 1 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return translation_config_dto
 

@@ -162,7 +162,7 @@ class TranslationResultDTO:
         translation_result_dto.subtitles = subtitles
 
         translation_result_dto._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 4 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return translation_result_dto
 

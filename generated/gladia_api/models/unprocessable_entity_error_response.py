@@ -108,7 +108,7 @@ class UnprocessableEntityErrorResponse:
         unprocessable_entity_error_response.validation_errors = validation_errors
 
         unprocessable_entity_error_response._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 5 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return unprocessable_entity_error_response
 

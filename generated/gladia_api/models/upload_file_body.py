@@ -78,7 +78,7 @@ class UploadFileBody:
         upload_file_body.audio = audio
 
         upload_file_body._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 1 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return upload_file_body
 

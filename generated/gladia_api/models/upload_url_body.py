@@ -62,7 +62,7 @@ class UploadUrlBody:
         upload_url_body.audio_url = audio_url
 
         upload_url_body._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 1 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return upload_url_body
 

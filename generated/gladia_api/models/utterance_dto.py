@@ -148,7 +148,7 @@ class UtteranceDTO:
         utterance_dto.speaker = speaker
 
         utterance_dto._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 6 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return utterance_dto
 

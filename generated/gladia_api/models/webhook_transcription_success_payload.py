@@ -74,7 +74,7 @@ class WebhookTranscriptionSuccessPayload:
         webhook_transcription_success_payload.payload = payload
 
         webhook_transcription_success_payload._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 2 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
         return webhook_transcription_success_payload
 
