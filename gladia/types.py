@@ -59,10 +59,17 @@ if TYPE_CHECKING:
     from gladia_api.narrowed import DonePreRecordedResponse, DoneTranscriptionResultDTO
 
     DoneJob = DonePreRecordedResponse
+    """What poll(), transcribe() and create_and_poll() return: a `PreRecordedResponse` whose `result` and
+    `result.transcription` are always there. At run time, `PreRecordedResponse` itself."""
     DoneResult = DoneTranscriptionResultDTO
+    """The `result` of a DoneJob: a `TranscriptionResultDTO` whose `transcription` is always there."""
 
 TranscriptionOptions = InitTranscriptionRequestParams
+"""The options of create() and create_and_poll(), as a dict: `audio_url` is required, every other key of
+Gladia's transcription request is optional. A TypedDict: plain dicts at run time."""
 TranscribeOptions = InitTranscriptionRequestOptionalParams
+"""The options of transcribe(source, options): TranscriptionOptions without `audio_url`, which the source
+gives."""
 
 # At run time the narrowed views are the models themselves, loaded on first use: importing this module for
 # the option types does not load every model.
