@@ -2,6 +2,7 @@
 
 from gladia import GladiaClient, webhooks
 from gladia.types import DoneJob, TranscribeOptions, TranscriptionOptions
+from gladia_api.models import TranscriptionLanguageCodeEnum, UtteranceDTO, WordDTO
 
 
 def read(job: DoneJob) -> None:
@@ -65,3 +66,17 @@ def receive(body: bytes, headers: dict[str, str]) -> str:
 def fetch(job_id: str) -> str:
     job = GladiaClient(api_key="YOUR_GLADIA_API_KEY").prerecorded().poll(job_id)
     return job.result.transcription.full_transcript
+
+
+def build() -> list[WordDTO]:
+    # Models built by hand (as a test double would): `words` is a keyword like any other field.
+    utterance = UtteranceDTO(
+        start=0.0,
+        end=1.0,
+        channel=0,
+        words=[WordDTO(word="Hi", start=0.0, end=1.0, confidence=1.0)],
+        text="Hi",
+        language=TranscriptionLanguageCodeEnum.EN,
+    )
+    utterance.words = [*utterance.words, WordDTO(word=" there", start=1.0, end=1.5, confidence=0.9)]
+    return utterance.words
