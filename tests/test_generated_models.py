@@ -202,17 +202,27 @@ def test_lists_of_models_are_built_with_the_collector_paused_and_restored() -> N
 
     from gladia_api.types import parse_list
 
-    seen = []
+    def build(items: list[int]) -> list[int]:
+        seen.append(gc.isenabled())
+        return [10 // item for item in items]
+
+    seen: list[bool] = []
     assert gc.isenabled()
-    assert parse_list(lambda d: seen.append(gc.isenabled()) or d, [1, 2]) == [1, 2]
-    assert seen == [False, False]
+    assert parse_list(build, [1, 2]) == [10, 5]
+    assert seen == [False]
     assert gc.isenabled()
     with pytest.raises(ZeroDivisionError):
-        parse_list(lambda d: 1 / d, [0])
+        parse_list(build, [0])
     assert gc.isenabled()
     gc.disable()
     try:
-        parse_list(lambda d: d, [1])
+        parse_list(build, [1])
         assert not gc.isenabled()  # left as the caller had it
     finally:
         gc.enable()
+
+
+def test_from_dicts_is_from_dict_of_each() -> None:
+    words = UTTERANCE["words"]
+    assert models.WordDTO.from_dicts(words) == [models.WordDTO.from_dict(w) for w in words]  # type: ignore[attr-defined]
+    assert models.WordDTO.from_dicts([]) == []

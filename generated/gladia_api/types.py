@@ -70,8 +70,8 @@ def parse_datetime(value: str) -> datetime.datetime:
 M = TypeVar("M")
 
 
-def parse_list(parse: Callable[[Any], M], items: Iterable[Any]) -> list[M]:
-    """`[parse(item) for item in items]`, with the garbage collector paused while the list is built.
+def parse_list(build: Callable[[Iterable[Any]], list[M]], items: Iterable[Any]) -> list[M]:
+    """`build(items)` (a model's from_dicts), with the garbage collector paused while the list is built.
 
     Building a tree of new objects makes no reference cycles, so a collection in the middle of it can free
     nothing it builds; yet the 40,000 words of a 4-hour transcript would start some sixty, each walking
@@ -79,10 +79,10 @@ def parse_list(parse: Callable[[Any], M], items: Iterable[Any]) -> list[M]:
     it was already off), and collects as usual from then on.
     """
     if not gc.isenabled():
-        return list(map(parse, items))
+        return build(items)
     gc.disable()
     try:
-        return list(map(parse, items))
+        return build(items)
     finally:
         gc.enable()
 
@@ -93,17 +93,17 @@ class Lazy(Generic[M]):
     it came until then; a model holding one reads through it for its property, equality, repr and to_dict().
     """
 
-    __slots__ = ("_items", "_parse", "_value")
+    __slots__ = ("_build", "_items", "_value")
 
-    def __init__(self, parse: Callable[[Any], M], items: Iterable[Any]) -> None:
-        self._parse = parse
+    def __init__(self, build: Callable[[Iterable[Any]], list[M]], items: Iterable[Any]) -> None:
+        self._build = build
         self._items: Iterable[Any] | None = items
         self._value: list[M] | None = None
 
     def load(self) -> list[M]:
         value = self._value
         if value is None:
-            value = self._value = parse_list(self._parse, self._items or ())
+            value = self._value = parse_list(self._build, self._items or ())
             self._items = None
         return value
 
