@@ -272,16 +272,18 @@ def time_parse(
     first = clock() - started
     for _ in range(warmup):
         work()
-    timings, collected = [], _GarbageCollections()
+    timings, cpu, collected = [], [], _GarbageCollections()
     with collected:
         for _ in range(rounds):
-            started = clock()
+            started, cpu_started = clock(), time.process_time()
             work()
             timings.append(clock() - started)
+            cpu.append(time.process_time() - cpu_started)
     found = profile(work, profile_top) if profile_top else None
     report(
         first_s=first,
         rounds_s=timings,
+        cpu_rounds_s=cpu,
         words=words(parsed),
         profile=found,
         gc_s_per_round=collected.seconds / rounds,
