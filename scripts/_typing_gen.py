@@ -308,3 +308,16 @@ def _own_type(prop: Schema, schemas: Mapping[str, Schema], where: str) -> str:
     if len(kinds) == 1 and kinds[0] in _PRIMITIVES and "enum" not in prop:
         return _PRIMITIVES[kinds[0]]
     raise SystemExit(f"x-narrowed: cannot name the type of {where}; give it in `present`")
+
+
+def check_lazy(document: Mapping[str, Any]) -> None:
+    """Refuse an `x-lazy` entry that is not a list of models of its schema (model.py.jinja reads them)."""
+    schemas: Mapping[str, Schema] = document.get("components", {}).get("schemas", {})
+    for name, schema in schemas.items():
+        for prop in schema.get("x-lazy") or []:
+            found = schema.get("properties", {}).get(prop)
+            items = (found or {}).get("items") or {}
+            target = schemas.get(_ref_name(items) or "", {})
+            if "array" not in _types(found or {}) or "properties" not in target:
+                raise SystemExit(f"x-lazy of {name}: {prop!r} is not one of its properties holding a list of models")
+

@@ -35,7 +35,7 @@ TARGET = ROOT / "generated" / PACKAGE
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _spec_compare import compare, load_deviations, load_document  # noqa: E402
-from _typing_gen import narrowed_module, params_module  # noqa: E402
+from _typing_gen import check_lazy, narrowed_module, params_module  # noqa: E402
 
 
 def _run(cmd: list[str], cwd: Path | None = None) -> str:
@@ -74,6 +74,7 @@ def build(into: Path) -> Path:
         raise SystemExit(f"openapi-python-client reported problems; nothing was written:\n{log}")
     # The static types the generator cannot write: TypedDicts of the request bodies, narrowed views.
     document = load_document(str(SPEC))
+    check_lazy(document)
     (out / "params.py").write_text(params_module(document), encoding="utf-8")
     (out / "narrowed.py").write_text(narrowed_module(document), encoding="utf-8")
     ruff = [sys.executable, "-m", "ruff"]
