@@ -319,5 +319,6 @@ def check_lazy(document: Mapping[str, Any]) -> None:
             items = (found or {}).get("items") or {}
             target = schemas.get(_ref_name(items) or "", {})
             if "array" not in _types(found or {}) or "properties" not in target:
-                raise SystemExit(f"x-lazy of {name}: {prop!r} is not one of its properties holding a list of models")
-
+                raise SystemExit(
+                    f"x-lazy of {name}: {prop!r} is not one of its properties holding a list of models"
+                )
