@@ -68,6 +68,7 @@ class _Params:
         self.document = document
         self.objects: list[str] = []  # in the order they must be written (dependencies first)
         self.enums: list[str] = []
+        self.enum_classes: set[str] = set()
         self._seen: set[str] = set()
 
     @staticmethod
@@ -122,7 +123,9 @@ class _Params:
         if name is not None:
             target = self.schemas[name]
             if "enum" in target and "properties" not in target:
-                return self.enum_name(name)
+                # The generated str Enum's members are accepted too (they serialise as their value).
+                self.enum_classes.add(name)
+                return f"{self.enum_name(name)} | {name}"
             if "properties" in target or target.get("type") == "object":
                 return self.class_name(name)
             return self.type_of(target)
@@ -188,28 +191,33 @@ def params_module(document: Mapping[str, Any]) -> str:
     params = _Params(document)
     for root in params.roots():
         params.visit(root)
+    names: list[str] = []
+    body: list[str] = []
+    for enum in params.enums:
+        schema = params.schemas[enum]
+        alias = params.enum_name(enum)
+        names.append(alias)
+        body.append(f"\n{alias} = {_literal(schema['enum'])}\n")
+        body.append(_docstring(schema.get("description") or f"The values of `{enum}`.", ""))
+    for name in params.objects:
+        body.append("\n\n" + params.write_object(name))  # also collects the enum classes it names
+        schema = params.schemas[name]
+        if schema.get("required") and set(schema.get("properties", {})) - set(schema["required"]):
+            names.append(params.class_name(name).removesuffix("Params") + "OptionalParams")
+        names.append(params.class_name(name))
     out = [
         HEADER.format(
             doc="TypedDicts of the JSON request bodies: options as dict literals that type checkers verify."
         ),
         "from __future__ import annotations\n\n",
         "from collections.abc import Mapping, Sequence\n",
-        "from typing import Any, Literal, TypedDict\n\n",
+        "from typing import TYPE_CHECKING, Any, Literal, TypedDict\n\n",
+        "if TYPE_CHECKING:\n",
+        *(f"    from .models import {name}\n" for name in sorted(params.enum_classes)),
+        "    pass\n" if not params.enum_classes else "",
+        *body,
+        "\n\n__all__ = [\n" + "".join(f'    "{n}",\n' for n in names) + "]\n",
     ]
-    names: list[str] = []
-    for enum in params.enums:
-        schema = params.schemas[enum]
-        alias = params.enum_name(enum)
-        names.append(alias)
-        out.append(f"\n{alias} = {_literal(schema['enum'])}\n")
-        out.append(_docstring(schema.get("description") or f"The values of `{enum}`.", ""))
-    for name in params.objects:
-        out.append("\n\n" + params.write_object(name))
-        schema = params.schemas[name]
-        if schema.get("required") and set(schema.get("properties", {})) - set(schema["required"]):
-            names.append(params.class_name(name).removesuffix("Params") + "OptionalParams")
-        names.append(params.class_name(name))
-    out.append("\n\n__all__ = [\n" + "".join(f'    "{n}",\n' for n in names) + "]\n")
     return "".join(out)
 
 

@@ -66,6 +66,8 @@ def test_params_hold_every_json_request_body_and_what_it_nests() -> None:
     assert optional.__optional_keys__ == {"colour", "parts", "note", "labels"}
     assert "name" not in optional.__annotations__
     assert "ColourLiteral = Literal['red', 'green']" in source
+    assert "colour: ColourLiteral | ColourEnum" in source  # the generated Enum's members too
+    assert "from .models import ColourEnum" in source
     assert "parts: Sequence[PartParams]" in source
     assert "note: str | None" in source
     assert "labels: Mapping[str, int]" in source

@@ -6,7 +6,20 @@ Generated from openapi/gladia.yaml by scripts/regenerate.py; never edit by hand.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, Literal, TypedDict
+from typing import TYPE_CHECKING, Any, Literal, TypedDict
+
+if TYPE_CHECKING:
+    from .models import (
+        CallbackMethodEnum,
+        PiiRedactionEntityTypeEnum,
+        PreRecordedTranscriptionModel,
+        SubtitlesFormatEnum,
+        SubtitlesStyleEnum,
+        SummaryTypesEnum,
+        TranscriptionLanguageCodeEnum,
+        TranslationLanguageCodeEnum,
+        TranslationModelEnum,
+    )
 
 PreRecordedTranscriptionModelLiteral = Literal["solaria-1", "solaria-3"]
 """The speech recognition model."""
@@ -330,7 +343,7 @@ class UploadUrlBodyParams(TypedDict):
 class LanguageConfigParams(TypedDict, total=False):
     """The JSON object `LanguageConfig`, as a dict."""
 
-    languages: Sequence[TranscriptionLanguageCodeLiteral]
+    languages: Sequence[TranscriptionLanguageCodeLiteral | TranscriptionLanguageCodeEnum]
     """Expected languages. One language fixes it; none or several let the model detect it. Default: []."""
     code_switching: bool
     """Detect the language again for every utterance instead of once for the whole file. Default: False."""
@@ -343,7 +356,7 @@ class CustomVocabularyEntryOptionalParams(TypedDict, total=False):
     """How strongly to favour it (0 to 1)."""
     pronunciations: Sequence[str]
     """Other ways it may sound, spelled phonetically."""
-    language: TranscriptionLanguageCodeLiteral
+    language: TranscriptionLanguageCodeLiteral | TranscriptionLanguageCodeEnum
     """The language it is pronounced in; the transcription language when absent."""
 
 
@@ -371,7 +384,7 @@ class CustomVocabularyConfigParams(CustomVocabularyConfigOptionalParams):
 class CallbackConfigOptionalParams(TypedDict, total=False):
     """The optional keys of CallbackConfigParams: CallbackConfigParams without url."""
 
-    method: CallbackMethodLiteral
+    method: CallbackMethodLiteral | CallbackMethodEnum
     """The HTTP method of the callback request. Default: 'POST'."""
 
 
@@ -385,7 +398,7 @@ class CallbackConfigParams(CallbackConfigOptionalParams):
 class SubtitlesConfigParams(TypedDict, total=False):
     """The JSON object `SubtitlesConfigDTO`, as a dict."""
 
-    formats: Sequence[SubtitlesFormatLiteral]
+    formats: Sequence[SubtitlesFormatLiteral | SubtitlesFormatEnum]
     """The subtitle formats to produce. Default: ['srt']."""
     minimum_duration: float
     """Shortest time a caption stays on screen"""
@@ -395,7 +408,7 @@ class SubtitlesConfigParams(TypedDict, total=False):
     """Longest line of a caption"""
     maximum_rows_per_caption: int
     """Most lines in one caption."""
-    style: SubtitlesStyleLiteral
+    style: SubtitlesStyleLiteral | SubtitlesStyleEnum
     """`compliance` follows broadcast captioning rules; `default` favours readability. Default: 'default'."""
 
 
@@ -413,7 +426,7 @@ class DiarizationConfigParams(TypedDict, total=False):
 class TranslationConfigOptionalParams(TypedDict, total=False):
     """The optional keys of TranslationConfigParams: TranslationConfigParams without target_languages."""
 
-    model: TranslationModelLiteral
+    model: TranslationModelLiteral | TranslationModelEnum
     """The translation model. Default: 'base'."""
     match_original_utterances: bool
     """Keep one translated utterance per original utterance. Default: True."""
@@ -430,14 +443,14 @@ class TranslationConfigOptionalParams(TypedDict, total=False):
 class TranslationConfigParams(TranslationConfigOptionalParams):
     """The JSON object `TranslationConfigDTO`, as a dict."""
 
-    target_languages: Sequence[TranslationLanguageCodeLiteral]
+    target_languages: Sequence[TranslationLanguageCodeLiteral | TranslationLanguageCodeEnum]
     """Languages to translate into."""
 
 
 class SummarizationConfigParams(TypedDict, total=False):
     """The JSON object `SummarizationConfigDTO`, as a dict."""
 
-    type: SummaryTypesLiteral
+    type: SummaryTypesLiteral | SummaryTypesEnum
     """The shape of the summary. Default: 'general'."""
 
 
@@ -472,7 +485,7 @@ class AudioToLlmListConfigParams(AudioToLlmListConfigOptionalParams):
 class PiiRedactionConfigParams(TypedDict, total=False):
     """The JSON object `PiiRedactionConfigDTO`, as a dict."""
 
-    entity_types: Sequence[PiiRedactionEntityTypeLiteral]
+    entity_types: Sequence[PiiRedactionEntityTypeLiteral | PiiRedactionEntityTypeEnum]
     """Entity types, or presets such as `GDPR`, to redact."""
     processed_text_type: Literal["MARKER", "MASK"]
     """`MARKER` replaces an entity with its type; `MASK` hides its characters."""
@@ -481,7 +494,7 @@ class PiiRedactionConfigParams(TypedDict, total=False):
 class InitTranscriptionRequestOptionalParams(TypedDict, total=False):
     """The optional keys of InitTranscriptionRequestParams: InitTranscriptionRequestParams without audio_url."""
 
-    model: PreRecordedTranscriptionModelLiteral
+    model: PreRecordedTranscriptionModelLiteral | PreRecordedTranscriptionModel
     """The speech model. `solaria-3` needs exactly one language in `language_config.languages`. Default: 'solaria-1'."""
     language_config: LanguageConfigParams
     """Which languages to expect and whether they may change between utterances."""

@@ -46,6 +46,12 @@ def options_ahead() -> None:
         "custom_metadata": {"user": 42, "tags": ["a"]},
     }
     read(client.transcribe("meeting.wav", options))
+    # The generated enums' members stand for their values.
+    read(
+        client.transcribe(
+            "meeting.wav", {"language_config": {"languages": [TranscriptionLanguageCodeEnum.EN]}}
+        )
+    )
     create: TranscriptionOptions = {"audio_url": "https://example.com/a.wav", **options}
     read(client.create_and_poll(create))
     job = client.get("job-id")  # any status: its result may be missing
