@@ -43,7 +43,7 @@ import re
 import time
 import urllib.parse
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol, overload
 
 import attrs
 
@@ -63,6 +63,7 @@ from gladia.errors import (
 )
 
 if TYPE_CHECKING:
+    from gladia.types import DoneJob
     from gladia_api.models import ErrorDTO, PreRecordedResponse, TranscriptionResultDTO
 
 __all__ = [
@@ -577,6 +578,10 @@ class _AsyncJobReader(Protocol):
 _EXPECTED_STATUS = {SUCCEEDED: "done", FAILED: "error"}
 
 
+@overload
+def fetch_job(event: TranscriptionSucceeded, client: Any) -> DoneJob: ...
+@overload
+def fetch_job(event: Event, client: Any) -> PreRecordedResponse: ...
 def fetch_job(event: Event, client: Any) -> PreRecordedResponse:
     """The event's job as Gladia has it now: act on this, not on what the notification's sender claims.
 
@@ -587,6 +592,9 @@ def fetch_job(event: Event, client: Any) -> PreRecordedResponse:
         event: from `parse` or `construct_event`.
         client: a GladiaClient, or its `.prerecorded()`.
 
+    Returns:
+        The job; for a TranscriptionSucceeded, a DoneJob (its result is there, checked).
+
     Raises:
         WebhookPayloadError: the job's status contradicts the event (a forged or mistaken notification).
         NotFoundError: no such job for your key (another account's id, or deleted since).
@@ -595,6 +603,10 @@ def fetch_job(event: Event, client: Any) -> PreRecordedResponse:
     return _consistent(event, reader.get(_pre_recorded_id(event)))
 
 
+@overload
+async def fetch_job_async(event: TranscriptionSucceeded, client: Any) -> DoneJob: ...
+@overload
+async def fetch_job_async(event: Event, client: Any) -> PreRecordedResponse: ...
 async def fetch_job_async(event: Event, client: Any) -> PreRecordedResponse:
     """The async form of `fetch_job`, for an AsyncGladiaClient or its `.prerecorded()`."""
     reader: _AsyncJobReader = client.prerecorded() if hasattr(client, "prerecorded") else client
@@ -617,4 +629,8 @@ def _consistent(event: Event, job: PreRecordedResponse) -> PreRecordedResponse:
             f"The notification says {event.event} for job {event.job_id}, but Gladia reports its status as "
             f"{job.status!s}: do not act on it (it may be forged, or about another job)"
         )
+    if expected == "done":
+        from gladia._polling import done  # noqa: PLC0415  (keeps `import gladia.webhooks` light)
+
+        return done(job)  # a DoneJob, as fetch_job's overload says: its result is checked to be there
     return job

@@ -65,6 +65,9 @@ def receive(body: bytes, headers: dict[str, str]) -> str:
     if isinstance(event, webhooks.LiveEvent):
         return event.event
     if isinstance(event, webhooks.TranscriptionSucceeded):
+        client = GladiaClient(api_key="YOUR_GLADIA_API_KEY")
+        return webhooks.fetch_job(event, client).result.transcription.full_transcript  # a DoneJob
+    if isinstance(event, webhooks.TranscriptionCreated):
         return fetch(event.job_id)
     return event.job_id
 
