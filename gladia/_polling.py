@@ -24,8 +24,10 @@ from gladia.errors import (
     TranscriptionError,
     UnexpectedResponseError,
 )
+from gladia_api.types import Unset
 
 if TYPE_CHECKING:
+    from gladia.types import DoneJob
     from gladia_api.models.pre_recorded_response import PreRecordedResponse
 
 #: Failures of a single look at a job that do not end the wait (the transport already retried them).
@@ -66,6 +68,19 @@ def resolve_poll_timeout(timeout: object) -> float | None:
     return float(timeout)
 
 
+def done(job: PreRecordedResponse) -> DoneJob:
+    """A job whose status is `done`, checked to hold what `DoneJob` promises: its result and transcription.
+
+    Raises:
+        TranscriptionError: a `done` job without them (Gladia has never sent one): no transcript to return.
+    """
+    result = job.result
+    if result is None or isinstance(result, Unset) or isinstance(result.transcription, Unset):
+        missing = "result.transcription" if result else "result"
+        raise TranscriptionError(job, f"Transcription job {job.id} is done but has no {missing}.")
+    return job  # type: ignore[return-value]  # checked above: DoneJob is this model, narrowed
+
+
 class Poller:
     """Follows one job: reports status changes and says how long to wait before the next look."""
 
@@ -87,7 +102,7 @@ class Poller:
         self._deadline = None if timeout is None else self._started + timeout
         self._delays = (schedule or PollSchedule()).delays(rng or random.Random())
 
-    def observed(self, job: PreRecordedResponse) -> PreRecordedResponse | float:
+    def observed(self, job: PreRecordedResponse) -> DoneJob | float:
         """The finished job, or the seconds to wait before looking again.
 
         Raises:
@@ -101,7 +116,7 @@ class Poller:
             if self._on_status is not None:
                 self._on_status(job)
         if status == "done":
-            return job
+            return done(job)
         if status == "error":
             raise TranscriptionError(job)
         return self._next_delay(None)

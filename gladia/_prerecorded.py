@@ -44,6 +44,7 @@ from gladia_api.api.pre_recorded import (
 from gladia_api.api.upload import upload_file as upload_endpoint
 
 if TYPE_CHECKING:
+    from gladia.types import DoneJob, TranscribeOptions, TranscriptionOptions
     from gladia_api.models.audio_upload_response import AudioUploadResponse
     from gladia_api.models.init_pre_recorded_transcription_response import (
         InitPreRecordedTranscriptionResponse,
@@ -54,7 +55,7 @@ if TYPE_CHECKING:
     from gladia_api.models.pre_recorded_response import PreRecordedResponse
 from gladia_api.types import parse_datetime
 
-Options = Union[Mapping[str, Any], "InitTranscriptionRequest", None]
+Options = Union["TranscriptionOptions", "InitTranscriptionRequest"]
 Destination = Union[str, "os.PathLike[str]", IO[bytes]]
 DateArg = Union[dt.datetime, dt.date, str, None]  # noqa: UP007
 
@@ -334,7 +335,7 @@ class PreRecordedClient:
         *,
         timeout: float | None = C.POLL_TIMEOUT,
         on_status: StatusCallback | None = None,
-    ) -> PreRecordedResponse:
+    ) -> DoneJob:
         """Wait until the job is done and return it.
 
         Args:
@@ -349,7 +350,7 @@ class PreRecordedClient:
         job_id = check_job_id(job_id)
         return self._poll(Poller(job_id, timeout=resolve_poll_timeout(timeout), on_status=on_status))
 
-    def _poll(self, poller: Poller) -> PreRecordedResponse:
+    def _poll(self, poller: Poller) -> DoneJob:
         while True:
             try:
                 outcome = poller.observed(self.get(poller.job_id))
@@ -365,7 +366,7 @@ class PreRecordedClient:
         *,
         timeout: float | None = C.POLL_TIMEOUT,
         on_status: StatusCallback | None = None,
-    ) -> PreRecordedResponse:
+    ) -> DoneJob:
         """create() then poll(): the finished job for options that include `audio_url`."""
         body = create_body(options)
         warn_about(body, stacklevel=2)
@@ -376,12 +377,12 @@ class PreRecordedClient:
     def transcribe(
         self,
         source: Source,
-        options: Options = None,
+        options: TranscribeOptions | None = None,
         *,
         timeout: float | None = C.POLL_TIMEOUT,
         on_status: StatusCallback | None = None,
         on_progress: ProgressCallback | None = None,
-    ) -> PreRecordedResponse:
+    ) -> DoneJob:
         """Transcribe a local file, bytes, a binary file object or an http(s) URL; return the finished job.
 
         Everything is checked before anything is sent: a bad option never costs an upload. A URL is
@@ -591,13 +592,13 @@ class AsyncPreRecordedClient:
 
     async def poll(
         self, job_id: str, *, timeout: float | None = C.POLL_TIMEOUT, on_status: StatusCallback | None = None
-    ) -> PreRecordedResponse:
+    ) -> DoneJob:
         """Wait until the job is done and return it (see PreRecordedClient.poll)."""
         job_id = check_job_id(job_id)
         poller = Poller(job_id, timeout=resolve_poll_timeout(timeout), on_status=on_status)
         return await self._poll(poller)
 
-    async def _poll(self, poller: Poller) -> PreRecordedResponse:
+    async def _poll(self, poller: Poller) -> DoneJob:
         while True:
             try:
                 outcome = poller.observed(await self.get(poller.job_id))
@@ -613,7 +614,7 @@ class AsyncPreRecordedClient:
         *,
         timeout: float | None = C.POLL_TIMEOUT,
         on_status: StatusCallback | None = None,
-    ) -> PreRecordedResponse:
+    ) -> DoneJob:
         """create() then poll() (see PreRecordedClient.create_and_poll)."""
         body = create_body(options)
         warn_about(body, stacklevel=2)
@@ -624,12 +625,12 @@ class AsyncPreRecordedClient:
     async def transcribe(
         self,
         source: Source,
-        options: Options = None,
+        options: TranscribeOptions | None = None,
         *,
         timeout: float | None = C.POLL_TIMEOUT,
         on_status: StatusCallback | None = None,
         on_progress: ProgressCallback | None = None,
-    ) -> PreRecordedResponse:
+    ) -> DoneJob:
         """Transcribe local audio or an http(s) URL; return the finished job (see PreRecordedClient.transcribe)."""
         audio = await _aio.in_thread(
             lambda: classify(source, max_bytes=self._config.max_upload_bytes, preload=C.ASYNC_PRELOAD_BYTES)

@@ -253,13 +253,14 @@ class APITimeoutError(APIConnectionError):
 class TranscriptionError(GladiaError):
     """The job ended with status `error`. `job` is the whole job as Gladia returned it."""
 
-    def __init__(self, job: PreRecordedResponse) -> None:
+    def __init__(self, job: PreRecordedResponse, message: str | None = None) -> None:
         self.job = job
         self.job_id: str = job.id
         code = job.error_code if isinstance(job.error_code, int) else None
         self.error_code: int | None = code
         detail = f" with error code {code}" if code is not None else ""
-        super().__init__(f"Transcription job {job.id} failed{detail}. The whole job is in `.job`.")
+        message = message or f"Transcription job {job.id} failed{detail}."
+        super().__init__(f"{message} The whole job is in `.job`.")
 
 
 class PollTimeoutError(GladiaError):

@@ -6,8 +6,10 @@ Gladia tells a server about a job in two ways:
   and, on success, the whole result. Callbacks are not signed, so anyone who knows the URL can send one: put
   a secret token in the URL (`callback_url_with_token`) and fetch the job by its id before trusting its
   content.
-- a **webhook**, per account: the body holds only the event and the job id. When a secret is set for the
-  account's webhooks, Gladia signs them with the Standard Webhooks scheme (https://www.standardwebhooks.com).
+- a **webhook**, per account: the body holds only the event and the job id (for a live session, the
+  session's id: `live.start_session`, `live.start_recording`, `live.end_recording`, `live.end_session`).
+  When a secret is set for the account's webhooks, Gladia signs them with the Standard Webhooks scheme
+  (https://www.standardwebhooks.com).
 
 A signed webhook carries three headers: `webhook-id` (the message id, the same on every redelivery),
 `webhook-timestamp` (Unix seconds) and `webhook-signature` (space-separated `v1,<base64>` entries, more than
@@ -41,7 +43,7 @@ import re
 import time
 import urllib.parse
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol, overload
 
 import attrs
 
@@ -61,6 +63,7 @@ from gladia.errors import (
 )
 
 if TYPE_CHECKING:
+    from gladia.types import DoneJob
     from gladia_api.models import ErrorDTO, PreRecordedResponse, TranscriptionResultDTO
 
 __all__ = [
@@ -68,6 +71,11 @@ __all__ = [
     "TranscriptionCreated",
     "TranscriptionSucceeded",
     "TranscriptionFailed",
+    "LiveEvent",
+    "LiveSessionStarted",
+    "LiveRecordingStarted",
+    "LiveRecordingEnded",
+    "LiveSessionEnded",
     "Kind",
     "HeaderSource",
     "parse",
@@ -89,6 +97,10 @@ DEFAULT_TOLERANCE = 300
 CREATED = "transcription.created"
 SUCCEEDED = "transcription.success"
 FAILED = "transcription.error"
+LIVE_SESSION_STARTED = "live.start_session"
+LIVE_RECORDING_STARTED = "live.start_recording"
+LIVE_RECORDING_ENDED = "live.end_recording"
+LIVE_SESSION_ENDED = "live.end_session"
 
 Kind = Literal["callback", "webhook"]
 
@@ -152,10 +164,40 @@ class TranscriptionFailed(Event):
     error: ErrorDTO | None = attrs.field(default=None, hash=False)
 
 
+@attrs.frozen(kw_only=True)
+class LiveEvent(Event):
+    """A step of a live (real-time) session. `job_id` is the live session's id, not a pre-recorded job's:
+    `fetch_job` refuses these events. Webhooks carry only the id, as for pre-recorded jobs."""
+
+
+@attrs.frozen(kw_only=True)
+class LiveSessionStarted(LiveEvent):
+    """A live session was initiated (`live.start_session`)."""
+
+
+@attrs.frozen(kw_only=True)
+class LiveRecordingStarted(LiveEvent):
+    """A live session started receiving audio (`live.start_recording`)."""
+
+
+@attrs.frozen(kw_only=True)
+class LiveRecordingEnded(LiveEvent):
+    """A live session stopped receiving audio (`live.end_recording`)."""
+
+
+@attrs.frozen(kw_only=True)
+class LiveSessionEnded(LiveEvent):
+    """A live session is over (`live.end_session`)."""
+
+
 _EVENT_CLASSES: dict[str, type[Event]] = {
     CREATED: TranscriptionCreated,
     SUCCEEDED: TranscriptionSucceeded,
     FAILED: TranscriptionFailed,
+    LIVE_SESSION_STARTED: LiveSessionStarted,
+    LIVE_RECORDING_STARTED: LiveRecordingStarted,
+    LIVE_RECORDING_ENDED: LiveRecordingEnded,
+    LIVE_SESSION_ENDED: LiveSessionEnded,
 }
 
 
@@ -167,7 +209,8 @@ def parse(body: bytes | bytearray | str | Mapping[str, Any], headers: HeaderSour
         headers: the request's headers, to fill `message_id`; optional.
 
     Returns:
-        A TranscriptionCreated, TranscriptionSucceeded or TranscriptionFailed.
+        A TranscriptionCreated, TranscriptionSucceeded or TranscriptionFailed; for live sessions, a
+        LiveSessionStarted, LiveRecordingStarted, LiveRecordingEnded or LiveSessionEnded (all LiveEvents).
 
     Raises:
         WebhookUnknownEventError: a well-formed notification of an event this SDK does not know; answer it
@@ -535,6 +578,10 @@ class _AsyncJobReader(Protocol):
 _EXPECTED_STATUS = {SUCCEEDED: "done", FAILED: "error"}
 
 
+@overload
+def fetch_job(event: TranscriptionSucceeded, client: Any) -> DoneJob: ...
+@overload
+def fetch_job(event: Event, client: Any) -> PreRecordedResponse: ...
 def fetch_job(event: Event, client: Any) -> PreRecordedResponse:
     """The event's job as Gladia has it now: act on this, not on what the notification's sender claims.
 
@@ -545,18 +592,34 @@ def fetch_job(event: Event, client: Any) -> PreRecordedResponse:
         event: from `parse` or `construct_event`.
         client: a GladiaClient, or its `.prerecorded()`.
 
+    Returns:
+        The job; for a TranscriptionSucceeded, a DoneJob (its result is there, checked).
+
     Raises:
         WebhookPayloadError: the job's status contradicts the event (a forged or mistaken notification).
         NotFoundError: no such job for your key (another account's id, or deleted since).
     """
     reader: _JobReader = client.prerecorded() if hasattr(client, "prerecorded") else client
-    return _consistent(event, reader.get(event.job_id))
+    return _consistent(event, reader.get(_pre_recorded_id(event)))
 
 
+@overload
+async def fetch_job_async(event: TranscriptionSucceeded, client: Any) -> DoneJob: ...
+@overload
+async def fetch_job_async(event: Event, client: Any) -> PreRecordedResponse: ...
 async def fetch_job_async(event: Event, client: Any) -> PreRecordedResponse:
     """The async form of `fetch_job`, for an AsyncGladiaClient or its `.prerecorded()`."""
     reader: _AsyncJobReader = client.prerecorded() if hasattr(client, "prerecorded") else client
-    return _consistent(event, await reader.get(event.job_id))
+    return _consistent(event, await reader.get(_pre_recorded_id(event)))
+
+
+def _pre_recorded_id(event: Event) -> str:
+    if isinstance(event, LiveEvent):
+        raise ValidationError(
+            f"{event.event} is about live session {event.job_id}, not a pre-recorded job: fetch_job reads "
+            "pre-recorded jobs only"
+        )
+    return event.job_id
 
 
 def _consistent(event: Event, job: PreRecordedResponse) -> PreRecordedResponse:
@@ -566,4 +629,8 @@ def _consistent(event: Event, job: PreRecordedResponse) -> PreRecordedResponse:
             f"The notification says {event.event} for job {event.job_id}, but Gladia reports its status as "
             f"{job.status!s}: do not act on it (it may be forged, or about another job)"
         )
+    if expected == "done":
+        from gladia._polling import done  # noqa: PLC0415  (keeps `import gladia.webhooks` light)
+
+        return done(job)  # a DoneJob, as fetch_job's overload says: its result is checked to be there
     return job

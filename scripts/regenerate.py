@@ -35,6 +35,7 @@ TARGET = ROOT / "generated" / PACKAGE
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _spec_compare import compare, load_deviations, load_document  # noqa: E402
+from _typing_gen import check_lazy, narrowed_module, params_module  # noqa: E402
 
 
 def _run(cmd: list[str], cwd: Path | None = None) -> str:
@@ -71,14 +72,20 @@ def build(into: Path) -> Path:
     # InitTranscriptionRequest), so any warning fails the build.
     if "encountered while generating" in log:
         raise SystemExit(f"openapi-python-client reported problems; nothing was written:\n{log}")
+    # The static types the generator cannot write: TypedDicts of the request bodies, narrowed views.
+    document = load_document(str(SPEC))
+    check_lazy(document)
+    (out / "params.py").write_text(params_module(document), encoding="utf-8")
+    (out / "narrowed.py").write_text(narrowed_module(document), encoding="utf-8")
     ruff = [sys.executable, "-m", "ruff"]
     _run([*ruff, "check", "--quiet", "--fix-only", "--config", str(RUFF_CONFIG), str(out)])
     _run([*ruff, "format", "--quiet", "--config", str(RUFF_CONFIG), str(out)])
     (out / "py.typed").write_text("")
     # The spec travels with the package: the SDK validates options against it before any request, and
     # the emulator validates request bodies with the same rules.
-    spec = load_document(str(SPEC))
-    (out / "openapi.json").write_text(json.dumps(spec, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    (out / "openapi.json").write_text(
+        json.dumps(document, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     return out
 
 

@@ -66,7 +66,8 @@ def assert_fully_typed(obj: Any, path: str = "$") -> None:
     if attrs.has(type(obj)):
         for field in attrs.fields(type(obj)):
             if field.name != "_additional_properties":
-                assert_fully_typed(getattr(obj, field.name), f"{path}.{field.name}")
+                # By its public name: a lazy list (`x-lazy`) is read through its property.
+                assert_fully_typed(getattr(obj, field.alias), f"{path}.{field.alias}")
 
 
 @requires_reference
@@ -146,3 +147,82 @@ def test_every_generated_module_imports() -> None:
     assert len(names) > 90
     for name in names:
         importlib.import_module(name)
+
+
+UTTERANCE = {
+    "start": 0.0,
+    "end": 1.0,
+    "channel": 0,
+    "text": "Hello there.",
+    "language": "en",
+    "words": [
+        {"word": "Hello", "start": 0.0, "end": 0.4, "confidence": 0.9},
+        {"word": " there.", "start": 0.5, "end": 1.0, "confidence": 0.8, "emphasis": True},
+    ],
+}
+
+
+def test_lazy_words_read_on_first_access_like_any_field() -> None:
+    import copy
+    import pickle
+
+    from gladia_api.types import Lazy
+
+    parsed = models.UtteranceDTO.from_dict(copy.deepcopy(UTTERANCE))
+    assert type(parsed._words) is Lazy  # x-lazy in the spec: nothing built yet
+    built = models.UtteranceDTO(
+        start=0.0,
+        end=1.0,
+        channel=0,
+        text="Hello there.",
+        language=models.TranscriptionLanguageCodeEnum.EN,
+        words=[models.WordDTO.from_dict(w) for w in UTTERANCE["words"]],  # type: ignore[attr-defined]
+    )
+    assert parsed == built  # equality reads through the lazy list
+    assert "word='Hello'" in repr(models.UtteranceDTO.from_dict(UTTERANCE))
+    assert models.UtteranceDTO.from_dict(UTTERANCE).to_dict() == UTTERANCE
+    assert parsed.words[1].additional_properties == {"emphasis": True}
+    assert parsed.words is parsed.words  # built once
+    assert type(parsed._words) is list
+    assert attrs.evolve(models.UtteranceDTO.from_dict(UTTERANCE), text="x").words == built.words
+    assert pickle.loads(pickle.dumps(models.UtteranceDTO.from_dict(UTTERANCE))).words == built.words
+    parsed.words = []
+    assert parsed.to_dict()["words"] == []
+
+
+def test_a_bad_word_fails_when_the_words_are_read() -> None:
+    # The price of reading words lazily: a malformed word is found on first access, not at parse time.
+    utterance = models.UtteranceDTO.from_dict({**UTTERANCE, "words": [{"word": "no timing"}]})
+    with pytest.raises(KeyError):
+        _ = utterance.words
+
+
+def test_lists_of_models_are_built_with_the_collector_paused_and_restored() -> None:
+    import gc
+
+    from gladia_api.types import parse_list
+
+    def build(items: list[int]) -> list[int]:
+        seen.append(gc.isenabled())
+        return [10 // item for item in items]
+
+    seen: list[bool] = []
+    assert gc.isenabled()
+    assert parse_list(build, [1, 2]) == [10, 5]
+    assert seen == [False]
+    assert gc.isenabled()
+    with pytest.raises(ZeroDivisionError):
+        parse_list(build, [0])
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        parse_list(build, [1])
+        assert not gc.isenabled()  # left as the caller had it
+    finally:
+        gc.enable()
+
+
+def test_from_dicts_is_from_dict_of_each() -> None:
+    words = UTTERANCE["words"]
+    assert models.WordDTO.from_dicts(words) == [models.WordDTO.from_dict(w) for w in words]  # type: ignore[attr-defined]
+    assert models.WordDTO.from_dicts([]) == []

@@ -13,7 +13,15 @@ from gladia_api.models import PreRecordedResponse
 JOB_ID = "45463597-20b7-4af7-b3b3-f5fb778203ab"
 
 
+RESULT = {
+    "metadata": {"audio_duration": 1.0, "billing_time": 1.0, "transcription_time": 0.5},
+    "transcription": {"full_transcript": "Hello.", "languages": ["en"], "utterances": []},
+}
+
+
 def job(status: str, **extra: object) -> PreRecordedResponse:
+    if status == "done":
+        extra = {"result": RESULT, **extra}
     return PreRecordedResponse.from_dict(
         {"id": JOB_ID, "request_id": "G-1", "status": status, "created_at": "2026-01-01T00:00:00Z", **extra}
     )
@@ -95,3 +103,16 @@ def test_bad_poll_timeouts_are_refused(bad: object) -> None:
 def test_no_timeout_means_no_deadline() -> None:
     assert resolve_poll_timeout(None) is None
     assert resolve_poll_timeout(2) == 2.0
+
+
+@pytest.mark.parametrize(
+    ("result", "missing"),
+    [(None, "result"), ({"metadata": RESULT["metadata"]}, "result.transcription")],
+    ids=["null result", "no transcription"],
+)
+def test_a_done_job_without_its_transcript_is_not_returned_as_done(result: object, missing: str) -> None:
+    # poll() returns a DoneJob, whose type promises both: a job that breaks the promise is an error.
+    poller = Poller(JOB_ID, timeout=None)
+    with pytest.raises(TranscriptionError, match=f"is done but has no {missing}") as caught:
+        poller.observed(job("done", result=result))
+    assert caught.value.job.id == JOB_ID

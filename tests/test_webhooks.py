@@ -611,6 +611,49 @@ def test_construct_event_of_the_reference_vector_is_verified_but_no_gladia_event
         construct_event(VECTOR_BODY, vector_headers(), VECTOR_SECRET, now=VECTOR_TIMESTAMP)
 
 
+# -------------------------------------------------------------------------------------------- live sessions
+
+LIVE_EVENTS = {
+    "live.start_session": webhooks.LiveSessionStarted,
+    "live.start_recording": webhooks.LiveRecordingStarted,
+    "live.end_recording": webhooks.LiveRecordingEnded,
+    "live.end_session": webhooks.LiveSessionEnded,
+}
+
+
+@pytest.mark.parametrize(("name", "cls"), LIVE_EVENTS.items(), ids=list(LIVE_EVENTS))
+def test_live_session_webhooks_parse_into_typed_live_events(name: str, cls: type[webhooks.Event]) -> None:
+    # As Gladia's document declares them (WebhookLive*Payload): the event and `payload: {id}`.
+    body = json.dumps({"event": name, "payload": {"id": JOB}}).encode()
+    event = construct_event(body, signed(body, SECRET, msg_id="msg_live"), SECRET, now=NOW)
+    assert type(event) is cls
+    assert isinstance(event, webhooks.LiveEvent)
+    assert (event.job_id, event.event, event.kind, event.message_id) == (JOB, name, "webhook", "msg_live")
+    assert type(parse(body)) is cls  # the same without a signature
+
+
+def test_a_live_event_without_a_session_id_is_refused() -> None:
+    with pytest.raises(WebhookPayloadError, match=r"live\.end_session webhook has no job id"):
+        parse({"event": "live.end_session", "payload": {}})
+
+
+def test_an_unknown_live_event_is_unknown_not_garbage() -> None:
+    with pytest.raises(WebhookUnknownEventError) as caught:
+        parse({"event": "live.speech_start", "payload": {"id": JOB}})
+    assert set(LIVE_EVENTS) <= set(caught.value.known)
+
+
+def test_fetch_job_refuses_a_live_event() -> None:
+    event = parse({"event": "live.end_session", "payload": {"id": JOB}})
+
+    class Reader:
+        def get(self, job_id: str) -> Any:
+            raise AssertionError("a live session id must not be read as a pre-recorded job")
+
+    with pytest.raises(ValidationError, match="live session"):
+        webhooks.fetch_job(event, Reader())
+
+
 # -------------------------------------------------------------------------------------------- callback tokens
 
 

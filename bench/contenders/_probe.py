@@ -244,8 +244,16 @@ def poll(args: argparse.Namespace, transcribe: Callable[[str], Any]) -> None:
 def parse_typed(args: argparse.Namespace, from_dict: Callable[[Any], Any]) -> None:
     """Row 4 for an SDK: `from_dict(json.loads(raw))` of args.file, timed by time_parse()."""
     raw = Path(args.file).read_bytes()
+
+    def every_word(job: Any) -> Any:
+        for utterance in job.result.transcription.utterances:
+            for word in utterance.words:
+                _ = word.start
+        return job
+
+    read = every_word if getattr(args, "read_words", False) else (lambda job: job)
     time_parse(
-        lambda: from_dict(json.loads(raw)),
+        lambda: read(from_dict(json.loads(raw))),
         rounds=args.rounds,
         warmup=args.warmup,
         profile_top=args.profile,
@@ -264,16 +272,18 @@ def time_parse(
     first = clock() - started
     for _ in range(warmup):
         work()
-    timings, collected = [], _GarbageCollections()
+    timings, cpu, collected = [], [], _GarbageCollections()
     with collected:
         for _ in range(rounds):
-            started = clock()
+            started, cpu_started = clock(), time.process_time()
             work()
             timings.append(clock() - started)
+            cpu.append(time.process_time() - cpu_started)
     found = profile(work, profile_top) if profile_top else None
     report(
         first_s=first,
         rounds_s=timings,
+        cpu_rounds_s=cpu,
         words=words(parsed),
         profile=found,
         gc_s_per_round=collected.seconds / rounds,
@@ -394,6 +404,7 @@ def run(doc: str | None, commands: dict[str, Callable[[argparse.Namespace], None
             (("--rounds",), {"type": int, "default": 3}),
             (("--warmup",), {"type": int, "default": 2, "help": "untimed calls before the rounds"}),
             (("--profile",), {"type": int, "default": 0, "help": "also report the N costliest functions"}),
+            (("--read-words",), {"action": "store_true", "help": "also read every word in each timed call"}),
         ],
     }
     for name in commands:

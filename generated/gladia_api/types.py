@@ -1,7 +1,8 @@
 """Contains some shared types for properties"""
 
 import datetime
-from collections.abc import Mapping, MutableMapping
+import gc
+from collections.abc import Callable, Iterable, Mapping, MutableMapping
 from http import HTTPStatus
 from typing import IO, Any, BinaryIO, Generic, Literal, TypeVar
 
@@ -66,6 +67,59 @@ def parse_datetime(value: str) -> datetime.datetime:
         return isoparse(value)
 
 
+M = TypeVar("M")
+
+
+def parse_list(build: Callable[[Iterable[Any]], list[M]], items: Iterable[Any]) -> list[M]:
+    """`build(items)` (a model's from_dicts), with the garbage collector paused while the list is built.
+
+    Building a tree of new objects makes no reference cycles, so a collection in the middle of it can free
+    nothing it builds; yet the 40,000 words of a 4-hour transcript would start some sixty, each walking
+    every object made since the last one. The collector is back on as soon as the list is built (unless
+    it was already off), and collects as usual from then on.
+    """
+    if not gc.isenabled():
+        return build(items)
+    gc.disable()
+    try:
+        return build(items)
+    finally:
+        gc.enable()
+
+
+class Lazy(Generic[M]):
+    """A list of models read from its JSON on first access (a schema's `x-lazy` lists, such as each
+    utterance's words): parsing a long transcript then builds only what is read. The JSON list is kept as
+    it came until then; a model holding one reads through it for its property, equality, repr and to_dict().
+    """
+
+    __slots__ = ("_build", "_items", "_value")
+
+    def __init__(self, build: Callable[[Iterable[Any]], list[M]], items: Iterable[Any]) -> None:
+        self._build = build
+        self._items: Iterable[Any] | None = items
+        self._value: list[M] | None = None
+
+    def load(self) -> list[M]:
+        value = self._value
+        if value is None:
+            value = self._value = parse_list(self._build, self._items or ())
+            self._items = None
+        return value
+
+    def __repr__(self) -> str:
+        return repr(self.load())
+
+
+def lazy_key(value: Any) -> Any:
+    """How models compare a field that may still be a Lazy: by its models."""
+    return value.load() if type(value) is Lazy else value
+
+
+def lazy_repr(value: Any) -> str:
+    return repr(lazy_key(value))
+
+
 def extras_key(value: dict[str, Any] | None) -> dict[str, Any] | None:
     """How models compare the keys they do not declare: none kept and an empty dict are the same."""
     return value or None
@@ -79,10 +133,14 @@ __all__ = [
     "UNSET",
     "File",
     "FileTypes",
+    "Lazy",
     "RequestFiles",
     "Response",
     "Unset",
     "extras_key",
     "extras_repr",
+    "lazy_key",
+    "lazy_repr",
     "parse_datetime",
+    "parse_list",
 ]

@@ -17,7 +17,7 @@ import asyncio
 import signal
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
@@ -31,6 +31,7 @@ from gladia.errors import BadRequestError, NotFoundError, TranscriptionError, Un
 
 if TYPE_CHECKING:
     from gladia._prerecorded import AsyncPreRecordedClient
+    from gladia.types import TranscriptionOptions
     from gladia_api.models.pre_recorded_response import PreRecordedResponse
 
 DONE = "done"
@@ -210,7 +211,9 @@ class Batch:
     async def _create_and_poll(self, work: Work, audio_url: str, line: ItemProgress) -> PreRecordedResponse:
         self._step("creating")
         line.status("creating the job")
-        created = await self._client.create({**self._options, "audio_url": audio_url})
+        # Built from command-line flags and checked at run time by create(), not by a type checker.
+        options = cast("TranscriptionOptions", {**self._options, "audio_url": audio_url})
+        created = await self._client.create(options)
         self._state.created(work.key, work.audio.label, created.id)
         self._check_stopped()
         return await self._poll(work, created.id, line)

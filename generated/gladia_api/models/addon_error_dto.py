@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -78,9 +78,35 @@ class AddonErrorDTO:
         addon_error_dto.message = message
 
         addon_error_dto._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 3 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
+
         return addon_error_dto
+
+    @classmethod
+    def from_dicts(cls: type[T], src_list: Iterable[Mapping[str, Any]]) -> list[T]:
+        """`[cls.from_dict(d) for d in src_list]`, in one loop: no call per item (see parse_list)."""
+        built: list[T] = []
+        append = built.append
+        new = object.__new__
+        for d in src_list:
+            status_code = d["status_code"]
+
+            exception = d["exception"]
+
+            message = d["message"]
+
+            addon_error_dto = new(cls)
+            addon_error_dto.status_code = status_code
+            addon_error_dto.exception = exception
+            addon_error_dto.message = message
+
+            addon_error_dto._additional_properties = (
+                None if len(d) == 3 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            )
+
+            append(addon_error_dto)
+        return built
 
     @property
     def additional_keys(self) -> list[str]:

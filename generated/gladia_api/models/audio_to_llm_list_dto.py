@@ -1,12 +1,12 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import extras_key, extras_repr
+from ..types import extras_key, extras_repr, parse_list
 
 if TYPE_CHECKING:
     from ..models.addon_error_dto import AddonErrorDTO
@@ -55,8 +55,6 @@ class AudioToLlmListDTO:
         self._additional_properties = value
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.addon_error_dto import AddonErrorDTO  # noqa: PLC0415
-
         success = self.success
 
         is_empty = self.is_empty
@@ -96,9 +94,6 @@ class AudioToLlmListDTO:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.addon_error_dto import AddonErrorDTO  # noqa: PLC0415
-        from ..models.audio_to_llm_dto import AudioToLlmDTO  # noqa: PLC0415
-
         d = src_dict
         success = d["success"]
 
@@ -127,7 +122,7 @@ class AudioToLlmListDTO:
             try:
                 if not isinstance(data, list):
                     raise TypeError()
-                results_type_0 = list(map(AudioToLlmDTO.from_dict, data))
+                results_type_0 = parse_list(AudioToLlmDTO.from_dicts, data)
 
                 return results_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -144,9 +139,67 @@ class AudioToLlmListDTO:
         audio_to_llm_list_dto.results = results
 
         audio_to_llm_list_dto._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 5 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
+
         return audio_to_llm_list_dto
+
+    @classmethod
+    def from_dicts(cls: type[T], src_list: Iterable[Mapping[str, Any]]) -> list[T]:
+        """`[cls.from_dict(d) for d in src_list]`, in one loop: no call per item (see parse_list)."""
+        built: list[T] = []
+        append = built.append
+        new = object.__new__
+        for d in src_list:
+            success = d["success"]
+
+            is_empty = d["is_empty"]
+
+            exec_time = d["exec_time"]
+
+            def _parse_error(data: object) -> AddonErrorDTO | None:
+                if data is None:
+                    return data
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    error_type_0 = AddonErrorDTO.from_dict(data)
+
+                    return error_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(AddonErrorDTO | None, data)
+
+            error = _parse_error(d["error"])
+
+            def _parse_results(data: object) -> list[AudioToLlmDTO] | None:
+                if data is None:
+                    return data
+                try:
+                    if not isinstance(data, list):
+                        raise TypeError()
+                    results_type_0 = parse_list(AudioToLlmDTO.from_dicts, data)
+
+                    return results_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(list[AudioToLlmDTO] | None, data)
+
+            results = _parse_results(d["results"])
+
+            audio_to_llm_list_dto = new(cls)
+            audio_to_llm_list_dto.success = success
+            audio_to_llm_list_dto.is_empty = is_empty
+            audio_to_llm_list_dto.exec_time = exec_time
+            audio_to_llm_list_dto.error = error
+            audio_to_llm_list_dto.results = results
+
+            audio_to_llm_list_dto._additional_properties = (
+                None if len(d) == 5 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            )
+
+            append(audio_to_llm_list_dto)
+        return built
 
     @property
     def additional_keys(self) -> list[str]:
@@ -163,3 +216,7 @@ class AudioToLlmListDTO:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.addon_error_dto import AddonErrorDTO  # noqa: E402
+from ..models.audio_to_llm_dto import AudioToLlmDTO  # noqa: E402

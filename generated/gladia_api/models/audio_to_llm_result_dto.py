@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
@@ -82,9 +82,43 @@ class AudioToLlmResultDTO:
         audio_to_llm_result_dto.response = response
 
         audio_to_llm_result_dto._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 2 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
+
         return audio_to_llm_result_dto
+
+    @classmethod
+    def from_dicts(cls: type[T], src_list: Iterable[Mapping[str, Any]]) -> list[T]:
+        """`[cls.from_dict(d) for d in src_list]`, in one loop: no call per item (see parse_list)."""
+        built: list[T] = []
+        append = built.append
+        new = object.__new__
+        for d in src_list:
+
+            def _parse_prompt(data: object) -> None | str:
+                if data is None:
+                    return data
+                return cast(None | str, data)
+
+            prompt = _parse_prompt(d["prompt"])
+
+            def _parse_response(data: object) -> None | str:
+                if data is None:
+                    return data
+                return cast(None | str, data)
+
+            response = _parse_response(d["response"])
+
+            audio_to_llm_result_dto = new(cls)
+            audio_to_llm_result_dto.prompt = prompt
+            audio_to_llm_result_dto.response = response
+
+            audio_to_llm_result_dto._additional_properties = (
+                None if len(d) == 2 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            )
+
+            append(audio_to_llm_result_dto)
+        return built
 
     @property
     def additional_keys(self) -> list[str]:

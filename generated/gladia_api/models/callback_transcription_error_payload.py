@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
@@ -55,10 +55,6 @@ class CallbackTranscriptionErrorPayload:
         self._additional_properties = value
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.callback_transcription_error_payload_custom_metadata_type_0 import (
-            CallbackTranscriptionErrorPayloadCustomMetadataType0,  # noqa: PLC0415
-        )
-
         id = self.id
 
         event = self.event.value
@@ -90,15 +86,12 @@ class CallbackTranscriptionErrorPayload:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.callback_transcription_error_payload_custom_metadata_type_0 import (
-            CallbackTranscriptionErrorPayloadCustomMetadataType0,  # noqa: PLC0415
-        )
-        from ..models.error_dto import ErrorDTO  # noqa: PLC0415
-
         d = src_dict
         id = d["id"]
 
-        event = CallbackTranscriptionErrorPayloadEvent(d["event"])
+        event = CallbackTranscriptionErrorPayloadEvent._value2member_map_.get(
+            d["event"]
+        ) or CallbackTranscriptionErrorPayloadEvent(d["event"])
 
         error = ErrorDTO.from_dict(d["error"])
 
@@ -126,9 +119,57 @@ class CallbackTranscriptionErrorPayload:
         callback_transcription_error_payload.custom_metadata = custom_metadata
 
         callback_transcription_error_payload._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 3 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
+
         return callback_transcription_error_payload
+
+    @classmethod
+    def from_dicts(cls: type[T], src_list: Iterable[Mapping[str, Any]]) -> list[T]:
+        """`[cls.from_dict(d) for d in src_list]`, in one loop: no call per item (see parse_list)."""
+        built: list[T] = []
+        append = built.append
+        new = object.__new__
+        for d in src_list:
+            id = d["id"]
+
+            event = CallbackTranscriptionErrorPayloadEvent._value2member_map_.get(
+                d["event"]
+            ) or CallbackTranscriptionErrorPayloadEvent(d["event"])
+
+            error = ErrorDTO.from_dict(d["error"])
+
+            def _parse_custom_metadata(
+                data: object,
+            ) -> CallbackTranscriptionErrorPayloadCustomMetadataType0 | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    custom_metadata_type_0 = CallbackTranscriptionErrorPayloadCustomMetadataType0.from_dict(data)
+
+                    return custom_metadata_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(CallbackTranscriptionErrorPayloadCustomMetadataType0 | None | Unset, data)
+
+            custom_metadata = _parse_custom_metadata(d.get("custom_metadata", UNSET))
+
+            callback_transcription_error_payload = new(cls)
+            callback_transcription_error_payload.id = id
+            callback_transcription_error_payload.event = event
+            callback_transcription_error_payload.error = error
+            callback_transcription_error_payload.custom_metadata = custom_metadata
+
+            callback_transcription_error_payload._additional_properties = (
+                None if len(d) == 3 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            )
+
+            append(callback_transcription_error_payload)
+        return built
 
     @property
     def additional_keys(self) -> list[str]:
@@ -145,3 +186,9 @@ class CallbackTranscriptionErrorPayload:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.callback_transcription_error_payload_custom_metadata_type_0 import (
+    CallbackTranscriptionErrorPayloadCustomMetadataType0,  # noqa: E402
+)
+from ..models.error_dto import ErrorDTO  # noqa: E402

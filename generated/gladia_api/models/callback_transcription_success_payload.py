@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
@@ -56,10 +56,6 @@ class CallbackTranscriptionSuccessPayload:
         self._additional_properties = value
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.callback_transcription_success_payload_custom_metadata_type_0 import (
-            CallbackTranscriptionSuccessPayloadCustomMetadataType0,  # noqa: PLC0415
-        )
-
         id = self.id
 
         event = self.event.value
@@ -91,15 +87,12 @@ class CallbackTranscriptionSuccessPayload:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.callback_transcription_success_payload_custom_metadata_type_0 import (
-            CallbackTranscriptionSuccessPayloadCustomMetadataType0,  # noqa: PLC0415
-        )
-        from ..models.transcription_result_dto import TranscriptionResultDTO  # noqa: PLC0415
-
         d = src_dict
         id = d["id"]
 
-        event = CallbackTranscriptionSuccessPayloadEvent(d["event"])
+        event = CallbackTranscriptionSuccessPayloadEvent._value2member_map_.get(
+            d["event"]
+        ) or CallbackTranscriptionSuccessPayloadEvent(d["event"])
 
         payload = TranscriptionResultDTO.from_dict(d["payload"])
 
@@ -129,9 +122,57 @@ class CallbackTranscriptionSuccessPayload:
         callback_transcription_success_payload.custom_metadata = custom_metadata
 
         callback_transcription_success_payload._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 3 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
+
         return callback_transcription_success_payload
+
+    @classmethod
+    def from_dicts(cls: type[T], src_list: Iterable[Mapping[str, Any]]) -> list[T]:
+        """`[cls.from_dict(d) for d in src_list]`, in one loop: no call per item (see parse_list)."""
+        built: list[T] = []
+        append = built.append
+        new = object.__new__
+        for d in src_list:
+            id = d["id"]
+
+            event = CallbackTranscriptionSuccessPayloadEvent._value2member_map_.get(
+                d["event"]
+            ) or CallbackTranscriptionSuccessPayloadEvent(d["event"])
+
+            payload = TranscriptionResultDTO.from_dict(d["payload"])
+
+            def _parse_custom_metadata(
+                data: object,
+            ) -> CallbackTranscriptionSuccessPayloadCustomMetadataType0 | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    custom_metadata_type_0 = CallbackTranscriptionSuccessPayloadCustomMetadataType0.from_dict(data)
+
+                    return custom_metadata_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(CallbackTranscriptionSuccessPayloadCustomMetadataType0 | None | Unset, data)
+
+            custom_metadata = _parse_custom_metadata(d.get("custom_metadata", UNSET))
+
+            callback_transcription_success_payload = new(cls)
+            callback_transcription_success_payload.id = id
+            callback_transcription_success_payload.event = event
+            callback_transcription_success_payload.payload = payload
+            callback_transcription_success_payload.custom_metadata = custom_metadata
+
+            callback_transcription_success_payload._additional_properties = (
+                None if len(d) == 3 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            )
+
+            append(callback_transcription_success_payload)
+        return built
 
     @property
     def additional_keys(self) -> list[str]:
@@ -148,3 +189,9 @@ class CallbackTranscriptionSuccessPayload:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.callback_transcription_success_payload_custom_metadata_type_0 import (
+    CallbackTranscriptionSuccessPayloadCustomMetadataType0,  # noqa: E402
+)
+from ..models.transcription_result_dto import TranscriptionResultDTO  # noqa: E402

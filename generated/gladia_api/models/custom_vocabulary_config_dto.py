@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
@@ -45,8 +45,6 @@ class CustomVocabularyConfigDTO:
         self._additional_properties = value
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.custom_vocabulary_entry_dto import CustomVocabularyEntryDTO  # noqa: PLC0415
-
         vocabulary = []
         for vocabulary_item_data in self.vocabulary:
             vocabulary_item: dict[str, Any] | str
@@ -73,8 +71,6 @@ class CustomVocabularyConfigDTO:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.custom_vocabulary_entry_dto import CustomVocabularyEntryDTO  # noqa: PLC0415
-
         d = src_dict
         vocabulary = []
         _vocabulary = d["vocabulary"]
@@ -102,9 +98,49 @@ class CustomVocabularyConfigDTO:
         custom_vocabulary_config_dto.default_intensity = default_intensity
 
         custom_vocabulary_config_dto._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 1 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
+
         return custom_vocabulary_config_dto
+
+    @classmethod
+    def from_dicts(cls: type[T], src_list: Iterable[Mapping[str, Any]]) -> list[T]:
+        """`[cls.from_dict(d) for d in src_list]`, in one loop: no call per item (see parse_list)."""
+        built: list[T] = []
+        append = built.append
+        new = object.__new__
+        for d in src_list:
+            vocabulary = []
+            _vocabulary = d["vocabulary"]
+            for vocabulary_item_data in _vocabulary:
+
+                def _parse_vocabulary_item(data: object) -> CustomVocabularyEntryDTO | str:
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        vocabulary_item_type_0 = CustomVocabularyEntryDTO.from_dict(data)
+
+                        return vocabulary_item_type_0
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    return cast(CustomVocabularyEntryDTO | str, data)
+
+                vocabulary_item = _parse_vocabulary_item(vocabulary_item_data)
+
+                vocabulary.append(vocabulary_item)
+
+            default_intensity = d.get("default_intensity", UNSET)
+
+            custom_vocabulary_config_dto = new(cls)
+            custom_vocabulary_config_dto.vocabulary = vocabulary
+            custom_vocabulary_config_dto.default_intensity = default_intensity
+
+            custom_vocabulary_config_dto._additional_properties = (
+                None if len(d) == 1 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            )
+
+            append(custom_vocabulary_config_dto)
+        return built
 
     @property
     def additional_keys(self) -> list[str]:
@@ -121,3 +157,6 @@ class CustomVocabularyConfigDTO:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.custom_vocabulary_entry_dto import CustomVocabularyEntryDTO  # noqa: E402

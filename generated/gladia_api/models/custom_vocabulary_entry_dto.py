@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
@@ -91,7 +91,9 @@ class CustomVocabularyEntryDTO:
         if isinstance(_language, Unset):
             language = UNSET
         else:
-            language = TranscriptionLanguageCodeEnum(_language)
+            language = TranscriptionLanguageCodeEnum._value2member_map_.get(_language) or TranscriptionLanguageCodeEnum(
+                _language
+            )
 
         custom_vocabulary_entry_dto = object.__new__(cls)
         custom_vocabulary_entry_dto.value = value
@@ -100,9 +102,45 @@ class CustomVocabularyEntryDTO:
         custom_vocabulary_entry_dto.language = language
 
         custom_vocabulary_entry_dto._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 1 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
+
         return custom_vocabulary_entry_dto
+
+    @classmethod
+    def from_dicts(cls: type[T], src_list: Iterable[Mapping[str, Any]]) -> list[T]:
+        """`[cls.from_dict(d) for d in src_list]`, in one loop: no call per item (see parse_list)."""
+        built: list[T] = []
+        append = built.append
+        new = object.__new__
+        for d in src_list:
+            value = d["value"]
+
+            intensity = d.get("intensity", UNSET)
+
+            pronunciations = cast(list[str], d.get("pronunciations", UNSET))
+
+            _language = d.get("language", UNSET)
+            language: TranscriptionLanguageCodeEnum | Unset
+            if isinstance(_language, Unset):
+                language = UNSET
+            else:
+                language = TranscriptionLanguageCodeEnum._value2member_map_.get(
+                    _language
+                ) or TranscriptionLanguageCodeEnum(_language)
+
+            custom_vocabulary_entry_dto = new(cls)
+            custom_vocabulary_entry_dto.value = value
+            custom_vocabulary_entry_dto.intensity = intensity
+            custom_vocabulary_entry_dto.pronunciations = pronunciations
+            custom_vocabulary_entry_dto.language = language
+
+            custom_vocabulary_entry_dto._additional_properties = (
+                None if len(d) == 1 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            )
+
+            append(custom_vocabulary_entry_dto)
+        return built
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -78,9 +78,35 @@ class DiarizationConfigDTO:
         diarization_config_dto.max_speakers = max_speakers
 
         diarization_config_dto._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 0 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
+
         return diarization_config_dto
+
+    @classmethod
+    def from_dicts(cls: type[T], src_list: Iterable[Mapping[str, Any]]) -> list[T]:
+        """`[cls.from_dict(d) for d in src_list]`, in one loop: no call per item (see parse_list)."""
+        built: list[T] = []
+        append = built.append
+        new = object.__new__
+        for d in src_list:
+            number_of_speakers = d.get("number_of_speakers", UNSET)
+
+            min_speakers = d.get("min_speakers", UNSET)
+
+            max_speakers = d.get("max_speakers", UNSET)
+
+            diarization_config_dto = new(cls)
+            diarization_config_dto.number_of_speakers = number_of_speakers
+            diarization_config_dto.min_speakers = min_speakers
+            diarization_config_dto.max_speakers = max_speakers
+
+            diarization_config_dto._additional_properties = (
+                None if len(d) == 0 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            )
+
+            append(diarization_config_dto)
+        return built
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import extras_key, extras_repr
+from ..types import extras_key, extras_repr, parse_list
 
 if TYPE_CHECKING:
     from ..models.addon_error_dto import AddonErrorDTO
@@ -55,8 +55,6 @@ class DiarizationDTO:
         self._additional_properties = value
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.addon_error_dto import AddonErrorDTO  # noqa: PLC0415
-
         success = self.success
 
         is_empty = self.is_empty
@@ -96,9 +94,6 @@ class DiarizationDTO:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.addon_error_dto import AddonErrorDTO  # noqa: PLC0415
-        from ..models.utterance_dto import UtteranceDTO  # noqa: PLC0415
-
         d = src_dict
         success = d["success"]
 
@@ -127,7 +122,7 @@ class DiarizationDTO:
             try:
                 if not isinstance(data, list):
                     raise TypeError()
-                results_type_0 = list(map(UtteranceDTO.from_dict, data))
+                results_type_0 = parse_list(UtteranceDTO.from_dicts, data)
 
                 return results_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -144,9 +139,67 @@ class DiarizationDTO:
         diarization_dto.results = results
 
         diarization_dto._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 5 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
+
         return diarization_dto
+
+    @classmethod
+    def from_dicts(cls: type[T], src_list: Iterable[Mapping[str, Any]]) -> list[T]:
+        """`[cls.from_dict(d) for d in src_list]`, in one loop: no call per item (see parse_list)."""
+        built: list[T] = []
+        append = built.append
+        new = object.__new__
+        for d in src_list:
+            success = d["success"]
+
+            is_empty = d["is_empty"]
+
+            exec_time = d["exec_time"]
+
+            def _parse_error(data: object) -> AddonErrorDTO | None:
+                if data is None:
+                    return data
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    error_type_0 = AddonErrorDTO.from_dict(data)
+
+                    return error_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(AddonErrorDTO | None, data)
+
+            error = _parse_error(d["error"])
+
+            def _parse_results(data: object) -> list[UtteranceDTO] | None:
+                if data is None:
+                    return data
+                try:
+                    if not isinstance(data, list):
+                        raise TypeError()
+                    results_type_0 = parse_list(UtteranceDTO.from_dicts, data)
+
+                    return results_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(list[UtteranceDTO] | None, data)
+
+            results = _parse_results(d["results"])
+
+            diarization_dto = new(cls)
+            diarization_dto.success = success
+            diarization_dto.is_empty = is_empty
+            diarization_dto.exec_time = exec_time
+            diarization_dto.error = error
+            diarization_dto.results = results
+
+            diarization_dto._additional_properties = (
+                None if len(d) == 5 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            )
+
+            append(diarization_dto)
+        return built
 
     @property
     def additional_keys(self) -> list[str]:
@@ -163,3 +216,7 @@ class DiarizationDTO:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.addon_error_dto import AddonErrorDTO  # noqa: E402
+from ..models.utterance_dto import UtteranceDTO  # noqa: E402

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -69,9 +69,32 @@ class InitPreRecordedTranscriptionResponse:
         init_pre_recorded_transcription_response.result_url = result_url
 
         init_pre_recorded_transcription_response._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 2 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
+
         return init_pre_recorded_transcription_response
+
+    @classmethod
+    def from_dicts(cls: type[T], src_list: Iterable[Mapping[str, Any]]) -> list[T]:
+        """`[cls.from_dict(d) for d in src_list]`, in one loop: no call per item (see parse_list)."""
+        built: list[T] = []
+        append = built.append
+        new = object.__new__
+        for d in src_list:
+            id = d["id"]
+
+            result_url = d["result_url"]
+
+            init_pre_recorded_transcription_response = new(cls)
+            init_pre_recorded_transcription_response.id = id
+            init_pre_recorded_transcription_response.result_url = result_url
+
+            init_pre_recorded_transcription_response._additional_properties = (
+                None if len(d) == 2 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            )
+
+            append(init_pre_recorded_transcription_response)
+        return built
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -314,21 +314,6 @@ class InitTranscriptionRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.audio_to_llm_list_config_dto import AudioToLlmListConfigDTO  # noqa: PLC0415
-        from ..models.callback_config_dto import CallbackConfigDto  # noqa: PLC0415
-        from ..models.custom_spelling_config_dto import CustomSpellingConfigDTO  # noqa: PLC0415
-        from ..models.custom_vocabulary_config_dto import CustomVocabularyConfigDTO  # noqa: PLC0415
-        from ..models.diarization_config_dto import DiarizationConfigDTO  # noqa: PLC0415
-        from ..models.init_transcription_request_custom_metadata import (
-            InitTranscriptionRequestCustomMetadata,  # noqa: PLC0415
-        )
-        from ..models.language_config import LanguageConfig  # noqa: PLC0415
-        from ..models.pii_redaction_config_dto import PiiRedactionConfigDTO  # noqa: PLC0415
-        from ..models.structured_data_extraction_config_dto import StructuredDataExtractionConfigDTO  # noqa: PLC0415
-        from ..models.subtitles_config_dto import SubtitlesConfigDTO  # noqa: PLC0415
-        from ..models.summarization_config_dto import SummarizationConfigDTO  # noqa: PLC0415
-        from ..models.translation_config_dto import TranslationConfigDTO  # noqa: PLC0415
-
         d = src_dict
         audio_url = d["audio_url"]
 
@@ -337,7 +322,9 @@ class InitTranscriptionRequest:
         if isinstance(_model, Unset):
             model = UNSET
         else:
-            model = PreRecordedTranscriptionModel(_model)
+            model = PreRecordedTranscriptionModel._value2member_map_.get(_model) or PreRecordedTranscriptionModel(
+                _model
+            )
 
         _language_config = d.get("language_config", UNSET)
         language_config: LanguageConfig | Unset
@@ -499,9 +486,194 @@ class InitTranscriptionRequest:
         init_transcription_request.custom_metadata = custom_metadata
 
         init_transcription_request._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 1 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
+
         return init_transcription_request
+
+    @classmethod
+    def from_dicts(cls: type[T], src_list: Iterable[Mapping[str, Any]]) -> list[T]:
+        """`[cls.from_dict(d) for d in src_list]`, in one loop: no call per item (see parse_list)."""
+        built: list[T] = []
+        append = built.append
+        new = object.__new__
+        for d in src_list:
+            audio_url = d["audio_url"]
+
+            _model = d.get("model", UNSET)
+            model: PreRecordedTranscriptionModel | Unset
+            if isinstance(_model, Unset):
+                model = UNSET
+            else:
+                model = PreRecordedTranscriptionModel._value2member_map_.get(_model) or PreRecordedTranscriptionModel(
+                    _model
+                )
+
+            _language_config = d.get("language_config", UNSET)
+            language_config: LanguageConfig | Unset
+            if isinstance(_language_config, Unset):
+                language_config = UNSET
+            else:
+                language_config = LanguageConfig.from_dict(_language_config)
+
+            custom_vocabulary = d.get("custom_vocabulary", UNSET)
+
+            _custom_vocabulary_config = d.get("custom_vocabulary_config", UNSET)
+            custom_vocabulary_config: CustomVocabularyConfigDTO | Unset
+            if isinstance(_custom_vocabulary_config, Unset):
+                custom_vocabulary_config = UNSET
+            else:
+                custom_vocabulary_config = CustomVocabularyConfigDTO.from_dict(_custom_vocabulary_config)
+
+            callback_url = d.get("callback_url", UNSET)
+
+            callback = d.get("callback", UNSET)
+
+            _callback_config = d.get("callback_config", UNSET)
+            callback_config: CallbackConfigDto | Unset
+            if isinstance(_callback_config, Unset):
+                callback_config = UNSET
+            else:
+                callback_config = CallbackConfigDto.from_dict(_callback_config)
+
+            subtitles = d.get("subtitles", UNSET)
+
+            _subtitles_config = d.get("subtitles_config", UNSET)
+            subtitles_config: SubtitlesConfigDTO | Unset
+            if isinstance(_subtitles_config, Unset):
+                subtitles_config = UNSET
+            else:
+                subtitles_config = SubtitlesConfigDTO.from_dict(_subtitles_config)
+
+            diarization = d.get("diarization", UNSET)
+
+            _diarization_config = d.get("diarization_config", UNSET)
+            diarization_config: DiarizationConfigDTO | Unset
+            if isinstance(_diarization_config, Unset):
+                diarization_config = UNSET
+            else:
+                diarization_config = DiarizationConfigDTO.from_dict(_diarization_config)
+
+            translation = d.get("translation", UNSET)
+
+            _translation_config = d.get("translation_config", UNSET)
+            translation_config: TranslationConfigDTO | Unset
+            if isinstance(_translation_config, Unset):
+                translation_config = UNSET
+            else:
+                translation_config = TranslationConfigDTO.from_dict(_translation_config)
+
+            summarization = d.get("summarization", UNSET)
+
+            _summarization_config = d.get("summarization_config", UNSET)
+            summarization_config: SummarizationConfigDTO | Unset
+            if isinstance(_summarization_config, Unset):
+                summarization_config = UNSET
+            else:
+                summarization_config = SummarizationConfigDTO.from_dict(_summarization_config)
+
+            moderation = d.get("moderation", UNSET)
+
+            named_entity_recognition = d.get("named_entity_recognition", UNSET)
+
+            chapterization = d.get("chapterization", UNSET)
+
+            name_consistency = d.get("name_consistency", UNSET)
+
+            custom_spelling = d.get("custom_spelling", UNSET)
+
+            _custom_spelling_config = d.get("custom_spelling_config", UNSET)
+            custom_spelling_config: CustomSpellingConfigDTO | Unset
+            if isinstance(_custom_spelling_config, Unset):
+                custom_spelling_config = UNSET
+            else:
+                custom_spelling_config = CustomSpellingConfigDTO.from_dict(_custom_spelling_config)
+
+            structured_data_extraction = d.get("structured_data_extraction", UNSET)
+
+            _structured_data_extraction_config = d.get("structured_data_extraction_config", UNSET)
+            structured_data_extraction_config: StructuredDataExtractionConfigDTO | Unset
+            if isinstance(_structured_data_extraction_config, Unset):
+                structured_data_extraction_config = UNSET
+            else:
+                structured_data_extraction_config = StructuredDataExtractionConfigDTO.from_dict(
+                    _structured_data_extraction_config
+                )
+
+            sentiment_analysis = d.get("sentiment_analysis", UNSET)
+
+            audio_to_llm = d.get("audio_to_llm", UNSET)
+
+            _audio_to_llm_config = d.get("audio_to_llm_config", UNSET)
+            audio_to_llm_config: AudioToLlmListConfigDTO | Unset
+            if isinstance(_audio_to_llm_config, Unset):
+                audio_to_llm_config = UNSET
+            else:
+                audio_to_llm_config = AudioToLlmListConfigDTO.from_dict(_audio_to_llm_config)
+
+            pii_redaction = d.get("pii_redaction", UNSET)
+
+            _pii_redaction_config = d.get("pii_redaction_config", UNSET)
+            pii_redaction_config: PiiRedactionConfigDTO | Unset
+            if isinstance(_pii_redaction_config, Unset):
+                pii_redaction_config = UNSET
+            else:
+                pii_redaction_config = PiiRedactionConfigDTO.from_dict(_pii_redaction_config)
+
+            display_mode = d.get("display_mode", UNSET)
+
+            sentences = d.get("sentences", UNSET)
+
+            punctuation_enhanced = d.get("punctuation_enhanced", UNSET)
+
+            _custom_metadata = d.get("custom_metadata", UNSET)
+            custom_metadata: InitTranscriptionRequestCustomMetadata | Unset
+            if isinstance(_custom_metadata, Unset):
+                custom_metadata = UNSET
+            else:
+                custom_metadata = InitTranscriptionRequestCustomMetadata.from_dict(_custom_metadata)
+
+            init_transcription_request = new(cls)
+            init_transcription_request.audio_url = audio_url
+            init_transcription_request.model = model
+            init_transcription_request.language_config = language_config
+            init_transcription_request.custom_vocabulary = custom_vocabulary
+            init_transcription_request.custom_vocabulary_config = custom_vocabulary_config
+            init_transcription_request.callback_url = callback_url
+            init_transcription_request.callback = callback
+            init_transcription_request.callback_config = callback_config
+            init_transcription_request.subtitles = subtitles
+            init_transcription_request.subtitles_config = subtitles_config
+            init_transcription_request.diarization = diarization
+            init_transcription_request.diarization_config = diarization_config
+            init_transcription_request.translation = translation
+            init_transcription_request.translation_config = translation_config
+            init_transcription_request.summarization = summarization
+            init_transcription_request.summarization_config = summarization_config
+            init_transcription_request.moderation = moderation
+            init_transcription_request.named_entity_recognition = named_entity_recognition
+            init_transcription_request.chapterization = chapterization
+            init_transcription_request.name_consistency = name_consistency
+            init_transcription_request.custom_spelling = custom_spelling
+            init_transcription_request.custom_spelling_config = custom_spelling_config
+            init_transcription_request.structured_data_extraction = structured_data_extraction
+            init_transcription_request.structured_data_extraction_config = structured_data_extraction_config
+            init_transcription_request.sentiment_analysis = sentiment_analysis
+            init_transcription_request.audio_to_llm = audio_to_llm
+            init_transcription_request.audio_to_llm_config = audio_to_llm_config
+            init_transcription_request.pii_redaction = pii_redaction
+            init_transcription_request.pii_redaction_config = pii_redaction_config
+            init_transcription_request.display_mode = display_mode
+            init_transcription_request.sentences = sentences
+            init_transcription_request.punctuation_enhanced = punctuation_enhanced
+            init_transcription_request.custom_metadata = custom_metadata
+
+            init_transcription_request._additional_properties = (
+                None if len(d) == 1 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            )
+
+            append(init_transcription_request)
+        return built
 
     @property
     def additional_keys(self) -> list[str]:
@@ -518,3 +690,17 @@ class InitTranscriptionRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.audio_to_llm_list_config_dto import AudioToLlmListConfigDTO  # noqa: E402
+from ..models.callback_config_dto import CallbackConfigDto  # noqa: E402
+from ..models.custom_spelling_config_dto import CustomSpellingConfigDTO  # noqa: E402
+from ..models.custom_vocabulary_config_dto import CustomVocabularyConfigDTO  # noqa: E402
+from ..models.diarization_config_dto import DiarizationConfigDTO  # noqa: E402
+from ..models.init_transcription_request_custom_metadata import InitTranscriptionRequestCustomMetadata  # noqa: E402
+from ..models.language_config import LanguageConfig  # noqa: E402
+from ..models.pii_redaction_config_dto import PiiRedactionConfigDTO  # noqa: E402
+from ..models.structured_data_extraction_config_dto import StructuredDataExtractionConfigDTO  # noqa: E402
+from ..models.subtitles_config_dto import SubtitlesConfigDTO  # noqa: E402
+from ..models.summarization_config_dto import SummarizationConfigDTO  # noqa: E402
+from ..models.translation_config_dto import TranslationConfigDTO  # noqa: E402

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -70,7 +70,9 @@ class LanguageConfig:
         if _languages is not UNSET:
             languages = []
             for languages_item_data in _languages:
-                languages_item = TranscriptionLanguageCodeEnum(languages_item_data)
+                languages_item = TranscriptionLanguageCodeEnum._value2member_map_.get(
+                    languages_item_data
+                ) or TranscriptionLanguageCodeEnum(languages_item_data)
 
                 languages.append(languages_item)
 
@@ -81,9 +83,41 @@ class LanguageConfig:
         language_config.code_switching = code_switching
 
         language_config._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 0 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
+
         return language_config
+
+    @classmethod
+    def from_dicts(cls: type[T], src_list: Iterable[Mapping[str, Any]]) -> list[T]:
+        """`[cls.from_dict(d) for d in src_list]`, in one loop: no call per item (see parse_list)."""
+        built: list[T] = []
+        append = built.append
+        new = object.__new__
+        for d in src_list:
+            _languages = d.get("languages", UNSET)
+            languages: list[TranscriptionLanguageCodeEnum] | Unset = UNSET
+            if _languages is not UNSET:
+                languages = []
+                for languages_item_data in _languages:
+                    languages_item = TranscriptionLanguageCodeEnum._value2member_map_.get(
+                        languages_item_data
+                    ) or TranscriptionLanguageCodeEnum(languages_item_data)
+
+                    languages.append(languages_item)
+
+            code_switching = d.get("code_switching", UNSET)
+
+            language_config = new(cls)
+            language_config.languages = languages
+            language_config.code_switching = code_switching
+
+            language_config._additional_properties = (
+                None if len(d) == 0 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            )
+
+            append(language_config)
+        return built
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
@@ -54,8 +54,6 @@ class ModerationDTO:
         self._additional_properties = value
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.addon_error_dto import AddonErrorDTO  # noqa: PLC0415
-
         success = self.success
 
         is_empty = self.is_empty
@@ -88,8 +86,6 @@ class ModerationDTO:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.addon_error_dto import AddonErrorDTO  # noqa: PLC0415
-
         d = src_dict
         success = d["success"]
 
@@ -127,9 +123,59 @@ class ModerationDTO:
         moderation_dto.results = results
 
         moderation_dto._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 5 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
+
         return moderation_dto
+
+    @classmethod
+    def from_dicts(cls: type[T], src_list: Iterable[Mapping[str, Any]]) -> list[T]:
+        """`[cls.from_dict(d) for d in src_list]`, in one loop: no call per item (see parse_list)."""
+        built: list[T] = []
+        append = built.append
+        new = object.__new__
+        for d in src_list:
+            success = d["success"]
+
+            is_empty = d["is_empty"]
+
+            exec_time = d["exec_time"]
+
+            def _parse_error(data: object) -> AddonErrorDTO | None:
+                if data is None:
+                    return data
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    error_type_0 = AddonErrorDTO.from_dict(data)
+
+                    return error_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(AddonErrorDTO | None, data)
+
+            error = _parse_error(d["error"])
+
+            def _parse_results(data: object) -> None | str:
+                if data is None:
+                    return data
+                return cast(None | str, data)
+
+            results = _parse_results(d["results"])
+
+            moderation_dto = new(cls)
+            moderation_dto.success = success
+            moderation_dto.is_empty = is_empty
+            moderation_dto.exec_time = exec_time
+            moderation_dto.error = error
+            moderation_dto.results = results
+
+            moderation_dto._additional_properties = (
+                None if len(d) == 5 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            )
+
+            append(moderation_dto)
+        return built
 
     @property
     def additional_keys(self) -> list[str]:
@@ -146,3 +192,6 @@ class ModerationDTO:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.addon_error_dto import AddonErrorDTO  # noqa: E402

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -73,7 +73,9 @@ class PiiRedactionConfigDTO:
         if _entity_types is not UNSET:
             entity_types = []
             for entity_types_item_data in _entity_types:
-                entity_types_item = PiiRedactionEntityTypeEnum(entity_types_item_data)
+                entity_types_item = PiiRedactionEntityTypeEnum._value2member_map_.get(
+                    entity_types_item_data
+                ) or PiiRedactionEntityTypeEnum(entity_types_item_data)
 
                 entity_types.append(entity_types_item)
 
@@ -82,16 +84,57 @@ class PiiRedactionConfigDTO:
         if isinstance(_processed_text_type, Unset):
             processed_text_type = UNSET
         else:
-            processed_text_type = PiiRedactionConfigDTOProcessedTextType(_processed_text_type)
+            processed_text_type = PiiRedactionConfigDTOProcessedTextType._value2member_map_.get(
+                _processed_text_type
+            ) or PiiRedactionConfigDTOProcessedTextType(_processed_text_type)
 
         pii_redaction_config_dto = object.__new__(cls)
         pii_redaction_config_dto.entity_types = entity_types
         pii_redaction_config_dto.processed_text_type = processed_text_type
 
         pii_redaction_config_dto._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 0 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
+
         return pii_redaction_config_dto
+
+    @classmethod
+    def from_dicts(cls: type[T], src_list: Iterable[Mapping[str, Any]]) -> list[T]:
+        """`[cls.from_dict(d) for d in src_list]`, in one loop: no call per item (see parse_list)."""
+        built: list[T] = []
+        append = built.append
+        new = object.__new__
+        for d in src_list:
+            _entity_types = d.get("entity_types", UNSET)
+            entity_types: list[PiiRedactionEntityTypeEnum] | Unset = UNSET
+            if _entity_types is not UNSET:
+                entity_types = []
+                for entity_types_item_data in _entity_types:
+                    entity_types_item = PiiRedactionEntityTypeEnum._value2member_map_.get(
+                        entity_types_item_data
+                    ) or PiiRedactionEntityTypeEnum(entity_types_item_data)
+
+                    entity_types.append(entity_types_item)
+
+            _processed_text_type = d.get("processed_text_type", UNSET)
+            processed_text_type: PiiRedactionConfigDTOProcessedTextType | Unset
+            if isinstance(_processed_text_type, Unset):
+                processed_text_type = UNSET
+            else:
+                processed_text_type = PiiRedactionConfigDTOProcessedTextType._value2member_map_.get(
+                    _processed_text_type
+                ) or PiiRedactionConfigDTOProcessedTextType(_processed_text_type)
+
+            pii_redaction_config_dto = new(cls)
+            pii_redaction_config_dto.entity_types = entity_types
+            pii_redaction_config_dto.processed_text_type = processed_text_type
+
+            pii_redaction_config_dto._additional_properties = (
+                None if len(d) == 0 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            )
+
+            append(pii_redaction_config_dto)
+        return built
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
@@ -332,18 +332,6 @@ class PreRecordedRequestParamsResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.audio_to_llm_list_config_dto import AudioToLlmListConfigDTO  # noqa: PLC0415
-        from ..models.callback_config_dto import CallbackConfigDto  # noqa: PLC0415
-        from ..models.custom_spelling_config_dto import CustomSpellingConfigDTO  # noqa: PLC0415
-        from ..models.custom_vocabulary_config_dto import CustomVocabularyConfigDTO  # noqa: PLC0415
-        from ..models.diarization_config_dto import DiarizationConfigDTO  # noqa: PLC0415
-        from ..models.language_config import LanguageConfig  # noqa: PLC0415
-        from ..models.pii_redaction_config_dto import PiiRedactionConfigDTO  # noqa: PLC0415
-        from ..models.structured_data_extraction_config_dto import StructuredDataExtractionConfigDTO  # noqa: PLC0415
-        from ..models.subtitles_config_dto import SubtitlesConfigDTO  # noqa: PLC0415
-        from ..models.summarization_config_dto import SummarizationConfigDTO  # noqa: PLC0415
-        from ..models.translation_config_dto import TranslationConfigDTO  # noqa: PLC0415
-
         d = src_dict
 
         def _parse_audio_url(data: object) -> None | str | Unset:
@@ -360,7 +348,9 @@ class PreRecordedRequestParamsResponse:
         if isinstance(_model, Unset):
             model = UNSET
         else:
-            model = PreRecordedTranscriptionModel(_model)
+            model = PreRecordedTranscriptionModel._value2member_map_.get(_model) or PreRecordedTranscriptionModel(
+                _model
+            )
 
         _language_config = d.get("language_config", UNSET)
         language_config: LanguageConfig | Unset
@@ -535,9 +525,194 @@ class PreRecordedRequestParamsResponse:
         pre_recorded_request_params_response.skip_channel_deduplication = skip_channel_deduplication
 
         pre_recorded_request_params_response._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 0 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
+
         return pre_recorded_request_params_response
+
+    @classmethod
+    def from_dicts(cls: type[T], src_list: Iterable[Mapping[str, Any]]) -> list[T]:
+        """`[cls.from_dict(d) for d in src_list]`, in one loop: no call per item (see parse_list)."""
+        built: list[T] = []
+        append = built.append
+        new = object.__new__
+        for d in src_list:
+
+            def _parse_audio_url(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
+
+            audio_url = _parse_audio_url(d.get("audio_url", UNSET))
+
+            _model = d.get("model", UNSET)
+            model: PreRecordedTranscriptionModel | Unset
+            if isinstance(_model, Unset):
+                model = UNSET
+            else:
+                model = PreRecordedTranscriptionModel._value2member_map_.get(_model) or PreRecordedTranscriptionModel(
+                    _model
+                )
+
+            _language_config = d.get("language_config", UNSET)
+            language_config: LanguageConfig | Unset
+            if isinstance(_language_config, Unset):
+                language_config = UNSET
+            else:
+                language_config = LanguageConfig.from_dict(_language_config)
+
+            custom_vocabulary = d.get("custom_vocabulary", UNSET)
+
+            _custom_vocabulary_config = d.get("custom_vocabulary_config", UNSET)
+            custom_vocabulary_config: CustomVocabularyConfigDTO | Unset
+            if isinstance(_custom_vocabulary_config, Unset):
+                custom_vocabulary_config = UNSET
+            else:
+                custom_vocabulary_config = CustomVocabularyConfigDTO.from_dict(_custom_vocabulary_config)
+
+            callback_url = d.get("callback_url", UNSET)
+
+            callback = d.get("callback", UNSET)
+
+            _callback_config = d.get("callback_config", UNSET)
+            callback_config: CallbackConfigDto | Unset
+            if isinstance(_callback_config, Unset):
+                callback_config = UNSET
+            else:
+                callback_config = CallbackConfigDto.from_dict(_callback_config)
+
+            subtitles = d.get("subtitles", UNSET)
+
+            _subtitles_config = d.get("subtitles_config", UNSET)
+            subtitles_config: SubtitlesConfigDTO | Unset
+            if isinstance(_subtitles_config, Unset):
+                subtitles_config = UNSET
+            else:
+                subtitles_config = SubtitlesConfigDTO.from_dict(_subtitles_config)
+
+            diarization = d.get("diarization", UNSET)
+
+            _diarization_config = d.get("diarization_config", UNSET)
+            diarization_config: DiarizationConfigDTO | Unset
+            if isinstance(_diarization_config, Unset):
+                diarization_config = UNSET
+            else:
+                diarization_config = DiarizationConfigDTO.from_dict(_diarization_config)
+
+            translation = d.get("translation", UNSET)
+
+            _translation_config = d.get("translation_config", UNSET)
+            translation_config: TranslationConfigDTO | Unset
+            if isinstance(_translation_config, Unset):
+                translation_config = UNSET
+            else:
+                translation_config = TranslationConfigDTO.from_dict(_translation_config)
+
+            summarization = d.get("summarization", UNSET)
+
+            _summarization_config = d.get("summarization_config", UNSET)
+            summarization_config: SummarizationConfigDTO | Unset
+            if isinstance(_summarization_config, Unset):
+                summarization_config = UNSET
+            else:
+                summarization_config = SummarizationConfigDTO.from_dict(_summarization_config)
+
+            moderation = d.get("moderation", UNSET)
+
+            named_entity_recognition = d.get("named_entity_recognition", UNSET)
+
+            chapterization = d.get("chapterization", UNSET)
+
+            name_consistency = d.get("name_consistency", UNSET)
+
+            custom_spelling = d.get("custom_spelling", UNSET)
+
+            _custom_spelling_config = d.get("custom_spelling_config", UNSET)
+            custom_spelling_config: CustomSpellingConfigDTO | Unset
+            if isinstance(_custom_spelling_config, Unset):
+                custom_spelling_config = UNSET
+            else:
+                custom_spelling_config = CustomSpellingConfigDTO.from_dict(_custom_spelling_config)
+
+            structured_data_extraction = d.get("structured_data_extraction", UNSET)
+
+            _structured_data_extraction_config = d.get("structured_data_extraction_config", UNSET)
+            structured_data_extraction_config: StructuredDataExtractionConfigDTO | Unset
+            if isinstance(_structured_data_extraction_config, Unset):
+                structured_data_extraction_config = UNSET
+            else:
+                structured_data_extraction_config = StructuredDataExtractionConfigDTO.from_dict(
+                    _structured_data_extraction_config
+                )
+
+            sentiment_analysis = d.get("sentiment_analysis", UNSET)
+
+            audio_to_llm = d.get("audio_to_llm", UNSET)
+
+            _audio_to_llm_config = d.get("audio_to_llm_config", UNSET)
+            audio_to_llm_config: AudioToLlmListConfigDTO | Unset
+            if isinstance(_audio_to_llm_config, Unset):
+                audio_to_llm_config = UNSET
+            else:
+                audio_to_llm_config = AudioToLlmListConfigDTO.from_dict(_audio_to_llm_config)
+
+            pii_redaction = d.get("pii_redaction", UNSET)
+
+            _pii_redaction_config = d.get("pii_redaction_config", UNSET)
+            pii_redaction_config: PiiRedactionConfigDTO | Unset
+            if isinstance(_pii_redaction_config, Unset):
+                pii_redaction_config = UNSET
+            else:
+                pii_redaction_config = PiiRedactionConfigDTO.from_dict(_pii_redaction_config)
+
+            display_mode = d.get("display_mode", UNSET)
+
+            sentences = d.get("sentences", UNSET)
+
+            punctuation_enhanced = d.get("punctuation_enhanced", UNSET)
+
+            pre_recorded_request_params_response = new(cls)
+            pre_recorded_request_params_response.audio_url = audio_url
+            pre_recorded_request_params_response.model = model
+            pre_recorded_request_params_response.language_config = language_config
+            pre_recorded_request_params_response.custom_vocabulary = custom_vocabulary
+            pre_recorded_request_params_response.custom_vocabulary_config = custom_vocabulary_config
+            pre_recorded_request_params_response.callback_url = callback_url
+            pre_recorded_request_params_response.callback = callback
+            pre_recorded_request_params_response.callback_config = callback_config
+            pre_recorded_request_params_response.subtitles = subtitles
+            pre_recorded_request_params_response.subtitles_config = subtitles_config
+            pre_recorded_request_params_response.diarization = diarization
+            pre_recorded_request_params_response.diarization_config = diarization_config
+            pre_recorded_request_params_response.translation = translation
+            pre_recorded_request_params_response.translation_config = translation_config
+            pre_recorded_request_params_response.summarization = summarization
+            pre_recorded_request_params_response.summarization_config = summarization_config
+            pre_recorded_request_params_response.moderation = moderation
+            pre_recorded_request_params_response.named_entity_recognition = named_entity_recognition
+            pre_recorded_request_params_response.chapterization = chapterization
+            pre_recorded_request_params_response.name_consistency = name_consistency
+            pre_recorded_request_params_response.custom_spelling = custom_spelling
+            pre_recorded_request_params_response.custom_spelling_config = custom_spelling_config
+            pre_recorded_request_params_response.structured_data_extraction = structured_data_extraction
+            pre_recorded_request_params_response.structured_data_extraction_config = structured_data_extraction_config
+            pre_recorded_request_params_response.sentiment_analysis = sentiment_analysis
+            pre_recorded_request_params_response.audio_to_llm = audio_to_llm
+            pre_recorded_request_params_response.audio_to_llm_config = audio_to_llm_config
+            pre_recorded_request_params_response.pii_redaction = pii_redaction
+            pre_recorded_request_params_response.pii_redaction_config = pii_redaction_config
+            pre_recorded_request_params_response.display_mode = display_mode
+            pre_recorded_request_params_response.sentences = sentences
+            pre_recorded_request_params_response.punctuation_enhanced = punctuation_enhanced
+
+            pre_recorded_request_params_response._additional_properties = (
+                None if len(d) == 0 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            )
+
+            append(pre_recorded_request_params_response)
+        return built
 
     @property
     def additional_keys(self) -> list[str]:
@@ -554,3 +729,16 @@ class PreRecordedRequestParamsResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.audio_to_llm_list_config_dto import AudioToLlmListConfigDTO  # noqa: E402
+from ..models.callback_config_dto import CallbackConfigDto  # noqa: E402
+from ..models.custom_spelling_config_dto import CustomSpellingConfigDTO  # noqa: E402
+from ..models.custom_vocabulary_config_dto import CustomVocabularyConfigDTO  # noqa: E402
+from ..models.diarization_config_dto import DiarizationConfigDTO  # noqa: E402
+from ..models.language_config import LanguageConfig  # noqa: E402
+from ..models.pii_redaction_config_dto import PiiRedactionConfigDTO  # noqa: E402
+from ..models.structured_data_extraction_config_dto import StructuredDataExtractionConfigDTO  # noqa: E402
+from ..models.subtitles_config_dto import SubtitlesConfigDTO  # noqa: E402
+from ..models.summarization_config_dto import SummarizationConfigDTO  # noqa: E402
+from ..models.translation_config_dto import TranslationConfigDTO  # noqa: E402

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
@@ -87,13 +87,6 @@ class PreRecordedResponse:
         self._additional_properties = value
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.file_response import FileResponse  # noqa: PLC0415
-        from ..models.pre_recorded_request_params_response import PreRecordedRequestParamsResponse  # noqa: PLC0415
-        from ..models.pre_recorded_response_custom_metadata_type_0 import (
-            PreRecordedResponseCustomMetadataType0,  # noqa: PLC0415
-        )
-        from ..models.transcription_result_dto import TranscriptionResultDTO  # noqa: PLC0415
-
         id = self.id
 
         request_id = self.request_id
@@ -192,22 +185,12 @@ class PreRecordedResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.file_response import FileResponse  # noqa: PLC0415
-        from ..models.pre_recorded_request_params_response import PreRecordedRequestParamsResponse  # noqa: PLC0415
-        from ..models.pre_recorded_response_custom_metadata_type_0 import (
-            PreRecordedResponseCustomMetadataType0,  # noqa: PLC0415
-        )
-        from ..models.pre_recorded_response_post_session_metadata import (
-            PreRecordedResponsePostSessionMetadata,  # noqa: PLC0415
-        )
-        from ..models.transcription_result_dto import TranscriptionResultDTO  # noqa: PLC0415
-
         d = src_dict
         id = d["id"]
 
         request_id = d["request_id"]
 
-        status = JobStatusEnum(d["status"])
+        status = JobStatusEnum._value2member_map_.get(d["status"]) or JobStatusEnum(d["status"])
 
         created_at = parse_datetime(d["created_at"])
 
@@ -268,7 +251,7 @@ class PreRecordedResponse:
         if isinstance(_kind, Unset):
             kind = UNSET
         else:
-            kind = PreRecordedResponseKind(_kind)
+            kind = PreRecordedResponseKind._value2member_map_.get(_kind) or PreRecordedResponseKind(_kind)
 
         def _parse_file(data: object) -> FileResponse | None | Unset:
             if data is None:
@@ -337,9 +320,157 @@ class PreRecordedResponse:
         pre_recorded_response.result = result
 
         pre_recorded_response._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 4 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
+
         return pre_recorded_response
+
+    @classmethod
+    def from_dicts(cls: type[T], src_list: Iterable[Mapping[str, Any]]) -> list[T]:
+        """`[cls.from_dict(d) for d in src_list]`, in one loop: no call per item (see parse_list)."""
+        built: list[T] = []
+        append = built.append
+        new = object.__new__
+        for d in src_list:
+            id = d["id"]
+
+            request_id = d["request_id"]
+
+            status = JobStatusEnum._value2member_map_.get(d["status"]) or JobStatusEnum(d["status"])
+
+            created_at = parse_datetime(d["created_at"])
+
+            version = d.get("version", UNSET)
+
+            def _parse_completed_at(data: object) -> datetime.datetime | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, str):
+                        raise TypeError()
+                    completed_at_type_0 = parse_datetime(data)
+
+                    return completed_at_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(datetime.datetime | None | Unset, data)
+
+            completed_at = _parse_completed_at(d.get("completed_at", UNSET))
+
+            def _parse_custom_metadata(data: object) -> None | PreRecordedResponseCustomMetadataType0 | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    custom_metadata_type_0 = PreRecordedResponseCustomMetadataType0.from_dict(data)
+
+                    return custom_metadata_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(None | PreRecordedResponseCustomMetadataType0 | Unset, data)
+
+            custom_metadata = _parse_custom_metadata(d.get("custom_metadata", UNSET))
+
+            def _parse_error_code(data: object) -> int | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(int | None | Unset, data)
+
+            error_code = _parse_error_code(d.get("error_code", UNSET))
+
+            _post_session_metadata = d.get("post_session_metadata", UNSET)
+            post_session_metadata: PreRecordedResponsePostSessionMetadata | Unset
+            if isinstance(_post_session_metadata, Unset):
+                post_session_metadata = UNSET
+            else:
+                post_session_metadata = PreRecordedResponsePostSessionMetadata.from_dict(_post_session_metadata)
+
+            _kind = d.get("kind", UNSET)
+            kind: PreRecordedResponseKind | Unset
+            if isinstance(_kind, Unset):
+                kind = UNSET
+            else:
+                kind = PreRecordedResponseKind._value2member_map_.get(_kind) or PreRecordedResponseKind(_kind)
+
+            def _parse_file(data: object) -> FileResponse | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    file_type_0 = FileResponse.from_dict(data)
+
+                    return file_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(FileResponse | None | Unset, data)
+
+            file = _parse_file(d.get("file", UNSET))
+
+            def _parse_request_params(data: object) -> None | PreRecordedRequestParamsResponse | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    request_params_type_0 = PreRecordedRequestParamsResponse.from_dict(data)
+
+                    return request_params_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(None | PreRecordedRequestParamsResponse | Unset, data)
+
+            request_params = _parse_request_params(d.get("request_params", UNSET))
+
+            def _parse_result(data: object) -> None | TranscriptionResultDTO | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    result_type_0 = TranscriptionResultDTO.from_dict(data)
+
+                    return result_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(None | TranscriptionResultDTO | Unset, data)
+
+            result = _parse_result(d.get("result", UNSET))
+
+            pre_recorded_response = new(cls)
+            pre_recorded_response.id = id
+            pre_recorded_response.request_id = request_id
+            pre_recorded_response.status = status
+            pre_recorded_response.created_at = created_at
+            pre_recorded_response.version = version
+            pre_recorded_response.completed_at = completed_at
+            pre_recorded_response.custom_metadata = custom_metadata
+            pre_recorded_response.error_code = error_code
+            pre_recorded_response.post_session_metadata = post_session_metadata
+            pre_recorded_response.kind = kind
+            pre_recorded_response.file = file
+            pre_recorded_response.request_params = request_params
+            pre_recorded_response.result = result
+
+            pre_recorded_response._additional_properties = (
+                None if len(d) == 4 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            )
+
+            append(pre_recorded_response)
+        return built
 
     @property
     def additional_keys(self) -> list[str]:
@@ -356,3 +487,10 @@ class PreRecordedResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.file_response import FileResponse  # noqa: E402
+from ..models.pre_recorded_request_params_response import PreRecordedRequestParamsResponse  # noqa: E402
+from ..models.pre_recorded_response_custom_metadata_type_0 import PreRecordedResponseCustomMetadataType0  # noqa: E402
+from ..models.pre_recorded_response_post_session_metadata import PreRecordedResponsePostSessionMetadata  # noqa: E402
+from ..models.transcription_result_dto import TranscriptionResultDTO  # noqa: E402

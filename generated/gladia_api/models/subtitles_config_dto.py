@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -100,7 +100,9 @@ class SubtitlesConfigDTO:
         if _formats is not UNSET:
             formats = []
             for formats_item_data in _formats:
-                formats_item = SubtitlesFormatEnum(formats_item_data)
+                formats_item = SubtitlesFormatEnum._value2member_map_.get(formats_item_data) or SubtitlesFormatEnum(
+                    formats_item_data
+                )
 
                 formats.append(formats_item)
 
@@ -117,7 +119,7 @@ class SubtitlesConfigDTO:
         if isinstance(_style, Unset):
             style = UNSET
         else:
-            style = SubtitlesStyleEnum(_style)
+            style = SubtitlesStyleEnum._value2member_map_.get(_style) or SubtitlesStyleEnum(_style)
 
         subtitles_config_dto = object.__new__(cls)
         subtitles_config_dto.formats = formats
@@ -128,9 +130,58 @@ class SubtitlesConfigDTO:
         subtitles_config_dto.style = style
 
         subtitles_config_dto._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 0 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
+
         return subtitles_config_dto
+
+    @classmethod
+    def from_dicts(cls: type[T], src_list: Iterable[Mapping[str, Any]]) -> list[T]:
+        """`[cls.from_dict(d) for d in src_list]`, in one loop: no call per item (see parse_list)."""
+        built: list[T] = []
+        append = built.append
+        new = object.__new__
+        for d in src_list:
+            _formats = d.get("formats", UNSET)
+            formats: list[SubtitlesFormatEnum] | Unset = UNSET
+            if _formats is not UNSET:
+                formats = []
+                for formats_item_data in _formats:
+                    formats_item = SubtitlesFormatEnum._value2member_map_.get(formats_item_data) or SubtitlesFormatEnum(
+                        formats_item_data
+                    )
+
+                    formats.append(formats_item)
+
+            minimum_duration = d.get("minimum_duration", UNSET)
+
+            maximum_duration = d.get("maximum_duration", UNSET)
+
+            maximum_characters_per_row = d.get("maximum_characters_per_row", UNSET)
+
+            maximum_rows_per_caption = d.get("maximum_rows_per_caption", UNSET)
+
+            _style = d.get("style", UNSET)
+            style: SubtitlesStyleEnum | Unset
+            if isinstance(_style, Unset):
+                style = UNSET
+            else:
+                style = SubtitlesStyleEnum._value2member_map_.get(_style) or SubtitlesStyleEnum(_style)
+
+            subtitles_config_dto = new(cls)
+            subtitles_config_dto.formats = formats
+            subtitles_config_dto.minimum_duration = minimum_duration
+            subtitles_config_dto.maximum_duration = maximum_duration
+            subtitles_config_dto.maximum_characters_per_row = maximum_characters_per_row
+            subtitles_config_dto.maximum_rows_per_caption = maximum_rows_per_caption
+            subtitles_config_dto.style = style
+
+            subtitles_config_dto._additional_properties = (
+                None if len(d) == 0 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            )
+
+            append(subtitles_config_dto)
+        return built
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -59,15 +59,40 @@ class SummarizationConfigDTO:
         if isinstance(_type_, Unset):
             type_ = UNSET
         else:
-            type_ = SummaryTypesEnum(_type_)
+            type_ = SummaryTypesEnum._value2member_map_.get(_type_) or SummaryTypesEnum(_type_)
 
         summarization_config_dto = object.__new__(cls)
         summarization_config_dto.type_ = type_
 
         summarization_config_dto._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 0 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
+
         return summarization_config_dto
+
+    @classmethod
+    def from_dicts(cls: type[T], src_list: Iterable[Mapping[str, Any]]) -> list[T]:
+        """`[cls.from_dict(d) for d in src_list]`, in one loop: no call per item (see parse_list)."""
+        built: list[T] = []
+        append = built.append
+        new = object.__new__
+        for d in src_list:
+            _type_ = d.get("type", UNSET)
+            type_: SummaryTypesEnum | Unset
+            if isinstance(_type_, Unset):
+                type_ = UNSET
+            else:
+                type_ = SummaryTypesEnum._value2member_map_.get(_type_) or SummaryTypesEnum(_type_)
+
+            summarization_config_dto = new(cls)
+            summarization_config_dto.type_ = type_
+
+            summarization_config_dto._additional_properties = (
+                None if len(d) == 0 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            )
+
+            append(summarization_config_dto)
+        return built
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -96,9 +96,41 @@ class TooManyRequestsErrorResponse:
         too_many_requests_error_response.message = message
 
         too_many_requests_error_response._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 5 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
+
         return too_many_requests_error_response
+
+    @classmethod
+    def from_dicts(cls: type[T], src_list: Iterable[Mapping[str, Any]]) -> list[T]:
+        """`[cls.from_dict(d) for d in src_list]`, in one loop: no call per item (see parse_list)."""
+        built: list[T] = []
+        append = built.append
+        new = object.__new__
+        for d in src_list:
+            timestamp = d["timestamp"]
+
+            path = d["path"]
+
+            request_id = d["request_id"]
+
+            status_code = d["statusCode"]
+
+            message = d["message"]
+
+            too_many_requests_error_response = new(cls)
+            too_many_requests_error_response.timestamp = timestamp
+            too_many_requests_error_response.path = path
+            too_many_requests_error_response.request_id = request_id
+            too_many_requests_error_response.status_code = status_code
+            too_many_requests_error_response.message = message
+
+            too_many_requests_error_response._additional_properties = (
+                None if len(d) == 5 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            )
+
+            append(too_many_requests_error_response)
+        return built
 
     @property
     def additional_keys(self) -> list[str]:

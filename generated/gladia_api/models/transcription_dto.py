@@ -1,13 +1,13 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.transcription_language_code_enum import TranscriptionLanguageCodeEnum
-from ..types import UNSET, Unset, extras_key, extras_repr
+from ..types import UNSET, Unset, extras_key, extras_repr, parse_list
 
 if TYPE_CHECKING:
     from ..models.sentences_dto import SentencesDTO
@@ -102,31 +102,29 @@ class TranscriptionDTO:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.sentences_dto import SentencesDTO  # noqa: PLC0415
-        from ..models.subtitle_dto import SubtitleDTO  # noqa: PLC0415
-        from ..models.utterance_dto import UtteranceDTO  # noqa: PLC0415
-
         d = src_dict
         full_transcript = d["full_transcript"]
 
         languages = []
         _languages = d["languages"]
         for languages_item_data in _languages:
-            languages_item = TranscriptionLanguageCodeEnum(languages_item_data)
+            languages_item = TranscriptionLanguageCodeEnum._value2member_map_.get(
+                languages_item_data
+            ) or TranscriptionLanguageCodeEnum(languages_item_data)
 
             languages.append(languages_item)
 
-        utterances = list(map(UtteranceDTO.from_dict, d["utterances"]))
+        utterances = parse_list(UtteranceDTO.from_dicts, d["utterances"])
 
         _sentences = d.get("sentences", UNSET)
         sentences: list[SentencesDTO] | Unset = UNSET
         if _sentences is not UNSET:
-            sentences = list(map(SentencesDTO.from_dict, _sentences))
+            sentences = parse_list(SentencesDTO.from_dicts, _sentences)
 
         _subtitles = d.get("subtitles", UNSET)
         subtitles: list[SubtitleDTO] | Unset = UNSET
         if _subtitles is not UNSET:
-            subtitles = list(map(SubtitleDTO.from_dict, _subtitles))
+            subtitles = parse_list(SubtitleDTO.from_dicts, _subtitles)
 
         transcription_dto = object.__new__(cls)
         transcription_dto.full_transcript = full_transcript
@@ -136,9 +134,54 @@ class TranscriptionDTO:
         transcription_dto.subtitles = subtitles
 
         transcription_dto._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 3 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
+
         return transcription_dto
+
+    @classmethod
+    def from_dicts(cls: type[T], src_list: Iterable[Mapping[str, Any]]) -> list[T]:
+        """`[cls.from_dict(d) for d in src_list]`, in one loop: no call per item (see parse_list)."""
+        built: list[T] = []
+        append = built.append
+        new = object.__new__
+        for d in src_list:
+            full_transcript = d["full_transcript"]
+
+            languages = []
+            _languages = d["languages"]
+            for languages_item_data in _languages:
+                languages_item = TranscriptionLanguageCodeEnum._value2member_map_.get(
+                    languages_item_data
+                ) or TranscriptionLanguageCodeEnum(languages_item_data)
+
+                languages.append(languages_item)
+
+            utterances = parse_list(UtteranceDTO.from_dicts, d["utterances"])
+
+            _sentences = d.get("sentences", UNSET)
+            sentences: list[SentencesDTO] | Unset = UNSET
+            if _sentences is not UNSET:
+                sentences = parse_list(SentencesDTO.from_dicts, _sentences)
+
+            _subtitles = d.get("subtitles", UNSET)
+            subtitles: list[SubtitleDTO] | Unset = UNSET
+            if _subtitles is not UNSET:
+                subtitles = parse_list(SubtitleDTO.from_dicts, _subtitles)
+
+            transcription_dto = new(cls)
+            transcription_dto.full_transcript = full_transcript
+            transcription_dto.languages = languages
+            transcription_dto.utterances = utterances
+            transcription_dto.sentences = sentences
+            transcription_dto.subtitles = subtitles
+
+            transcription_dto._additional_properties = (
+                None if len(d) == 3 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            )
+
+            append(transcription_dto)
+        return built
 
     @property
     def additional_keys(self) -> list[str]:
@@ -155,3 +198,8 @@ class TranscriptionDTO:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.sentences_dto import SentencesDTO  # noqa: E402
+from ..models.subtitle_dto import SubtitleDTO  # noqa: E402
+from ..models.utterance_dto import UtteranceDTO  # noqa: E402

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -88,9 +88,38 @@ class TranscriptionMetadataDTO:
         transcription_metadata_dto.number_of_distinct_channels = number_of_distinct_channels
 
         transcription_metadata_dto._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 3 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
+
         return transcription_metadata_dto
+
+    @classmethod
+    def from_dicts(cls: type[T], src_list: Iterable[Mapping[str, Any]]) -> list[T]:
+        """`[cls.from_dict(d) for d in src_list]`, in one loop: no call per item (see parse_list)."""
+        built: list[T] = []
+        append = built.append
+        new = object.__new__
+        for d in src_list:
+            audio_duration = d["audio_duration"]
+
+            billing_time = d["billing_time"]
+
+            transcription_time = d["transcription_time"]
+
+            number_of_distinct_channels = d.get("number_of_distinct_channels", UNSET)
+
+            transcription_metadata_dto = new(cls)
+            transcription_metadata_dto.audio_duration = audio_duration
+            transcription_metadata_dto.billing_time = billing_time
+            transcription_metadata_dto.transcription_time = transcription_time
+            transcription_metadata_dto.number_of_distinct_channels = number_of_distinct_channels
+
+            transcription_metadata_dto._additional_properties = (
+                None if len(d) == 3 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            )
+
+            append(transcription_metadata_dto)
+        return built
 
     @property
     def additional_keys(self) -> list[str]:

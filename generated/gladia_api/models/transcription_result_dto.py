@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -175,21 +175,6 @@ class TranscriptionResultDTO:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.audio_to_llm_list_dto import AudioToLlmListDTO  # noqa: PLC0415
-        from ..models.chapterization_dto import ChapterizationDTO  # noqa: PLC0415
-        from ..models.diarization_dto import DiarizationDTO  # noqa: PLC0415
-        from ..models.display_mode_dto import DisplayModeDTO  # noqa: PLC0415
-        from ..models.moderation_dto import ModerationDTO  # noqa: PLC0415
-        from ..models.named_entity_recognition_dto import NamedEntityRecognitionDTO  # noqa: PLC0415
-        from ..models.names_consistency_dto import NamesConsistencyDTO  # noqa: PLC0415
-        from ..models.sentences_dto import SentencesDTO  # noqa: PLC0415
-        from ..models.sentiment_analysis_dto import SentimentAnalysisDTO  # noqa: PLC0415
-        from ..models.structured_data_extraction_dto import StructuredDataExtractionDTO  # noqa: PLC0415
-        from ..models.summarization_dto import SummarizationDTO  # noqa: PLC0415
-        from ..models.transcription_dto import TranscriptionDTO  # noqa: PLC0415
-        from ..models.transcription_metadata_dto import TranscriptionMetadataDTO  # noqa: PLC0415
-        from ..models.translation_dto import TranslationDTO  # noqa: PLC0415
-
         d = src_dict
         metadata = TranscriptionMetadataDTO.from_dict(d["metadata"])
 
@@ -301,9 +286,133 @@ class TranscriptionResultDTO:
         transcription_result_dto.diarization = diarization
 
         transcription_result_dto._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 1 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
+
         return transcription_result_dto
+
+    @classmethod
+    def from_dicts(cls: type[T], src_list: Iterable[Mapping[str, Any]]) -> list[T]:
+        """`[cls.from_dict(d) for d in src_list]`, in one loop: no call per item (see parse_list)."""
+        built: list[T] = []
+        append = built.append
+        new = object.__new__
+        for d in src_list:
+            metadata = TranscriptionMetadataDTO.from_dict(d["metadata"])
+
+            _transcription = d.get("transcription", UNSET)
+            transcription: TranscriptionDTO | Unset
+            if isinstance(_transcription, Unset):
+                transcription = UNSET
+            else:
+                transcription = TranscriptionDTO.from_dict(_transcription)
+
+            _translation = d.get("translation", UNSET)
+            translation: TranslationDTO | Unset
+            if isinstance(_translation, Unset):
+                translation = UNSET
+            else:
+                translation = TranslationDTO.from_dict(_translation)
+
+            _summarization = d.get("summarization", UNSET)
+            summarization: SummarizationDTO | Unset
+            if isinstance(_summarization, Unset):
+                summarization = UNSET
+            else:
+                summarization = SummarizationDTO.from_dict(_summarization)
+
+            _moderation = d.get("moderation", UNSET)
+            moderation: ModerationDTO | Unset
+            if isinstance(_moderation, Unset):
+                moderation = UNSET
+            else:
+                moderation = ModerationDTO.from_dict(_moderation)
+
+            _named_entity_recognition = d.get("named_entity_recognition", UNSET)
+            named_entity_recognition: NamedEntityRecognitionDTO | Unset
+            if isinstance(_named_entity_recognition, Unset):
+                named_entity_recognition = UNSET
+            else:
+                named_entity_recognition = NamedEntityRecognitionDTO.from_dict(_named_entity_recognition)
+
+            _name_consistency = d.get("name_consistency", UNSET)
+            name_consistency: NamesConsistencyDTO | Unset
+            if isinstance(_name_consistency, Unset):
+                name_consistency = UNSET
+            else:
+                name_consistency = NamesConsistencyDTO.from_dict(_name_consistency)
+
+            _structured_data_extraction = d.get("structured_data_extraction", UNSET)
+            structured_data_extraction: StructuredDataExtractionDTO | Unset
+            if isinstance(_structured_data_extraction, Unset):
+                structured_data_extraction = UNSET
+            else:
+                structured_data_extraction = StructuredDataExtractionDTO.from_dict(_structured_data_extraction)
+
+            _sentiment_analysis = d.get("sentiment_analysis", UNSET)
+            sentiment_analysis: SentimentAnalysisDTO | Unset
+            if isinstance(_sentiment_analysis, Unset):
+                sentiment_analysis = UNSET
+            else:
+                sentiment_analysis = SentimentAnalysisDTO.from_dict(_sentiment_analysis)
+
+            _audio_to_llm = d.get("audio_to_llm", UNSET)
+            audio_to_llm: AudioToLlmListDTO | Unset
+            if isinstance(_audio_to_llm, Unset):
+                audio_to_llm = UNSET
+            else:
+                audio_to_llm = AudioToLlmListDTO.from_dict(_audio_to_llm)
+
+            _sentences = d.get("sentences", UNSET)
+            sentences: SentencesDTO | Unset
+            if isinstance(_sentences, Unset):
+                sentences = UNSET
+            else:
+                sentences = SentencesDTO.from_dict(_sentences)
+
+            _display_mode = d.get("display_mode", UNSET)
+            display_mode: DisplayModeDTO | Unset
+            if isinstance(_display_mode, Unset):
+                display_mode = UNSET
+            else:
+                display_mode = DisplayModeDTO.from_dict(_display_mode)
+
+            _chapterization = d.get("chapterization", UNSET)
+            chapterization: ChapterizationDTO | Unset
+            if isinstance(_chapterization, Unset):
+                chapterization = UNSET
+            else:
+                chapterization = ChapterizationDTO.from_dict(_chapterization)
+
+            _diarization = d.get("diarization", UNSET)
+            diarization: DiarizationDTO | Unset
+            if isinstance(_diarization, Unset):
+                diarization = UNSET
+            else:
+                diarization = DiarizationDTO.from_dict(_diarization)
+
+            transcription_result_dto = new(cls)
+            transcription_result_dto.metadata = metadata
+            transcription_result_dto.transcription = transcription
+            transcription_result_dto.translation = translation
+            transcription_result_dto.summarization = summarization
+            transcription_result_dto.moderation = moderation
+            transcription_result_dto.named_entity_recognition = named_entity_recognition
+            transcription_result_dto.name_consistency = name_consistency
+            transcription_result_dto.structured_data_extraction = structured_data_extraction
+            transcription_result_dto.sentiment_analysis = sentiment_analysis
+            transcription_result_dto.audio_to_llm = audio_to_llm
+            transcription_result_dto.sentences = sentences
+            transcription_result_dto.display_mode = display_mode
+            transcription_result_dto.chapterization = chapterization
+            transcription_result_dto.diarization = diarization
+
+            transcription_result_dto._additional_properties = (
+                None if len(d) == 1 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            )
+
+            append(transcription_result_dto)
+        return built
 
     @property
     def additional_keys(self) -> list[str]:
@@ -320,3 +429,19 @@ class TranscriptionResultDTO:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.audio_to_llm_list_dto import AudioToLlmListDTO  # noqa: E402
+from ..models.chapterization_dto import ChapterizationDTO  # noqa: E402
+from ..models.diarization_dto import DiarizationDTO  # noqa: E402
+from ..models.display_mode_dto import DisplayModeDTO  # noqa: E402
+from ..models.moderation_dto import ModerationDTO  # noqa: E402
+from ..models.named_entity_recognition_dto import NamedEntityRecognitionDTO  # noqa: E402
+from ..models.names_consistency_dto import NamesConsistencyDTO  # noqa: E402
+from ..models.sentences_dto import SentencesDTO  # noqa: E402
+from ..models.sentiment_analysis_dto import SentimentAnalysisDTO  # noqa: E402
+from ..models.structured_data_extraction_dto import StructuredDataExtractionDTO  # noqa: E402
+from ..models.summarization_dto import SummarizationDTO  # noqa: E402
+from ..models.transcription_dto import TranscriptionDTO  # noqa: E402
+from ..models.transcription_metadata_dto import TranscriptionMetadataDTO  # noqa: E402
+from ..models.translation_dto import TranslationDTO  # noqa: E402

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -105,7 +105,9 @@ class TranslationConfigDTO:
         target_languages = []
         _target_languages = d["target_languages"]
         for target_languages_item_data in _target_languages:
-            target_languages_item = TranslationLanguageCodeEnum(target_languages_item_data)
+            target_languages_item = TranslationLanguageCodeEnum._value2member_map_.get(
+                target_languages_item_data
+            ) or TranslationLanguageCodeEnum(target_languages_item_data)
 
             target_languages.append(target_languages_item)
 
@@ -114,7 +116,7 @@ class TranslationConfigDTO:
         if isinstance(_model, Unset):
             model = UNSET
         else:
-            model = TranslationModelEnum(_model)
+            model = TranslationModelEnum._value2member_map_.get(_model) or TranslationModelEnum(_model)
 
         match_original_utterances = d.get("match_original_utterances", UNSET)
 
@@ -136,9 +138,59 @@ class TranslationConfigDTO:
         translation_config_dto.informal = informal
 
         translation_config_dto._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 1 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
+
         return translation_config_dto
+
+    @classmethod
+    def from_dicts(cls: type[T], src_list: Iterable[Mapping[str, Any]]) -> list[T]:
+        """`[cls.from_dict(d) for d in src_list]`, in one loop: no call per item (see parse_list)."""
+        built: list[T] = []
+        append = built.append
+        new = object.__new__
+        for d in src_list:
+            target_languages = []
+            _target_languages = d["target_languages"]
+            for target_languages_item_data in _target_languages:
+                target_languages_item = TranslationLanguageCodeEnum._value2member_map_.get(
+                    target_languages_item_data
+                ) or TranslationLanguageCodeEnum(target_languages_item_data)
+
+                target_languages.append(target_languages_item)
+
+            _model = d.get("model", UNSET)
+            model: TranslationModelEnum | Unset
+            if isinstance(_model, Unset):
+                model = UNSET
+            else:
+                model = TranslationModelEnum._value2member_map_.get(_model) or TranslationModelEnum(_model)
+
+            match_original_utterances = d.get("match_original_utterances", UNSET)
+
+            lipsync = d.get("lipsync", UNSET)
+
+            context_adaptation = d.get("context_adaptation", UNSET)
+
+            context = d.get("context", UNSET)
+
+            informal = d.get("informal", UNSET)
+
+            translation_config_dto = new(cls)
+            translation_config_dto.target_languages = target_languages
+            translation_config_dto.model = model
+            translation_config_dto.match_original_utterances = match_original_utterances
+            translation_config_dto.lipsync = lipsync
+            translation_config_dto.context_adaptation = context_adaptation
+            translation_config_dto.context = context
+            translation_config_dto.informal = informal
+
+            translation_config_dto._additional_properties = (
+                None if len(d) == 1 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            )
+
+            append(translation_config_dto)
+        return built
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,13 +1,13 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.translation_language_code_enum import TranslationLanguageCodeEnum
-from ..types import UNSET, Unset, extras_key, extras_repr
+from ..types import UNSET, Unset, extras_key, extras_repr, parse_list
 
 if TYPE_CHECKING:
     from ..models.addon_error_dto import AddonErrorDTO
@@ -61,8 +61,6 @@ class TranslationResultDTO:
         self._additional_properties = value
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.addon_error_dto import AddonErrorDTO  # noqa: PLC0415
-
         error: dict[str, Any] | None
         if isinstance(self.error, AddonErrorDTO):
             error = self.error.to_dict()
@@ -115,11 +113,6 @@ class TranslationResultDTO:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.addon_error_dto import AddonErrorDTO  # noqa: PLC0415
-        from ..models.sentences_dto import SentencesDTO  # noqa: PLC0415
-        from ..models.subtitle_dto import SubtitleDTO  # noqa: PLC0415
-        from ..models.utterance_dto import UtteranceDTO  # noqa: PLC0415
-
         d = src_dict
 
         def _parse_error(data: object) -> AddonErrorDTO | None:
@@ -142,21 +135,23 @@ class TranslationResultDTO:
         languages = []
         _languages = d["languages"]
         for languages_item_data in _languages:
-            languages_item = TranslationLanguageCodeEnum(languages_item_data)
+            languages_item = TranslationLanguageCodeEnum._value2member_map_.get(
+                languages_item_data
+            ) or TranslationLanguageCodeEnum(languages_item_data)
 
             languages.append(languages_item)
 
-        utterances = list(map(UtteranceDTO.from_dict, d["utterances"]))
+        utterances = parse_list(UtteranceDTO.from_dicts, d["utterances"])
 
         _sentences = d.get("sentences", UNSET)
         sentences: list[SentencesDTO] | Unset = UNSET
         if _sentences is not UNSET:
-            sentences = list(map(SentencesDTO.from_dict, _sentences))
+            sentences = parse_list(SentencesDTO.from_dicts, _sentences)
 
         _subtitles = d.get("subtitles", UNSET)
         subtitles: list[SubtitleDTO] | Unset = UNSET
         if _subtitles is not UNSET:
-            subtitles = list(map(SubtitleDTO.from_dict, _subtitles))
+            subtitles = parse_list(SubtitleDTO.from_dicts, _subtitles)
 
         translation_result_dto = object.__new__(cls)
         translation_result_dto.error = error
@@ -167,9 +162,71 @@ class TranslationResultDTO:
         translation_result_dto.subtitles = subtitles
 
         translation_result_dto._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 4 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
+
         return translation_result_dto
+
+    @classmethod
+    def from_dicts(cls: type[T], src_list: Iterable[Mapping[str, Any]]) -> list[T]:
+        """`[cls.from_dict(d) for d in src_list]`, in one loop: no call per item (see parse_list)."""
+        built: list[T] = []
+        append = built.append
+        new = object.__new__
+        for d in src_list:
+
+            def _parse_error(data: object) -> AddonErrorDTO | None:
+                if data is None:
+                    return data
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    error_type_0 = AddonErrorDTO.from_dict(data)
+
+                    return error_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(AddonErrorDTO | None, data)
+
+            error = _parse_error(d["error"])
+
+            full_transcript = d["full_transcript"]
+
+            languages = []
+            _languages = d["languages"]
+            for languages_item_data in _languages:
+                languages_item = TranslationLanguageCodeEnum._value2member_map_.get(
+                    languages_item_data
+                ) or TranslationLanguageCodeEnum(languages_item_data)
+
+                languages.append(languages_item)
+
+            utterances = parse_list(UtteranceDTO.from_dicts, d["utterances"])
+
+            _sentences = d.get("sentences", UNSET)
+            sentences: list[SentencesDTO] | Unset = UNSET
+            if _sentences is not UNSET:
+                sentences = parse_list(SentencesDTO.from_dicts, _sentences)
+
+            _subtitles = d.get("subtitles", UNSET)
+            subtitles: list[SubtitleDTO] | Unset = UNSET
+            if _subtitles is not UNSET:
+                subtitles = parse_list(SubtitleDTO.from_dicts, _subtitles)
+
+            translation_result_dto = new(cls)
+            translation_result_dto.error = error
+            translation_result_dto.full_transcript = full_transcript
+            translation_result_dto.languages = languages
+            translation_result_dto.utterances = utterances
+            translation_result_dto.sentences = sentences
+            translation_result_dto.subtitles = subtitles
+
+            translation_result_dto._additional_properties = (
+                None if len(d) == 4 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            )
+
+            append(translation_result_dto)
+        return built
 
     @property
     def additional_keys(self) -> list[str]:
@@ -186,3 +243,9 @@ class TranslationResultDTO:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.addon_error_dto import AddonErrorDTO  # noqa: E402
+from ..models.sentences_dto import SentencesDTO  # noqa: E402
+from ..models.subtitle_dto import SubtitleDTO  # noqa: E402
+from ..models.utterance_dto import UtteranceDTO  # noqa: E402

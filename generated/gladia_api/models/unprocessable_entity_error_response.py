@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
@@ -108,9 +108,44 @@ class UnprocessableEntityErrorResponse:
         unprocessable_entity_error_response.validation_errors = validation_errors
 
         unprocessable_entity_error_response._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 5 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
+
         return unprocessable_entity_error_response
+
+    @classmethod
+    def from_dicts(cls: type[T], src_list: Iterable[Mapping[str, Any]]) -> list[T]:
+        """`[cls.from_dict(d) for d in src_list]`, in one loop: no call per item (see parse_list)."""
+        built: list[T] = []
+        append = built.append
+        new = object.__new__
+        for d in src_list:
+            timestamp = d["timestamp"]
+
+            path = d["path"]
+
+            request_id = d["request_id"]
+
+            status_code = d["statusCode"]
+
+            message = d["message"]
+
+            validation_errors = cast(list[str], d.get("validation_errors", UNSET))
+
+            unprocessable_entity_error_response = new(cls)
+            unprocessable_entity_error_response.timestamp = timestamp
+            unprocessable_entity_error_response.path = path
+            unprocessable_entity_error_response.request_id = request_id
+            unprocessable_entity_error_response.status_code = status_code
+            unprocessable_entity_error_response.message = message
+            unprocessable_entity_error_response.validation_errors = validation_errors
+
+            unprocessable_entity_error_response._additional_properties = (
+                None if len(d) == 5 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            )
+
+            append(unprocessable_entity_error_response)
+        return built
 
     @property
     def additional_keys(self) -> list[str]:

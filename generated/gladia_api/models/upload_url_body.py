@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -62,9 +62,29 @@ class UploadUrlBody:
         upload_url_body.audio_url = audio_url
 
         upload_url_body._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 1 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
+
         return upload_url_body
+
+    @classmethod
+    def from_dicts(cls: type[T], src_list: Iterable[Mapping[str, Any]]) -> list[T]:
+        """`[cls.from_dict(d) for d in src_list]`, in one loop: no call per item (see parse_list)."""
+        built: list[T] = []
+        append = built.append
+        new = object.__new__
+        for d in src_list:
+            audio_url = d["audio_url"]
+
+            upload_url_body = new(cls)
+            upload_url_body.audio_url = audio_url
+
+            upload_url_body._additional_properties = (
+                None if len(d) == 1 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            )
+
+            append(upload_url_body)
+        return built
 
     @property
     def additional_keys(self) -> list[str]:

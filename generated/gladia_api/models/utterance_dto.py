@@ -1,13 +1,13 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.transcription_language_code_enum import TranscriptionLanguageCodeEnum
-from ..types import UNSET, Unset, extras_key, extras_repr
+from ..types import UNSET, Lazy, Unset, extras_key, extras_repr, lazy_key, lazy_repr
 
 if TYPE_CHECKING:
     from ..models.word_dto import WordDTO
@@ -37,8 +37,7 @@ class UtteranceDTO:
     """ End time in seconds. """
     channel: int
     """ The audio channel it was heard on. """
-    words: list[WordDTO]
-    """ The words, each with its own timing. """
+    _words: list[WordDTO] = _attrs_field(alias="words", eq=lazy_key, repr=lazy_repr)
     text: str
     """ What was said. """
     language: TranscriptionLanguageCodeEnum
@@ -62,6 +61,18 @@ class UtteranceDTO:
     @additional_properties.setter
     def additional_properties(self, value: dict[str, Any]) -> None:
         self._additional_properties = value
+
+    @property
+    def words(self) -> list[WordDTO]:
+        """The words, each with its own timing."""
+        value = self._words
+        if type(value) is Lazy:
+            value = self._words = value.load()
+        return value
+
+    @words.setter
+    def words(self, value: list[WordDTO]) -> None:
+        self._words = value
 
     def to_dict(self) -> dict[str, Any]:
         start = self.start
@@ -105,8 +116,6 @@ class UtteranceDTO:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.word_dto import WordDTO  # noqa: PLC0415
-
         d = src_dict
         start = d["start"]
 
@@ -114,11 +123,15 @@ class UtteranceDTO:
 
         channel = d["channel"]
 
-        words = list(map(WordDTO.from_dict, d["words"]))
+        words = d["words"]
+        if words is not UNSET:
+            words = Lazy(WordDTO.from_dicts, words)
 
         text = d["text"]
 
-        language = TranscriptionLanguageCodeEnum(d["language"])
+        language = TranscriptionLanguageCodeEnum._value2member_map_.get(d["language"]) or TranscriptionLanguageCodeEnum(
+            d["language"]
+        )
 
         confidence = d.get("confidence", UNSET)
 
@@ -128,16 +141,61 @@ class UtteranceDTO:
         utterance_dto.start = start
         utterance_dto.end = end
         utterance_dto.channel = channel
-        utterance_dto.words = words
+        utterance_dto._words = words
         utterance_dto.text = text
         utterance_dto.language = language
         utterance_dto.confidence = confidence
         utterance_dto.speaker = speaker
 
         utterance_dto._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 6 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
+
         return utterance_dto
+
+    @classmethod
+    def from_dicts(cls: type[T], src_list: Iterable[Mapping[str, Any]]) -> list[T]:
+        """`[cls.from_dict(d) for d in src_list]`, in one loop: no call per item (see parse_list)."""
+        built: list[T] = []
+        append = built.append
+        new = object.__new__
+        for d in src_list:
+            start = d["start"]
+
+            end = d["end"]
+
+            channel = d["channel"]
+
+            words = d["words"]
+            if words is not UNSET:
+                words = Lazy(WordDTO.from_dicts, words)
+
+            text = d["text"]
+
+            language = TranscriptionLanguageCodeEnum._value2member_map_.get(
+                d["language"]
+            ) or TranscriptionLanguageCodeEnum(d["language"])
+
+            confidence = d.get("confidence", UNSET)
+
+            speaker = d.get("speaker", UNSET)
+
+            utterance_dto = new(cls)
+            utterance_dto.start = start
+            utterance_dto.end = end
+            utterance_dto.channel = channel
+            utterance_dto._words = words
+            utterance_dto.text = text
+            utterance_dto.language = language
+            utterance_dto.confidence = confidence
+            utterance_dto.speaker = speaker
+
+            utterance_dto._additional_properties = (
+                None if len(d) == 6 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            )
+
+            append(utterance_dto)
+        return built
 
     @property
     def additional_keys(self) -> list[str]:
@@ -154,3 +212,6 @@ class UtteranceDTO:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.word_dto import WordDTO  # noqa: E402
