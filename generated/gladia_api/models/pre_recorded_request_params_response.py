@@ -673,6 +673,20 @@ class PreRecordedRequestParamsResponse:
 
             punctuation_enhanced = d.get("punctuation_enhanced", UNSET)
 
+            detect_language = d.get("detect_language", UNSET)
+
+            enable_code_switching = d.get("enable_code_switching", UNSET)
+
+            audio_enhancer = d.get("audio_enhancer", UNSET)
+
+            accurate_words_timestamps = d.get("accurate_words_timestamps", UNSET)
+
+            diarization_enhanced = d.get("diarization_enhanced", UNSET)
+
+            speaker_reidentification = d.get("speaker_reidentification", UNSET)
+
+            skip_channel_deduplication = d.get("skip_channel_deduplication", UNSET)
+
             pre_recorded_request_params_response = new(cls)
             pre_recorded_request_params_response.audio_url = audio_url
             pre_recorded_request_params_response.model = model
@@ -706,6 +720,13 @@ class PreRecordedRequestParamsResponse:
             pre_recorded_request_params_response.display_mode = display_mode
             pre_recorded_request_params_response.sentences = sentences
             pre_recorded_request_params_response.punctuation_enhanced = punctuation_enhanced
+            pre_recorded_request_params_response.detect_language = detect_language
+            pre_recorded_request_params_response.enable_code_switching = enable_code_switching
+            pre_recorded_request_params_response.audio_enhancer = audio_enhancer
+            pre_recorded_request_params_response.accurate_words_timestamps = accurate_words_timestamps
+            pre_recorded_request_params_response.diarization_enhanced = diarization_enhanced
+            pre_recorded_request_params_response.speaker_reidentification = speaker_reidentification
+            pre_recorded_request_params_response.skip_channel_deduplication = skip_channel_deduplication
 
             pre_recorded_request_params_response._additional_properties = (
                 None if len(d) == 0 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
