@@ -3,13 +3,14 @@ order, in one namespace, against the emulator, as a reader would paste them."""
 
 from __future__ import annotations
 
+import inspect
 import re
 import shutil
 from pathlib import Path
 
 import pytest
 
-from gladia.testing import Emulator
+from gladia.testing import Emulator, EmulatorConfig
 from tests._reference import ROOT
 
 GUIDES = ROOT / "docs" / "guides"
@@ -56,6 +57,15 @@ def test_guide_runs_against_the_emulator(
     for index, code in enumerate(blocks(page)):
         code = code.replace("YOUR_GLADIA_API_KEY", emu.api_key)
         exec(compile(code, f"docs/guides/{page}.md block {index + 1}", "exec"), namespace)
+    # A page may define pytest tests (the emulator guide does): run them as pytest would, with a fresh
+    # emulator for the plugin's fixture and the page's own `gladia_emulator_config` when it has one.
+    for name, test in list(namespace.items()):
+        if name.startswith("test_") and callable(test):
+            make_config = namespace.get("gladia_emulator_config")
+            config = make_config.__wrapped__() if make_config is not None else EmulatorConfig()
+            with Emulator(config) as fresh, pytest.MonkeyPatch.context() as patch:
+                fixtures = {"gladia_emulator": fresh, "monkeypatch": patch, "tmp_path": tmp_path}
+                test(**{arg: fixtures[arg] for arg in inspect.signature(test).parameters})
     printed = capsys.readouterr()
     assert "Traceback" not in printed.err
     print(printed.out)  # shown by `pytest -rP`
