@@ -54,8 +54,8 @@ def test_guide_runs_against_the_emulator(
     monkeypatch.setenv("GLADIA_API_URL", emu.url)
     monkeypatch.setenv("GLADIA_API_KEY", emu.api_key)
     namespace: dict[str, object] = {"__name__": "guide"}
-    for index, code in enumerate(blocks(page)):
-        code = code.replace("YOUR_GLADIA_API_KEY", emu.api_key)
+    for index, block in enumerate(blocks(page)):
+        code = block.replace("YOUR_GLADIA_API_KEY", emu.api_key)
         exec(compile(code, f"docs/guides/{page}.md block {index + 1}", "exec"), namespace)
     # A page may define pytest tests (the emulator guide does): run them as pytest would, with a fresh
     # emulator for the plugin's fixture and the page's own `gladia_emulator_config` when it has one.
