@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from gladia._outcome import FailedAddon, failed_addons
 from gladia.cli._errors import one_line
 from gladia.cli._outputs import write_atomic
 from gladia.cli._progress import ItemProgress, Progress
@@ -75,6 +76,8 @@ class Outcome:
     error: BaseException | None = None
     job: PreRecordedResponse | None = None
     """The finished job, for a result that goes to stdout."""
+    failed_addons: tuple[FailedAddon, ...] = ()
+    """The add-ons of a done job that failed (its transcript is still good)."""
 
 
 class _Stopped(Exception):
@@ -230,7 +233,16 @@ class Batch:
             await asyncio.to_thread(write_atomic, target.output, text)
         self._state.done(work.key, target.source.label, job.id, target.output)
         kept = job if target.output is None else None
-        self._report(Outcome(target.source, DONE, output=target.output, job_id=job.id, job=kept))
+        self._report(
+            Outcome(
+                target.source,
+                DONE,
+                output=target.output,
+                job_id=job.id,
+                job=kept,
+                failed_addons=failed_addons(job),
+            )
+        )
 
     # ------------------------------------------------------------------------------------------ helpers
 

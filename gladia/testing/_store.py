@@ -112,7 +112,10 @@ class Job:
         if self.error_message is not None:
             # Gladia keeps the reason to itself (it is only in the error callback); the emulator also puts it
             # in the free-form diagnostics object so a failing test can say why.
-            found["post_session_metadata"] = {"emulator": {"error_message": self.error_message}}
+            found["post_session_metadata"] = {
+                "error": {"code": self.error_code, "message": self.error_message},
+                "emulator": {"error_message": self.error_message},  # where older versions put it
+            }
         return found
 
 
