@@ -91,6 +91,7 @@ class Batch:
         options: Gladia's options, already checked (`audio_url` is added per audio).
         fmt, subtitles_config: how output files are rendered.
         on_outcome: called with each source's outcome as soon as it is known.
+        on_audio_url: called with the audio_url of each job about to be created, and its progress line.
     """
 
     def __init__(
@@ -104,6 +105,7 @@ class Batch:
         fmt: str,
         subtitles_config: object = None,
         on_outcome: Callable[[Outcome], None] = lambda outcome: None,
+        on_audio_url: Callable[[str, ItemProgress], None] = lambda url, line: None,
     ) -> None:
         self._client = client
         self._options = dict(options)
@@ -113,6 +115,7 @@ class Batch:
         self._fmt = fmt
         self._subtitles_config = subtitles_config
         self._on_outcome = on_outcome
+        self._on_audio_url = on_audio_url
         self._steps: dict[asyncio.Task[None], str] = {}
         self.outcomes: list[Outcome] = []
         self.stopped_by: int | None = None
@@ -213,6 +216,7 @@ class Batch:
     async def _create_and_poll(self, work: Work, audio_url: str, line: ItemProgress) -> PreRecordedResponse:
         self._step("creating")
         line.status("creating the job")
+        self._on_audio_url(audio_url, line)
         created = await self._client.create({**self._options, "audio_url": audio_url})
         self._state.created(work.key, work.audio.label, created.id)
         self._check_stopped()

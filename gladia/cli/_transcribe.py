@@ -32,9 +32,9 @@ from gladia.cli._errors import (
     usage_error,
 )
 from gladia.cli._flags import Flags, options_from_flags, read_options_json
-from gladia.cli._local import load_model, local_api, make_engine, model_name
+from gladia.cli._local import load_model, local_api, make_engine, model_name, watch_progress
 from gladia.cli._outputs import OutputPlan, plan_outputs
-from gladia.cli._progress import can_draw, make_progress
+from gladia.cli._progress import ItemProgress, can_draw, make_progress
 from gladia.cli._render import FORMATS, format_for_extension, render
 from gladia.cli._report import addon_lines, json_line, print_summary
 from gladia.cli._sources import Source, check, content_id, expand, is_url
@@ -276,10 +276,16 @@ class _Run:
             add_secret(self._ctx, key)
             set_offline(self._ctx)
             client = AsyncGladiaClient(api_key=key, api_url=url)
-            return self._batch(client, f"local:{model or ''}", contents, state)
+            lines = watch_progress(engine)
+            return self._batch(client, f"local:{model or ''}", contents, state, lines)
 
     def _batch(
-        self, client: AsyncGladiaClient, api_id: str, contents: dict[Source, str], state: StateFile
+        self,
+        client: AsyncGladiaClient,
+        api_id: str,
+        contents: dict[Source, str],
+        state: StateFile,
+        lines: dict[str, ItemProgress] | None = None,
     ) -> int:
         groups: dict[str, list[Target]] = {}
         for source, content in contents.items():
@@ -296,6 +302,7 @@ class _Run:
             fmt=self._fmt,
             subtitles_config=self._subtitles_config,
             on_outcome=self._emit,
+            on_audio_url=(lines if lines is not None else {}).__setitem__,
         )
 
         async def drive() -> None:
