@@ -146,6 +146,8 @@ def describe(error: BaseException) -> tuple[str, tuple[str, ...]]:
             f"see it with: gladia jobs get {error.job_id}",
             (),
         )
+    if isinstance(error, PollTimeoutError) and _is_offline():
+        return f"the local job was still {error.last_status or 'running'} after {error.waited:.0f} s", ()
     if isinstance(error, PollTimeoutError):
         return (
             f"job {error.job_id} was still {error.last_status or 'running'} after {error.waited:.0f} s; "

@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from gladia._client import AsyncGladiaClient
 
 DEFAULT_CONCURRENCY = 4
+LOCAL_POLL_SECONDS = 0.2  # offline, the emulator is in this process: looking at a job costs nothing
 
 
 @click.command(context_settings={"show_default": True})
@@ -303,6 +304,7 @@ class _Run:
             subtitles_config=self._subtitles_config,
             on_outcome=self._emit,
             on_audio_url=(lines if lines is not None else {}).__setitem__,
+            poll_every=LOCAL_POLL_SECONDS if lines is not None else None,
         )
 
         async def drive() -> None:
