@@ -8,11 +8,13 @@ wins. Skipped, with the reason, when the package registry cannot be reached.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 import venv
 from collections.abc import Iterator
@@ -54,22 +56,34 @@ def official_python() -> Path:
     probe = [str(python), "-c", "import gladiaio_sdk"]
     if python.exists() and subprocess.run(probe, check=False, capture_output=True).returncode == 0:
         return python
-    shutil.rmtree(env, ignore_errors=True)
+    # Made beside it and moved in whole, so a test run elsewhere on this machine never sees half of one.
+    CACHE.mkdir(parents=True, exist_ok=True)
+    building = Path(tempfile.mkdtemp(prefix=f"{env.name}.", dir=CACHE))
+    built = building / ("Scripts/python.exe" if sys.platform == "win32" else "bin/python")
     uv = shutil.which("uv")
-    if uv:
-        made = subprocess.run([uv, "venv", "--quiet", "--python", sys.executable, str(env)], check=False)
-        install = [uv, "pip", "install", "--quiet", "--python", str(python), OFFICIAL]
-    else:
-        venv.create(env, with_pip=True)
-        made = subprocess.CompletedProcess([], 0)
-        install = [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", OFFICIAL]
-    if made.returncode != 0:
-        pytest.skip(f"cannot make a virtual environment for {OFFICIAL} in {env}")
-    installed = subprocess.run(install, check=False, capture_output=True, text=True, timeout=600)
-    if installed.returncode != 0:
-        pytest.skip(
-            f"cannot install {OFFICIAL} (is the package registry reachable?): {installed.stderr[-300:]}"
-        )
+    try:
+        if uv:
+            made = subprocess.run(
+                [uv, "venv", "--quiet", "--allow-existing", "--python", sys.executable, str(building)],
+                check=False,
+            )
+            install = [uv, "pip", "install", "--quiet", "--python", str(built), OFFICIAL]
+        else:
+            venv.create(building, with_pip=True)
+            made = subprocess.CompletedProcess([], 0)
+            install = [str(built), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", OFFICIAL]
+        if made.returncode != 0:
+            pytest.skip(f"cannot make a virtual environment for {OFFICIAL} in {building}")
+        installed = subprocess.run(install, check=False, capture_output=True, text=True, timeout=600)
+        if installed.returncode != 0:
+            pytest.skip(
+                f"cannot install {OFFICIAL} (is the package registry reachable?): {installed.stderr[-300:]}"
+            )
+        shutil.rmtree(env, ignore_errors=True)
+        with contextlib.suppress(OSError):  # another run moved its own in first: use that one
+            building.rename(env)
+    finally:
+        shutil.rmtree(building, ignore_errors=True)
     return python
 
 
