@@ -7,7 +7,8 @@ each model transcribes every recording in a child process of its own, so each ge
 
 `tiny.en` is the bundled model; any other value is a CTranslate2 model directory. For an English-only model
 the French rows also show what it can tell about audio in another language: the mean word probability
-of what it heard (see `gladia.testing.whisper.FOREIGN_SPEECH_PROBABILITY`).
+and segment log-probability of what it heard (see `gladia.testing.whisper.FOREIGN_SPEECH_PROBABILITY` and
+`FOREIGN_SPEECH_LOGPROB`).
 
 Needs espeak-ng and sox (Debian/Ubuntu: apt-get install espeak-ng sox).
 """
@@ -88,6 +89,7 @@ def child(model: str, items_file: str) -> None:
                 "seconds": seconds,
                 "audio_seconds": info.duration,
                 "mean_word_probability": statistics.fmean(w.probability for w in words) if words else 0.0,
+                "mean_logprob": statistics.fmean(s.avg_logprob for s in segments) if segments else 0.0,
                 "detected": detected,
             }
         )
@@ -109,8 +111,10 @@ def main() -> None:
         items = corpus(Path(scratch))
         items_file = Path(scratch) / "items.json"
         items_file.write_text(json.dumps(items), encoding="utf-8")
-        print("| model | language | WER | decode s per audio min | load s | peak RSS MB | mean word p |")
-        print("|---|---|---|---|---|---|---|")
+        print(
+            "| model | language | WER | decode s per audio min | load s | peak RSS MB | mean word p | mean log p |"
+        )
+        print("|---|---|---|---|---|---|---|---|")
         for model in args.model or ["tiny.en"]:
             done = subprocess.run(
                 [sys.executable, __file__, "--child", model, str(items_file)],
@@ -127,13 +131,15 @@ def main() -> None:
                 )
                 per_minute = 60 * sum(r["seconds"] for r in rows) / sum(r["audio_seconds"] for r in rows)
                 probability = statistics.fmean(row["mean_word_probability"] for row in rows)
+                logprob = statistics.fmean(row["mean_logprob"] for row in rows)
                 print(
                     f"| {Path(model).name} | {language} | {errors / words:.1%} | {per_minute:.1f} | "
-                    f"{found['load_seconds']:.1f} | {found['peak_rss_mb']:.0f} | {probability:.2f} |"
+                    f"{found['load_seconds']:.1f} | {found['peak_rss_mb']:.0f} | {probability:.2f} | {logprob:.2f} |"
                 )
                 for row in rows:
                     print(
                         f"<!-- {Path(row['path']).name} p={row['mean_word_probability']:.2f} "
+                        f"logp={row['mean_logprob']:.2f} "
                         f"detected={row['detected']}: {row['heard']} -->"
                     )
 

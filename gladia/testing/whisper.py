@@ -32,8 +32,8 @@ What it does with a job's options:
   ends in error 422, rather than in made-up English: the reason names the language when the multilingual
   model is installed (it identifies it; audio it hears as English is kept), and says how to use that model.
   Measured with tiny.en on espeak-ng speech (`bench/local_languages.py`): word probability, English 0.76 to
-  0.93, French 0.29 to 0.57, once 0.71 (a repeated made-up word, decoded at a high temperature); segment
-  log-probability, English -0.24 to -0.54, French -0.96 to -1.59. Either signal alone lets some French
+  0.93, French 0.29 to 0.60, once 0.71 (a repeated made-up word, decoded at a high temperature); segment
+  log-probability, English -0.24 to -0.54, French -0.83 to -1.59. Either signal alone lets some French
   through; together they refused every French recording tried.
 - `custom_vocabulary`: the vocabulary's words are given to Whisper as `hotwords`, a prompt that biases
   decoding towards them (their `intensity` and `pronunciations` are not used).
@@ -89,9 +89,9 @@ BATCHED_FROM_SECONDS = 30.0
 BUNDLED_MODEL_NAME = "tiny.en"
 MULTILINGUAL_MODEL_NAME = "base"
 """The multilingual model the `multilingual` extra bundles."""
-FOREIGN_SPEECH_PROBABILITY = 0.6
+FOREIGN_SPEECH_PROBABILITY = 0.65
 """Below this mean word probability, what an English-only model heard is taken as not English."""
-FOREIGN_SPEECH_LOGPROB = -0.8
+FOREIGN_SPEECH_LOGPROB = -0.75
 """Below this mean segment log-probability (Whisper's own "decoding failed" mark is -1.0), the same."""
 JUDGE_AFTER_WORDS = 40
 """How many words an English-only model hears before it judges whether the speech is English."""
