@@ -44,6 +44,7 @@ from gladia.errors import (
 
 if TYPE_CHECKING:
     from gladia._client import AsyncGladiaClient, GladiaClient
+    from gladia._outcome import FailedAddon, failed_addons, job_error_reason
     from gladia._prerecorded import AsyncPreRecordedClient, PreRecordedClient
 
 _LAZY = {
@@ -51,6 +52,9 @@ _LAZY = {
     "AsyncGladiaClient": "gladia._client",
     "PreRecordedClient": "gladia._prerecorded",
     "AsyncPreRecordedClient": "gladia._prerecorded",
+    "FailedAddon": "gladia._outcome",
+    "failed_addons": "gladia._outcome",
+    "job_error_reason": "gladia._outcome",
 }
 
 __all__ = [
@@ -59,6 +63,9 @@ __all__ = [
     "AsyncGladiaClient",
     "PreRecordedClient",
     "AsyncPreRecordedClient",
+    "FailedAddon",
+    "failed_addons",
+    "job_error_reason",
     "GladiaError",
     "ValidationError",
     "ConfigurationError",

@@ -17,6 +17,7 @@ import pytest
 
 from gladia.testing import Emulator
 from tests._cli import against, command, process_env, run_process, write_wavs
+from tests._signals import needs_sigint
 
 COUNT = 200
 CONCURRENCY = 16
@@ -77,7 +78,11 @@ def test_a_batch_of_200_files_with_concurrency_16(emu: Emulator, clips: list[Pat
     print(f"\n{COUNT} files, concurrency {CONCURRENCY}: {elapsed:.1f} s")
 
 
-@pytest.mark.parametrize("kill", [signal.SIGINT, signal.SIGKILL], ids=["SIGINT", "SIGKILL"])
+@pytest.mark.parametrize(
+    "kill",
+    [pytest.param(signal.SIGINT, marks=needs_sigint), signal.SIGKILL],
+    ids=["SIGINT", "SIGKILL"],
+)
 def test_an_interrupted_batch_resumes_without_uploading_again(
     emu: Emulator, clips: list[Path], tmp_path: Path, kill: signal.Signals
 ) -> None:

@@ -281,7 +281,8 @@ def test_a_failed_job_is_exit_1(emu: Emulator, wav: Path) -> None:
     assert result.exit_code == 1
     job_id = emu.jobs()[0]["id"]
     assert result.stderr == (
-        f"error: Gladia could not transcribe it: job {job_id} ended in error (code 500); "
+        f"error: Gladia could not transcribe it: job {job_id} ended in error (code 500): "
+        "Transcription failed (error 500 injected by the test); "
         f"see it with: gladia jobs get {job_id}\n"
     )
 

@@ -17,6 +17,7 @@ from gladia.cli import main
 from gladia.cli._emulator import _api_key
 from gladia.cli._group import gladia
 from gladia.testing import emulator
+from tests._signals import needs_sigint
 from tests.conftest import make_wav, wait_for_job
 
 
@@ -65,6 +66,7 @@ def started() -> Iterator[tuple[subprocess.Popen[str], str]]:
         process.communicate()
 
 
+@needs_sigint
 def test_the_command_serves_the_api_and_stops_on_ctrl_c(started: tuple[subprocess.Popen[str], str]) -> None:
     process, url = started
     with httpx.Client(base_url=url, headers={"x-gladia-key": "cli-key"}) as client:

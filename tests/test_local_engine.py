@@ -213,7 +213,9 @@ def test_choose_languages() -> None:
     assert choose_languages(("en",), english, model_name="tiny.en") == ("en",)
     assert choose_languages(("fr", "en", "en"), english, model_name="tiny.en") == ("en",)
     assert choose_languages(("fr", "de", "en"), {"en", "fr", "de"}, model_name="small") == ("fr", "de", "en")
-    with pytest.raises(EngineError, match=r"tiny\.en knows only en, not fr, de") as raised:
+    with pytest.raises(
+        EngineError, match=r"tiny\.en knows only English \(en\), not French \(fr\), German \(de\)"
+    ) as raised:
         choose_languages(("fr", "de"), english, model_name="tiny.en")
     assert raised.value.code == 400
     assert MODEL_ENV in raised.value.message

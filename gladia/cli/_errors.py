@@ -1,7 +1,8 @@
 """The command line's error boundary: every failure becomes one `error: ...` line and an exit code.
 
 Exit codes: 0 success, 1 a failure (Gladia, the network, a job, a file), 2 bad usage or input refused
-before anything was sent, 130 interrupted by Ctrl+C (143 by SIGTERM). The traceback is shown only with
+before anything was sent, 3 every transcript done but some add-on failed (`gladia transcribe`), 130
+interrupted by Ctrl+C (143 by SIGTERM). The traceback is shown only with
 `--debug`. Every line printed here has the API key removed, in case a message ever carried it.
 """
 
@@ -18,6 +19,7 @@ from typing import Any, TypeVar
 import click
 
 from gladia import _constants as C
+from gladia._outcome import job_error_reason
 from gladia.errors import (
     APIError,
     AuthenticationError,
@@ -31,11 +33,13 @@ from gladia.errors import (
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
+EXIT_ADDONS_FAILED = 3  # every transcript is done, but at least one add-on (diarization, ...) failed
 EXIT_SIGNAL_BASE = 128  # killed by signal N: 128 + N, as shells report it
 EXIT_INTERRUPTED = EXIT_SIGNAL_BASE + 2  # SIGINT (Ctrl+C)
 
 _DEBUG = "gladia.debug"
 _SECRETS = "gladia.secrets"
+_OFFLINE = "gladia.offline"
 
 
 class CliError(Exception):
@@ -97,6 +101,16 @@ def add_secret(ctx: click.Context, secret: str | None) -> None:
         ctx.find_root().meta.setdefault(_SECRETS, set()).add(secret)
 
 
+def set_offline(ctx: click.Context) -> None:
+    """This invocation talks to an emulator that ends with it: suggest no command that would need it later."""
+    ctx.find_root().meta[_OFFLINE] = True
+
+
+def _is_offline() -> bool:
+    ctx = click.get_current_context(silent=True)
+    return ctx is not None and bool(ctx.find_root().meta.get(_OFFLINE))
+
+
 def redact(ctx: click.Context, text: str) -> str:
     for secret in ctx.find_root().meta.get(_SECRETS, ()):
         text = text.replace(secret, "<api key>")
@@ -121,11 +135,19 @@ def describe(error: BaseException) -> tuple[str, tuple[str, ...]]:
         return line, error.validation_errors
     if isinstance(error, TranscriptionError):
         code = f" (code {error.error_code})" if error.error_code is not None else ""
+        reason = job_error_reason(error.job)
+        because = f": {reason}" if reason else ""
+        if _is_offline():
+            # The local emulator, and the job with it, end with this command: `gladia jobs get` could not
+            # find it, so the reason is all there is to say.
+            return f"could not transcribe it offline{code}{because}", ()
         return (
-            f"Gladia could not transcribe it: job {error.job_id} ended in error{code}; "
+            f"Gladia could not transcribe it: job {error.job_id} ended in error{code}{because}; "
             f"see it with: gladia jobs get {error.job_id}",
             (),
         )
+    if isinstance(error, PollTimeoutError) and _is_offline():
+        return f"the local job was still {error.last_status or 'running'} after {error.waited:.0f} s", ()
     if isinstance(error, PollTimeoutError):
         return (
             f"job {error.job_id} was still {error.last_status or 'running'} after {error.waited:.0f} s; "

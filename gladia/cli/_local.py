@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any
 from gladia.cli._errors import CliError
 
 if TYPE_CHECKING:
-    from gladia.testing import Engine
+    from gladia.cli._progress import ItemProgress
+    from gladia.testing import AudioInput, Engine
 
 INSTALL_HINT = (
     "offline transcription needs the local engine: pip install 'gladia[local]' "
@@ -73,6 +74,20 @@ def load_model(engine: Engine, model: str | None) -> None:
         load()
     except Exception as exc:
         raise CliError(f"cannot load the local speech model {model_name(engine, model)}: {exc}") from exc
+
+
+def watch_progress(engine: Engine) -> dict[str, ItemProgress]:
+    """Where the engine's progress goes: fill the dict with each job's audio_url and its progress line."""
+    lines: dict[str, ItemProgress] = {}
+
+    def report(audio: AudioInput, done: float, total: float) -> None:
+        line = lines.get(audio.url or "")
+        if line is not None:
+            line.transcribing(done, total)
+
+    if hasattr(engine, "on_progress"):
+        engine.on_progress = report
+    return lines
 
 
 @contextmanager

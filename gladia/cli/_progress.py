@@ -1,15 +1,20 @@
-"""Progress of `gladia transcribe` on stderr: rich progress bars on a terminal, nothing otherwise.
+"""Progress of `gladia transcribe` on stderr: rich progress bars on a terminal, plain lines otherwise.
 
 One bar counts finished sources; each source in flight has its own line, showing the bytes uploaded
-(from the SDK's `on_progress`) and then the job's status (from `on_status`). rich is imported only when
-there is a terminal to draw on.
+(from the SDK's `on_progress`), then the job's status (from `on_status`) or, offline, how much of the audio
+the local engine has transcribed. rich is imported only when there is a terminal to draw on. Without one,
+nothing is drawn, but a long offline transcription says how far it has got every `PERIODIC_SECONDS`.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import sys
+import threading
+import time
 from typing import Any, Protocol, TextIO
+
+PERIODIC_SECONDS = 10.0
 
 
 class ItemProgress(Protocol):
@@ -18,6 +23,9 @@ class ItemProgress(Protocol):
     def uploading(self, sent: int, total: int | None) -> None: ...
 
     def status(self, text: str) -> None: ...
+
+    def transcribing(self, done: float, total: float) -> None:
+        """`done` seconds of the audio's `total` are transcribed (offline; from the engine's thread)."""
 
     def finish(self) -> None: ...
 
@@ -38,17 +46,8 @@ class Progress(Protocol):
 class _Silent:
     """Draws nothing: stderr is not a terminal (a pipe, a file, CI)."""
 
-    def item(self, label: str) -> _Silent:
-        return self
-
-    def uploading(self, sent: int, total: int | None) -> None:
-        pass
-
-    def status(self, text: str) -> None:
-        pass
-
-    def finish(self) -> None:
-        pass
+    def item(self, label: str) -> _Periodic:
+        return _Periodic(label)
 
     def finished(self, outcome: str) -> None:
         pass
@@ -58,6 +57,36 @@ class _Silent:
         sys.stderr.flush()
 
     def close(self) -> None:
+        pass
+
+
+class _Periodic:
+    """One source's line without a terminal: only a long transcription's progress, one line at a time."""
+
+    def __init__(self, label: str) -> None:
+        self._label = label
+        self._every = PERIODIC_SECONDS
+        self._lock = threading.Lock()
+        self._next = time.monotonic() + self._every
+
+    def uploading(self, sent: int, total: int | None) -> None:
+        pass
+
+    def status(self, text: str) -> None:
+        pass
+
+    def transcribing(self, done: float, total: float) -> None:
+        with self._lock:
+            now = time.monotonic()
+            if now < self._next or total <= 0:
+                return
+            self._next = now + self._every
+        sys.stderr.write(
+            f"{self._label}: transcribed {_clock(done)} of {_clock(total)} ({done / total:.0%})\n"
+        )
+        sys.stderr.flush()
+
+    def finish(self) -> None:
         pass
 
 
@@ -117,13 +146,21 @@ class _Line:
     def __init__(self, bars: Any, task: Any) -> None:
         self._bars = bars
         self._task = task
+        self._transcribing = False
 
     def uploading(self, sent: int, total: int | None) -> None:
         shown = f"uploading {_size(sent)}" + (f" / {_size(total)}" if total else "")
         self._bars.update(self._task, total=total, completed=sent, status=shown)
 
     def status(self, text: str) -> None:
+        if self._transcribing and text == "processing":
+            return  # the bar of the audio transcribed says more
         self._bars.update(self._task, total=None, status=text)
+
+    def transcribing(self, done: float, total: float) -> None:
+        self._transcribing = True
+        shown = f"transcribed {_clock(done)} / {_clock(total)}"
+        self._bars.update(self._task, total=total, completed=done, status=shown)
 
     def finish(self) -> None:
         self._bars.remove_task(self._task)
@@ -139,3 +176,8 @@ def _size(count: float) -> str:
             return f"{count:.0f} {unit}" if unit == "B" else f"{count:.1f} {unit}"
         count /= 1000
     return f"{count:.1f} GB"
+
+
+def _clock(seconds: float) -> str:
+    minutes, rest = divmod(round(seconds), 60)
+    return f"{minutes}:{rest:02d}"

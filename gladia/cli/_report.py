@@ -3,7 +3,8 @@
 The summary is a rich table on a terminal and plain lines otherwise (one per source, easy to grep in a CI
 log), then the totals. With `--json`, stdout carries one JSON object per line per source, as each finishes:
 
-    {"source": "a.wav", "status": "done", "job_id": "...", "output": "out/a.txt", "error": null}
+    {"source": "a.wav", "status": "done", "job_id": "...", "output": "out/a.txt", "error": null,
+     "failed_addons": [{"name": "diarization", "reason": "...", "status_code": 501, "exception": "..."}]}
 
 `status` is `done`, `skipped` (finished by an earlier run), `failed` or `interrupted`; without `-o`, a done
 source also has `result` (the transcript, or with `--format json` the whole job).
@@ -34,10 +35,21 @@ def json_line(outcome: Outcome, fmt: str, subtitles_config: object = None) -> st
         "job_id": outcome.job_id,
         "output": str(outcome.output) if outcome.output is not None else None,
         "error": one_line(outcome.error) if outcome.error is not None else None,
+        "failed_addons": [addon.to_dict() for addon in outcome.failed_addons],
     }
     if outcome.job is not None:
         found["result"] = result_value(outcome.job, fmt, subtitles_config)
     return json.dumps(found, ensure_ascii=False)
+
+
+def addon_lines(outcomes: Sequence[Outcome]) -> list[str]:
+    """One line per add-on that failed in a done job, with the reason."""
+    return [
+        f"warning: {outcome.source.label}: the {addon.name} add-on failed"
+        f"{f' ({addon.status_code})' if addon.status_code is not None else ''}: {addon.reason}"
+        for outcome in outcomes
+        for addon in outcome.failed_addons
+    ]
 
 
 def totals(outcomes: Sequence[Outcome]) -> str:

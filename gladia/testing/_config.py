@@ -74,6 +74,26 @@ def _urls(value: Iterable[str] | str) -> tuple[str, ...]:
     return tuple(value)
 
 
+WHISPER = "whisper"
+DETERMINISTIC = "deterministic"
+
+
+def _engine(value: Engine | str | None) -> Engine | None:
+    """An engine, or one named: "deterministic" (None), "whisper" or "whisper:MODEL"."""
+    if not isinstance(value, str):
+        return value
+    name, _, model = value.partition(":")
+    if name == DETERMINISTIC and not model:
+        return None
+    if name != WHISPER:
+        raise ValueError(
+            f"engine: {value!r} is not an engine; use {DETERMINISTIC!r}, {WHISPER!r} or 'whisper:MODEL'"
+        )
+    from gladia.testing.whisper import WhisperEngine  # noqa: PLC0415  (the local extra, only when asked)
+
+    return WhisperEngine(model or None)
+
+
 @attrs.frozen(kw_only=True)
 class EmulatorConfig:
     """Everything an emulator can be told. The defaults suit tests: one known key, jobs finish at once.
@@ -102,8 +122,11 @@ class EmulatorConfig:
     default_transcript: str | None = None
     """The transcript of audio nothing was registered for; None ends such jobs in `error`."""
     default_language: str = "en"
-    engine: Engine | None = None
-    """The transcription engine; None uses the `DeterministicEngine` over `Emulator.transcripts`."""
+    engine: Engine | None = attrs.field(default=None, converter=_engine)
+    """The transcription engine; None uses the `DeterministicEngine` over `Emulator.transcripts`. Another engine
+    hears only the audio nothing was registered for: registered transcripts win. `"whisper"` (or
+    `"whisper:MODEL"`, a model name or directory) is a local `gladia.testing.whisper.WhisperEngine`, from the
+    `local` extra: a local Gladia that really transcribes."""
     storage_dir: Path | None = attrs.field(default=None, converter=attrs.converters.optional(Path))
     """Where uploads are stored; None uses a temporary directory removed on shutdown."""
     transcripts_dir: Path | None = attrs.field(default=None, converter=attrs.converters.optional(Path))

@@ -15,7 +15,7 @@ from gladia.testing._lifecycle import Lifecycle
 from gladia.testing._notify import DeliveryLog, Notifier
 from gladia.testing._store import Store
 from gladia.testing._traffic import Counters, RequestLog
-from gladia.testing.engines import DeterministicEngine, Transcripts
+from gladia.testing.engines import Transcripts, serving_engine
 
 
 class EmulatorState:
@@ -42,7 +42,7 @@ class EmulatorState:
         self.lifecycle = Lifecycle(
             store=self.store,
             fetcher=self.fetcher,
-            engine=config.engine or DeterministicEngine(self.transcripts),
+            engine=serving_engine(config.engine, self.transcripts),
             transcripts=self.transcripts,
             notifier=self.notifier,
             settings=self.settings,

@@ -44,6 +44,7 @@ __all__ = [
     "Registration",
     "Transcripts",
     "DeterministicEngine",
+    "RegisteredFirst",
     "speaker_turns",
 ]
 
@@ -310,6 +311,39 @@ class DeterministicEngine:
             turns = [(None, said) for _, said in turns]
         utterances = lay_out(turns, audio.duration, language)
         return Transcription(utterances=utterances, languages=(language,) if utterances else ())
+
+
+class RegisteredFirst:
+    """A speech engine behind the emulator's registered transcripts: those win, the engine hears the rest.
+
+    What a test or `--transcripts` registered for an audio (`Transcripts.add`, a sidecar `.txt`) is that
+    audio's transcript, laid out as `DeterministicEngine` does; any other audio goes to `engine`. The
+    default transcript is not used: audio with nothing registered is what the engine is there for.
+    """
+
+    def __init__(self, engine: Engine, transcripts: Transcripts) -> None:
+        self.engine = engine
+        self.transcripts = transcripts
+
+    def __repr__(self) -> str:
+        return f"<RegisteredFirst {self.engine!r}>"
+
+    def transcribe(self, audio: AudioInput, options: Mapping[str, Any]) -> Transcription:
+        registration = self.transcripts.find(audio)
+        if registration is None or registration.text is None:
+            return self.engine.transcribe(audio, options)
+        turns: Sequence[Turn] = registration.turns or [(None, registration.text)]
+        if options.get("diarization") is not True:
+            turns = [(None, said) for _, said in turns]
+        utterances = lay_out(turns, audio.duration, registration.language)
+        return Transcription(utterances=utterances, languages=(registration.language,) if utterances else ())
+
+
+def serving_engine(engine: Engine | None, transcripts: Transcripts) -> Engine:
+    """The engine an emulator runs: `engine` behind the registered transcripts, or the deterministic one."""
+    if engine is None:
+        return DeterministicEngine(transcripts)
+    return RegisteredFirst(engine, transcripts)
 
 
 def speaker_turns(text: str) -> tuple[Turn, ...]:

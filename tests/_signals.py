@@ -1,0 +1,32 @@
+"""Tests that interrupt a child process with SIGINT need a child that can take it.
+
+A process started with SIGINT ignored (under `nohup`, or from a shell's background job) passes that on
+to every child across exec, and a Python started so leaves it ignored: Ctrl+C cannot reach it, and such a
+test could only fail. It is skipped then, with the reason.
+"""
+
+from __future__ import annotations
+
+import functools
+import signal
+import subprocess
+import sys
+
+import pytest
+
+_PROBE = "import signal, sys; sys.exit(signal.getsignal(signal.SIGINT) is signal.SIG_IGN)"
+
+
+@functools.cache
+def sigint_ignored() -> bool:
+    """Whether SIGINT is ignored here, or in a child started as the tests start theirs."""
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        return True
+    return subprocess.run([sys.executable, "-c", _PROBE], check=False).returncode != 0
+
+
+needs_sigint = pytest.mark.skipif(
+    sigint_ignored(),
+    reason="SIGINT is ignored in this process (started under nohup or in the background?), so a child "
+    "cannot be interrupted with it",
+)
