@@ -69,6 +69,6 @@ def _text(transcription: Any) -> str:
             turns[-1][1].append(utterance.text.strip())
         else:
             turns.append((speaker, [utterance.text.strip()]))
-    if not turns:
+    if len({speaker for speaker, _ in turns}) < 2:  # one voice (or a failed diarization): no labels
         return f"{transcription.full_transcript}\n"
     return "".join(f"Speaker {speaker}: {' '.join(texts)}\n" for speaker, texts in turns)
