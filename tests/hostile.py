@@ -352,8 +352,8 @@ def create_then(status: int = 503, body: Any = None, newer_jobs: int = 0) -> Han
 
     async def handler(x: Exchange) -> bool:
         x.server._create_job(x.request)
-        for _ in range(newer_jobs):
-            x.server.add_job(custom_metadata={"other": "client"})
+        for index in range(newer_jobs):
+            x.server.add_job(custom_metadata={"other": "client"}, created=time.time() + 0.001 * (index + 1))
         return await x.send(status, json.dumps(body or {"message": "unavailable"}).encode())
 
     return handler
@@ -640,7 +640,8 @@ class HostileServer:
         now = time.time()
         with self._lock:
             jobs = sorted(self.jobs.values(), key=lambda job: job.created, reverse=True)
-        jobs = [job for job in jobs if now - job.created >= settings.list_lag]
+        if settings.list_lag:
+            jobs = [job for job in jobs if now - job.created >= settings.list_lag]
         if not settings.ignore_filters:
             wanted = {
                 key[len("custom_metadata[") : -1]: value

@@ -1,0 +1,123 @@
+"""Never a second job: whatever answers a create, at most one job exists afterwards, and when the SDK
+cannot tell, it says so with the tag to search for."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from tests import hostile as H
+
+OPTIONS = {"audio_url": "https://example.com/a.wav", "custom_metadata": {"user": "ada"}}
+TAG_KEY = "gladia_sdk_request_id"
+CREATE = ("POST", "/v2/pre-recorded")
+
+
+@pytest.fixture
+def server() -> Iterator[H.HostileServer]:
+    with H.HostileServer() as running:
+        yield running
+
+
+def _tags(server: H.HostileServer) -> set[str]:
+    """The tags the SDK put in the custom_metadata of the creates it sent."""
+    return {str(r.json()["custom_metadata"][TAG_KEY]) for r in server.received(*CREATE)}
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize(("mode", "max_retries"), [("sync", None), ("async", 2)])
+def test_a_create_answered_503_every_time_makes_at_most_max_retries_plus_one_posts(
+    server: H.HostileServer, mode: str, max_retries: int | None
+) -> None:
+    # One retry budget per call: today the transport's retries and the create loop's multiply (25 POSTs).
+    server.always(*CREATE, H.retry_after("0", status=503))
+    client = {} if max_retries is None else {"max_retries": max_retries}
+    outcome = H.call(mode, server.url, "create", OPTIONS, client=client)
+    H.raised(outcome, "APIError")
+    attempts = (4 if max_retries is None else max_retries) + 1
+    assert 1 <= server.count(*CREATE) <= attempts, outcome.describe()
+    assert server.created == []
+
+
+@pytest.mark.timeout(30)
+@pytest.mark.parametrize("mode", H.MODES)
+@pytest.mark.parametrize("status", [503, 502])
+def test_a_failure_answering_a_create_the_backend_made_gives_that_job(
+    server: H.HostileServer, mode: str, status: int
+) -> None:
+    # A proxy answers 503/502 while the backend behind it did create the job.
+    server.on(*CREATE, H.create_then(status))
+    outcome = H.call(mode, server.url, "create", OPTIONS, client={"max_retries": 2})
+    assert outcome.error is None, outcome.describe()
+    assert len(server.created) == 1, f"{len(server.created)} jobs created; {outcome.describe()}"
+    assert outcome.value.id == server.created[0].id
+
+
+@pytest.mark.timeout(30)
+@pytest.mark.parametrize("mode", H.MODES)
+def test_the_lookup_asks_with_the_bracket_filter_of_gladias_clients(
+    server: H.HostileServer, mode: str
+) -> None:
+    server.on(*CREATE, H.create_then(503))
+    outcome = H.call(mode, server.url, "create", OPTIONS, client={"max_retries": 2})
+    lookups = server.received("GET", "/v2/pre-recorded")
+    assert lookups, f"no lookup was made; {outcome.describe()}"
+    (tag,) = _tags(server)
+    assert lookups[0].param(f"custom_metadata[{TAG_KEY}]") == [tag], lookups[0].query
+
+
+@pytest.mark.timeout(40)
+@pytest.mark.parametrize("mode", H.MODES)
+def test_a_list_that_shows_the_new_job_only_seconds_later(server: H.HostileServer, mode: str) -> None:
+    server.settings.list_lag = 2.5
+    server.on(*CREATE, H.create_then(500))
+    outcome = H.call(mode, server.url, "create", OPTIONS, client={"max_retries": 3})
+    assert len(server.created) <= 1, f"{len(server.created)} jobs created; {outcome.describe()}"
+    if outcome.error is None:
+        assert outcome.value.id == server.created[0].id
+    else:  # it could not tell in time: it must say the job may exist
+        H.raised(outcome, "JobMayExistError")
+
+
+@pytest.mark.timeout(30)
+@pytest.mark.parametrize("mode", H.MODES)
+def test_a_server_that_ignores_the_filter_with_more_than_50_newer_jobs(
+    server: H.HostileServer, mode: str
+) -> None:
+    server.settings.ignore_filters = True
+    for _ in range(5):
+        server.add_job(custom_metadata={"other": "client"}, created=1.6e9)
+    server.on(*CREATE, H.create_then(500, newer_jobs=60))
+    outcome = H.call(mode, server.url, "create", OPTIONS, client={"max_retries": 2})
+    assert len(server.created) == 1, f"{len(server.created)} jobs created; {outcome.describe()}"
+    if outcome.error is None:
+        assert outcome.value.id == server.created[0].id
+    else:
+        H.raised(outcome, "JobMayExistError")
+
+
+@pytest.mark.timeout(30)
+@pytest.mark.parametrize("mode", H.MODES)
+@pytest.mark.parametrize(
+    "lookup",
+    [
+        pytest.param(H.json_reply({"message": "down"}, 500), id="lookup-500"),
+        pytest.param(H.reset(), id="lookup-reset"),
+        pytest.param(H.json_reply({"message": "no"}, 401), id="lookup-401"),
+    ],
+)
+def test_when_the_lookup_fails_the_error_says_the_job_may_exist(
+    server: H.HostileServer, mode: str, lookup: H.Handler
+) -> None:
+    server.on(*CREATE, H.create_then(500))
+    server.always("GET", "/v2/pre-recorded", lookup)
+    outcome = H.call(mode, server.url, "create", OPTIONS, client={"max_retries": 1})
+    error = H.raised(outcome, "JobMayExistError")
+    assert server.count(*CREATE) == 1
+    assert len(server.created) == 1
+    (tag,) = _tags(server)
+    assert error.tag_key == TAG_KEY  # type: ignore[attr-defined]
+    assert error.tag == tag  # type: ignore[attr-defined]
+    assert tag in str(error)
+    assert "may" in str(error).lower()
