@@ -28,8 +28,13 @@ from gladia.errors import (
 if TYPE_CHECKING:
     from gladia_api.models.pre_recorded_response import PreRecordedResponse
 
-#: Failures of a single look at a job that do not end the wait (the transport already retried them).
+#: Failures of a single look at a job that do not end the wait at once (the transport already retried
+#: them): the network or Gladia may recover. See `Poller.failed` for when they do end it.
 TRANSIENT_ERRORS = (APIConnectionError, RateLimitError, InternalServerError, UnexpectedResponseError)
+
+#: The statuses this SDK knows. Any other is taken as "not final yet": poll() keeps looking, logs it
+#: once, and if the deadline comes first, PollTimeoutError names it (`last_status`).
+KNOWN_STATUSES = ("queued", "processing", "done", "error")
 
 StatusCallback = Callable[["PreRecordedResponse"], object]
 
@@ -78,36 +83,74 @@ class Poller:
         schedule: PollSchedule | None = None,
         clock: Callable[[], float] = time.monotonic,
         rng: random.Random | None = None,
+        started: float | None = None,
     ) -> None:
         self.job_id = job_id
         self.last_status: str | None = None
         self._on_status = on_status
         self._clock = clock
-        self._started = clock()
+        self._started = clock() if started is None else started
         self._deadline = None if timeout is None else self._started + timeout
         self._delays = (schedule or PollSchedule()).delays(rng or random.Random())
+        self._failures = 0  # failed looks in a row
+        self._unreadable = 0  # looks in a row answered with something that is not a job
+        self._last_error: Exception | None = None
+
+    @property
+    def deadline(self) -> float | None:
+        """When the wait ends, on this poller's clock (None: never)."""
+        return self._deadline
 
     def observed(self, job: PreRecordedResponse) -> PreRecordedResponse | float:
         """The finished job, or the seconds to wait before looking again.
 
         Raises:
             TranscriptionError: the job ended with status `error`.
+            UnexpectedResponseError: the job is `done` but carries no result.
             PollTimeoutError: the deadline passed.
         """
-        status = str(job.status)
+        self._failures = self._unreadable = 0
+        self._last_error = None
+        status = str(getattr(job.status, "value", job.status))
         if status != self.last_status:
             logger.info("job %s: %s -> %s", self.job_id, self.last_status or "(start)", status)
+            if status not in KNOWN_STATUSES:
+                logger.warning(
+                    "job %s: status %r is unknown to this SDK; taken as not final, poll() keeps looking",
+                    self.job_id,
+                    status,
+                )
             self.last_status = status
             if self._on_status is not None:
                 self._on_status(job)
         if status == "done":
+            if job.result is None:
+                raise UnexpectedResponseError(
+                    f"Gladia says job {self.job_id} is done but sent no result with it. Fetch it again later "
+                    f"with get({self.job_id!r}); if it stays empty, contact Gladia with the job id",
+                    status_code=200,
+                )
             return job
         if status == "error":
             raise TranscriptionError(job)
         return self._next_delay(None)
 
     def failed(self, error: Exception) -> float:
-        """The seconds to wait after a transient failure to read the job (or PollTimeoutError)."""
+        """The seconds to wait after a failure to read the job.
+
+        A failure the network or Gladia may recover from is retried until the deadline (then
+        PollTimeoutError, saying the job could not be read). One that keeps coming back is raised as
+        itself: an answer that is not a job `POLL_MAX_UNREADABLE_LOOKS` times in a row, a rate limit the
+        transport already waited out `POLL_MAX_FAILED_LOOKS` times in a row.
+        """
+        self._failures += 1
+        self._last_error = error
+        if isinstance(error, UnexpectedResponseError) and not isinstance(error, InternalServerError):
+            self._unreadable += 1
+            if self._unreadable >= C.POLL_MAX_UNREADABLE_LOOKS:
+                raise error
+        elif isinstance(error, RateLimitError) and self._failures >= C.POLL_MAX_FAILED_LOOKS:
+            raise error
         logger.warning(
             "job %s: could not read it (%s); will look again", self.job_id, error.__class__.__name__
         )
@@ -120,5 +163,11 @@ class Poller:
         now = self._clock()
         remaining = self._deadline - now
         if remaining <= 0:
-            raise PollTimeoutError(self.job_id, self.last_status, now - self._started) from cause
+            raise PollTimeoutError(
+                self.job_id,
+                self.last_status,
+                now - self._started,
+                last_error=self._last_error,
+                unknown_status=self.last_status is not None and self.last_status not in KNOWN_STATUSES,
+            ) from cause
         return min(delay, remaining)

@@ -1,7 +1,8 @@
 """The job list: its query (`offset`, `limit`, `status`, dates, custom metadata), filtering and page links.
 
-Custom metadata filters are serialized form-style, as the spec says: every query parameter that is not one
-of the named ones is a `key=value` pair the job's `custom_metadata` must hold.
+Custom metadata filters come in the bracket form Gladia's own clients send (`custom_metadata[key]=value`)
+or form-style (`key=value`: every query parameter that is not one of the named ones); either is a pair the
+job's `custom_metadata` must hold.
 """
 
 from __future__ import annotations
@@ -83,6 +84,8 @@ def parse_query(items: Sequence[tuple[str, str]]) -> ListQuery:
                 problems.append(f"{name}: {value!r} is not an ISO 8601 date-time")
             else:
                 dates.append((name, value))
+        elif name.startswith("custom_metadata[") and name.endswith("]"):
+            metadata.append((name[len("custom_metadata[") : -1], value))
         else:
             metadata.append((name, value))
     if problems:
