@@ -1,0 +1,75 @@
+"""Lies: a server that answers what the API does not document. The SDK blames the right side (a created
+id that is not an id is the server's fault) and hands back only values or typed errors."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from tests import hostile as H
+
+GET = ("GET", "/v2/pre-recorded/{id}")
+CREATE = ("POST", "/v2/pre-recorded")
+
+
+@pytest.fixture
+def server() -> Iterator[H.HostileServer]:
+    with H.HostileServer() as running:
+        yield running
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("mode", H.MODES)
+@pytest.mark.parametrize("method", ["create", "create_and_poll"])
+@pytest.mark.parametrize("bad_id", ["not-a-uuid", "../../v2/upload", ""])
+def test_a_created_job_id_that_is_not_an_id_is_the_servers_fault(
+    server: H.HostileServer, mode: str, method: str, bad_id: str
+) -> None:
+    server.always(*CREATE, H.json_reply({"id": bad_id, "result_url": f"{server.url}/v2/pre-recorded/x"}, 201))
+    kwargs = {"timeout": 5} if method == "create_and_poll" else {}
+    outcome = H.call(mode, server.url, method, {"audio_url": "https://example.com/a.wav"}, **kwargs)
+    H.raised(outcome, "UnexpectedResponseError")
+    assert not isinstance(outcome.error, ValueError), "blamed on the caller (a ValidationError)"
+    assert server.count(*CREATE) == 1
+    assert server.count("GET") == 0
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("mode", H.MODES)
+@pytest.mark.parametrize(
+    ("method", "answer"),
+    [
+        pytest.param("poll", H.job_reply("done", result=None), id="done-with-result-null"),
+        pytest.param(
+            "get",
+            H.job_reply("done", version="2", error_code="500"),
+            id="numbers-as-strings",
+        ),
+        pytest.param("poll", H.job_reply("error", error_code="E_TIMEOUT"), id="error-code-not-an-int"),
+        pytest.param("poll", H.job_reply("error", error_code="500"), id="error-code-a-string"),
+        pytest.param("poll", H.job_reply("error", error_code=None), id="error-without-code"),
+        pytest.param("get", H.job_reply("done", custom_metadata="tag"), id="metadata-not-an-object"),
+        pytest.param("get", H.job_reply("done", created_at="yesterday"), id="date-not-a-date"),
+    ],
+)
+def test_a_lying_job_gives_a_value_or_a_typed_error(
+    server: H.HostileServer, mode: str, method: str, answer: H.Handler
+) -> None:
+    job = server.add_job()
+    server.always(*GET, answer)
+    outcome = H.call(
+        mode,
+        server.url,
+        method,
+        job.id,
+        client={"max_retries": 0},
+        **({"timeout": 5} if method == "poll" else {}),
+    )
+    H.typed(outcome)
+    if outcome.error is not None and type(outcome.error).__name__ == "TranscriptionError":
+        code = outcome.error.error_code  # type: ignore[attr-defined]
+        assert code is None or isinstance(code, int)
+        str(outcome.error)
+    elif outcome.error is None and method == "poll":
+        assert outcome.value.status == "done"

@@ -1,0 +1,58 @@
+"""Retry-After: above the SDK's cap, give up at once; zero, negative or garbage, the normal backoff (never
+a burst); the HTTP-date form honoured."""
+
+from __future__ import annotations
+
+import email.utils
+import time
+from collections.abc import Iterator
+
+import pytest
+
+from tests import hostile as H
+
+GET = ("GET", "/v2/pre-recorded/{id}")
+MIN_GAP = 0.1  # the shortest wait a normal backoff allows before a retry (today 0.25 s)
+
+
+@pytest.fixture
+def server() -> Iterator[H.HostileServer]:
+    with H.HostileServer() as running:
+        yield running
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("mode", H.MODES)
+def test_a_retry_after_above_the_cap_gives_up_at_once(server: H.HostileServer, mode: str) -> None:
+    server.always(*GET, H.retry_after("86400"))
+    outcome = H.call(mode, server.url, "get", H.JOB_ID)
+    error = H.raised(outcome, "RateLimitError")
+    assert error.retry_after == 86400  # type: ignore[attr-defined]
+    assert outcome.elapsed < 3, outcome.describe()
+    assert server.count(*GET) == 1
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("mode", H.MODES)
+@pytest.mark.parametrize("value", ["0", "-5", "soon", "1e999"])
+def test_a_zero_negative_or_garbage_retry_after_gets_the_normal_backoff(
+    server: H.HostileServer, mode: str, value: str
+) -> None:
+    server.always(*GET, H.retry_after(value))
+    outcome = H.call(mode, server.url, "get", H.JOB_ID, client={"max_retries": 2})
+    H.raised(outcome, "RateLimitError")
+    requests = server.received(*GET)
+    assert len(requests) == 3
+    assert min(H.gaps(requests)) >= MIN_GAP, f"retried after {H.gaps(requests)} s: a burst"
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("mode", H.MODES)
+def test_a_retry_after_http_date_is_honoured(server: H.HostileServer, mode: str) -> None:
+    job = server.add_job()
+    when = email.utils.formatdate(time.time() + 3, usegmt=True)  # whole seconds: a wait of 2 to 3 s
+    server.on(*GET, H.retry_after(when, status=503))
+    outcome = H.call(mode, server.url, "get", job.id, client={"max_retries": 1})
+    assert outcome.error is None, outcome.describe()
+    (gap,) = H.gaps(server.received(*GET))
+    assert 1.5 <= gap <= 4.5, f"waited {gap:.2f} s for a Retry-After of {when}"

@@ -1,0 +1,108 @@
+"""Secrets: credentials in api_url and the API key never show in a repr, an error, its chain or the logs,
+even when the server echoes them; the key never goes to another origin."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+
+import pytest
+
+from gladia import AsyncGladiaClient, GladiaClient
+from tests import hostile as H
+
+PASSWORD = "secret-pass-3f9a"
+GET = ("GET", "/v2/pre-recorded/{id}")
+
+
+@pytest.fixture
+def server() -> Iterator[H.HostileServer]:
+    with H.HostileServer() as running:
+        yield running
+
+
+def _shown(error: BaseException) -> str:
+    """Everything an exception chain shows: str and repr of each, and of the requests and headers behind."""
+    texts: list[str] = []
+    for exc in H.chain(error):
+        texts += [str(exc), repr(exc), str(exc.args)]
+        for name in ("request", "response"):
+            try:
+                part = getattr(exc, name, None)
+            except RuntimeError:  # httpx raises when an error has no request
+                continue
+            if part is not None:
+                texts += [repr(part), repr(part.headers), str(getattr(part, "url", ""))]
+    return "\n".join(texts)
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("mode", H.MODES)
+def test_api_url_credentials_are_masked_everywhere(
+    server: H.HostileServer, mode: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG, logger="gladia")
+    url = server.url.replace("http://", f"http://user:{PASSWORD}@")
+    if mode == "sync":
+        with GladiaClient(api_key=H.KEY, api_url=url) as gladia:
+            shown = [repr(gladia), repr(gladia.prerecorded()), str(gladia.api_url)]
+    else:
+        gladia_async = AsyncGladiaClient(api_key=H.KEY, api_url=url)
+        shown = [repr(gladia_async), repr(gladia_async.prerecorded()), str(gladia_async.api_url)]
+        import asyncio
+
+        asyncio.run(gladia_async.close())
+    server.on(*GET, H.truncate(b'{"id": '))
+    broken = H.call(mode, url, "get", H.JOB_ID, client={"max_retries": 0})
+    missing = H.call(mode, url, "get", H.JOB_ID, client={"max_retries": 0})
+    shown += [_shown(H.raised(broken, "APIConnectionError")), _shown(H.raised(missing, "NotFoundError"))]
+    shown += [record.getMessage() for record in caplog.records]
+    leaks = [text for text in shown if PASSWORD in text]
+    assert not leaks, leaks[0][:500]
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("mode", H.MODES)
+@pytest.mark.parametrize("status", [400, 401, 500])
+def test_a_key_echoed_by_the_server_is_redacted(server: H.HostileServer, mode: str, status: int) -> None:
+    server.always(*GET, H.echo_key(status))
+    outcome = H.call(mode, server.url, "get", H.JOB_ID, client={"max_retries": 0})
+    error = H.raised(outcome, "APIError")
+    assert H.KEY not in str(error), str(error)
+    assert H.KEY not in repr(error)
+    assert H.KEY not in _shown(error)
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("mode", H.MODES)
+def test_the_key_is_masked_in_the_requests_behind_an_error(server: H.HostileServer, mode: str) -> None:
+    server.always(*GET, H.truncate(b'{"id": '))
+    outcome = H.call(mode, server.url, "get", H.JOB_ID, client={"max_retries": 0})
+    error = H.raised(outcome, "APIConnectionError")
+    assert server.received(*GET)[0].headers["x-gladia-key"] == H.KEY  # it was sent...
+    assert H.KEY not in _shown(error)  # ...but shows nowhere
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("mode", H.MODES)
+def test_the_key_does_not_follow_a_redirect_to_another_origin(server: H.HostileServer, mode: str) -> None:
+    job = server.add_job()
+    with H.HostileServer() as elsewhere:
+        elsewhere.add_job()
+        server.always(*GET, H.redirect(f"{elsewhere.url}/v2/pre-recorded/{job.id}"))
+        outcome = H.call(mode, server.url, "get", job.id, client={"max_retries": 0})
+        seen = elsewhere.requests
+    H.typed(outcome)
+    for request in seen:
+        assert "x-gladia-key" not in request.headers
+        assert H.KEY not in repr(request.headers)
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("mode", H.MODES)
+def test_a_same_origin_redirect_keeps_working(server: H.HostileServer, mode: str) -> None:
+    job = server.add_job()
+    server.on(*GET, H.redirect(f"/v2/pre-recorded/{job.id}"))
+    outcome = H.call(mode, server.url, "get", job.id)
+    assert outcome.error is None, outcome.describe()
+    assert [r.headers.get("x-gladia-key") for r in server.received(*GET)] == [H.KEY, H.KEY]
