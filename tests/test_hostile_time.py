@@ -1,0 +1,115 @@
+"""Time: every request ends by the client's timeout, every poll by its own, whatever the server does."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import pytest
+
+from tests import hostile as H
+from tests.conftest import make_wav
+
+T = 2.0  # the timeouts given to the SDK
+SLACK = 5.0  # what the SDK may take beyond them
+BODY = json.dumps(H.job_json(H.Job(H.JOB_ID, 1.7e9, None, ""))).encode()
+
+
+@pytest.fixture
+def server() -> Iterator[H.HostileServer]:
+    with H.HostileServer() as running:
+        yield running
+
+
+# ------------------------------------------------------------------------------------------ one request
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("mode", H.MODES)
+@pytest.mark.parametrize(
+    "answer",
+    [
+        pytest.param(H.drip(BODY, 0.3), id="drip-one-byte-per-0.3s"),
+        pytest.param(H.endless(b" ", 0.05), id="endless-chunked-body"),
+    ],
+)
+def test_a_slow_body_ends_in_a_timeout_within_the_clients_timeout(
+    server: H.HostileServer, mode: str, answer: H.Handler
+) -> None:
+    # httpx's read timeout only bounds the silence between bytes: neither body is ever silent for long.
+    server.always("GET", "/v2/pre-recorded/{id}", answer)
+    outcome = H.call(mode, server.url, "get", H.JOB_ID, client={"timeout": T, "max_retries": 0})
+    H.raised(outcome, "APITimeoutError")
+    assert outcome.elapsed <= T + 3, outcome.describe()
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("mode", H.MODES)
+@pytest.mark.parametrize(
+    ("answer", "error"),
+    [
+        pytest.param(H.truncate(BODY[:20], len(BODY)), "APIConnectionError", id="truncated"),
+        pytest.param(H.reset(), "APIConnectionError", id="reset"),
+        pytest.param(H.reset(after_head=True), "APIConnectionError", id="reset-after-head"),
+    ],
+)
+def test_a_broken_answer_is_retried_then_raised_typed(
+    server: H.HostileServer, mode: str, answer: H.Handler, error: str
+) -> None:
+    server.always("GET", "/v2/pre-recorded/{id}", answer)
+    outcome = H.call(mode, server.url, "get", H.JOB_ID, client={"timeout": T, "max_retries": 1})
+    H.raised(outcome, error)
+    assert server.count("GET", "/v2/pre-recorded/{id}") == 2  # max_retries + 1, no more
+
+
+# ------------------------------------------------------------------------------------------ whole flows
+
+
+def _silent_get(server: H.HostileServer) -> None:
+    server.always("GET", "/v2/pre-recorded/{id}", H.silent())
+
+
+def _retry_after_30(server: H.HostileServer) -> None:
+    server.always("GET", "/v2/pre-recorded/{id}", H.retry_after("30", status=503))
+
+
+def _drip_get(server: H.HostileServer) -> None:
+    server.always("GET", "/v2/pre-recorded/{id}", H.drip(BODY, 0.5))
+
+
+def _silent_create(server: H.HostileServer) -> None:
+    server.always("POST", "/v2/pre-recorded", H.silent())
+
+
+def _silent_upload(server: H.HostileServer) -> None:
+    server.always("POST", "/v2/upload", H.silent())
+
+
+FLOWS = [
+    pytest.param("poll", _silent_get, id="poll-silent-server"),
+    pytest.param("poll", _retry_after_30, id="poll-503-retry-after-30"),
+    pytest.param("poll", _drip_get, id="poll-dripping-server"),
+    pytest.param("create_and_poll", _silent_get, id="create_and_poll-silent-get"),
+    pytest.param("transcribe", _silent_create, id="transcribe-silent-create"),
+    pytest.param("transcribe", _silent_upload, id="transcribe-silent-upload"),
+]
+
+
+@pytest.mark.timeout(25)
+@pytest.mark.parametrize("mode", H.MODES)
+@pytest.mark.parametrize(("flow", "sabotage"), FLOWS)
+def test_a_flow_returns_or_raises_by_its_timeout_whatever_the_server_does(
+    server: H.HostileServer, mode: str, flow: str, sabotage: object
+) -> None:
+    job = server.add_job(status="processing")
+    server.settings.job_status = "processing"
+    sabotage(server)  # type: ignore[operator]
+    args: dict[str, object] = {
+        "poll": {"job_id": job.id},
+        "create_and_poll": {"options": {"audio_url": "https://example.com/a.wav"}},
+        "transcribe": {"source": make_wav(0.2)},
+    }[flow]  # type: ignore[assignment]
+    # No client timeout: the SDK's own per-kind defaults (30 s and more) must not outlast the poll's.
+    outcome = H.call(mode, server.url, flow, **args, timeout=T)
+    H.typed(outcome)
+    assert outcome.elapsed <= T + SLACK, outcome.describe()
