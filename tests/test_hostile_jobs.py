@@ -34,7 +34,7 @@ def test_a_create_answered_503_every_time_makes_at_most_max_retries_plus_one_pos
     server.always(*CREATE, H.retry_after("0", status=503))
     client = {} if max_retries is None else {"max_retries": max_retries}
     outcome = H.call(mode, server.url, "create", OPTIONS, client=client)
-    H.raised(outcome, "APIError")
+    H.raised(outcome, "GladiaError")
     attempts = (4 if max_retries is None else max_retries) + 1
     assert 1 <= server.count(*CREATE) <= attempts, outcome.describe()
     assert server.created == []
