@@ -358,8 +358,11 @@ def echo_key(status: int = 401) -> Handler:
     return handler
 
 
-def create_then(status: int = 503, body: Any = None, newer_jobs: int = 0) -> Handler:
-    """Create the job for real (as a backend behind a failing proxy would), then answer `status`.
+def create_then(
+    status: int = 503, body: Any = None, newer_jobs: int = 0, then: Handler | None = None
+) -> Handler:
+    """Create the job for real (as a backend behind a failing proxy would), then answer `status` (or let
+    `then` answer: a reset, a truncated body, silence...).
 
     `newer_jobs` more jobs (by others, without the tag) are created just after it.
     """
@@ -368,6 +371,8 @@ def create_then(status: int = 503, body: Any = None, newer_jobs: int = 0) -> Han
         x.server._create_job(x.request)
         for index in range(newer_jobs):
             x.server.add_job(custom_metadata={"other": "client"}, created=time.time() + 0.001 * (index + 1))
+        if then is not None:
+            return await then(x)
         return await x.send(status, json.dumps(body or {"message": "unavailable"}).encode())
 
     return handler

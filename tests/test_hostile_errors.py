@@ -36,6 +36,12 @@ def server() -> Iterator[H.HostileServer]:
         pytest.param(H.nested_json(100_000), "UnexpectedResponseError", id="answer-100k-deep"),
         pytest.param(H.nested_json(100_000, status=400), "BadRequestError", id="error-body-100k-deep"),
         pytest.param(H.invalid_json(), "UnexpectedResponseError", id="answer-not-json"),
+        pytest.param(
+            H.reply(418, b"<html>teapot</html>"), "UnexpectedResponseError", id="undocumented-status"
+        ),
+        pytest.param(H.redirect("/v2/pre-recorded/" + H.JOB_ID), "GladiaError", id="redirect-loop"),
+        pytest.param(H.redirect("file:///etc/passwd"), "GladiaError", id="redirect-to-file-scheme"),
+        pytest.param(H.reply(302, b""), "GladiaError", id="redirect-without-location"),
     ],
 )
 def test_hostile_json_is_a_typed_error(

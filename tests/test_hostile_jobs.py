@@ -42,13 +42,24 @@ def test_a_create_answered_503_every_time_makes_at_most_max_retries_plus_one_pos
 
 @pytest.mark.timeout(30)
 @pytest.mark.parametrize("mode", H.MODES)
-@pytest.mark.parametrize("status", [503, 502])
+@pytest.mark.parametrize(
+    "answer",
+    [
+        pytest.param(H.create_then(503), id="503"),
+        pytest.param(H.create_then(502), id="502"),
+        pytest.param(H.create_then(504), id="504"),
+        pytest.param(H.create_then(then=H.reset()), id="reset"),
+        pytest.param(H.create_then(then=H.truncate(b'{"id": "')), id="truncated"),
+        pytest.param(H.create_then(then=H.invalid_json(201)), id="not-json"),
+        pytest.param(H.create_then(then=H.silent()), id="silent"),
+    ],
+)
 def test_a_failure_answering_a_create_the_backend_made_gives_that_job(
-    server: H.HostileServer, mode: str, status: int
+    server: H.HostileServer, mode: str, answer: H.Handler
 ) -> None:
-    # A proxy answers 503/502 while the backend behind it did create the job.
-    server.on(*CREATE, H.create_then(status))
-    outcome = H.call(mode, server.url, "create", OPTIONS, client={"max_retries": 2})
+    # A proxy answers 503/502 (or drops the answer) while the backend behind it did create the job.
+    server.on(*CREATE, answer)
+    outcome = H.call(mode, server.url, "create", OPTIONS, client={"max_retries": 2, "timeout": 2})
     assert outcome.error is None, outcome.describe()
     assert len(server.created) == 1, f"{len(server.created)} jobs created; {outcome.describe()}"
     assert outcome.value.id == server.created[0].id

@@ -47,8 +47,35 @@ def test_an_answer_above_max_response_bytes_raises_response_too_large(
 
 @pytest.mark.timeout(20)
 @pytest.mark.parametrize("mode", H.MODES)
-def test_a_huge_error_body_is_capped_too(server: H.HostileServer, mode: str) -> None:
-    server.always("GET", "/v2/pre-recorded/{id}", H.huge(8 * MiB, status=400))
+@pytest.mark.parametrize(
+    ("method", "route", "args"),
+    [
+        pytest.param("list", ("GET", "/v2/pre-recorded"), (), id="list"),
+        pytest.param(
+            "create", ("POST", "/v2/pre-recorded"), ({"audio_url": "https://example.com/a.wav"},), id="create"
+        ),
+        pytest.param("upload_file", ("POST", "/v2/upload"), (b"RIFF" + bytes(2000),), id="upload_file"),
+    ],
+)
+def test_every_json_answer_is_capped(
+    server: H.HostileServer, mode: str, method: str, route: tuple[str, str], args: tuple[object, ...]
+) -> None:
+    server.always(*route, H.gzip_bomb(16 * MiB, status=201 if method == "create" else 200))
+    outcome = H.call(mode, server.url, method, *args, client={"max_response_bytes": MiB, "max_retries": 0})
+    H.raised(outcome, "ResponseTooLargeError")
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("mode", H.MODES)
+@pytest.mark.parametrize(
+    "answer",
+    [
+        pytest.param(H.huge(8 * MiB, status=400), id="8MiB-400"),
+        pytest.param(H.gzip_bomb(16 * MiB, status=400), id="gzip-inflating-to-16MiB-400"),
+    ],
+)
+def test_a_huge_error_body_is_capped_too(server: H.HostileServer, mode: str, answer: H.Handler) -> None:
+    server.always("GET", "/v2/pre-recorded/{id}", answer)
     outcome = H.call(mode, server.url, "get", H.JOB_ID, client={"max_response_bytes": MiB, "max_retries": 0})
     error = H.raised(outcome)
     assert len(str(error)) < 10_000, f"a message of {len(str(error))} characters"

@@ -73,13 +73,17 @@ def test_api_url_credentials_are_masked_everywhere(
 @pytest.mark.timeout(20)
 @pytest.mark.parametrize("mode", H.MODES)
 @pytest.mark.parametrize("status", [400, 401, 500])
-def test_a_key_echoed_by_the_server_is_redacted(server: H.HostileServer, mode: str, status: int) -> None:
+def test_a_key_echoed_by_the_server_is_redacted(
+    server: H.HostileServer, mode: str, status: int, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG, logger="gladia")
     server.always(*GET, H.echo_key(status))
     outcome = H.call(mode, server.url, "get", H.JOB_ID, client={"max_retries": 0})
     error = H.raised(outcome, "APIError")
     assert H.KEY not in str(error), str(error)
     assert H.KEY not in repr(error)
     assert H.KEY not in _shown(error)
+    assert not [r for r in caplog.records if H.KEY in r.getMessage()]
 
 
 @pytest.mark.timeout(20)
