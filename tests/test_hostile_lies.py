@@ -64,7 +64,7 @@ def test_a_lying_job_gives_a_value_or_a_typed_error(
         method,
         job.id,
         client={"max_retries": 0},
-        **({"timeout": 5} if method == "poll" else {}),
+        **({"timeout": 2} if method == "poll" else {}),
     )
     H.typed(outcome)
     if outcome.error is not None and type(outcome.error).__name__ == "TranscriptionError":
