@@ -141,6 +141,10 @@ def build(
         ) from None
     if options.body is not None:
         request.stream = options.body
+        if "content-length" not in {name.lower() for name in options.headers}:
+            # A stream of unknown length (a pipe): no Content-Length (httpx set one for the empty body).
+            request.headers.pop("Content-Length", None)
+            request.headers["Transfer-Encoding"] = "chunked"
         setter = getattr(options.body, "set_deadline", None)
         if setter is not None:
             setter(deadline)

@@ -20,7 +20,7 @@ import sys
 import time
 import weakref
 import zlib
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncGenerator, AsyncIterator, Iterator
 from typing import Any
 
 import attrs
@@ -432,35 +432,41 @@ class AsyncGladiaTransport(httpx.AsyncBaseTransport):
         self._limits = limits
         self._inner = inner or httpx.AsyncHTTPTransport(limits=limits)
         self._loop: weakref.ref[Any] | None = None
+        self._closer: AsyncGenerator[None, None] | None = None
         self._shared = _Shared(config, rng)
 
     @property
     def retries(self) -> int:
         return self._shared.retries
 
-    def _pool(self) -> httpx.AsyncBaseTransport:
+    async def _pool(self) -> httpx.AsyncBaseTransport:
         loop = _running_loop()
-        if loop is None:
+        if loop is None or (self._loop is not None and self._loop() is loop):
             return self._inner
-        if self._loop is None:
-            self._loop = weakref.ref(loop)
-        elif self._loop() is not loop:
+        if self._loop is not None:
             if not self._owns_pool:
                 raise ConfigurationError(
                     "This async Gladia client was first used in another event loop, and the httpx.AsyncClient "
                     "passed as http_client cannot move between event loops. Make the client (and its "
                     "http_client) inside the event loop that uses it, e.g. once per asyncio.run()"
                 )
-            # The old pool's connections belong to a loop that is gone or elsewhere: leave them, start anew.
+            # The old pool was closed when its loop ended (below); this loop gets a pool of its own.
             self._inner = httpx.AsyncHTTPTransport(limits=self._limits)
-            self._loop = weakref.ref(loop)
+        self._loop = weakref.ref(loop)
+        if self._owns_pool:
+            # An async generator started in this loop is closed by the loop's shutdown (asyncio.run calls
+            # shutdown_asyncgens): its `finally` then closes this loop's connections while the loop still
+            # runs, so none is left open when the loop ends, even if the client is never closed.
+            closer = _close_at_loop_end(self._inner)
+            await closer.__anext__()
+            self._closer = closer
         return self._inner
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         import anyio  # noqa: PLC0415  (async code only: sync users never import it)
 
         plan = self._shared.plan(request)
-        inner = self._pool()
+        inner = await self._pool()
         while True:
             started = clock()
             try:
@@ -489,8 +495,20 @@ class AsyncGladiaTransport(httpx.AsyncBaseTransport):
             await _aio.sleep(delay)
 
     async def aclose(self) -> None:
-        if self._loop is None or self._loop() is _running_loop():
+        if self._loop is not None and self._loop() is not _running_loop():
+            return  # that loop's pool was (or will be) closed as its loop ends; nothing is bound to this one
+        if self._closer is not None:
+            closer, self._closer = self._closer, None
+            await closer.aclose()
+        else:
             await self._inner.aclose()
+
+
+async def _close_at_loop_end(pool: httpx.AsyncBaseTransport) -> AsyncGenerator[None, None]:
+    try:
+        yield
+    finally:
+        await pool.aclose()
 
 
 def _running_loop() -> object | None:
