@@ -22,6 +22,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
+import gc
 import itertools
 import json
 import re
@@ -31,7 +32,7 @@ import threading
 import time
 import uuid
 import zlib
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl, quote, urlsplit
@@ -687,6 +688,17 @@ class HostileServer:
             else None,
             "items": [job_json(Job(j.id, j.created, j.custom_metadata, j.audio_url, j.status)) for j in page],
         }
+
+
+def serve() -> Iterator[HostileServer]:
+    """The body of each test file's `server` fixture: a fresh server, closed after the test.
+
+    The garbage is collected before it closes, so a socket the SDK left open fails the test that left
+    it (as a ResourceWarning in its teardown), not whichever test the collector happens to run in next.
+    """
+    with HostileServer() as running:
+        yield running
+        gc.collect()
 
 
 def _pattern(path: str) -> re.Pattern[str]:

@@ -19,8 +19,7 @@ GET = ("GET", "/v2/pre-recorded/{id}")
 
 @pytest.fixture
 def server() -> Iterator[H.HostileServer]:
-    with H.HostileServer() as running:
-        yield running
+    yield from H.serve()
 
 
 def _settings(client: httpx.Client | httpx.AsyncClient) -> tuple[object, ...]:

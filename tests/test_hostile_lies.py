@@ -15,8 +15,7 @@ CREATE = ("POST", "/v2/pre-recorded")
 
 @pytest.fixture
 def server() -> Iterator[H.HostileServer]:
-    with H.HostileServer() as running:
-        yield running
+    yield from H.serve()
 
 
 @pytest.mark.timeout(20)

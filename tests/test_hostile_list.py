@@ -13,8 +13,7 @@ LIST = ("GET", "/v2/pre-recorded")
 
 @pytest.fixture
 def server() -> Iterator[H.HostileServer]:
-    with H.HostileServer() as running:
-        yield running
+    yield from H.serve()
 
 
 @pytest.mark.timeout(30)

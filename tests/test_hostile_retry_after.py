@@ -17,8 +17,7 @@ MIN_GAP = 0.1  # the shortest wait a normal backoff allows before a retry (today
 
 @pytest.fixture
 def server() -> Iterator[H.HostileServer]:
-    with H.HostileServer() as running:
-        yield running
+    yield from H.serve()
 
 
 @pytest.mark.timeout(20)

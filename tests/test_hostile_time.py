@@ -17,8 +17,7 @@ BODY = json.dumps(H.job_json(H.Job(H.JOB_ID, 1.7e9, None, ""))).encode()
 
 @pytest.fixture
 def server() -> Iterator[H.HostileServer]:
-    with H.HostileServer() as running:
-        yield running
+    yield from H.serve()
 
 
 # ------------------------------------------------------------------------------------------ one request
