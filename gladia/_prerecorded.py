@@ -517,7 +517,7 @@ class PreRecordedClient:
         try:
             total = _content_length(response)
             deadline = _deadline_of(response)
-            for chunk in response.iter_bytes(C.UPLOAD_CHUNK_BYTES):
+            for chunk in response.iter_bytes():  # as it arrives, so the deadline is checked often
                 if deadline.expired():
                     raise _download_timeout(response, self._config)
                 written += len(chunk)
@@ -564,10 +564,13 @@ class PreRecordedClient:
     def _poll(self, poller: Poller) -> PreRecordedResponse:
         look_deadline = Deadline(poller.deadline).shifted(C.DEADLINE_GRACE)
         while True:
+            outcome: PreRecordedResponse | float
             try:
-                outcome = poller.observed(self._get_within(poller.job_id, look_deadline))
+                job = self._get_within(poller.job_id, look_deadline)
             except TRANSIENT_ERRORS as error:
                 outcome = poller.failed(error)
+            else:
+                outcome = poller.observed(job)
             if isinstance(outcome, M.PreRecordedResponse):
                 return outcome
             time.sleep(outcome)
@@ -838,7 +841,7 @@ class AsyncPreRecordedClient:
             deadline = _deadline_of(response)
             left = deadline.remaining()
             with anyio.fail_after(left if left is not None else float("inf")):
-                async for chunk in response.aiter_bytes(C.UPLOAD_CHUNK_BYTES):
+                async for chunk in response.aiter_bytes():
                     written += len(chunk)
                     if limit is not None and written > limit:
                         raise _too_large_download(response, self._config, limit)
@@ -867,10 +870,13 @@ class AsyncPreRecordedClient:
     async def _poll(self, poller: Poller) -> PreRecordedResponse:
         look_deadline = Deadline(poller.deadline).shifted(C.DEADLINE_GRACE)
         while True:
+            outcome: PreRecordedResponse | float
             try:
-                outcome = poller.observed(await self._get_within(poller.job_id, look_deadline))
+                job = await self._get_within(poller.job_id, look_deadline)
             except TRANSIENT_ERRORS as error:
                 outcome = poller.failed(error)
+            else:
+                outcome = poller.observed(job)
             if isinstance(outcome, M.PreRecordedResponse):
                 return outcome
             await _aio.sleep(outcome)

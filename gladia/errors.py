@@ -318,10 +318,28 @@ class TranscriptionError(GladiaError):
     def __init__(self, job: PreRecordedResponse) -> None:
         self.job = job
         self.job_id: str = job.id
-        code = job.error_code if isinstance(job.error_code, int) else None
+        raw = job.error_code
+        code = _as_code(raw)
+        #: The HTTP-like status Gladia gave the failure: an int, or None when it sent none or one that is
+        #: not a number (a digit string such as "500" is read as 500; the raw value stays in `.job`).
         self.error_code: int | None = code
-        detail = f" with error code {code}" if code is not None else ""
+        if code is not None:
+            detail = f" with error code {code}"
+        elif raw is None or type(raw).__name__ == "Unset":
+            detail = ""
+        else:
+            detail = f" with error code {str(raw)[:50]!r} (not a number)"
         super().__init__(f"Transcription job {job.id} failed{detail}. The whole job is in `.job`.")
+
+
+def _as_code(value: object) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) <= 3:
+        return int(value.strip())
+    return None
 
 
 class PollTimeoutError(GladiaError):
