@@ -87,21 +87,23 @@ class Settings:
     ignore_filters: bool = False  # the list returns every job whatever the query asks
     stuck_next: bool = False  # `next` always points at offset 0
     audio: bytes = b"RIFF" + bytes(60)  # what the file endpoint serves
+    clock_skew: float = 0.0  # added to every date the server shows (its clock is wrong by this much)
 
 
 def iso(epoch: float) -> str:
     return dt.datetime.fromtimestamp(epoch, dt.timezone.utc).isoformat(timespec="milliseconds")[:-6] + "Z"
 
 
-def job_json(job: Job, **overrides: Any) -> dict[str, Any]:
-    """A job as Gladia's GET /v2/pre-recorded/{id} shows it (done with a one-line transcript)."""
+def job_json(job: Job, skew: float = 0.0, **overrides: Any) -> dict[str, Any]:
+    """A job as Gladia's GET /v2/pre-recorded/{id} shows it (done with a one-line transcript), its dates
+    shown by a clock `skew` seconds off."""
     body: dict[str, Any] = {
         "id": job.id,
         "request_id": f"G-{job.id[:8]}",
         "version": 2,
         "status": job.status,
-        "created_at": iso(job.created),
-        "completed_at": iso(job.created) if job.status in ("done", "error") else None,
+        "created_at": iso(job.created + skew),
+        "completed_at": iso(job.created + skew) if job.status in ("done", "error") else None,
         "custom_metadata": job.custom_metadata,
         "error_code": 500 if job.status == "error" else None,
         "kind": "pre-recorded",
@@ -222,6 +224,45 @@ def endless(piece: bytes = b" ", interval: float = 0.05, status: int = 200) -> H
                 await asyncio.sleep(interval)
             else:
                 await asyncio.sleep(0)
+
+    return handler
+
+
+def raw(data: bytes, interval: float = 0.0) -> Handler:
+    """Send `data` as is (a broken status line, a head without end...), a byte every `interval` seconds if
+    given, then close."""
+
+    async def handler(x: Exchange) -> bool:
+        if not interval:
+            await x.write(data)
+            return False
+        for index in range(len(data)):
+            await x.write(data[index : index + 1])
+            await asyncio.sleep(interval)
+        return False
+
+    return handler
+
+
+def endless_headers(interval: float = 0.0) -> Handler:
+    """A status line, then header lines forever."""
+
+    async def handler(x: Exchange) -> bool:
+        await x.write(b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\n")
+        line = b"x-filler: " + b"a" * 1000 + b"\r\n"
+        while True:
+            await x.write(line)
+            await asyncio.sleep(interval)
+
+    return handler
+
+
+def cycle(*handlers: Handler) -> Handler:
+    """Each request answered by the next of `handlers`, round and round."""
+    turn = itertools.cycle(handlers)
+
+    async def handler(x: Exchange) -> bool:
+        return await next(turn)(x)
 
     return handler
 
@@ -425,7 +466,7 @@ async def backend(x: Exchange) -> bool:
         return await x.send(404, json.dumps({"message": "no such job", "statusCode": 404}).encode())
     if route == ("GET", "/v2/pre-recorded/{id}"):
         shown = Job(job.id, job.created, job.custom_metadata, job.audio_url, server.settings.job_status)
-        return await x.send(200, json.dumps(job_json(shown)).encode())
+        return await x.send(200, json.dumps(job_json(shown, server.settings.clock_skew)).encode())
     if route == ("GET", "/v2/pre-recorded/{id}/file"):
         return await x.send(200, server.settings.audio, {"content-type": "application/octet-stream"})
     if route == ("DELETE", "/v2/pre-recorded/{id}"):
@@ -686,7 +727,10 @@ class HostileServer:
             "next": f"{base}?offset={following}&limit={limit}{more}"
             if settings.stuck_next or offset + limit < len(jobs)
             else None,
-            "items": [job_json(Job(j.id, j.created, j.custom_metadata, j.audio_url, j.status)) for j in page],
+            "items": [
+                job_json(Job(j.id, j.created, j.custom_metadata, j.audio_url, j.status), settings.clock_skew)
+                for j in page
+            ],
         }
 
 

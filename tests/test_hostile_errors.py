@@ -42,6 +42,19 @@ def server() -> Iterator[H.HostileServer]:
         pytest.param(H.redirect("/v2/pre-recorded/" + H.JOB_ID), "GladiaError", id="redirect-loop"),
         pytest.param(H.redirect("file:///etc/passwd"), "GladiaError", id="redirect-to-file-scheme"),
         pytest.param(H.reply(302, b""), "GladiaError", id="redirect-without-location"),
+        pytest.param(
+            H.reply(200, b'{"id": "' + H.JOB_ID.encode() + b'", "version": ' + b"9" * 5000 + b"}"),
+            "UnexpectedResponseError",
+            id="a-5000-digit-number",
+        ),
+        pytest.param(H.reply(200, b'{"id": "\xff\xfe"}'), "UnexpectedResponseError", id="not-utf8"),
+        pytest.param(H.reply(200, b"null"), "UnexpectedResponseError", id="json-null"),
+        pytest.param(
+            H.reply(200, b"not gzip", {"content-encoding": "gzip"}), "GladiaError", id="corrupt-gzip"
+        ),
+        pytest.param(H.raw(b"HTTP/1.1 abc OK\r\n\r\n"), "GladiaError", id="bad-status-line"),
+        pytest.param(H.raw(b"\x16\x03\x01\x00\x05hello"), "GladiaError", id="not-http"),
+        pytest.param(H.endless_headers(), "GladiaError", id="endless-headers"),
     ],
 )
 def test_hostile_json_is_a_typed_error(

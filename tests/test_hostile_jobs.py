@@ -131,3 +131,35 @@ def test_when_the_lookup_fails_the_error_says_the_job_may_exist(
     assert error.tag == tag  # type: ignore[attr-defined]
     assert tag in str(error)
     assert "may" in str(error).lower()
+
+
+@pytest.mark.timeout(30)
+@pytest.mark.parametrize("mode", H.MODES)
+@pytest.mark.parametrize("skew", [-3600.0, 3600.0], ids=["server-clock-1h-behind", "server-clock-1h-ahead"])
+def test_a_server_whose_clock_is_off_still_gets_one_job(
+    server: H.HostileServer, mode: str, skew: float
+) -> None:
+    # A lookup bounded by creation time must not trust the server's clock to agree with ours.
+    server.settings.clock_skew = skew
+    server.on(*CREATE, H.create_then(500))
+    outcome = H.call(mode, server.url, "create", OPTIONS, client={"max_retries": 2})
+    assert server.count(*CREATE) == 1, f"{server.count(*CREATE)} creates sent; {outcome.describe()}"
+    if outcome.error is None:
+        assert outcome.value.id == server.created[0].id
+    else:
+        H.raised(outcome, "JobMayExistError")
+
+
+@pytest.mark.timeout(40)
+@pytest.mark.parametrize("mode", H.MODES)
+def test_a_lookup_whose_list_never_ends_is_bounded(server: H.HostileServer, mode: str) -> None:
+    server.settings.ignore_filters = True
+    server.settings.stuck_next = True
+    server.on(*CREATE, H.create_then(500, newer_jobs=120))
+    outcome = H.call(mode, server.url, "create", OPTIONS, client={"max_retries": 2})
+    assert server.count(*CREATE) == 1, f"{server.count(*CREATE)} creates sent; {outcome.describe()}"
+    assert server.count("GET", "/v2/pre-recorded") <= 50, "the lookup kept reading the same page"
+    if outcome.error is None:
+        assert outcome.value.id == server.created[0].id
+    else:
+        H.raised(outcome, "JobMayExistError")

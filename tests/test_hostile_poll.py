@@ -28,6 +28,9 @@ def server() -> Iterator[H.HostileServer]:
         pytest.param(H.nested_json(100_000), "UnexpectedResponseError", id="always-100k-deep"),
         pytest.param(H.json_reply({"message": "slow down"}, 429), "RateLimitError", id="429-forever"),
         pytest.param(H.retry_after("86400"), "RateLimitError", id="429-retry-after-a-day"),
+        pytest.param(H.json_reply({"message": "no such job"}, 404), "NotFoundError", id="404-deleted"),
+        pytest.param(H.json_reply({"message": "bad key"}, 401), "AuthenticationError", id="401-key-revoked"),
+        pytest.param(H.gzip_bomb(256 * H.MiB), "ResponseTooLargeError", id="gzip-bomb"),
     ],
 )
 def test_a_permanent_failure_inside_poll_is_raised_as_itself_promptly(

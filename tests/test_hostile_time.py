@@ -23,22 +23,33 @@ def server() -> Iterator[H.HostileServer]:
 # ------------------------------------------------------------------------------------------ one request
 
 
+HEAD = f"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {len(BODY)}\r\n\r\n".encode()
+
+
 @pytest.mark.timeout(20)
 @pytest.mark.parametrize("mode", H.MODES)
 @pytest.mark.parametrize(
-    "answer",
+    ("answer", "error"),
     [
-        pytest.param(H.drip(BODY, 0.3), id="drip-one-byte-per-0.3s"),
-        pytest.param(H.endless(b" ", 0.05), id="endless-chunked-body"),
+        pytest.param(H.drip(BODY, 0.3), "APITimeoutError", id="drip-one-byte-per-0.3s"),
+        pytest.param(H.endless(b" ", 0.05), "APITimeoutError", id="endless-chunked-body"),
+        pytest.param(H.raw(HEAD + BODY, 0.1), "APITimeoutError", id="drip-the-head-too"),
+        pytest.param(
+            H.drip(b'{"message": "' + b"x" * 200 + b'"}', 0.2, status=400),
+            "APITimeoutError",
+            id="drip-an-error-body",
+        ),
+        # Header lines forever: whichever comes first, the header size limit or the deadline.
+        pytest.param(H.endless_headers(0.2), "APIConnectionError", id="endless-headers"),
     ],
 )
-def test_a_slow_body_ends_in_a_timeout_within_the_clients_timeout(
-    server: H.HostileServer, mode: str, answer: H.Handler
+def test_a_slow_answer_ends_within_the_clients_timeout(
+    server: H.HostileServer, mode: str, answer: H.Handler, error: str
 ) -> None:
-    # httpx's read timeout only bounds the silence between bytes: neither body is ever silent for long.
+    # httpx's read timeout only bounds the silence between bytes: none of these is ever silent for long.
     server.always("GET", "/v2/pre-recorded/{id}", answer)
     outcome = H.call(mode, server.url, "get", H.JOB_ID, client={"timeout": T, "max_retries": 0})
-    H.raised(outcome, "APITimeoutError")
+    H.raised(outcome, error)
     assert outcome.elapsed <= T + 3, outcome.describe()
 
 
@@ -84,6 +95,15 @@ def _silent_upload(server: H.HostileServer) -> None:
     server.always("POST", "/v2/upload", H.silent())
 
 
+def _create_retry_after_30(server: H.HostileServer) -> None:
+    server.always("POST", "/v2/pre-recorded", H.retry_after("30", status=503))
+
+
+def _silent_lookup(server: H.HostileServer) -> None:
+    server.always("POST", "/v2/pre-recorded", H.create_then(500))
+    server.always("GET", "/v2/pre-recorded", H.silent())
+
+
 FLOWS = [
     pytest.param("poll", _silent_get, id="poll-silent-server"),
     pytest.param("poll", _retry_after_30, id="poll-503-retry-after-30"),
@@ -91,6 +111,8 @@ FLOWS = [
     pytest.param("create_and_poll", _silent_get, id="create_and_poll-silent-get"),
     pytest.param("transcribe", _silent_create, id="transcribe-silent-create"),
     pytest.param("transcribe", _silent_upload, id="transcribe-silent-upload"),
+    pytest.param("transcribe", _create_retry_after_30, id="transcribe-create-503-retry-after-30"),
+    pytest.param("create_and_poll", _silent_lookup, id="create_and_poll-500-then-silent-lookup"),
 ]
 # The async client runs the same pipeline: three flows are enough to show it keeps the same deadlines.
 ASYNC_FLOWS = ("poll-silent-server", "poll-503-retry-after-30", "transcribe-silent-create")
