@@ -3,6 +3,7 @@ even when the server echoes them; the key never goes to another origin."""
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Iterator
 
@@ -87,9 +88,19 @@ def test_a_key_echoed_by_the_server_is_redacted(
 
 @pytest.mark.timeout(20)
 @pytest.mark.parametrize("mode", H.MODES)
-def test_the_key_is_masked_in_the_requests_behind_an_error(server: H.HostileServer, mode: str) -> None:
-    server.always(*GET, H.truncate(b'{"id": '))
-    outcome = H.call(mode, server.url, "get", H.JOB_ID, client={"max_retries": 0})
+@pytest.mark.parametrize(
+    "answer",
+    [
+        pytest.param(H.truncate(b'{"id": '), id="truncated"),
+        pytest.param(H.reset(), id="reset"),
+        pytest.param(H.drip(b'{"id": "' + b" " * 100, 0.3), id="timeout"),
+    ],
+)
+def test_the_key_is_masked_in_the_requests_behind_an_error(
+    server: H.HostileServer, mode: str, answer: H.Handler
+) -> None:
+    server.always(*GET, answer)
+    outcome = H.call(mode, server.url, "get", H.JOB_ID, client={"max_retries": 0, "timeout": 1})
     error = H.raised(outcome, "APIConnectionError")
     assert server.received(*GET)[0].headers["x-gladia-key"] == H.KEY  # it was sent...
     assert H.KEY not in _shown(error)  # ...but shows nowhere
@@ -118,3 +129,56 @@ def test_a_same_origin_redirect_keeps_working(server: H.HostileServer, mode: str
     outcome = H.call(mode, server.url, "get", job.id)
     assert outcome.error is None, outcome.describe()
     assert [r.headers.get("x-gladia-key") for r in server.received(*GET)] == [H.KEY, H.KEY]
+
+
+def _echo_in_a_broken_200() -> H.Handler:
+    async def handler(x: H.Exchange) -> bool:
+        key = x.request.headers.get("x-gladia-key", "")
+        return await x.send(200, f'{{"id": "{key}", "status": '.encode())
+
+    return handler
+
+
+def _echo_in_a_redirect() -> H.Handler:
+    async def handler(x: H.Exchange) -> bool:
+        key = x.request.headers.get("x-gladia-key", "")
+        return await x.send(307, b"", {"location": f"/v2/gone?key={key}"})
+
+    return handler
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("mode", H.MODES)
+@pytest.mark.parametrize(
+    "answer",
+    [
+        pytest.param(_echo_in_a_broken_200(), id="in-a-200-that-is-not-json"),
+        pytest.param(_echo_in_a_redirect(), id="in-a-redirect-location"),
+    ],
+)
+def test_a_key_echoed_anywhere_is_redacted(server: H.HostileServer, mode: str, answer: H.Handler) -> None:
+    server.always(*GET, answer)
+    outcome = H.call(mode, server.url, "get", H.JOB_ID, client={"max_retries": 0})
+    error = H.raised(outcome)
+    assert H.KEY not in str(error), str(error)
+    assert H.KEY not in _shown(error)
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("mode", H.MODES)
+def test_a_result_url_on_another_origin_never_gets_the_key(server: H.HostileServer, mode: str) -> None:
+    with H.HostileServer() as elsewhere:
+
+        async def create(x: H.Exchange) -> bool:
+            job = x.server._create_job(x.request)
+            body = {"id": job.id, "result_url": f"{elsewhere.url}/v2/pre-recorded/{job.id}"}
+            return await x.send(201, json.dumps(body).encode())
+
+        server.always("POST", "/v2/pre-recorded", create)
+        outcome = H.call(
+            mode, server.url, "create_and_poll", {"audio_url": "https://example.com/a.wav"}, timeout=10
+        )
+        seen = list(elsewhere.requests)
+    assert outcome.error is None, outcome.describe()
+    for request in seen:
+        assert "x-gladia-key" not in request.headers
