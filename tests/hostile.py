@@ -126,10 +126,17 @@ def job_json(job: Job, skew: float = 0.0, **overrides: Any) -> dict[str, Any]:
 class Exchange:
     """One request and the socket to answer it on."""
 
-    def __init__(self, server: HostileServer, request: Request, writer: asyncio.StreamWriter) -> None:
+    def __init__(
+        self,
+        server: HostileServer,
+        request: Request,
+        writer: asyncio.StreamWriter,
+        reader: asyncio.StreamReader | None = None,
+    ) -> None:
         self.server = server
         self.request = request
         self.writer = writer
+        self.reader = reader  # the request's body is still in it on the routes set with `early()`
 
     async def head(self, status: int, headers: Mapping[str, str] | None = None) -> None:
         lines = [f"HTTP/1.1 {status} {_REASONS.get(status, 'Status')}"]
@@ -286,6 +293,31 @@ def reset(after_head: bool = False) -> Handler:
         if after_head:
             await x.head(200, {"content-type": "application/json", "content-length": "100"})
         _abort(x.writer)
+        return False
+
+    return handler
+
+
+def slow_reader(bytes_per_second: int, then: Handler | None = None) -> Handler:
+    """On an `early()` route: read the request body at `bytes_per_second`, then let `then` answer (by
+    default the fake Gladia)."""
+
+    async def handler(x: Exchange) -> bool:
+        assert x.reader is not None
+        step = max(1, bytes_per_second // 10)
+        left = int(x.request.headers.get("content-length") or 0)
+        tail = b""
+        while True:  # up to Content-Length, or to the end of a chunked body
+            data = await x.reader.read(min(step, left) if left else step)
+            if not data:
+                break
+            x.request.body_size += len(data)
+            tail = (tail + data)[-5:]
+            left -= len(data)
+            if left <= 0 and ("content-length" in x.request.headers or tail == b"0\r\n\r\n"):
+                break
+            await asyncio.sleep(0.1)
+        await (then or backend)(x)
         return False
 
     return handler
@@ -502,6 +534,7 @@ class HostileServer:
         self.settings = Settings()
         self._queued: dict[tuple[str, str], list[Handler]] = {}
         self._always: dict[tuple[str, str], Handler] = {}
+        self._early: list[tuple[str, str]] = []
         self._lock = threading.Lock()
         self._tasks: set[asyncio.Task[None]] = set()
         self._writers: set[asyncio.StreamWriter] = set()
@@ -518,6 +551,13 @@ class HostileServer:
         """Answer the next requests to `method path` with these handlers, one each, in order."""
         with self._lock:
             self._queued.setdefault((method.upper(), path), []).extend(handlers)
+        return self
+
+    def early(self, method: str, path: str) -> HostileServer:
+        """Hand requests to `method path` to their handler before reading their body (which it may read
+        slowly, or never); the connection is closed after the answer."""
+        with self._lock:
+            self._early.append((method.upper(), path))
         return self
 
     def always(self, method: str, path: str, handler: Handler) -> HostileServer:
@@ -608,7 +648,7 @@ class HostileServer:
                 request = await self._read_request(reader)
                 if request is None:
                     break
-                keep = await self._pick(request)(Exchange(self, request, writer))
+                keep = await self._pick(request)(Exchange(self, request, writer, reader))
                 if not keep or not request.complete:
                     break
         except (ConnectionError, asyncio.IncompleteReadError, asyncio.LimitOverrunError, ValueError):
@@ -648,6 +688,11 @@ class HostileServer:
         parts = urlsplit(target)
         request = Request(method.upper(), parts.path, parse_qsl(parts.query, keep_blank_values=True), headers)
         self.requests.append(request)
+        with self._lock:
+            early = any(m == request.method and _pattern(p).fullmatch(request.path) for m, p in self._early)
+        if early:  # the handler reads the body, or not
+            request.complete = False
+            return request
         try:
             if headers.get("transfer-encoding", "").lower() == "chunked":
                 while True:

@@ -234,3 +234,34 @@ def test_one_sync_client_still_works_after_a_hostile_answer(server: H.HostileSer
             with pytest.raises(errors.GladiaError):
                 api.get(job.id)
         assert api.get(job.id).id == job.id
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("mode", H.MODES)
+def test_an_upload_refused_before_its_body_is_read(
+    server: H.HostileServer, tmp_path: Path, mode: str
+) -> None:
+    # A gateway answers 413 as soon as it sees the headers, and closes while the client is still sending.
+    path = tmp_path / "long.wav"
+    path.write_bytes(make_wav(200))  # 6.4 MB, more than the socket buffers hold
+    server.early("POST", "/v2/upload")
+    server.always("POST", "/v2/upload", H.json_reply({"message": "too large"}, 413))
+    outcome = H.call(mode, server.url, "upload_file", path, client={"max_retries": 1})
+    H.raised(outcome)
+
+
+@pytest.mark.timeout(20)
+def test_a_call_cancelled_by_the_caller_leaves_the_client_usable(server: H.HostileServer) -> None:
+    job = server.add_job()
+    server.on("GET", "/v2/pre-recorded/{id}", H.silent(), H.drip(b'{"id": "' + b" " * 50, 0.1))
+
+    async def run() -> None:
+        async with AsyncGladiaClient(api_key=H.KEY, api_url=server.url) as gladia:
+            api = gladia.prerecorded()
+            for _ in range(2):  # cancelled while waiting for the head, then while reading the body
+                with pytest.raises(asyncio.TimeoutError):
+                    await asyncio.wait_for(api.get(job.id), 0.5)
+            assert (await api.get(job.id)).id == job.id
+
+    asyncio.run(run())
+    gc.collect()  # a connection the cancellation left open warns here, in this test

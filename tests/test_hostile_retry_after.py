@@ -22,18 +22,48 @@ def server() -> Iterator[H.HostileServer]:
 
 @pytest.mark.timeout(20)
 @pytest.mark.parametrize("mode", H.MODES)
-def test_a_retry_after_above_the_cap_gives_up_at_once(server: H.HostileServer, mode: str) -> None:
-    server.always(*GET, H.retry_after("86400"))
-    outcome = H.call(mode, server.url, "get", H.JOB_ID)
+@pytest.mark.parametrize(
+    ("method", "route", "args"),
+    [
+        ("get", GET, (H.JOB_ID,)),
+        ("create", ("POST", "/v2/pre-recorded"), ({"audio_url": "https://example.com/a.wav"},)),
+    ],
+    ids=["get", "create"],
+)
+def test_a_retry_after_above_the_cap_gives_up_at_once(
+    server: H.HostileServer, mode: str, method: str, route: tuple[str, str], args: tuple[object, ...]
+) -> None:
+    server.always(*route, H.retry_after("86400"))
+    outcome = H.call(mode, server.url, method, *args)
     error = H.raised(outcome, "RateLimitError")
     assert error.retry_after == 86400  # type: ignore[attr-defined]
+    assert outcome.elapsed < 3, outcome.describe()
+    assert server.count(*route) == 1
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("mode", H.MODES)
+def test_a_503_asking_for_a_day_gives_up_at_once(server: H.HostileServer, mode: str) -> None:
+    server.always(*GET, H.retry_after("86400", status=503))
+    outcome = H.call(mode, server.url, "get", H.JOB_ID)
+    H.raised(outcome, "APIError")
     assert outcome.elapsed < 3, outcome.describe()
     assert server.count(*GET) == 1
 
 
 @pytest.mark.timeout(20)
 @pytest.mark.parametrize("mode", H.MODES)
-@pytest.mark.parametrize("value", ["0", "-5", "soon", "1e999"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "0",
+        "-5",
+        "soon",
+        "1e999",
+        "nan",
+        pytest.param("Wed, 21 Oct 2015 07:28:00 GMT", id="a-date-in-the-past"),
+    ],
+)
 def test_a_zero_negative_or_garbage_retry_after_gets_the_normal_backoff(
     server: H.HostileServer, mode: str, value: str
 ) -> None:

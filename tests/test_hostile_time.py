@@ -141,3 +141,15 @@ def test_a_flow_returns_or_raises_by_its_timeout_whatever_the_server_does(
     outcome = H.call(mode, server.url, flow, **args, timeout=T)
     H.typed(outcome)
     assert outcome.elapsed <= T + SLACK, outcome.describe()
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("mode", H.MODES)
+def test_an_upload_the_server_reads_slowly_ends_within_the_clients_timeout(
+    server: H.HostileServer, mode: str
+) -> None:
+    server.early("POST", "/v2/upload")
+    server.always("POST", "/v2/upload", H.slow_reader(200_000))  # 16 s for these 3.2 MB
+    outcome = H.call(mode, server.url, "upload_file", make_wav(100), client={"timeout": T, "max_retries": 0})
+    H.raised(outcome, "APITimeoutError")
+    assert outcome.elapsed <= T + 3, outcome.describe()
