@@ -55,6 +55,19 @@ def server() -> Iterator[H.HostileServer]:
         pytest.param(H.raw(b"HTTP/1.1 abc OK\r\n\r\n"), "GladiaError", id="bad-status-line"),
         pytest.param(H.raw(b"\x16\x03\x01\x00\x05hello"), "GladiaError", id="not-http"),
         pytest.param(H.endless_headers(), "GladiaError", id="endless-headers"),
+        pytest.param(
+            H.raw(b"HTTP/1.1 200 OK\r\ncontent-length: -5\r\n\r\n{}"), "GladiaError", id="negative-length"
+        ),
+        pytest.param(
+            H.raw(b"HTTP/1.1 200 OK\r\ncontent-length: 2\r\ncontent-length: 9\r\n\r\n{}"),
+            "GladiaError",
+            id="two-lengths",
+        ),
+        pytest.param(
+            H.raw(b"HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n"),
+            "GladiaError",
+            id="bad-chunk-size",
+        ),
     ],
 )
 def test_hostile_json_is_a_typed_error(

@@ -95,6 +95,7 @@ def _assert_bounded(report: dict[str, object], error: tuple[str, ...]) -> None:
     assert report.get("error") in error, report
     limit = report.get("limit") or DEFAULT_CAP
     grown = int(report["peak"]) - int(report["baseline"])  # type: ignore[call-overload]
+    print(f"RSS: baseline {int(report['baseline']) // MiB} MiB, peak {int(report['peak']) // MiB} MiB")  # type: ignore[call-overload]
     assert grown <= int(limit) + OVERHEAD, f"RSS grew {grown // MiB} MiB (cap {int(limit) // MiB} MiB)"  # type: ignore[call-overload]
 
 
@@ -132,6 +133,7 @@ def test_a_1gib_download_streams(server: H.HostileServer) -> None:
     assert "killed" not in report, f"the child was {report['killed']}"
     assert report.get("error") is None, report
     assert report["written"] == GiB
+    print(f"RSS: baseline {report['baseline'] // MiB} MiB, peak {report['peak'] // MiB} MiB")
     assert report["peak"] - report["baseline"] <= FLAT, (
         f"RSS grew {(report['peak'] - report['baseline']) // MiB} MiB"
     )
@@ -153,6 +155,7 @@ def test_a_download_redirected_to_another_origin_streams_without_the_key(
     assert report.get("error") is None, report
     assert report["written"] == GiB
     grown = report["peak"] - report["baseline"]
+    print(f"RSS: baseline {report['baseline'] // MiB} MiB, peak {report['peak'] // MiB} MiB")
     assert grown <= FLAT, f"RSS grew {grown // MiB} MiB: the redirected download was buffered"
     assert len(seen) == 1
     assert "x-gladia-key" not in seen[0].headers

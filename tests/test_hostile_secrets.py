@@ -54,10 +54,15 @@ def test_api_url_credentials_are_masked_everywhere(
         return
     if mode == "sync":
         with GladiaClient(api_key=H.KEY, api_url=url) as gladia:
-            shown = [repr(gladia), repr(gladia.prerecorded()), str(gladia.api_url)]
+            shown = [repr(gladia), repr(gladia.prerecorded()), str(gladia.api_url), repr(gladia.raw)]
     else:
         gladia_async = AsyncGladiaClient(api_key=H.KEY, api_url=url)
-        shown = [repr(gladia_async), repr(gladia_async.prerecorded()), str(gladia_async.api_url)]
+        shown = [
+            repr(gladia_async),
+            repr(gladia_async.prerecorded()),
+            str(gladia_async.api_url),
+            repr(gladia_async.raw),
+        ]
         import asyncio
 
         asyncio.run(gladia_async.close())
@@ -182,3 +187,42 @@ def test_a_result_url_on_another_origin_never_gets_the_key(server: H.HostileServ
     assert outcome.error is None, outcome.describe()
     for request in seen:
         assert "x-gladia-key" not in request.headers
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("mode", H.MODES)
+def test_the_key_never_shows_in_a_clients_reprs(server: H.HostileServer, mode: str) -> None:
+    if mode == "sync":
+        with GladiaClient(api_key=H.KEY, api_url=server.url) as gladia:
+            shown = [repr(gladia), repr(gladia.prerecorded()), repr(gladia.raw)]
+    else:
+        gladia_async = AsyncGladiaClient(api_key=H.KEY, api_url=server.url)
+        shown = [repr(gladia_async), repr(gladia_async.prerecorded()), repr(gladia_async.raw)]
+        import asyncio
+
+        asyncio.run(gladia_async.close())
+    assert not [text for text in shown if H.KEY in text]
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("mode", H.MODES)
+@pytest.mark.parametrize(
+    ("method", "route", "args"),
+    [
+        ("create", ("POST", "/v2/pre-recorded"), ({"audio_url": "https://example.com/a.wav"},)),
+        ("upload_file", ("POST", "/v2/upload"), (b"RIFF" + bytes(2000),)),
+        ("delete", ("DELETE", "/v2/pre-recorded/{id}"), (H.JOB_ID,)),
+    ],
+    ids=["create", "upload_file", "delete"],
+)
+def test_a_write_redirected_to_another_origin_never_carries_the_key(
+    server: H.HostileServer, mode: str, method: str, route: tuple[str, str], args: tuple[object, ...]
+) -> None:
+    with H.HostileServer() as elsewhere:
+        server.always(*route, H.redirect(f"{elsewhere.url}/elsewhere", 307))
+        outcome = H.call(mode, server.url, method, *args, client={"max_retries": 0})
+        seen = list(elsewhere.requests)
+    H.typed(outcome)
+    for request in seen:
+        assert "x-gladia-key" not in request.headers
+        assert H.KEY not in repr(request.headers)
