@@ -10,7 +10,7 @@ import pytest
 from tests import hostile as H
 from tests.conftest import make_wav
 
-T = 1.5  # the timeouts given to the SDK
+T = 1.0  # the timeouts given to the SDK
 SLACK = 5.0  # what the SDK may take beyond them
 BODY = json.dumps(H.job_json(H.Job(H.JOB_ID, 1.7e9, None, ""))).encode()
 
