@@ -782,12 +782,19 @@ class HostileServer:
 def serve() -> Iterator[HostileServer]:
     """The body of each test file's `server` fixture: a fresh server, closed after the test.
 
-    The garbage is collected before it closes, so a socket the SDK left open fails the test that left
-    it (as a ResourceWarning in its teardown), not whichever test the collector happens to run in next.
+    Then the garbage is collected, so a socket the SDK left open fails the test that left it (as a
+    ResourceWarning in its teardown), not whichever test the collector happens to run in next. What
+    survives is frozen (gc.freeze), so each collection scans only what the last test made: ~2 ms
+    instead of ~100 ms, over hundreds of cases.
     """
-    with HostileServer() as running:
+    running = HostileServer()
+    try:
         yield running
-        gc.collect()
+    finally:
+        running.close()
+    del running
+    gc.collect()
+    gc.freeze()
 
 
 def _pattern(path: str) -> re.Pattern[str]:
