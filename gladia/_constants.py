@@ -38,6 +38,7 @@ REQUEST_DEADLINE_CREATE = 180.0
 # A look at a job inside poll() may end this long after poll's own deadline, so a look begun just before
 # it still gets an answer: poll(timeout=T) returns or raises by T plus this.
 DEADLINE_GRACE = 2.0
+POLL_MIN_LOOK = 1.0  # the least time a look inside poll() gets, within that grace
 
 # --- Memory. A JSON answer (a job, a page of jobs, an error) is read whole, so it is capped; the largest
 # real one, a 4-hour transcript with words, is about 4 MB. Decompressed bytes count, and a compressed body

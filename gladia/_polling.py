@@ -71,6 +71,14 @@ def resolve_poll_timeout(timeout: object) -> float | None:
     return float(timeout)
 
 
+def look_deadline(poll_deadline: float | None, now: float) -> float | None:
+    """Until when one look at the job, begun `now`, may take: the poll's deadline, but a look begun just
+    before it still gets `POLL_MIN_LOOK` seconds (never more than `DEADLINE_GRACE` past the deadline)."""
+    if poll_deadline is None:
+        return None
+    return min(poll_deadline + C.DEADLINE_GRACE, max(poll_deadline, now + C.POLL_MIN_LOOK))
+
+
 class Poller:
     """Follows one job: reports status changes and says how long to wait before the next look."""
 

@@ -27,7 +27,7 @@ import httpx
 from gladia import _aio
 from gladia import _constants as C
 from gladia._config import ClientConfig
-from gladia._deadline import NO_DEADLINE, Deadline
+from gladia._deadline import NO_DEADLINE, Deadline, clock
 from gladia._idempotency import (
     CannotTell,
     created_by,
@@ -41,7 +41,7 @@ from gladia._job_id import check_job_id
 from gladia._logging import logger
 from gladia._options import PLACEHOLDER_AUDIO_URL, create_body, warn_about
 from gladia._pipeline import RequestOptions, asend, map_failure, send, tagged_headers
-from gladia._polling import TRANSIENT_ERRORS, Poller, StatusCallback, resolve_poll_timeout
+from gladia._polling import TRANSIENT_ERRORS, Poller, StatusCallback, look_deadline, resolve_poll_timeout
 from gladia._response import parse_model
 from gladia._retry import RetryBudget, RetryPolicy
 from gladia._routes import Operation
@@ -562,11 +562,11 @@ class PreRecordedClient:
         return self._poll(Poller(job_id, timeout=resolve_poll_timeout(timeout), on_status=on_status))
 
     def _poll(self, poller: Poller) -> PreRecordedResponse:
-        look_deadline = Deadline(poller.deadline).shifted(C.DEADLINE_GRACE)
         while True:
             outcome: PreRecordedResponse | float
             try:
-                job = self._get_within(poller.job_id, look_deadline)
+                look = Deadline(look_deadline(poller.deadline, clock()))
+                job = self._get_within(poller.job_id, look)
             except TRANSIENT_ERRORS as error:
                 outcome = poller.failed(error)
             else:
@@ -868,11 +868,11 @@ class AsyncPreRecordedClient:
         return await self._poll(poller)
 
     async def _poll(self, poller: Poller) -> PreRecordedResponse:
-        look_deadline = Deadline(poller.deadline).shifted(C.DEADLINE_GRACE)
         while True:
             outcome: PreRecordedResponse | float
             try:
-                job = await self._get_within(poller.job_id, look_deadline)
+                look = Deadline(look_deadline(poller.deadline, clock()))
+                job = await self._get_within(poller.job_id, look)
             except TRANSIENT_ERRORS as error:
                 outcome = poller.failed(error)
             else:

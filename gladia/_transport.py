@@ -213,6 +213,9 @@ class _Shared:
         )
 
 
+_STEP = 1024 * 1024
+
+
 class _Body:
     """A body read whole: inflated here (never past `limit` bytes, however well it compresses)."""
 
@@ -247,7 +250,8 @@ class _Body:
         decoder = self._stages[stage]
         pending = chunk
         while pending and len(self.data) <= self.limit:
-            out = decoder.decompress(pending, max(1, self.limit + 1 - len(self.data)))
+            # At most 1 MiB per step: never a large transient copy beside the body being built.
+            out = decoder.decompress(pending, max(1, min(_STEP, self.limit + 1 - len(self.data))))
             pending = decoder.unconsumed_tail
             if not out:
                 break

@@ -95,3 +95,13 @@ def test_bad_poll_timeouts_are_refused(bad: object) -> None:
 def test_no_timeout_means_no_deadline() -> None:
     assert resolve_poll_timeout(None) is None
     assert resolve_poll_timeout(2) == 2.0
+
+
+def test_a_look_ends_with_the_poll_but_one_begun_late_gets_a_moment_within_the_grace() -> None:
+    from gladia import _constants as C
+    from gladia._polling import look_deadline
+
+    assert look_deadline(None, 5.0) is None
+    assert look_deadline(10.0, 0.0) == 10.0  # early looks end with the poll's deadline
+    assert look_deadline(10.0, 9.8) == 9.8 + C.POLL_MIN_LOOK  # a late one still gets its moment
+    assert look_deadline(10.0, 50.0) == 10.0 + C.DEADLINE_GRACE  # never more than the grace past it
