@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from tests import hostile as H
+from tests.conftest import make_wav
 
 GET = ("GET", "/v2/pre-recorded/{id}")
 CREATE = ("POST", "/v2/pre-recorded")
@@ -72,3 +73,22 @@ def test_a_lying_job_gives_a_value_or_a_typed_error(
         str(outcome.error)
     elif outcome.error is None and method == "poll":
         assert outcome.value.status == "done"
+
+
+def _upload_answer(audio_url: object) -> H.Handler:
+    metadata = {"id": "f", "filename": "a.wav", "extension": "wav", "size": 2004, "audio_duration": 1.0}
+    return H.json_reply({"audio_url": audio_url, "audio_metadata": {**metadata, "number_of_channels": 1}})
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("mode", H.MODES)
+@pytest.mark.parametrize(
+    "audio_url", ["not a url", "ftp://example.com/a.wav", None, 42], ids=["text", "ftp", "null", "number"]
+)
+def test_an_upload_answer_without_a_usable_audio_url_is_the_servers_fault(
+    server: H.HostileServer, mode: str, audio_url: object
+) -> None:
+    server.always("POST", "/v2/upload", _upload_answer(audio_url))
+    outcome = H.call(mode, server.url, "transcribe", make_wav(0.2), timeout=5)
+    H.raised(outcome, "UnexpectedResponseError")
+    assert server.count("POST", "/v2/pre-recorded") == 0

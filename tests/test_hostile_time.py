@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -153,3 +154,33 @@ def test_an_upload_the_server_reads_slowly_ends_within_the_clients_timeout(
     outcome = H.call(mode, server.url, "upload_file", make_wav(100), client={"timeout": T, "max_retries": 0})
     H.raised(outcome, "APITimeoutError")
     assert outcome.elapsed <= T + 3, outcome.describe()
+
+
+@pytest.mark.timeout(20)
+def test_waiting_for_a_pooled_connection_counts_against_the_deadline(server: H.HostileServer) -> None:
+    # Ten calls through a caller's pool of two connections, to a silent server: each call's deadline
+    # covers its wait for a connection, so all ten end by T, not in five rounds of T.
+    import asyncio
+
+    import httpx
+
+    from gladia import AsyncGladiaClient
+
+    server.always("GET", "/v2/pre-recorded/{id}", H.silent())
+
+    async def run() -> list[object]:
+        limits = httpx.Limits(max_connections=2, max_keepalive_connections=2)
+        async with (
+            httpx.AsyncClient(limits=limits) as pool,
+            AsyncGladiaClient(
+                api_key=H.KEY, api_url=server.url, timeout=T, max_retries=0, http_client=pool
+            ) as gladia,
+        ):
+            api = gladia.prerecorded()
+            return await asyncio.gather(*(api.get(H.JOB_ID) for _ in range(10)), return_exceptions=True)
+
+    started = time.monotonic()
+    results = asyncio.run(run())
+    elapsed = time.monotonic() - started
+    assert all(type(r).__name__ == "APITimeoutError" for r in results), results
+    assert elapsed <= T + 3, f"ten calls took {elapsed:.1f} s"
