@@ -33,8 +33,8 @@ WRITE_TIMEOUT = 60.0
 # every request T seconds in all; otherwise each kind of request gets the default below. Uploads and
 # downloads have none by default (a large file on a slow link legitimately takes long; their silences are
 # still bounded by the timeouts above): pass `timeout=` to bound them too.
-REQUEST_DEADLINE_FAST = 120.0  # get, list, delete, the upload of a URL
-REQUEST_DEADLINE_CREATE = 180.0
+REQUEST_DEADLINE_FAST = 120.0  # get, list, delete
+REQUEST_DEADLINE_CREATE = 180.0  # create, the upload of a URL (Gladia fetches it), other raw calls
 # A look at a job inside poll() may end this long after poll's own deadline, so a look begun just before
 # it still gets an answer: poll(timeout=T) returns or raises by T plus this.
 DEADLINE_GRACE = 2.0
