@@ -92,3 +92,28 @@ def test_an_upload_answer_without_a_usable_audio_url_is_the_servers_fault(
     outcome = H.call(mode, server.url, "transcribe", make_wav(0.2), timeout=5)
     H.raised(outcome, "UnexpectedResponseError")
     assert server.count("POST", "/v2/pre-recorded") == 0
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("mode", H.MODES)
+def test_fields_and_enum_values_added_later_are_tolerated(server: H.HostileServer, mode: str) -> None:
+    # Not a lie, the future: Gladia adds fields and enum values; the SDK keeps working (README).
+    job = server.add_job()
+    result = {
+        "metadata": {"audio_duration": 1.0, "billing_time": 1.0, "transcription_time": 0.1, "carbon": 3},
+        "transcription": {
+            "full_transcript": "hello",
+            "languages": ["xx-new"],
+            "utterances": [],
+            "mood": "calm",
+        },
+        "hologram": {"success": True},
+    }
+    server.always(
+        "GET", "/v2/pre-recorded/{id}", H.job_reply("done", result=result, kind="pre-recorded-v3", tier=7)
+    )
+    outcome = H.call(mode, server.url, "get", job.id)
+    assert outcome.error is None, outcome.describe()
+    assert outcome.value.result.transcription.full_transcript == "hello"
+    listed = H.call(mode, server.url, "list", max_items=1)
+    assert listed.error is None, listed.describe()
