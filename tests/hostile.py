@@ -12,9 +12,21 @@ Paths may hold `{id}` for one path segment. Every request is recorded in `server
 query, headers, body size, arrival time) before it is answered, so tests can count POSTs and time gaps.
 
 Handlers are coroutines `async def handler(x: Exchange) -> bool`, True to keep the connection alive;
-the functions below build them: `reply`, `json_reply`, `drip`, `endless`, `truncate`, `reset`, `silent`,
-`huge`, `gzip_bomb`, `redirect`, `invalid_json`, `nested_json`, `retry_after`, `echo_key`,
-`create_then`, `job_reply`.
+the functions below build them:
+
+    normal      reply, json_reply, job_reply, redirect (same origin or another), backend
+    slow        drip (a byte at a time), pieces, raw(..., interval) (the head too), endless (a chunked body
+                that never ends), endless_headers, silent, slow_reader (on an `early()` route: read the
+                upload slowly)
+    broken      truncate (Content-Length, then close early), reset (SO_LINGER 0: a RST), raw (anything)
+    big         huge (GiBs made on the fly), gzip_bomb (a few MiB inflating to GiBs, streamed)
+    lies        invalid_json, nested_json, create_then (the backend made the job; the answer says it
+                failed), retry_after, echo_key (the key in an error body); lags and ignored filters are
+                `server.settings`
+    sequences   cycle (round and round), and `server.on(...)` queues
+
+The rest drives the SDK (`call` a method of a sync or async client and get an `Outcome`, `raised`/`typed`
+to judge it) and measures memory in a child process (`measure`).
 """
 
 from __future__ import annotations
