@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import io
 import os
 import threading
 from collections.abc import Iterator
@@ -278,3 +279,54 @@ def test_a_call_cancelled_by_the_caller_leaves_the_client_usable(server: H.Hosti
 
     asyncio.run(run())
     gc.collect()  # a connection the cancellation left open warns here, in this test
+
+
+class _FailsMidway(io.RawIOBase):
+    """A stream (a network share, a USB stick pulled out) that reads 2 MiB of audio, then fails."""
+
+    def __init__(self) -> None:
+        self._data = io.BytesIO(make_wav(70))
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self._data.tell() >= 2 * MiB:
+            raise OSError(5, "Input/output error")
+        return self._data.readinto(buffer)
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("mode", H.MODES)
+def test_a_source_that_fails_midway_through_its_upload(server: H.HostileServer, mode: str) -> None:
+    with io.BufferedReader(_FailsMidway()) as source:
+        outcome = H.call(mode, server.url, "upload_file", source)
+    error = H.raised(outcome)
+    assert "Input/output error" in str(error) or "read" in str(error), str(error)
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("mode", H.MODES)
+def test_a_call_on_a_closed_client_is_a_typed_error(server: H.HostileServer, mode: str) -> None:
+    job = server.add_job()
+    if mode == "sync":
+        gladia = GladiaClient(api_key=H.KEY, api_url=server.url)
+        gladia.close()
+        outcome = H.Outcome()
+        try:
+            outcome.value = gladia.prerecorded().get(job.id)
+        except Exception as exc:  # noqa: BLE001 - judged below
+            outcome.error = exc
+    else:
+
+        async def run() -> H.Outcome:
+            gladia = AsyncGladiaClient(api_key=H.KEY, api_url=server.url)
+            await gladia.close()
+            try:
+                return H.Outcome(await gladia.prerecorded().get(job.id))
+            except Exception as exc:  # noqa: BLE001
+                return H.Outcome(error=exc)
+
+        outcome = asyncio.run(run())
+    error = H.raised(outcome)
+    assert "closed" in str(error), str(error)
