@@ -549,7 +549,7 @@ class HostileServer:
         self._early: list[tuple[str, str]] = []
         self._lock = threading.Lock()
         self._tasks: set[asyncio.Task[None]] = set()
-        self._writers: set[asyncio.StreamWriter] = set()
+        self._writers: list[asyncio.StreamWriter] = []
         self._loop = asyncio.new_event_loop()
         self._ready = threading.Event()
         self._thread = threading.Thread(target=self._run, name="hostile-server", daemon=True)
@@ -644,9 +644,13 @@ class HostileServer:
         for task in list(self._tasks):
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
-        for writer in list(self._writers):
+        # Every connection ever accepted, even one still flushing its buffer to a client that stopped
+        # reading: force it shut, then let the loop run the callbacks that close the sockets.
+        for writer in self._writers:
             writer.transport.abort()
         await self._server.wait_closed()
+        for _ in range(3):
+            await asyncio.sleep(0)
 
     # ------------------------------------------------------------------------------------- serving
 
@@ -654,7 +658,7 @@ class HostileServer:
         task = asyncio.current_task()
         assert task is not None
         self._tasks.add(task)
-        self._writers.add(writer)
+        self._writers.append(writer)
         try:
             while True:
                 request = await self._read_request(reader)
@@ -669,7 +673,6 @@ class HostileServer:
             pass
         finally:
             self._tasks.discard(task)
-            self._writers.discard(writer)
             if not writer.transport.is_closing():
                 writer.close()
             with contextlib.suppress(Exception):
