@@ -60,7 +60,7 @@ def test_a_failure_answering_a_create_the_backend_made_gives_that_job(
 ) -> None:
     # A proxy answers 503/502 (or drops the answer) while the backend behind it did create the job.
     server.on(*CREATE, answer)
-    outcome = H.call(mode, server.url, "create", OPTIONS, client={"max_retries": 2, "timeout": 2})
+    outcome = H.call(mode, server.url, "create", OPTIONS, client={"max_retries": 2, "timeout": 1})
     assert outcome.error is None, outcome.describe()
     assert len(server.created) == 1, f"{len(server.created)} jobs created; {outcome.describe()}"
     assert outcome.value.id == server.created[0].id

@@ -76,10 +76,10 @@ def test_a_zero_negative_or_garbage_retry_after_gets_the_normal_backoff(
     server: H.HostileServer, mode: str, value: str
 ) -> None:
     server.always(*GET, H.retry_after(value))
-    outcome = H.call(mode, server.url, "get", H.JOB_ID, client={"max_retries": 2})
+    outcome = H.call(mode, server.url, "get", H.JOB_ID, client={"max_retries": 1})
     H.raised(outcome, "RateLimitError")
     requests = server.received(*GET)
-    assert len(requests) == 3
+    assert len(requests) == 2
     assert min(H.gaps(requests)) >= MIN_GAP, f"retried after {H.gaps(requests)} s: a burst"
 
 
