@@ -133,3 +133,24 @@ def test_a_client_keeps_working_after_hostile_answers(server: H.HostileServer, m
         results = asyncio.run(run_async())
     assert all(isinstance(r, errors.GladiaError) for r in results[:5]), results
     assert getattr(results[5], "id", None) == job.id, results[5]
+
+
+@pytest.mark.timeout(20)
+def test_prerecorded_async_honours_the_callers_client(server: H.HostileServer) -> None:
+    # The caller's client carries what the SDK cannot know (a proxy's header here); the async side of a
+    # GladiaClient must send through it too, and leave it open.
+    job = server.add_job()
+    with httpx.Client(headers={"x-proxy-ticket": "ticket-1"}) as mine:
+        gladia = GladiaClient(api_key=H.KEY, api_url=server.url, http_client=mine)
+        assert gladia.prerecorded().get(job.id).id == job.id
+
+        async def run() -> str:
+            found = await gladia.prerecorded_async().get(job.id)
+            await gladia.aclose()
+            return found.id
+
+        assert asyncio.run(run()) == job.id
+        gladia.close()
+        assert not mine.is_closed
+    tickets = [r.headers.get("x-proxy-ticket") for r in server.received(*GET)]
+    assert tickets == ["ticket-1", "ticket-1"], tickets
