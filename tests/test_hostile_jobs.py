@@ -165,3 +165,25 @@ def test_a_lookup_whose_list_never_ends_is_bounded(server: H.HostileServer, mode
         assert outcome.value.id == server.created[0].id
     else:
         H.raised(outcome, "JobMayExistError")
+
+
+@pytest.mark.timeout(30)
+def test_concurrent_creates_each_find_their_own_job(server: H.HostileServer) -> None:
+    # Two creates at once, both answered 503 after the backend made the job, behind a server that
+    # ignores the filter: each must claim its own job (by its own tag), never the other's.
+    import asyncio
+
+    from gladia import AsyncGladiaClient
+
+    server.settings.ignore_filters = True
+    server.on(*CREATE, H.create_then(503), H.create_then(503))
+
+    async def run() -> list[object]:
+        async with AsyncGladiaClient(api_key=H.KEY, api_url=server.url, max_retries=2) as gladia:
+            api = gladia.prerecorded()
+            return await asyncio.gather(api.create(OPTIONS), api.create(OPTIONS), return_exceptions=True)
+
+    results = asyncio.run(run())
+    assert len(server.created) == 2, f"{len(server.created)} jobs created; {results}"
+    ids = {getattr(result, "id", None) for result in results}
+    assert ids == {job.id for job in server.created}, results
