@@ -374,7 +374,7 @@ async def _body_piece(x: Exchange, piece: bytes, chunked: bool) -> None:
         await x.write(piece)
 
 
-def gzip_bomb(inflated: int, status: int = 200) -> Handler:
+def gzip_bomb(inflated: int, status: int = 200, encoding: str = "gzip") -> Handler:
     """`content-encoding: gzip` over about inflated/1000 bytes that inflate to `inflated` bytes (`[  ...  ]`).
 
     Built from one raw deflate segment (1 MiB of spaces, full-flushed, so each copy stands alone) repeated:
@@ -386,22 +386,26 @@ def gzip_bomb(inflated: int, status: int = 200) -> Handler:
     first = compressor.compress(b"[" + spaces[1:]) + compressor.flush(zlib.Z_FULL_FLUSH)
     segment = compressor.compress(spaces) + compressor.flush(zlib.Z_FULL_FLUSH)
     last = compressor.compress(b"]") + compressor.flush(zlib.Z_FINISH)
-    header = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff"
+    gzip = encoding == "gzip"  # else "deflate": the zlib format (RFC 1950), as HTTP means it
+    header = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff" if gzip else b"\x78\xda"
     count = max(1, inflated // CHUNK)
-    length = len(header) + len(first) + (count - 1) * len(segment) + len(last) + 8
+    length = len(header) + len(first) + (count - 1) * len(segment) + len(last) + (8 if gzip else 4)
     batch = segment * 64
 
     def trailer() -> bytes:
-        crc = zlib.crc32(b"[" + spaces[1:])
+        check = zlib.crc32 if gzip else zlib.adler32
+        value = check(b"[" + spaces[1:])
         for _ in range(count - 1):
-            crc = zlib.crc32(spaces, crc)
-        crc = zlib.crc32(b"]", crc)
-        return struct.pack("<II", crc, (count * CHUNK + 1) & 0xFFFFFFFF)
+            value = check(spaces, value)
+        value = check(b"]", value)
+        if not gzip:
+            return struct.pack(">I", value)
+        return struct.pack("<II", value, (count * CHUNK + 1) & 0xFFFFFFFF)
 
     async def handler(x: Exchange) -> bool:
         await x.head(
             status,
-            {"content-type": "application/json", "content-encoding": "gzip", "content-length": str(length)},
+            {"content-type": "application/json", "content-encoding": encoding, "content-length": str(length)},
         )
         await x.write(header + first)
         left = count - 1

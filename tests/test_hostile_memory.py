@@ -31,6 +31,7 @@ def server() -> Iterator[H.HostileServer]:
         pytest.param(H.huge(8 * MiB), id="8MiB-content-length"),
         pytest.param(H.huge(8 * MiB, chunked=True), id="8MiB-chunked"),
         pytest.param(H.gzip_bomb(16 * MiB), id="gzip-16KiB-inflating-to-16MiB"),
+        pytest.param(H.gzip_bomb(16 * MiB, encoding="deflate"), id="deflate-16KiB-inflating-to-16MiB"),
     ],
 )
 def test_an_answer_above_max_response_bytes_raises_response_too_large(
