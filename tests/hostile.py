@@ -930,8 +930,8 @@ url, mode, action, job_id = sys.argv[1:5]
 settings = json.loads(sys.argv[5])
 
 
-def peak():
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+def peak():  # bytes (ru_maxrss is in KiB on Linux, in bytes on macOS)
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * (1 if sys.platform == "darwin" else 1024)
 
 
 class Sink:
