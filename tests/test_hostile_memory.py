@@ -3,6 +3,8 @@ answer costs the process the cap plus tens of MiB at most. Peak RSS is measured 
 
 from __future__ import annotations
 
+import gzip
+import json
 from collections.abc import Iterator
 
 import pytest
@@ -161,3 +163,33 @@ def test_a_download_redirected_to_another_origin_streams_without_the_key(
     assert len(seen) == 1
     assert "x-gladia-key" not in seen[0].headers
     assert H.KEY not in repr(seen[0].headers)
+
+
+def _job_of_size(size: int) -> bytes:
+    """A valid job answer of exactly `size` bytes (padded in its custom_metadata)."""
+    body = H.job_json(H.Job(H.JOB_ID, 1.7e9, {"pad": ""}, ""))
+    bare = len(json.dumps(body).encode())
+    body["custom_metadata"] = {"pad": "p" * (size - bare)}
+    data = json.dumps(body).encode()
+    assert len(data) == size
+    return data
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("mode", H.MODES)
+@pytest.mark.parametrize("encoding", ["identity", "gzip"])
+def test_the_cap_is_exact(server: H.HostileServer, mode: str, encoding: str) -> None:
+    # An answer of exactly max_response_bytes (decoded) is read; one byte more is refused.
+    limit = 256 * 1024
+    for size in (limit, limit + 1):
+        data = _job_of_size(size)
+        headers = {}
+        if encoding == "gzip":
+            data, headers = gzip.compress(data), {"content-encoding": "gzip"}
+        server.on("GET", "/v2/pre-recorded/{id}", H.reply(200, data, headers))
+    client = {"max_response_bytes": limit, "max_retries": 0}
+    at_limit = H.call(mode, server.url, "get", H.JOB_ID, client=client)
+    assert at_limit.error is None, at_limit.describe()
+    assert len(at_limit.value.custom_metadata["pad"]) > 0
+    above = H.call(mode, server.url, "get", H.JOB_ID, client=client)
+    H.raised(above, "ResponseTooLargeError")
