@@ -173,21 +173,25 @@ def _next_offset(page: ListPreRecordedResponse, offset: int) -> int | None:
 
 
 class _Pages:
-    """The paging state of one listing: stops when pages stop bringing new jobs (a server ignoring offset)."""
+    """The paging state of one listing. It always ends: `next` must move forward (else the count received
+    is used), a job already listed is never listed again, and a page with no new job ends the listing (a
+    server that ignores `offset`, or whose `next` cycles)."""
 
     def __init__(self) -> None:
         self.offset: int | None = 0
-        self._previous: set[str] = set()
+        self._seen: set[str] = set()
 
-    def advance(self, page: ListPreRecordedResponse) -> None:
-        ids = {str(job.id) for job in page.items}
-        if ids and ids <= self._previous:
-            logger.warning("the job list sent the same page again; stopping the listing there")
+    def fresh(self, page: ListPreRecordedResponse) -> builtins.list[PreRecordedResponse]:
+        """The jobs of `page` not listed before; advances to the next page (or the end)."""
+        jobs = [job for job in page.items if str(job.id) not in self._seen]
+        if page.items and not jobs:
+            logger.warning("the job list sent a page of jobs already listed; stopping the listing there")
             self.offset = None
-            return
-        self._previous = ids
+            return jobs
+        self._seen.update(str(job.id) for job in jobs)
         assert self.offset is not None
         self.offset = _next_offset(page, self.offset)
+        return jobs
 
 
 def _created(
@@ -348,6 +352,23 @@ class _Requests:
     def parse(self, response: httpx.Response, model: type[Any]) -> Any:
         return parse_model(response, model, self.config)
 
+    def uploaded(self, response: httpx.Response) -> AudioUploadResponse:
+        """The upload's answer, once its audio_url is one Gladia can be given back (else the server's fault)."""
+        answer: AudioUploadResponse = parse_model(response, M.AudioUploadResponse, self.config)
+        url = answer.audio_url
+        parts = urlsplit(url) if isinstance(url, str) else None
+        if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
+            from gladia._config import mask_url  # noqa: PLC0415
+
+            raise UnexpectedResponseError(
+                f"the upload's answer has no usable audio_url ({str(url)[:100]!r} is not an http(s) URL); "
+                "nothing was created. Try the upload again; if it persists, contact Gladia",
+                status_code=response.status_code,
+                method=response.request.method,
+                url=mask_url(response.request.url, self.config),
+            )
+        return answer
+
 
 # --------------------------------------------------------------------------------------- sync
 
@@ -397,7 +418,7 @@ class PreRecordedClient:
             options = self._requests.upload_url(source.url, deadline)
         else:
             options = self._requests.upload_file(UploadBody(source, on_progress=on_progress), deadline)
-        return self._requests.parse(self._send(options), M.AudioUploadResponse)  # type: ignore[no-any-return]
+        return self._requests.uploaded(self._send(options))
 
     def create(self, options: Options) -> InitPreRecordedTranscriptionResponse:
         """Create a transcription job from options as in Gladia's docs (a dict) or an InitTranscriptionRequest.
@@ -673,12 +694,11 @@ class PreRecordedClient:
         while pages.offset is not None and (max_items is None or yielded < max_items):
             options = self._requests.list_page(filters, pairs, pages.offset, size)
             page = self._requests.parse(self._send(options), M.ListPreRecordedResponse)
-            for job in page.items:
+            for job in pages.fresh(page):
                 if max_items is not None and yielded >= max_items:
                     return
                 yielded += 1
                 yield job
-            pages.advance(page)
 
 
 # --------------------------------------------------------------------------------------- async
@@ -715,7 +735,7 @@ class AsyncPreRecordedClient:
             options = self._requests.upload_url(source.url, deadline)
         else:
             options = self._requests.upload_file(UploadBody(source, on_progress=on_progress), deadline)
-        return self._requests.parse(await self._send(options), M.AudioUploadResponse)  # type: ignore[no-any-return]
+        return self._requests.uploaded(await self._send(options))
 
     async def create(self, options: Options) -> InitPreRecordedTranscriptionResponse:
         """Create a transcription job (see PreRecordedClient.create)."""
@@ -948,9 +968,8 @@ class AsyncPreRecordedClient:
         while pages.offset is not None and (max_items is None or yielded < max_items):
             options = self._requests.list_page(filters, pairs, pages.offset, size)
             page = self._requests.parse(await self._send(options), M.ListPreRecordedResponse)
-            for job in page.items:
+            for job in pages.fresh(page):
                 if max_items is not None and yielded >= max_items:
                     return
                 yielded += 1
                 yield job
-            pages.advance(page)

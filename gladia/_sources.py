@@ -380,23 +380,35 @@ class UploadBody:
                 self._progress(sent)
             self._ended(sent)
             return
-        handle = await _aio.in_thread(_open_handle, source)
-        try:
-            if source.head:
-                sent += len(source.head)
-                yield source.head
+        if source.path is not None:
+            # No file stays open across a yield: if the server stops reading (a 413 answered early), this
+            # generator may be left unfinished, and an async generator's `finally` runs only when its
+            # event loop gets round to it. Each chunk opens, reads and closes the file instead.
+            path = source.path
             while True:
                 self._check_deadline()
-                chunk = await _aio.in_thread(handle.read, self._read_size(sent))
+                chunk = await _aio.in_thread(_read_at, path, sent, self._read_size(sent))
                 if not chunk:
                     break
                 chunk = self._take(chunk, sent)
                 sent += len(chunk)
                 yield chunk
                 self._progress(sent)
-        finally:
-            if source.path is not None:
-                await _aio.in_thread(handle.close)
+            self._ended(sent)
+            return
+        handle = await _aio.in_thread(_open_handle, source)
+        if source.head:
+            sent += len(source.head)
+            yield source.head
+        while True:
+            self._check_deadline()
+            chunk = await _aio.in_thread(handle.read, self._read_size(sent))
+            if not chunk:
+                break
+            chunk = self._take(chunk, sent)
+            sent += len(chunk)
+            yield chunk
+            self._progress(sent)
         self._ended(sent)
 
 
@@ -435,6 +447,12 @@ class _open:
     def __exit__(self, *exc: object) -> None:
         if self._source.path is not None and self._handle is not None:
             self._handle.close()
+
+
+def _read_at(path: Path, offset: int, size: int) -> bytes:
+    with path.open("rb") as handle:
+        handle.seek(offset)
+        return handle.read(size)
 
 
 def _open_handle(source: LocalSource) -> IO[bytes]:
