@@ -70,8 +70,9 @@ NOT_STARTED_STATUSES = frozenset({429})
 RECONCILE_LOOK_DELAYS = (1.0, 2.0)
 RECONCILE_PAGE_SIZE = 100
 RECONCILE_MAX_PAGES = 10  # a lookup reads at most this many pages per look, else it cannot tell
-# Jobs created more than this before the first attempt (by the server's clock) cannot be the one looked for.
-RECONCILE_CLOCK_SKEW = 600.0
+# A job listed as created more than this before the first attempt cannot be the one looked for: reading a
+# list that ignores the filter stops there. Wide, because the server's clock may be hours off ours.
+RECONCILE_CLOCK_SKEW = 24 * 60 * 60.0
 # Sent with every create; the tag in custom_metadata stays the proof (the API's support is unknown).
 IDEMPOTENCY_KEY_HEADER = "Idempotency-Key"
 

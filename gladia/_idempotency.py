@@ -5,9 +5,9 @@ that cannot be read) may or may not have created the job. Repeating it blindly c
 second job; giving up would abandon a job that may exist. So every job the SDK creates carries a random
 tag in its `custom_metadata` (and the same value as an `Idempotency-Key` header, for servers that honour
 one). After an ambiguous failure the SDK looks for the tag, with the filter form Gladia's own clients send
-(`custom_metadata[KEY]=VALUE`), among the jobs created since shortly before the first attempt, checking
-every job itself (a server may ignore the filter), and looks again over a few seconds (a list may show a
-new job late). It uses the job if found, repeats the request (within the call's retry budget) only if
+(`custom_metadata[KEY]=VALUE`), checking every job itself (a server may ignore the filter) and reading at
+most a bounded number of pages back to the first attempt's time (less a day, so a server clock that is
+off cannot hide the job), and looks again over a few seconds (a list may show a new job late). It uses the job if found, repeats the request (within the call's retry budget) only if
 not, and raises JobMayExistError, with the tag, when it cannot tell.
 
 The decisions are pure functions here; the clients in gladia/_prerecorded.py do the I/O.
@@ -55,11 +55,10 @@ def may_have_created(error: GladiaError) -> bool:
     return False
 
 
-def lookup_query(tag: str, since: dt.datetime) -> dict[str, Any]:
-    """The list query of a lookup: the tag, in the bracket form, and jobs created since `since` (minus
-    the clock skew allowed between this machine and the server)."""
-    after = since - dt.timedelta(seconds=C.RECONCILE_CLOCK_SKEW)
-    return {f"custom_metadata[{REQUEST_ID_KEY}]": tag, "after_date": after.isoformat()}
+def lookup_query(tag: str) -> dict[str, str]:
+    """The list query of a lookup: the tag, in the bracket form. No date filter: the server's clock may
+    disagree with ours, and a date filter it honours would then hide the very job looked for."""
+    return {f"custom_metadata[{REQUEST_ID_KEY}]": tag}
 
 
 def created_by(jobs: Iterable[PreRecordedResponse], request_id: str) -> PreRecordedResponse | None:
@@ -72,7 +71,8 @@ def created_by(jobs: Iterable[PreRecordedResponse], request_id: str) -> PreRecor
 
 
 def older_than_cutoff(jobs: Iterable[PreRecordedResponse], since: dt.datetime) -> bool:
-    """Whether the page (newest first) reached jobs too old to be the one looked for: scanning may stop."""
+    """Whether the page (newest first) reached jobs too old to be the one looked for, whatever the server's
+    clock says (RECONCILE_CLOCK_SKEW is wide): scanning a list that ignores the filter may stop there."""
     cutoff = since - dt.timedelta(seconds=C.RECONCILE_CLOCK_SKEW)
     for job in jobs:
         created = getattr(job, "created_at", None)

@@ -338,16 +338,9 @@ class _Requests:
         options = RequestOptions.generated(Operation.LIST, kwargs, deadline=deadline)
         return attrs.evolve(options, params=(*options.params, *pairs))
 
-    def lookup_page(self, tag: str, since: dt.datetime, offset: int, deadline: Deadline) -> RequestOptions:
-        query = lookup_query(tag, since)
-        after = query.pop("after_date")
-        return self.list_page(
-            {"after_date": _as_datetime("after_date", after)},
-            tuple(query.items()),
-            offset,
-            C.RECONCILE_PAGE_SIZE,
-            deadline,
-        )
+    def lookup_page(self, tag: str, offset: int, deadline: Deadline) -> RequestOptions:
+        pairs = tuple(lookup_query(tag).items())
+        return self.list_page({}, pairs, offset, C.RECONCILE_PAGE_SIZE, deadline)
 
     def parse(self, response: httpx.Response, model: type[Any]) -> Any:
         return parse_model(response, model, self.config)
@@ -476,7 +469,7 @@ class PreRecordedClient:
     def _look_once(self, tag: str, since: dt.datetime, deadline: Deadline) -> PreRecordedResponse | None:
         offset = 0
         for _ in range(C.RECONCILE_MAX_PAGES):
-            options = self._requests.lookup_page(tag, since, offset, deadline)
+            options = self._requests.lookup_page(tag, offset, deadline)
             page = self._requests.parse(self._send(options), M.ListPreRecordedResponse)
             found = created_by(page.items, tag)
             if found is not None:
@@ -793,7 +786,7 @@ class AsyncPreRecordedClient:
     ) -> PreRecordedResponse | None:
         offset = 0
         for _ in range(C.RECONCILE_MAX_PAGES):
-            options = self._requests.lookup_page(tag, since, offset, deadline)
+            options = self._requests.lookup_page(tag, offset, deadline)
             page = self._requests.parse(await self._send(options), M.ListPreRecordedResponse)
             found = created_by(page.items, tag)
             if found is not None:
