@@ -311,6 +311,17 @@ def _clean_headers(response: httpx.Response, length: int) -> list[tuple[bytes, b
     return kept
 
 
+# Compression can make a body a little larger than its content, never more than this for a JSON answer.
+_FRAMING = 64 * 1024
+
+
+def _declared_length(response: httpx.Response) -> int:
+    try:
+        return int(response.headers.get("content-length", "-1"))
+    except ValueError:
+        return -1
+
+
 def _in_memory(
     shared: _Shared, request: httpx.Request, plan: _Plan, response: httpx.Response
 ) -> httpx.Response:
@@ -326,6 +337,9 @@ def _read_whole(
     assert plan.max_bytes is not None
     if response.is_stream_consumed:  # read already (a response made in memory, as by MockTransport)
         return _in_memory(shared, request, plan, response)
+    if _declared_length(response) > plan.max_bytes + _FRAMING:  # too large as announced: not even read
+        response.close()
+        raise shared.too_large(request, response.status_code, plan.max_bytes)
     body = _Body(response.headers.get("content-encoding"), plan.max_bytes)
     try:
         for chunk in response.iter_raw():
@@ -354,6 +368,9 @@ async def _aread_whole(
     assert plan.max_bytes is not None
     if response.is_stream_consumed:
         return _in_memory(shared, request, plan, response)
+    if _declared_length(response) > plan.max_bytes + _FRAMING:  # too large as announced: not even read
+        await response.aclose()
+        raise shared.too_large(request, response.status_code, plan.max_bytes)
     body = _Body(response.headers.get("content-encoding"), plan.max_bytes)
     try:
         async for chunk in response.aiter_raw():
