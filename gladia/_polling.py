@@ -153,12 +153,15 @@ class Poller:
         """
         self._failures += 1
         self._last_error = error
-        if isinstance(error, UnexpectedResponseError) and not isinstance(error, InternalServerError):
+        if isinstance(error, UnexpectedResponseError):
             self._unreadable += 1
             if self._unreadable >= C.POLL_MAX_UNREADABLE_LOOKS:
                 raise error
-        elif isinstance(error, RateLimitError) and self._failures >= C.POLL_MAX_FAILED_LOOKS:
-            raise error
+        elif isinstance(error, RateLimitError) and (
+            self._failures >= C.POLL_MAX_FAILED_LOOKS
+            or (error.retry_after is not None and error.retry_after > C.RETRY_AFTER_CAP)
+        ):
+            raise error  # Gladia asked for a longer wait than the SDK makes: give up now
         logger.warning(
             "job %s: could not read it (%s); will look again", self.job_id, error.__class__.__name__
         )

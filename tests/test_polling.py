@@ -105,3 +105,15 @@ def test_a_look_ends_with_the_poll_but_one_begun_late_gets_a_moment_within_the_g
     assert look_deadline(10.0, 0.0) == 10.0  # early looks end with the poll's deadline
     assert look_deadline(10.0, 9.8) == 9.8 + C.POLL_MIN_LOOK  # a late one still gets its moment
     assert look_deadline(10.0, 50.0) == 10.0 + C.DEADLINE_GRACE  # never more than the grace past it
+
+
+def test_a_rate_limit_asking_for_more_than_the_cap_ends_the_wait_at_once() -> None:
+    from gladia import _constants as C
+    from gladia.errors import RateLimitError
+
+    poller = Poller(JOB_ID, timeout=600, clock=Clock())
+    assert (
+        poller.failed(RateLimitError("slow down", status_code=429, retry_after=5)) > 0
+    )  # the transport waited
+    with pytest.raises(RateLimitError):
+        poller.failed(RateLimitError("a day", status_code=429, retry_after=C.RETRY_AFTER_CAP * 100))
