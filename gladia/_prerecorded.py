@@ -43,7 +43,7 @@ from gladia._options import PLACEHOLDER_AUDIO_URL, create_body, warn_about
 from gladia._pipeline import RequestOptions, asend, map_failure, send, tagged_headers
 from gladia._polling import TRANSIENT_ERRORS, Poller, StatusCallback, look_deadline, resolve_poll_timeout
 from gladia._response import parse_model
-from gladia._retry import RetryBudget, RetryPolicy
+from gladia._retry import RetryBudget, next_attempt_delay
 from gladia._routes import Operation
 from gladia._sources import LocalSource, ProgressCallback, Source, UploadBody, UrlSource, classify
 from gladia._transport import DEADLINE
@@ -217,14 +217,6 @@ def _found(job: PreRecordedResponse, config: ClientConfig, tag: str) -> InitPreR
         "creating a job failed, but it had been created: job %s is used, no second job made", job.id
     )
     return _created(job.id, None, config, tag)
-
-
-def _create_retry_delay(budget: RetryBudget, deadline: Deadline) -> float | None:
-    """The wait before creating again (the job was not created), or None when the budget or time is out."""
-    if not budget.take():
-        return None
-    delay = RetryPolicy().backoff(budget.used, _RNG)
-    return delay if deadline.allows(delay) else None
 
 
 def _check_destination(destination: object) -> Path | IO[bytes]:
@@ -438,7 +430,7 @@ class PreRecordedClient:
                 found = self._look_for(tag, since, deadline, error)
                 if found is not None:
                     return _found(found, self._config, tag)
-                delay = _create_retry_delay(budget, deadline)
+                delay = next_attempt_delay(budget, deadline, _RNG)
                 if delay is None:
                     raise
                 logger.warning(
@@ -754,7 +746,7 @@ class AsyncPreRecordedClient:
                 found = await self._look_for(tag, since, deadline, error)
                 if found is not None:
                     return _found(found, self._config, tag)
-                delay = _create_retry_delay(budget, deadline)
+                delay = next_attempt_delay(budget, deadline, _RNG)
                 if delay is None:
                     raise
                 logger.warning(

@@ -23,6 +23,7 @@ import attrs
 import httpx
 
 from gladia import _constants as C
+from gladia._deadline import Deadline
 from gladia._routes import IDEMPOTENT, Operation
 
 # Failures that happen before a single byte of the request reaches the server.
@@ -89,6 +90,16 @@ class RetryPolicy:
         if retry > self.max_retries or not retryable_error(operation, error, replayable):
             return None
         return self.backoff(retry, rng)
+
+
+def next_attempt_delay(budget: RetryBudget, deadline: Deadline, rng: random.Random) -> float | None:
+    """The wait before a call's next attempt (spending one retry of its budget), or None when the budget is
+    spent or the wait would end past the deadline. Used by the create lookup, which repeats a create only
+    once it knows the job was not made."""
+    if not budget.take():
+        return None
+    delay = RetryPolicy().backoff(budget.used, rng)
+    return delay if deadline.allows(delay) else None
 
 
 def retryable_status(operation: Operation, status: int) -> bool:

@@ -81,3 +81,15 @@ def test_retry_after_reads_seconds_and_http_dates() -> None:
     assert parse_retry_after("soon") is None
     assert parse_retry_after("nan") is None
     assert parse_retry_after(None) is None
+
+
+def test_the_next_attempt_spends_the_calls_budget_and_never_outlasts_its_deadline() -> None:
+    from gladia._deadline import NO_DEADLINE, Deadline
+    from gladia._retry import RetryBudget, next_attempt_delay
+
+    budget = RetryBudget(2)
+    assert next_attempt_delay(budget, NO_DEADLINE, RNG) is not None
+    assert next_attempt_delay(budget, NO_DEADLINE, RNG) is not None
+    assert next_attempt_delay(budget, NO_DEADLINE, RNG) is None  # spent: 2 retries, 3 attempts in all
+    assert budget.left == 0
+    assert next_attempt_delay(RetryBudget(5), Deadline.after(0.01), RNG) is None  # the wait would end past it
