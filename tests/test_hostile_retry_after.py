@@ -27,8 +27,9 @@ def server() -> Iterator[H.HostileServer]:
     [
         ("get", GET, (H.JOB_ID,)),
         ("create", ("POST", "/v2/pre-recorded"), ({"audio_url": "https://example.com/a.wav"},)),
+        ("upload_file", ("POST", "/v2/upload"), (b"RIFF" + bytes(2000),)),
     ],
-    ids=["get", "create"],
+    ids=["get", "create", "upload_file"],
 )
 def test_a_retry_after_above_the_cap_gives_up_at_once(
     server: H.HostileServer, mode: str, method: str, route: tuple[str, str], args: tuple[object, ...]
