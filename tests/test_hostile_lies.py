@@ -3,6 +3,7 @@ id that is not an id is the server's fault) and hands back only values or typed 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 
 import pytest
@@ -117,3 +118,16 @@ def test_fields_and_enum_values_added_later_are_tolerated(server: H.HostileServe
     assert outcome.value.result.transcription.full_transcript == "hello"
     listed = H.call(mode, server.url, "list", max_items=1)
     assert listed.error is None, listed.describe()
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("mode", H.MODES)
+def test_informational_answers_before_the_real_one_are_skipped(server: H.HostileServer, mode: str) -> None:
+    job = server.add_job()
+    body = json.dumps(H.job_json(job)).encode()
+    head = f"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {len(body)}\r\n\r\n"
+    early = b"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nlink: </a>; rel=preload\r\n\r\n"
+    server.always("GET", "/v2/pre-recorded/{id}", H.raw(early + head.encode() + body))
+    outcome = H.call(mode, server.url, "get", job.id)
+    assert outcome.error is None, outcome.describe()
+    assert outcome.value.id == job.id
