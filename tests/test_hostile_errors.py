@@ -50,6 +50,8 @@ def server() -> Iterator[H.HostileServer]:
         ),
         pytest.param(H.reply(200, b'{"id": "\xff\xfe"}'), "UnexpectedResponseError", id="not-utf8"),
         pytest.param(H.reply(200, b"null"), "UnexpectedResponseError", id="json-null"),
+        pytest.param(H.reply(200, b""), "UnexpectedResponseError", id="empty-200"),
+        pytest.param(H.reply(204, b""), "UnexpectedResponseError", id="204-for-a-job"),
         pytest.param(
             H.reply(200, b"not gzip", {"content-encoding": "gzip"}), "GladiaError", id="corrupt-gzip"
         ),
