@@ -122,6 +122,23 @@ def test_options_nested_thousands_deep_are_refused_before_sending(
     assert server.count("POST") == 0
 
 
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("mode", H.MODES)
+@pytest.mark.parametrize(
+    "value",
+    [{1, 2}, b"bytes", float("nan"), float("inf"), object()],
+    ids=["a-set", "bytes", "nan", "infinity", "an-object"],
+)
+def test_options_that_are_not_json_are_refused_before_sending(
+    server: H.HostileServer, mode: str, value: object
+) -> None:
+    # json.dumps raises TypeError for most, and writes NaN/Infinity (not JSON) for the floats.
+    options = {"audio_url": "https://example.com/a.wav", "custom_metadata": {"value": value}}
+    outcome = H.call(mode, server.url, "create", options)
+    H.raised(outcome, "ValidationError")
+    assert server.count("POST") == 0
+
+
 # ------------------------------------------------------------------------------------------ sources
 
 
