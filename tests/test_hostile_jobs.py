@@ -187,3 +187,15 @@ def test_concurrent_creates_each_find_their_own_job(server: H.HostileServer) -> 
     assert len(server.created) == 2, f"{len(server.created)} jobs created; {results}"
     ids = {getattr(result, "id", None) for result in results}
     assert ids == {job.id for job in server.created}, results
+
+
+@pytest.mark.timeout(30)
+@pytest.mark.parametrize("status", [301])  # 302 and 303 alike; 3 s each (the lookups): one is enough
+def test_a_redirect_that_turns_the_create_into_a_get(server: H.HostileServer, status: int) -> None:
+    # Clients follow 301/302/303 with a GET (an http-to-https 301, say): the create becomes a read of
+    # whatever is there. The SDK must not take that answer for a created job, nor create one twice.
+    server.always(*CREATE, H.redirect("/v2/pre-recorded", status))
+    outcome = H.call("sync", server.url, "create", OPTIONS, client={"max_retries": 0})
+    H.raised(outcome)
+    assert server.count(*CREATE) == 1
+    assert server.created == []
