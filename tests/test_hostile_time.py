@@ -179,3 +179,25 @@ def test_waiting_for_a_pooled_connection_counts_against_the_deadline(server: H.H
     elapsed = time.monotonic() - started
     assert all(type(r).__name__ == "APITimeoutError" for r in results), results
     assert elapsed <= T + 3, f"ten calls took {elapsed:.1f} s"
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("mode", H.MODES)
+@pytest.mark.parametrize(
+    "answer",
+    [
+        pytest.param(H.retry_after("30", status=503), id="503-retry-after-30"),
+        pytest.param(H.json_reply({"message": "busy"}, 503), id="503-forever"),
+        pytest.param(H.reset(), id="reset-forever"),
+    ],
+)
+def test_retries_and_their_waits_end_by_the_clients_timeout(
+    server: H.HostileServer, mode: str, answer: H.Handler
+) -> None:
+    # With the default budget (4 retries, waits up to 8 s, Retry-After up to 60 s), one call still ends
+    # by its deadline: a wait that would pass it is not started.
+    server.always("GET", "/v2/pre-recorded/{id}", answer)
+    outcome = H.call(mode, server.url, "get", H.JOB_ID, client={"timeout": T})
+    H.typed(outcome)
+    assert outcome.error is not None
+    assert outcome.elapsed <= T + 2, outcome.describe()
