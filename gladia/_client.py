@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import weakref
 from types import TracebackType
-from typing import TypeVar
 
 import httpx
 
@@ -13,7 +12,13 @@ from gladia import _constants as C
 from gladia._config import ClientConfig, resolve_config
 from gladia._logging import configure_from_env
 from gladia._prerecorded import AsyncPreRecordedClient, PreRecordedClient
-from gladia._transport import AsyncGladiaTransport, GladiaTransport, install
+from gladia._transport import (
+    AsyncClientTransport,
+    AsyncGladiaTransport,
+    ClientTransport,
+    GladiaTransport,
+    ThreadedClientTransport,
+)
 from gladia.errors import ConfigurationError
 
 _NO_IDLE_CONNECTIONS = httpx.Limits(max_keepalive_connections=0)
@@ -26,6 +31,7 @@ def _settings(
     max_retries: int,
     max_upload_bytes: int | None,
     allow_insecure_http: bool,
+    max_response_bytes: int,
 ) -> ClientConfig:
     configure_from_env()
     return resolve_config(
@@ -35,35 +41,53 @@ def _settings(
         max_retries=max_retries,
         max_upload_bytes=max_upload_bytes,
         allow_insecure_http=allow_insecure_http,
+        max_response_bytes=max_response_bytes,
     )
 
 
-_Http = TypeVar("_Http", httpx.Client, httpx.AsyncClient)
-
-
-def _pool(
-    config: ClientConfig,
-    http_client: _Http | None,
-    client_type: type[_Http],
-    transport_type: type[GladiaTransport] | type[AsyncGladiaTransport],
-    sibling: str,
-) -> tuple[_Http, GladiaTransport | AsyncGladiaTransport]:
-    """The httpx client a GladiaClient (or its async sibling) sends through, with the SDK's transport in
-    front of every one of its transports; a user-supplied client keeps its own settings otherwise."""
+def _sync_pool(config: ClientConfig, http_client: object) -> tuple[httpx.Client, GladiaTransport]:
+    """The SDK's own httpx client. A caller's client is never changed: the SDK sends through it, behind
+    its own transport (its proxies, certificates, auth and hooks apply; its settings stay as they were)."""
     if http_client is None:
-        transport = transport_type(config)
-        http = client_type(transport=transport, follow_redirects=True)  # type: ignore[arg-type]
-    elif isinstance(http_client, client_type):
-        http = http_client
-        install(http, lambda inner: transport_type(config, inner))
-        transport = http._transport  # type: ignore[assignment]
+        transport = GladiaTransport(config)
+    elif isinstance(http_client, httpx.Client):
+        transport = GladiaTransport(config, ClientTransport(http_client))
     else:
         raise ConfigurationError(
-            f"http_client must be an httpx.{client_type.__name__} (use {sibling} for "
-            f"httpx.{'AsyncClient' if client_type is httpx.Client else 'Client'})"
+            "http_client must be an httpx.Client (use AsyncGladiaClient for an httpx.AsyncClient)"
         )
-    http.base_url = config.api_url
-    http.headers["User-Agent"] = C.USER_AGENT
+    http = httpx.Client(
+        transport=transport,
+        follow_redirects=True,
+        base_url=config.api_url,
+        headers={"User-Agent": C.USER_AGENT},
+    )
+    return http, transport
+
+
+def _async_pool(
+    config: ClientConfig, http_client: object, *, limits: httpx.Limits | None = None
+) -> tuple[httpx.AsyncClient, AsyncGladiaTransport]:
+    """The SDK's own async httpx client, in front of a caller's async client (or, for prerecorded_async(),
+    a caller's sync client used in worker threads), which is never changed."""
+    if http_client is None:
+        transport = (
+            AsyncGladiaTransport(config) if limits is None else AsyncGladiaTransport(config, limits=limits)
+        )
+    elif isinstance(http_client, httpx.AsyncClient):
+        transport = AsyncGladiaTransport(config, AsyncClientTransport(http_client))
+    elif isinstance(http_client, httpx.Client):
+        transport = AsyncGladiaTransport(config, ThreadedClientTransport(http_client))
+    else:
+        raise ConfigurationError(
+            "http_client must be an httpx.AsyncClient (use GladiaClient for an httpx.Client)"
+        )
+    http = httpx.AsyncClient(
+        transport=transport,
+        follow_redirects=True,
+        base_url=config.api_url,
+        headers={"User-Agent": C.USER_AGENT},
+    )
     return http, transport
 
 
@@ -75,7 +99,13 @@ class _Base:
 
     @property
     def api_url(self) -> str:
-        return str(self._config.api_url)
+        """Gladia's base URL as configured (a password in it is masked)."""
+        return self._config.display_url
+
+    @property
+    def max_response_bytes(self) -> int:
+        """The largest JSON answer this client reads, in bytes (decompressed)."""
+        return self._config.max_response_bytes
 
     @property
     def retries(self) -> int:
@@ -93,13 +123,18 @@ class GladiaClient(_Base):
         api_key: your Gladia API key; read from GLADIA_API_KEY when not given.
         api_url: Gladia's base URL; read from GLADIA_API_URL, else https://api.gladia.io. Plain http is
             accepted only for a local host (such as the emulator) unless `allow_insecure_http` is set.
-        timeout: seconds (or an httpx.Timeout) for every HTTP request; by default each kind of request
-            gets its own (short for reads, long for uploads and downloads).
-        max_retries: how many times a failed request is retried when it is safe to (see gladia._retry).
-        http_client: an httpx.Client of your own (proxies, certificates, transports); the SDK adds its
-            behaviour in front of its transports. You stay responsible for closing it.
+        timeout: seconds that bound each HTTP request as a whole (its retries and a slow body included):
+            past it, APITimeoutError. An httpx.Timeout instead bounds each wait (connect, read, write)
+            only. By default each kind of request gets its own limits (see README, Reliability).
+        max_retries: how many times a call may retry, when it is safe to (see gladia._retry): one budget
+            per call, whichever layer spends it.
+        http_client: an httpx.Client of your own (proxies, certificates, auth, transports). The SDK sends
+            through it without changing it (its timeout, base URL and headers stay yours), and
+            prerecorded_async() uses it too, in worker threads. You stay responsible for closing it.
         max_upload_bytes: the largest file upload_file() and transcribe() send (None: no check).
         allow_insecure_http: allow a plain-http api_url to a remote host (sends the key unencrypted).
+        max_response_bytes: the largest JSON answer read, decompressed (default 64 MiB, far above the
+            ~4 MB of a 4-hour transcript); a larger one raises ResponseTooLargeError.
 
     The client holds a connection pool: reuse one client, and close it (or use `with`) when done.
     """
@@ -114,17 +149,17 @@ class GladiaClient(_Base):
         http_client: httpx.Client | None = None,
         max_upload_bytes: int | None = C.MAX_UPLOAD_BYTES,
         allow_insecure_http: bool = False,
+        max_response_bytes: int = C.MAX_RESPONSE_BYTES,
     ) -> None:
         self._config = _settings(
-            api_key, api_url, timeout, max_retries, max_upload_bytes, allow_insecure_http
+            api_key, api_url, timeout, max_retries, max_upload_bytes, allow_insecure_http, max_response_bytes
         )
-        self._owns_http = http_client is None
-        self._http, self._transport = _pool(
-            self._config, http_client, httpx.Client, GladiaTransport, "AsyncGladiaClient"
-        )
+        self._user_http = http_client
+        self._http, self._transport = _sync_pool(self._config, http_client)
         # Code written after Gladia's docs keeps only `GladiaClient(...).prerecorded()` and never closes
         # it: the pool is closed when the last of them is garbage-collected, so no socket is left open.
-        self._finalizer = weakref.finalize(self, self._http.close) if self._owns_http else None
+        # (Only the SDK's own client is closed: a caller's http_client stays open.)
+        self._finalizer = weakref.finalize(self, self._http.close)
         self._prerecorded = PreRecordedClient(self._http, self._config, owner=self)
         self._async: AsyncPreRecordedClient | None = None
         self._raw: gladia_api.Client | None = None
@@ -136,26 +171,19 @@ class GladiaClient(_Base):
     def prerecorded_async(self) -> AsyncPreRecordedClient:
         """The same API, async, on a second (async) connection pool made with this client's settings.
 
-        Handy in code written after Gladia's docs; in an async application prefer AsyncGladiaClient,
-        which you can close with `await client.close()` (this pool is closed by `await client.aclose()`).
+        With an `http_client` of yours, its requests go through that client, in worker threads. Handy in
+        code written after Gladia's docs; in an async application prefer AsyncGladiaClient, which you can
+        close with `await client.close()` (this pool is closed by `await client.aclose()`).
         """
         if self._async is None:
             # No idle connections are kept: this pool is typically used inside one asyncio.run() and never
             # closed, and a connection left open when the event loop ends could not be closed cleanly.
-            transport = AsyncGladiaTransport(
-                self._config, httpx.AsyncHTTPTransport(limits=_NO_IDLE_CONNECTIONS)
-            )
-            http = httpx.AsyncClient(
-                transport=transport,
-                follow_redirects=True,
-                base_url=self._config.api_url,
-                headers={"User-Agent": C.USER_AGENT},
-            )
+            http, _ = _async_pool(self._config, self._user_http, limits=_NO_IDLE_CONNECTIONS)
             self._async = AsyncPreRecordedClient(http, self._config, owner=self)
         return self._async
 
     async def aclose(self) -> None:
-        """Close the async pool made by prerecorded_async(), if any."""
+        """Close the async pool made by prerecorded_async(), if any (never a caller's http_client)."""
         if self._async is not None:
             await self._async._http.aclose()
 
@@ -171,8 +199,7 @@ class GladiaClient(_Base):
 
     def close(self) -> None:
         """Close the connection pool (a client passed as http_client is left to its owner)."""
-        if self._finalizer is not None:
-            self._finalizer()
+        self._finalizer()
 
     def __enter__(self) -> GladiaClient:
         return self
@@ -196,14 +223,16 @@ class AsyncGladiaClient(_Base):
         http_client: httpx.AsyncClient | None = None,
         max_upload_bytes: int | None = C.MAX_UPLOAD_BYTES,
         allow_insecure_http: bool = False,
+        max_response_bytes: int = C.MAX_RESPONSE_BYTES,
     ) -> None:
         self._config = _settings(
-            api_key, api_url, timeout, max_retries, max_upload_bytes, allow_insecure_http
+            api_key, api_url, timeout, max_retries, max_upload_bytes, allow_insecure_http, max_response_bytes
         )
-        self._owns_http = http_client is None
-        self._http, self._transport = _pool(
-            self._config, http_client, httpx.AsyncClient, AsyncGladiaTransport, "GladiaClient"
-        )
+        if isinstance(http_client, httpx.Client):
+            raise ConfigurationError(
+                "http_client must be an httpx.AsyncClient (use GladiaClient for an httpx.Client)"
+            )
+        self._http, self._transport = _async_pool(self._config, http_client)
         self._prerecorded = AsyncPreRecordedClient(self._http, self._config)
         self._raw: gladia_api.Client | None = None
 
@@ -222,8 +251,7 @@ class AsyncGladiaClient(_Base):
 
     async def close(self) -> None:
         """Close the connection pool (a client passed as http_client is left to its owner)."""
-        if self._owns_http:
-            await self._http.aclose()
+        await self._http.aclose()
 
     async def __aenter__(self) -> AsyncGladiaClient:
         return self

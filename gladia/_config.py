@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipaddress
 import math
 import os
+import re
 from collections.abc import Mapping
 
 import attrs
@@ -53,10 +54,14 @@ class Timeouts:
 @attrs.frozen(repr=False)
 class ClientConfig:
     api_key: str
-    api_url: httpx.URL
+    api_url: httpx.URL  # without credentials: those are in `url_credentials`, sent as Basic auth
     timeouts: Timeouts
     max_retries: int
     max_upload_bytes: int | None
+    max_response_bytes: int = C.MAX_RESPONSE_BYTES
+    #: A number given as the client's `timeout`: then it bounds each request as a whole too.
+    overall_timeout: float | None = None
+    url_credentials: tuple[str, str] | None = None
 
     @property
     def origin(self) -> tuple[str, str, int | None]:
@@ -66,11 +71,66 @@ class ClientConfig:
     def path_prefix(self) -> str:
         return self.api_url.path.rstrip("/")
 
+    @property
+    def display_url(self) -> str:
+        """The api_url as it may be shown: a password in it is masked."""
+        if self.url_credentials is None:
+            return str(self.api_url)
+        user, password = self.url_credentials
+        masked = f"{user}:***" if password else user
+        return str(self.api_url).replace("://", f"://{_quote_userinfo(masked)}@", 1)
+
+    @property
+    def secrets(self) -> tuple[str, ...]:
+        """Every secret the SDK holds, to be redacted from anything shown (longest first)."""
+        values = [self.api_key]
+        if self.url_credentials is not None and self.url_credentials[1]:
+            values.append(self.url_credentials[1])
+        return tuple(sorted((v for v in values if len(v) >= 4), key=len, reverse=True))
+
+    def request_deadline(self, operation: Operation) -> float | None:
+        """The overall time one request (its retries included) may take, in seconds (None: no limit)."""
+        if self.overall_timeout is not None:
+            return self.overall_timeout
+        if operation in (Operation.UPLOAD, Operation.DOWNLOAD):
+            return None
+        if operation in (Operation.CREATE, Operation.OTHER):
+            return C.REQUEST_DEADLINE_CREATE
+        return C.REQUEST_DEADLINE_FAST
+
     def __repr__(self) -> str:
         # Never the key, not even part of it.
-        return (
-            f"ClientConfig(api_url={str(self.api_url)!r}, api_key=<hidden>, max_retries={self.max_retries})"
-        )
+        return f"ClientConfig(api_url={self.display_url!r}, api_key=<hidden>, max_retries={self.max_retries})"
+
+
+def _quote_userinfo(text: str) -> str:
+    from urllib.parse import quote  # noqa: PLC0415
+
+    return quote(text, safe=":*")
+
+
+def mask_url(url: object, config: ClientConfig | None = None) -> str:
+    """A URL as it may be shown: any password in it masked, any secret of `config` redacted."""
+    try:
+        parsed = httpx.URL(str(url))
+    except (httpx.InvalidURL, TypeError, ValueError):
+        return redact(str(url), config)
+    text = str(parsed)
+    if parsed.userinfo:
+        user = parsed.username
+        shown = f"{user}:***" if parsed.password else user
+        text = str(parsed.copy_with(userinfo=_quote_userinfo(shown).encode()))
+    return redact(text, config)
+
+
+def redact(text: str, config: ClientConfig | None) -> str:
+    """`text` with every secret of `config` replaced by <redacted>."""
+    if config is None:
+        return text
+    for secret in config.secrets:
+        if secret in text:
+            text = text.replace(secret, "<redacted>")
+    return text
 
 
 def origin_of(url: httpx.URL) -> tuple[str, str, int | None]:
@@ -113,6 +173,9 @@ def resolve_api_key(api_key: object, environ: Mapping[str, str]) -> str:
     return key
 
 
+_USERINFO_PASSWORD = re.compile(r"(//[^/@:]*):[^/@]*@")
+
+
 def resolve_api_url(api_url: object, environ: Mapping[str, str], *, allow_insecure_http: bool) -> httpx.URL:
     source = "api_url"
     if api_url is None:
@@ -121,25 +184,42 @@ def resolve_api_url(api_url: object, environ: Mapping[str, str], *, allow_insecu
         api_url = str(api_url)
     if not isinstance(api_url, str):
         raise ConfigurationError(f"{source} must be a string such as {C.DEFAULT_API_URL!r}")
+    shown = _USERINFO_PASSWORD.sub(r"\1:***@", api_url)
     try:
         url = httpx.URL(api_url.strip())
     except (httpx.InvalidURL, TypeError, ValueError) as exc:
-        raise ConfigurationError(f"{source} {api_url!r} is not a valid URL ({exc})") from None
+        raise ConfigurationError(f"{source} {shown!r} is not a valid URL ({exc})") from None
     if url.scheme not in ("http", "https"):
         raise ConfigurationError(
-            f"{source} {api_url!r} must start with https:// (or http:// for a local emulator), such as "
+            f"{source} {shown!r} must start with https:// (or http:// for a local emulator), such as "
             f"{C.DEFAULT_API_URL!r}"
         )
     if not url.host:
-        raise ConfigurationError(f"{source} {api_url!r} has no host; use a URL such as {C.DEFAULT_API_URL!r}")
+        raise ConfigurationError(f"{source} {shown!r} has no host; use a URL such as {C.DEFAULT_API_URL!r}")
     if url.query or url.fragment:
-        raise ConfigurationError(f"{source} {api_url!r} must not have a query string or fragment")
+        raise ConfigurationError(f"{source} {shown!r} must not have a query string or fragment")
     if url.scheme == "http" and not is_loopback(url.host) and not allow_insecure_http:
         raise ConfigurationError(
-            f"{source} {api_url!r} uses plain http to a remote host, which would send your API key "
+            f"{source} {shown!r} uses plain http to a remote host, which would send your API key "
             "unencrypted; use https://, or pass allow_insecure_http=True if you really mean it"
         )
     return url
+
+
+def split_credentials(url: httpx.URL) -> tuple[httpx.URL, tuple[str, str] | None]:
+    """The URL without `user:password@`, and those credentials (sent as Basic auth, never shown)."""
+    if not url.userinfo:
+        return url, None
+    return url.copy_with(userinfo=b""), (url.username, url.password)
+
+
+def resolve_max_response_bytes(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise ConfigurationError(
+            f"max_response_bytes must be a positive number of bytes, got {value!r} "
+            f"(the default is {C.MAX_RESPONSE_BYTES:,})"
+        )
+    return value
 
 
 def resolve_timeouts(timeout: object) -> Timeouts:
@@ -189,14 +269,22 @@ def resolve_config(
     max_retries: object,
     max_upload_bytes: object,
     allow_insecure_http: bool,
+    max_response_bytes: object = C.MAX_RESPONSE_BYTES,
     environ: Mapping[str, str] | None = None,
 ) -> ClientConfig:
     """Check every setting before anything is sent; each problem is a ConfigurationError saying what to do."""
     env = os.environ if environ is None else environ
+    timeouts = resolve_timeouts(timeout)
+    url, credentials = split_credentials(
+        resolve_api_url(api_url, env, allow_insecure_http=allow_insecure_http)
+    )
     return ClientConfig(
         api_key=resolve_api_key(api_key, env),
-        api_url=resolve_api_url(api_url, env, allow_insecure_http=allow_insecure_http),
-        timeouts=resolve_timeouts(timeout),
+        api_url=url,
+        timeouts=timeouts,
         max_retries=resolve_max_retries(max_retries),
         max_upload_bytes=resolve_max_upload_bytes(max_upload_bytes),
+        max_response_bytes=resolve_max_response_bytes(max_response_bytes),
+        overall_timeout=None if timeout is None or isinstance(timeout, httpx.Timeout) else float(timeout),  # type: ignore[arg-type]
+        url_credentials=credentials,
     )

@@ -27,23 +27,54 @@ READ_TIMEOUT_UPLOAD = 600.0
 READ_TIMEOUT_DOWNLOAD = 300.0
 WRITE_TIMEOUT = 60.0
 
+# --- Overall deadlines. httpx's timeouts bound each wait (connect, one read, one write), never a whole
+# exchange: a server dripping a byte a second would hold a request forever. So every request also has an
+# overall deadline, retries and their waits included. A client made with `timeout=T` (a number) gives
+# every request T seconds in all; otherwise each kind of request gets the default below. Uploads and
+# downloads have none by default (a large file on a slow link legitimately takes long; their silences are
+# still bounded by the timeouts above): pass `timeout=` to bound them too.
+REQUEST_DEADLINE_FAST = 120.0  # get, list, delete
+REQUEST_DEADLINE_CREATE = 180.0  # create, the upload of a URL (Gladia fetches it), other raw calls
+# A look at a job inside poll() may end this long after poll's own deadline, so a look begun just before
+# it still gets an answer: poll(timeout=T) returns or raises by T plus this.
+DEADLINE_GRACE = 2.0
+POLL_MIN_LOOK = 1.0  # the least time a look inside poll() gets, within that grace
+
+# --- Memory. A JSON answer (a job, a page of jobs, an error) is read whole, so it is capped; the largest
+# real one, a 4-hour transcript with words, is about 4 MB. Decompressed bytes count, and a compressed body
+# is never inflated past the cap.
+MAX_RESPONSE_BYTES = 64 * 1024 * 1024
+# download_bytes() holds a job's audio in memory: never more than Gladia accepts as an upload (plus slack).
+MAX_DOWNLOAD_BYTES_IN_MEMORY = 1100 * 1024 * 1024
+
 # --- Retries of one HTTP request (made in the transport, so raw generated calls get them too).
 DEFAULT_MAX_RETRIES = 4
 RETRY_INITIAL_DELAY = 0.5
 RETRY_MAX_DELAY = 8.0
 RETRY_MULTIPLIER = 2.0
-# Honour Retry-After up to this long; beyond it, give up and surface the RateLimitError instead of
-# blocking the caller for minutes.
+# Honour Retry-After up to this long; beyond it, give up at once and surface the error (RateLimitError
+# with `retry_after`) instead of blocking the caller for minutes. Zero, negative or unreadable values get
+# the normal backoff.
 RETRY_AFTER_CAP = 60.0
 # Statuses worth another try of a request that is safe to repeat.
 RETRYABLE_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 # Statuses that prove the server did not start the work: the only ones after which a job creation
-# (which is not idempotent) is repeated.
-NOT_STARTED_STATUSES = frozenset({429, 503})
+# (which is not idempotent) is repeated at once. A 503 is not one: proxies answer 503 for a request the
+# backend did handle.
+NOT_STARTED_STATUSES = frozenset({429})
 
-# --- Creating a job: after an ambiguous failure the SDK looks for the job among the newest ones (see
-# gladia/_idempotency.py) and tries again (up to max_retries times) only when it was not created.
-RECONCILE_SCAN = 50  # newest jobs searched for the one a failed request may have created
+# --- Creating a job: after an ambiguous failure the SDK looks for the job (see gladia/_idempotency.py) and
+# tries again, within the same retry budget, only when it was not created.
+# The job list may show a new job only seconds after it was made: a lookup looks again after each of these
+# delays before concluding the job does not exist.
+RECONCILE_LOOK_DELAYS = (1.0, 2.0)
+RECONCILE_PAGE_SIZE = 100
+RECONCILE_MAX_PAGES = 10  # a lookup reads at most this many pages per look, else it cannot tell
+# A job listed as created more than this before the first attempt cannot be the one looked for: reading a
+# list that ignores the filter stops there. Wide, because the server's clock may be hours off ours.
+RECONCILE_CLOCK_SKEW = 24 * 60 * 60.0
+# Sent with every create; the tag in custom_metadata stays the proof (the API's support is unknown).
+IDEMPOTENCY_KEY_HEADER = "Idempotency-Key"
 
 # --- Polling a job until it is done or failed: look at once (a fast backend, such as the emulator or a
 # cached result, is done already), then after 2 s and 2.5 s, then every 3 s: looks at 0, 2, 4.5, 7.5 s...
@@ -54,6 +85,11 @@ POLL_MULTIPLIER = 1.25
 POLL_MAX_DELAY = 3.0
 POLL_JITTER = 0.1  # +/- 10 %, so many clients started together do not poll in lockstep
 POLL_TIMEOUT = 2 * 60 * 60.0  # the longest a transcribe() or poll() waits by default
+# Looks in a row that fail with an error the transport already retried, after which poll() raises it
+# instead of waiting on: a job that cannot be read is not a job that keeps running.
+POLL_MAX_FAILED_LOOKS = 3
+# Looks in a row answered with a body that is not a job (never valid JSON, say), after which poll() raises.
+POLL_MAX_UNREADABLE_LOOKS = 2
 
 # --- Uploads
 UPLOAD_CHUNK_BYTES = 1024 * 1024

@@ -30,8 +30,13 @@ if TYPE_CHECKING:
     from gladia.types import DoneJob
     from gladia_api.models.pre_recorded_response import PreRecordedResponse
 
-#: Failures of a single look at a job that do not end the wait (the transport already retried them).
+#: Failures of a single look at a job that do not end the wait at once (the transport already retried
+#: them): the network or Gladia may recover. See `Poller.failed` for when they do end it.
 TRANSIENT_ERRORS = (APIConnectionError, RateLimitError, InternalServerError, UnexpectedResponseError)
+
+#: The statuses this SDK knows. Any other is taken as "not final yet": poll() keeps looking, logs it
+#: once, and if the deadline comes first, PollTimeoutError names it (`last_status`).
+KNOWN_STATUSES = ("queued", "processing", "done", "error")
 
 StatusCallback = Callable[["PreRecordedResponse"], object]
 
@@ -72,13 +77,25 @@ def done(job: PreRecordedResponse) -> DoneJob:
     """A job whose status is `done`, checked to hold what `DoneJob` promises: its result and transcription.
 
     Raises:
-        TranscriptionError: a `done` job without them (Gladia has never sent one): no transcript to return.
+        UnexpectedResponseError: a `done` job without them (the server's fault; Gladia has never sent one).
     """
     result = job.result
     if result is None or isinstance(result, Unset) or isinstance(result.transcription, Unset):
         missing = "result.transcription" if result else "result"
-        raise TranscriptionError(job, f"Transcription job {job.id} is done but has no {missing}.")
+        raise UnexpectedResponseError(
+            f"Gladia says job {job.id} is done but sent no {missing} with it. Fetch it again later "
+            f"with get({job.id!r}); if it stays empty, contact Gladia with the job id",
+            status_code=200,
+        )
     return job  # type: ignore[return-value]  # checked above: DoneJob is this model, narrowed
+
+
+def look_deadline(poll_deadline: float | None, now: float) -> float | None:
+    """Until when one look at the job, begun `now`, may take: the poll's deadline, but a look begun just
+    before it still gets `POLL_MIN_LOOK` seconds (never more than `DEADLINE_GRACE` past the deadline)."""
+    if poll_deadline is None:
+        return None
+    return min(poll_deadline + C.DEADLINE_GRACE, max(poll_deadline, now + C.POLL_MIN_LOOK))
 
 
 class Poller:
@@ -93,25 +110,43 @@ class Poller:
         schedule: PollSchedule | None = None,
         clock: Callable[[], float] = time.monotonic,
         rng: random.Random | None = None,
+        started: float | None = None,
     ) -> None:
         self.job_id = job_id
         self.last_status: str | None = None
         self._on_status = on_status
         self._clock = clock
-        self._started = clock()
+        self._started = clock() if started is None else started
         self._deadline = None if timeout is None else self._started + timeout
         self._delays = (schedule or PollSchedule()).delays(rng or random.Random())
+        self._failures = 0  # failed looks in a row
+        self._unreadable = 0  # looks in a row answered with something that is not a job
+        self._last_error: Exception | None = None
+
+    @property
+    def deadline(self) -> float | None:
+        """When the wait ends, on this poller's clock (None: never)."""
+        return self._deadline
 
     def observed(self, job: PreRecordedResponse) -> DoneJob | float:
         """The finished job, or the seconds to wait before looking again.
 
         Raises:
             TranscriptionError: the job ended with status `error`.
+            UnexpectedResponseError: the job is `done` but carries no result.
             PollTimeoutError: the deadline passed.
         """
-        status = str(job.status)
+        self._failures = self._unreadable = 0
+        self._last_error = None
+        status = str(getattr(job.status, "value", job.status))
         if status != self.last_status:
             logger.info("job %s: %s -> %s", self.job_id, self.last_status or "(start)", status)
+            if status not in KNOWN_STATUSES:
+                logger.warning(
+                    "job %s: status %r is unknown to this SDK; taken as not final, poll() keeps looking",
+                    self.job_id,
+                    status,
+                )
             self.last_status = status
             if self._on_status is not None:
                 self._on_status(job)
@@ -122,7 +157,24 @@ class Poller:
         return self._next_delay(None)
 
     def failed(self, error: Exception) -> float:
-        """The seconds to wait after a transient failure to read the job (or PollTimeoutError)."""
+        """The seconds to wait after a failure to read the job.
+
+        A failure the network or Gladia may recover from is retried until the deadline (then
+        PollTimeoutError, saying the job could not be read). One that keeps coming back is raised as
+        itself: an answer that is not a job `POLL_MAX_UNREADABLE_LOOKS` times in a row, a rate limit the
+        transport already waited out `POLL_MAX_FAILED_LOOKS` times in a row.
+        """
+        self._failures += 1
+        self._last_error = error
+        if isinstance(error, UnexpectedResponseError):
+            self._unreadable += 1
+            if self._unreadable >= C.POLL_MAX_UNREADABLE_LOOKS:
+                raise error
+        elif isinstance(error, RateLimitError) and (
+            self._failures >= C.POLL_MAX_FAILED_LOOKS
+            or (error.retry_after is not None and error.retry_after > C.RETRY_AFTER_CAP)
+        ):
+            raise error  # Gladia asked for a longer wait than the SDK makes: give up now
         logger.warning(
             "job %s: could not read it (%s); will look again", self.job_id, error.__class__.__name__
         )
@@ -135,5 +187,11 @@ class Poller:
         now = self._clock()
         remaining = self._deadline - now
         if remaining <= 0:
-            raise PollTimeoutError(self.job_id, self.last_status, now - self._started) from cause
+            raise PollTimeoutError(
+                self.job_id,
+                self.last_status,
+                now - self._started,
+                last_error=self._last_error,
+                unknown_status=self.last_status is not None and self.last_status not in KNOWN_STATUSES,
+            ) from cause
         return min(delay, remaining)

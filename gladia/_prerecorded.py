@@ -1,38 +1,61 @@
 """Gladia's pre-recorded transcription, sync (`PreRecordedClient`) and async (`AsyncPreRecordedClient`).
 
 Both classes have the same methods with the same meaning. Each method checks its input first (nothing
-is sent for bad input), then builds its request with the generated endpoint of `gladia_api`, sends it
-through the client's httpx pool (whose transport adds the key, timeouts and retries), and turns the
-answer into a generated model or a typed error. The decisions live in pure helpers shared by both.
+is sent for bad input), then describes its request as a `RequestOptions` (built by `_Requests`, shared by
+both classes), sends it through the one pipeline (gladia/_pipeline.py: one build path, one send path,
+one place mapping failures to typed errors), and turns the answer into a generated model. The decisions
+(retries, deadlines, polling, whether a job may exist) live in pure helpers shared by both.
 """
 
 from __future__ import annotations
 
 import builtins
+import contextlib
 import datetime as dt
 import os
 import random
+import tempfile
 import time
 from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Union
 from urllib.parse import parse_qs, urlsplit
 
+import attrs
 import httpx
 
 from gladia import _aio
 from gladia import _constants as C
 from gladia._config import ClientConfig
-from gladia._idempotency import AMBIGUOUS_FAILURES, REQUEST_ID_KEY, created_by, tagged
+from gladia._deadline import NO_DEADLINE, Deadline, clock
+from gladia._idempotency import (
+    CannotTell,
+    created_by,
+    lookup_query,
+    may_exist,
+    may_have_created,
+    older_than_cutoff,
+    tagged,
+)
 from gladia._job_id import check_job_id
 from gladia._logging import logger
 from gladia._options import PLACEHOLDER_AUDIO_URL, create_body, warn_about
-from gladia._polling import TRANSIENT_ERRORS, Poller, StatusCallback, resolve_poll_timeout
-from gladia._response import error_from_response, parse_model
-from gladia._retry import RetryPolicy
+from gladia._pipeline import RequestOptions, asend, map_failure, send, tagged_headers
+from gladia._polling import TRANSIENT_ERRORS, Poller, StatusCallback, look_deadline, resolve_poll_timeout
+from gladia._response import parse_model
+from gladia._retry import RetryBudget, next_attempt_delay
+from gladia._routes import Operation
 from gladia._sources import LocalSource, ProgressCallback, Source, UploadBody, UrlSource, classify
-from gladia._transport import NOT_REPLAYABLE
-from gladia.errors import APIConnectionError, APITimeoutError, GladiaError, ValidationError
+from gladia._transport import DEADLINE
+from gladia.errors import (
+    APITimeoutError,
+    GladiaError,
+    InvalidJobIdError,
+    InvalidOptionsError,
+    ResponseTooLargeError,
+    UnexpectedResponseError,
+    ValidationError,
+)
 from gladia_api import models as M  # each model is imported on first use (PEP 562)
 from gladia_api.api.pre_recorded import (
     create_transcription,
@@ -64,12 +87,14 @@ _RNG = random.Random()
 # --------------------------------------------------------------------------------------- pure helpers
 
 
-def _create_kwargs(body: Mapping[str, Any]) -> dict[str, Any]:
-    return create_transcription._get_kwargs(body=M.InitTranscriptionRequest.from_dict(body))
-
-
-def _upload_url_kwargs(url: str) -> dict[str, Any]:
-    return upload_endpoint._get_kwargs(body=M.UploadUrlBody(audio_url=url))
+def _checked_options(options: object, **kwargs: Any) -> dict[str, Any]:
+    """create_body, with options too deeply nested to check refused like any other invalid option."""
+    try:
+        return create_body(options, **kwargs)
+    except RecursionError:
+        raise InvalidOptionsError(
+            ["options: nested too deeply to be checked or sent; Gladia's options are a few levels deep"]
+        ) from None
 
 
 def _list_filters(
@@ -78,23 +103,40 @@ def _list_filters(
     before_date: DateArg,
     after_date: DateArg,
     custom_metadata: Mapping[str, Any] | None,
-) -> dict[str, Any]:
+) -> tuple[dict[str, Any], tuple[tuple[str, str], ...]]:
+    """The generated endpoint's filters, and the custom_metadata pairs in the bracket form
+    (`custom_metadata[key]=value`), which can never collide with paging or another filter."""
     filters: dict[str, Any] = {}
     if status is not None:
         wanted = [status] if isinstance(status, str) else builtins.list(status)
         known = {s.value for s in M.JobStatusEnum}
-        unknown = [s for s in wanted if str(s) not in known]
+        unknown = [s for s in wanted if str(getattr(s, "value", s)) not in known]
         if unknown:
             raise ValidationError(f"status {unknown[0]!r} is not one of {', '.join(sorted(known))}")
-        filters["status"] = [M.JobStatusEnum(str(s)) for s in wanted]
+        filters["status"] = [M.JobStatusEnum(str(getattr(s, "value", s))) for s in wanted]
     for name, value in (("date", date), ("before_date", before_date), ("after_date", after_date)):
         if value is not None:
             filters[name] = _as_datetime(name, value)
+    pairs: list[tuple[str, str]] = []
     if custom_metadata is not None:
         if not isinstance(custom_metadata, Mapping):
             raise ValidationError("custom_metadata must be a dict of the key/value pairs to match")
-        filters["custom_metadata"] = M.ListTranscriptionsCustomMetadata.from_dict(dict(custom_metadata))
-    return filters
+        for key, value in custom_metadata.items():
+            if not isinstance(key, str) or not key:
+                raise ValidationError(f"custom_metadata keys must be non-empty strings, got {key!r}")
+            if value is None or isinstance(value, (dict, list, tuple, set)):
+                raise ValidationError(
+                    f"custom_metadata[{key!r}] must be a string, number or boolean to filter on, got "
+                    f"{type(value).__name__}"
+                )
+            pairs.append((f"custom_metadata[{key}]", _text(value)))
+    return filters, tuple(pairs)
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
 
 
 def _as_datetime(name: str, value: dt.datetime | dt.date | str) -> dt.datetime:
@@ -105,7 +147,7 @@ def _as_datetime(name: str, value: dt.datetime | dt.date | str) -> dt.datetime:
     if isinstance(value, str):
         try:
             return parse_datetime(value)
-        except ValueError:
+        except (ValueError, OverflowError):
             pass
     raise ValidationError(f"{name} must be a datetime, a date or an ISO 8601 string, got {value!r}")
 
@@ -117,50 +159,65 @@ def _page_size(value: object) -> int:
 
 
 def _next_offset(page: ListPreRecordedResponse, offset: int) -> int | None:
-    """Where the next page starts, or None after the last page."""
+    """Where the next page starts, or None after the last page. It always moves forward: a `next` that
+    does not advance is replaced by what was received, so a listing always ends."""
     if not page.items or not page.next_:
         return None
+    following = offset + len(page.items)
     # Gladia has sent `next` wrapped in <...>; read its offset, or count what we received.
-    query = parse_qs(urlsplit(page.next_.strip().strip("<>")).query)
     try:
-        return int(query["offset"][0])
-    except (KeyError, ValueError, IndexError):
-        return offset + len(page.items)
+        query = parse_qs(urlsplit(str(page.next_).strip().strip("<>")).query)
+        announced = int(query["offset"][0])
+    except (KeyError, ValueError, IndexError, TypeError):
+        return following
+    return announced if announced > offset else following
 
 
-def _tag_filter(request_id: str) -> dict[str, Any]:
-    # A filter hint only: created_by() checks each job itself, in case the server ignores the filter.
-    return {"custom_metadata": M.ListTranscriptionsCustomMetadata.from_dict({REQUEST_ID_KEY: request_id})}
+class _Pages:
+    """The paging state of one listing. It always ends: `next` must move forward (else the count received
+    is used), a job already listed is never listed again, and a page with no new job ends the listing (a
+    server that ignores `offset`, or whose `next` cycles)."""
+
+    def __init__(self) -> None:
+        self.offset: int | None = 0
+        self._seen: set[str] = set()
+
+    def fresh(self, page: ListPreRecordedResponse) -> builtins.list[PreRecordedResponse]:
+        """The jobs of `page` not listed before; advances to the next page (or the end)."""
+        jobs = [job for job in page.items if str(job.id) not in self._seen]
+        if page.items and not jobs:
+            logger.warning("the job list sent a page of jobs already listed; stopping the listing there")
+            self.offset = None
+            return jobs
+        self._seen.update(str(job.id) for job in jobs)
+        assert self.offset is not None
+        self.offset = _next_offset(page, self.offset)
+        return jobs
 
 
-def _created(job: PreRecordedResponse, config: ClientConfig) -> InitPreRecordedTranscriptionResponse:
+def _created(
+    job_id: object, result_url: object, config: ClientConfig, tag: str
+) -> InitPreRecordedTranscriptionResponse:
+    """The create answer, once its job id is known to be one (else it is the server's fault)."""
+    try:
+        job_id = check_job_id(job_id)
+    except InvalidJobIdError as exc:
+        raise UnexpectedResponseError(
+            f"Gladia answered the create with a job id that is not one ({exc}); the job may exist: look for it "
+            f"with list(custom_metadata={{'gladia_sdk_request_id': {tag!r}}})",
+            status_code=200,
+        ) from None
+    url = result_url if isinstance(result_url, str) else None
+    if url is None:
+        url = str(config.api_url.join(get_transcription._get_kwargs(job_id)["url"]))
+    return M.InitPreRecordedTranscriptionResponse(id=job_id, result_url=url)
+
+
+def _found(job: PreRecordedResponse, config: ClientConfig, tag: str) -> InitPreRecordedTranscriptionResponse:
     logger.warning(
         "creating a job failed, but it had been created: job %s is used, no second job made", job.id
     )
-    url = config.api_url.join(get_transcription._get_kwargs(job.id)["url"])
-    return M.InitPreRecordedTranscriptionResponse(id=job.id, result_url=str(url))
-
-
-def _create_backoff(attempt: int) -> float:
-    return RetryPolicy().backoff(attempt, _RNG)
-
-
-def _connection_error(exc: httpx.RequestError, config: ClientConfig) -> APIConnectionError:
-    request = getattr(exc, "_request", None)
-    method, url = (request.method, str(request.url)) if request is not None else ("", "")
-    if isinstance(exc, httpx.TimeoutException):
-        return APITimeoutError(
-            f"Gladia did not answer in time ({type(exc).__name__}); the SDK already retried what was safe to "
-            "retry. Try again, or raise the client's timeout",
-            method=method,
-            url=url,
-        )
-    return APIConnectionError(
-        f"Could not talk to Gladia at {config.api_url} ({type(exc).__name__}: {exc}); check the network "
-        "and api_url. The SDK already retried what was safe to retry",
-        method=method,
-        url=url,
-    )
+    return _created(job.id, None, config, tag)
 
 
 def _check_destination(destination: object) -> Path | IO[bytes]:
@@ -176,8 +233,127 @@ def _check_destination(destination: object) -> Path | IO[bytes]:
     raise ValidationError("destination must be a path or a binary file object opened for writing")
 
 
-def _temporary_sibling(path: Path) -> Path:
-    return path.with_name(f".{path.name}.{os.getpid()}.part")
+def _temporary_sibling(path: Path) -> tuple[int, Path]:
+    """A new, unique temporary file beside `path` (so concurrent downloads to one path never share one)."""
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    with contextlib.suppress(AttributeError, OSError):  # no fchmod on Windows: its default mode is fine
+        os.fchmod(fd, 0o644)
+    return fd, Path(name)
+
+
+def _content_length(response: httpx.Response) -> int | None:
+    try:
+        value = int(response.headers.get("content-length", ""))
+    except ValueError:
+        return None
+    return value if value >= 0 else None
+
+
+def _deadline_of(response: httpx.Response) -> Deadline:
+    deadline = response.request.extensions.get(DEADLINE)
+    return deadline if isinstance(deadline, Deadline) else NO_DEADLINE
+
+
+def _download_timeout(response: httpx.Response, config: ClientConfig) -> APITimeoutError:
+    from gladia._config import mask_url  # noqa: PLC0415
+
+    return APITimeoutError(
+        "The download did not finish before its deadline (the client's timeout); the part received was "
+        "discarded. Raise the client's timeout for large files",
+        method=response.request.method,
+        url=mask_url(response.request.url, config),
+    )
+
+
+def _too_large_download(response: httpx.Response, config: ClientConfig, limit: int) -> ResponseTooLargeError:
+    from gladia._config import mask_url  # noqa: PLC0415
+
+    return ResponseTooLargeError(
+        f"the audio is larger than {limit:,} bytes, too large to hold in memory; use download() to stream it "
+        "to a file",
+        limit=limit,
+        status_code=response.status_code,
+        method=response.request.method,
+        url=mask_url(response.request.url, config),
+    )
+
+
+class _Requests:
+    """The RequestOptions of every operation: what both clients send, built without I/O."""
+
+    def __init__(self, config: ClientConfig) -> None:
+        self.config = config
+
+    def get(self, job_id: str, deadline: Deadline = NO_DEADLINE) -> RequestOptions:
+        kwargs = get_transcription._get_kwargs(job_id)
+        return RequestOptions.generated(Operation.GET, kwargs, deadline=deadline)
+
+    def delete(self, job_id: str) -> RequestOptions:
+        return RequestOptions.generated(Operation.DELETE, delete_transcription._get_kwargs(job_id))
+
+    def download(self, job_id: str) -> RequestOptions:
+        kwargs = get_transcription_file._get_kwargs(job_id)
+        return RequestOptions.generated(Operation.DOWNLOAD, kwargs, stream=True)
+
+    def upload_url(self, url: str, deadline: Deadline) -> RequestOptions:
+        kwargs = upload_endpoint._get_kwargs(body=M.UploadUrlBody(audio_url=url))
+        # Gladia fetches the URL itself: a short request, bounded like a create even without a timeout.
+        bounded = deadline.earliest(Deadline.after(self.config.request_deadline(Operation.CREATE)))
+        return RequestOptions.generated(Operation.UPLOAD, kwargs, deadline=bounded)
+
+    def upload_file(self, body: UploadBody, deadline: Deadline) -> RequestOptions:
+        return RequestOptions(
+            operation=Operation.UPLOAD,
+            method="POST",
+            url=upload_endpoint._get_kwargs()["url"],
+            body=body.stream(),
+            headers=body.headers,
+            replayable=body.source.replayable,
+            deadline=deadline,
+        )
+
+    def create(
+        self, body: Mapping[str, Any], tag: str, budget: RetryBudget, deadline: Deadline
+    ) -> RequestOptions:
+        kwargs = create_transcription._get_kwargs(body=M.InitTranscriptionRequest.from_dict(body))
+        options = RequestOptions.generated(Operation.CREATE, kwargs, budget=budget, deadline=deadline)
+        return attrs.evolve(options, headers={**options.headers, **tagged_headers(tag)})
+
+    def list_page(
+        self,
+        filters: Mapping[str, Any],
+        pairs: tuple[tuple[str, str], ...],
+        offset: int,
+        limit: int,
+        deadline: Deadline = NO_DEADLINE,
+    ) -> RequestOptions:
+        kwargs = list_transcriptions._get_kwargs(offset=offset, limit=limit, **filters)
+        options = RequestOptions.generated(Operation.LIST, kwargs, deadline=deadline)
+        return attrs.evolve(options, params=(*options.params, *pairs))
+
+    def lookup_page(self, tag: str, offset: int, deadline: Deadline) -> RequestOptions:
+        pairs = tuple(lookup_query(tag).items())
+        return self.list_page({}, pairs, offset, C.RECONCILE_PAGE_SIZE, deadline)
+
+    def parse(self, response: httpx.Response, model: type[Any]) -> Any:
+        return parse_model(response, model, self.config)
+
+    def uploaded(self, response: httpx.Response) -> AudioUploadResponse:
+        """The upload's answer, once its audio_url is one Gladia can be given back (else the server's fault)."""
+        answer: AudioUploadResponse = parse_model(response, M.AudioUploadResponse, self.config)
+        url = answer.audio_url
+        parts = urlsplit(url) if isinstance(url, str) else None
+        if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
+            from gladia._config import mask_url  # noqa: PLC0415
+
+            raise UnexpectedResponseError(
+                f"the upload's answer has no usable audio_url ({str(url)[:100]!r} is not an http(s) URL); "
+                "nothing was created. Try the upload again; if it persists, contact Gladia",
+                status_code=response.status_code,
+                method=response.request.method,
+                url=mask_url(response.request.url, self.config),
+            )
+        return answer
 
 
 # --------------------------------------------------------------------------------------- sync
@@ -189,21 +365,18 @@ class PreRecordedClient:
     def __init__(self, http: httpx.Client, config: ClientConfig, *, owner: object = None) -> None:
         self._http = http
         self._config = config
+        self._requests = _Requests(config)
         self._owner = owner  # the GladiaClient whose pool this is: kept alive as long as this object
 
     def __repr__(self) -> str:
-        return f"<PreRecordedClient api_url={str(self._config.api_url)!r}>"
+        return f"<PreRecordedClient api_url={self._config.display_url!r}>"
+
+    # ----------------------------------------------------------------------------------- the pipeline
+
+    def _send(self, options: RequestOptions) -> httpx.Response:
+        return send(self._http, self._config, options)
 
     # ----------------------------------------------------------------------------------- requests
-
-    def _send(self, kwargs: dict[str, Any]) -> httpx.Response:
-        try:
-            response = self._http.request(**kwargs)
-        except httpx.RequestError as exc:
-            raise _connection_error(exc, self._config) from exc
-        if response.is_error:
-            raise error_from_response(response)
-        return response
 
     def upload_file(
         self, source: Source, *, on_progress: ProgressCallback | None = None
@@ -216,115 +389,157 @@ class PreRecordedClient:
 
         Returns:
             The upload's `audio_url` (pass it to create()) and `audio_metadata`.
+
+        Raises:
+            SourceChangedError: the file grew or shrank while it was sent.
+            SourceNotReplayableError: a pipe had to be sent again (a retry or a redirect).
         """
-        return self._upload(classify(source, max_bytes=self._config.max_upload_bytes), on_progress)
+        audio = classify(source, max_bytes=self._config.max_upload_bytes)
+        return self._upload(audio, on_progress, NO_DEADLINE)
 
     def _upload(
-        self, source: LocalSource | UrlSource, on_progress: ProgressCallback | None
+        self, source: LocalSource | UrlSource, on_progress: ProgressCallback | None, deadline: Deadline
     ) -> AudioUploadResponse:
         if isinstance(source, UrlSource):
-            return parse_model(self._send(_upload_url_kwargs(source.url)), M.AudioUploadResponse)
-        body = UploadBody(source, on_progress=on_progress)
-        request = self._http.build_request(
-            "POST",
-            upload_endpoint._get_kwargs()["url"],
-            content=body.sync_stream(),
-            headers=body.headers,
-            extensions={NOT_REPLAYABLE: not source.replayable},
-        )
-        try:
-            response = self._http.send(request)
-        except httpx.RequestError as exc:
-            raise _connection_error(exc, self._config) from exc
-        if response.is_error:
-            raise error_from_response(response)
-        return parse_model(response, M.AudioUploadResponse)
+            options = self._requests.upload_url(source.url, deadline)
+        else:
+            options = self._requests.upload_file(UploadBody(source, on_progress=on_progress), deadline)
+        return self._requests.uploaded(self._send(options))
 
     def create(self, options: Options) -> InitPreRecordedTranscriptionResponse:
         """Create a transcription job from options as in Gladia's docs (a dict) or an InitTranscriptionRequest.
 
-        The options are checked first: an invalid one raises InvalidOptionsError and nothing is sent.
+        The options are checked first: an invalid one raises InvalidOptionsError and nothing is sent. A
+        failure that may have created the job is never answered with a second job (see README, Reliability):
+        the SDK finds the job, or tries again once it knows there is none, or raises JobMayExistError.
         """
-        body = create_body(options)
+        body = _checked_options(options)
         warn_about(body, stacklevel=2)
-        return self._create(body)
+        return self._create(body, NO_DEADLINE)
 
-    def _create(self, body: Mapping[str, Any]) -> InitPreRecordedTranscriptionResponse:
-        body, request_id = tagged(body)
-        kwargs = _create_kwargs(body)
-        attempts = self._config.max_retries + 1
-        for attempt in range(1, attempts + 1):
+    def _create(self, body: Mapping[str, Any], deadline: Deadline) -> InitPreRecordedTranscriptionResponse:
+        body, tag = tagged(body)
+        since = dt.datetime.now(dt.timezone.utc)
+        budget = RetryBudget(self._config.max_retries)
+        options = self._requests.create(body, tag, budget, deadline)
+        while True:
             try:
-                return parse_model(self._send(kwargs), M.InitPreRecordedTranscriptionResponse)
-            except AMBIGUOUS_FAILURES as error:
-                try:
-                    found = created_by(
-                        self._pages(_tag_filter(request_id), C.RECONCILE_SCAN, C.RECONCILE_SCAN), request_id
-                    )
-                except GladiaError:
-                    raise error from None  # cannot tell whether the job exists: never risk a second one
+                answer = self._requests.parse(self._send(options), M.InitPreRecordedTranscriptionResponse)
+            except GladiaError as error:
+                if not may_have_created(error):
+                    raise
+                found = self._look_for(tag, since, deadline, error)
                 if found is not None:
-                    return _created(found, self._config)
-                if attempt == attempts:
+                    return _found(found, self._config, tag)
+                delay = next_attempt_delay(budget, deadline, _RNG)
+                if delay is None:
                     raise
                 logger.warning(
                     "creating a job failed (%s) and no job was created; trying again", type(error).__name__
                 )
-                time.sleep(_create_backoff(attempt))
-        raise AssertionError("unreachable")
+                time.sleep(delay)
+            else:
+                return _created(answer.id, answer.result_url, self._config, tag)
+
+    def _look_for(
+        self, tag: str, since: dt.datetime, deadline: Deadline, error: GladiaError
+    ) -> PreRecordedResponse | None:
+        """The job the failed create made, None when there is none, or JobMayExistError."""
+        bounded = deadline.shifted(C.DEADLINE_GRACE)
+        try:
+            for delay in (0.0, *C.RECONCILE_LOOK_DELAYS):
+                if delay:
+                    if not bounded.allows(delay):
+                        raise CannotTell("no time was left to look again, and the job list may lag")
+                    time.sleep(delay)
+                found = self._look_once(tag, since, bounded)
+                if found is not None:
+                    return found
+            return None
+        except (GladiaError, CannotTell) as why:
+            raise may_exist(tag, error, why) from error
+
+    def _look_once(self, tag: str, since: dt.datetime, deadline: Deadline) -> PreRecordedResponse | None:
+        offset = 0
+        for _ in range(C.RECONCILE_MAX_PAGES):
+            options = self._requests.lookup_page(tag, offset, deadline)
+            page = self._requests.parse(self._send(options), M.ListPreRecordedResponse)
+            found = created_by(page.items, tag)
+            if found is not None:
+                return found
+            following = _next_offset(page, offset)
+            if following is None or older_than_cutoff(page.items, since):
+                return None
+            offset = following
+        raise CannotTell(
+            f"more than {offset} jobs were listed since the first attempt without reaching its time"
+        )
 
     def get(self, job_id: str) -> PreRecordedResponse:
         """The job as it is now: its status, and its result once done."""
-        kwargs = get_transcription._get_kwargs(check_job_id(job_id))
-        return parse_model(self._send(kwargs), M.PreRecordedResponse)
+        options = self._requests.get(check_job_id(job_id))
+        return self._requests.parse(self._send(options), M.PreRecordedResponse)  # type: ignore[no-any-return]
 
     def delete(self, job_id: str) -> None:
         """Delete a finished job and its audio from Gladia."""
-        self._send(delete_transcription._get_kwargs(check_job_id(job_id)))
+        self._send(self._requests.delete(check_job_id(job_id)))
 
     def download(
         self, job_id: str, destination: Destination, *, on_progress: ProgressCallback | None = None
     ) -> int:
         """Stream the job's audio into a file path or a binary file object; return the bytes written.
 
-        A path is written to a temporary file beside it and renamed at the end, so it never holds half a file.
+        A path is written to a temporary file of its own beside it and renamed at the end, so it never
+        holds half a file; of two downloads to one path, the last to finish wins.
         """
-        kwargs = get_transcription_file._get_kwargs(check_job_id(job_id))
+        options = self._requests.download(check_job_id(job_id))
         target = _check_destination(destination)
         if isinstance(target, Path):
-            partial = _temporary_sibling(target)
+            fd, partial = _temporary_sibling(target)
             try:
-                with partial.open("wb") as handle:
-                    written = self._download_into(kwargs, handle, on_progress)
+                with os.fdopen(fd, "wb") as handle:
+                    written = self._download_into(options, handle, on_progress)
                 os.replace(partial, target)
             finally:
                 partial.unlink(missing_ok=True)
             return written
-        return self._download_into(kwargs, target, on_progress)
+        return self._download_into(options, target, on_progress)
 
     def download_bytes(self, job_id: str) -> bytes:
         """The job's audio, in memory. Prefer download() for long recordings."""
-        return self._send(get_transcription_file._get_kwargs(check_job_id(job_id))).content
+        buffer = bytearray()
+        options = self._requests.download(check_job_id(job_id))
+        self._download_into(options, buffer, None, limit=C.MAX_DOWNLOAD_BYTES_IN_MEMORY)
+        return bytes(buffer)
 
     def _download_into(
-        self, kwargs: dict[str, Any], handle: IO[bytes], on_progress: ProgressCallback | None
+        self,
+        options: RequestOptions,
+        handle: IO[bytes] | bytearray,
+        on_progress: ProgressCallback | None,
+        limit: int | None = None,
     ) -> int:
+        response = self._send(options)
         written = 0
         try:
-            with self._http.stream(**kwargs) as response:
-                if response.is_error:
-                    response.read()
-                    raise error_from_response(response)
-                total = (
-                    int(response.headers["content-length"]) if "content-length" in response.headers else None
-                )
-                for chunk in response.iter_bytes(C.UPLOAD_CHUNK_BYTES):
+            total = _content_length(response)
+            deadline = _deadline_of(response)
+            for chunk in response.iter_bytes():  # as it arrives, so the deadline is checked often
+                if deadline.expired():
+                    raise _download_timeout(response, self._config)
+                written += len(chunk)
+                if limit is not None and written > limit:
+                    raise _too_large_download(response, self._config, limit)
+                if isinstance(handle, bytearray):
+                    handle += chunk
+                else:
                     handle.write(chunk)
-                    written += len(chunk)
-                    if on_progress is not None:
-                        on_progress(written, total)
-        except httpx.RequestError as exc:
-            raise _connection_error(exc, self._config) from exc
+                if on_progress is not None:
+                    on_progress(written, total)
+        except (httpx.HTTPError, RecursionError) as exc:
+            raise map_failure(exc, self._config, options) from exc
+        finally:
+            response.close()
         return written
 
     # ----------------------------------------------------------------------------------- flows
@@ -340,25 +555,36 @@ class PreRecordedClient:
 
         Args:
             job_id: the id from create() (`job.id`).
-            timeout: the longest to wait, in seconds (None waits without limit).
+            timeout: the longest to wait, in seconds (None waits without limit). It bounds everything:
+                poll returns or raises by then (plus a couple of seconds for a look already begun).
             on_status: called with the job each time its status changes.
 
         Raises:
             TranscriptionError: the job ended with status `error` (the whole job is in `.job`).
-            PollTimeoutError: still running at the deadline; call poll(job_id) again to keep waiting.
+            PollTimeoutError: still not final at the deadline (a status this SDK does not know is named
+                in it); call poll(job_id) again to keep waiting.
+            APIError, APIConnectionError: a failure that keeps coming back (see Poller.failed).
         """
         job_id = check_job_id(job_id)
         return self._poll(Poller(job_id, timeout=resolve_poll_timeout(timeout), on_status=on_status))
 
     def _poll(self, poller: Poller) -> DoneJob:
         while True:
+            outcome: DoneJob | float
             try:
-                outcome = poller.observed(self.get(poller.job_id))
+                look = Deadline(look_deadline(poller.deadline, clock()))
+                job = self._get_within(poller.job_id, look)
             except TRANSIENT_ERRORS as error:
                 outcome = poller.failed(error)
+            else:
+                outcome = poller.observed(job)
             if isinstance(outcome, M.PreRecordedResponse):
                 return outcome
             time.sleep(outcome)
+
+    def _get_within(self, job_id: str, deadline: Deadline) -> PreRecordedResponse:
+        options = self._requests.get(job_id, deadline)
+        return self._requests.parse(self._send(options), M.PreRecordedResponse)  # type: ignore[no-any-return]
 
     def create_and_poll(
         self,
@@ -367,12 +593,13 @@ class PreRecordedClient:
         timeout: float | None = C.POLL_TIMEOUT,
         on_status: StatusCallback | None = None,
     ) -> DoneJob:
-        """create() then poll(): the finished job for options that include `audio_url`."""
-        body = create_body(options)
+        """create() then poll(): the finished job for options that include `audio_url`; `timeout` bounds both."""
+        body = _checked_options(options)
         warn_about(body, stacklevel=2)
-        poll_timeout = resolve_poll_timeout(timeout)
-        job = self._create(body)
-        return self._poll(Poller(job.id, timeout=poll_timeout, on_status=on_status))
+        poller = Poller("", timeout=resolve_poll_timeout(timeout), on_status=on_status)
+        job = self._create(body, Deadline(poller.deadline))
+        poller.job_id = job.id
+        return self._poll(poller)
 
     def transcribe(
         self,
@@ -391,7 +618,7 @@ class PreRecordedClient:
         Args:
             source: the audio.
             options: Gladia's transcription options, as a dict (as in Gladia's docs) or an InitTranscriptionRequest.
-            timeout: the longest to wait for the result, in seconds (None: no limit).
+            timeout: the longest the whole call may take, upload included, in seconds (None: no limit).
             on_status: called with the job each time its status changes.
             on_progress: called as `on_progress(bytes_sent, total_bytes_or_None)` while uploading.
 
@@ -399,17 +626,20 @@ class PreRecordedClient:
             ValidationError: bad source or options (nothing was sent).
             TranscriptionError: the job failed; PollTimeoutError: not done in time (resume with poll(job_id)).
             APIError, APIConnectionError: what Gladia or the network answered, after safe retries.
+            JobMayExistError: creating the job failed and the SDK cannot tell whether it exists.
         """
         audio = classify(source, max_bytes=self._config.max_upload_bytes)
-        checked = create_body(
+        checked = _checked_options(
             options, audio_url=audio.url if isinstance(audio, UrlSource) else PLACEHOLDER_AUDIO_URL
         )
         warn_about(checked, stacklevel=2)
-        poll_timeout = resolve_poll_timeout(timeout)
+        poller = Poller("", timeout=resolve_poll_timeout(timeout), on_status=on_status)
+        deadline = Deadline(poller.deadline)
         if isinstance(audio, LocalSource):
-            checked["audio_url"] = self._upload(audio, on_progress).audio_url
-        job = self._create(checked)
-        return self._poll(Poller(job.id, timeout=poll_timeout, on_status=on_status))
+            checked["audio_url"] = self._upload(audio, on_progress, deadline).audio_url
+        job = self._create(checked, deadline)
+        poller.job_id = job.id
+        return self._poll(poller)
 
     # ----------------------------------------------------------------------------------- listing (last: it
     # shadows the builtin `list` inside this class body)
@@ -430,28 +660,31 @@ class PreRecordedClient:
         Args:
             status: only jobs in this status (or these statuses).
             date, before_date, after_date: only jobs created that day, before, or after (datetime or ISO string).
-            custom_metadata: only jobs whose custom metadata holds these key/value pairs.
+            custom_metadata: only jobs whose custom metadata holds these key/value pairs (sent as
+                `custom_metadata[key]=value`, as Gladia's own clients do).
             page_size: jobs per request.
             max_items: stop after this many jobs.
         """
-        filters = _list_filters(status, date, before_date, after_date, custom_metadata)
-        size = _page_size(page_size)
-        return self._pages(filters, size, max_items)
+        filters, pairs = _list_filters(status, date, before_date, after_date, custom_metadata)
+        return self._pages(filters, pairs, _page_size(page_size), max_items)
 
     def _pages(
-        self, filters: dict[str, Any], size: int, max_items: int | None
+        self,
+        filters: dict[str, Any],
+        pairs: tuple[tuple[str, str], ...],
+        size: int,
+        max_items: int | None,
     ) -> Iterator[PreRecordedResponse]:
-        offset: int | None = 0
+        pages = _Pages()
         yielded = 0
-        while offset is not None and (max_items is None or yielded < max_items):
-            kwargs = list_transcriptions._get_kwargs(offset=offset, limit=size, **filters)
-            page = parse_model(self._send(kwargs), M.ListPreRecordedResponse)
-            for job in page.items:
+        while pages.offset is not None and (max_items is None or yielded < max_items):
+            options = self._requests.list_page(filters, pairs, pages.offset, size)
+            page = self._requests.parse(self._send(options), M.ListPreRecordedResponse)
+            for job in pages.fresh(page):
                 if max_items is not None and yielded >= max_items:
                     return
                 yielded += 1
                 yield job
-            offset = _next_offset(page, offset)
 
 
 # --------------------------------------------------------------------------------------- async
@@ -463,19 +696,14 @@ class AsyncPreRecordedClient:
     def __init__(self, http: httpx.AsyncClient, config: ClientConfig, *, owner: object = None) -> None:
         self._http = http
         self._config = config
+        self._requests = _Requests(config)
         self._owner = owner  # the GladiaClient whose pool this is: kept alive as long as this object
 
     def __repr__(self) -> str:
-        return f"<AsyncPreRecordedClient api_url={str(self._config.api_url)!r}>"
+        return f"<AsyncPreRecordedClient api_url={self._config.display_url!r}>"
 
-    async def _send(self, kwargs: dict[str, Any]) -> httpx.Response:
-        try:
-            response = await self._http.request(**kwargs)
-        except httpx.RequestError as exc:
-            raise _connection_error(exc, self._config) from exc
-        if response.is_error:
-            raise error_from_response(response)
-        return response
+    async def _send(self, options: RequestOptions) -> httpx.Response:
+        return await asend(self._http, self._config, options)
 
     async def upload_file(
         self, source: Source, *, on_progress: ProgressCallback | None = None
@@ -484,110 +712,157 @@ class AsyncPreRecordedClient:
         audio = await _aio.in_thread(
             lambda: classify(source, max_bytes=self._config.max_upload_bytes, preload=C.ASYNC_PRELOAD_BYTES)
         )
-        return await self._upload(audio, on_progress)
+        return await self._upload(audio, on_progress, NO_DEADLINE)
 
     async def _upload(
-        self, source: LocalSource | UrlSource, on_progress: ProgressCallback | None
+        self, source: LocalSource | UrlSource, on_progress: ProgressCallback | None, deadline: Deadline
     ) -> AudioUploadResponse:
         if isinstance(source, UrlSource):
-            return parse_model(await self._send(_upload_url_kwargs(source.url)), M.AudioUploadResponse)
-        body = UploadBody(source, on_progress=on_progress)
-        request = self._http.build_request(
-            "POST",
-            upload_endpoint._get_kwargs()["url"],
-            content=body.async_stream(),
-            headers=body.headers,
-            extensions={NOT_REPLAYABLE: not source.replayable},
-        )
-        try:
-            response = await self._http.send(request)
-        except httpx.RequestError as exc:
-            raise _connection_error(exc, self._config) from exc
-        if response.is_error:
-            raise error_from_response(response)
-        return parse_model(response, M.AudioUploadResponse)
+            options = self._requests.upload_url(source.url, deadline)
+        else:
+            options = self._requests.upload_file(UploadBody(source, on_progress=on_progress), deadline)
+        return self._requests.uploaded(await self._send(options))
 
     async def create(self, options: Options) -> InitPreRecordedTranscriptionResponse:
         """Create a transcription job (see PreRecordedClient.create)."""
-        body = create_body(options)
+        body = _checked_options(options)
         warn_about(body, stacklevel=2)
-        return await self._create(body)
+        return await self._create(body, NO_DEADLINE)
 
-    async def _create(self, body: Mapping[str, Any]) -> InitPreRecordedTranscriptionResponse:
-        body, request_id = tagged(body)
-        kwargs = _create_kwargs(body)
-        attempts = self._config.max_retries + 1
-        for attempt in range(1, attempts + 1):
+    async def _create(
+        self, body: Mapping[str, Any], deadline: Deadline
+    ) -> InitPreRecordedTranscriptionResponse:
+        body, tag = tagged(body)
+        since = dt.datetime.now(dt.timezone.utc)
+        budget = RetryBudget(self._config.max_retries)
+        options = self._requests.create(body, tag, budget, deadline)
+        while True:
             try:
-                return parse_model(await self._send(kwargs), M.InitPreRecordedTranscriptionResponse)
-            except AMBIGUOUS_FAILURES as error:
-                try:
-                    jobs = self._pages(_tag_filter(request_id), C.RECONCILE_SCAN, C.RECONCILE_SCAN)
-                    found = created_by([job async for job in jobs], request_id)
-                except GladiaError:
-                    raise error from None  # cannot tell whether the job exists: never risk a second one
+                answer = self._requests.parse(
+                    await self._send(options), M.InitPreRecordedTranscriptionResponse
+                )
+            except GladiaError as error:
+                if not may_have_created(error):
+                    raise
+                found = await self._look_for(tag, since, deadline, error)
                 if found is not None:
-                    return _created(found, self._config)
-                if attempt == attempts:
+                    return _found(found, self._config, tag)
+                delay = next_attempt_delay(budget, deadline, _RNG)
+                if delay is None:
                     raise
                 logger.warning(
                     "creating a job failed (%s) and no job was created; trying again", type(error).__name__
                 )
-                await _aio.sleep(_create_backoff(attempt))
-        raise AssertionError("unreachable")
+                await _aio.sleep(delay)
+            else:
+                return _created(answer.id, answer.result_url, self._config, tag)
+
+    async def _look_for(
+        self, tag: str, since: dt.datetime, deadline: Deadline, error: GladiaError
+    ) -> PreRecordedResponse | None:
+        bounded = deadline.shifted(C.DEADLINE_GRACE)
+        try:
+            for delay in (0.0, *C.RECONCILE_LOOK_DELAYS):
+                if delay:
+                    if not bounded.allows(delay):
+                        raise CannotTell("no time was left to look again, and the job list may lag")
+                    await _aio.sleep(delay)
+                found = await self._look_once(tag, since, bounded)
+                if found is not None:
+                    return found
+            return None
+        except (GladiaError, CannotTell) as why:
+            raise may_exist(tag, error, why) from error
+
+    async def _look_once(
+        self, tag: str, since: dt.datetime, deadline: Deadline
+    ) -> PreRecordedResponse | None:
+        offset = 0
+        for _ in range(C.RECONCILE_MAX_PAGES):
+            options = self._requests.lookup_page(tag, offset, deadline)
+            page = self._requests.parse(await self._send(options), M.ListPreRecordedResponse)
+            found = created_by(page.items, tag)
+            if found is not None:
+                return found
+            following = _next_offset(page, offset)
+            if following is None or older_than_cutoff(page.items, since):
+                return None
+            offset = following
+        raise CannotTell(
+            f"more than {offset} jobs were listed since the first attempt without reaching its time"
+        )
 
     async def get(self, job_id: str) -> PreRecordedResponse:
         """The job as it is now: its status, and its result once done."""
-        kwargs = get_transcription._get_kwargs(check_job_id(job_id))
-        return parse_model(await self._send(kwargs), M.PreRecordedResponse)
+        return await self._get_within(check_job_id(job_id), NO_DEADLINE)
+
+    async def _get_within(self, job_id: str, deadline: Deadline) -> PreRecordedResponse:
+        options = self._requests.get(job_id, deadline)
+        return self._requests.parse(await self._send(options), M.PreRecordedResponse)  # type: ignore[no-any-return]
 
     async def delete(self, job_id: str) -> None:
         """Delete a finished job and its audio from Gladia."""
-        await self._send(delete_transcription._get_kwargs(check_job_id(job_id)))
+        await self._send(self._requests.delete(check_job_id(job_id)))
 
     async def download(
         self, job_id: str, destination: Destination, *, on_progress: ProgressCallback | None = None
     ) -> int:
         """Stream the job's audio into a path or binary file object (see PreRecordedClient.download)."""
-        kwargs = get_transcription_file._get_kwargs(check_job_id(job_id))
+        options = self._requests.download(check_job_id(job_id))
         target = _check_destination(destination)
         if isinstance(target, Path):
-            partial = _temporary_sibling(target)
+            fd, partial = await _aio.in_thread(_temporary_sibling, target)
             try:
-                handle = await _aio.in_thread(lambda: partial.open("wb"))
+                handle: IO[bytes] = await _aio.in_thread(lambda: os.fdopen(fd, "wb"))
                 try:
-                    written = await self._download_into(kwargs, handle, on_progress)
+                    written = await self._download_into(options, handle, on_progress)
                 finally:
                     await _aio.in_thread(handle.close)
                 await _aio.in_thread(os.replace, partial, target)
             finally:
                 await _aio.in_thread(lambda: partial.unlink(missing_ok=True))
             return written
-        return await self._download_into(kwargs, target, on_progress)
+        return await self._download_into(options, target, on_progress)
 
     async def download_bytes(self, job_id: str) -> bytes:
         """The job's audio, in memory. Prefer download() for long recordings."""
-        return (await self._send(get_transcription_file._get_kwargs(check_job_id(job_id)))).content
+        buffer = bytearray()
+        options = self._requests.download(check_job_id(job_id))
+        await self._download_into(options, buffer, None, limit=C.MAX_DOWNLOAD_BYTES_IN_MEMORY)
+        return bytes(buffer)
 
     async def _download_into(
-        self, kwargs: dict[str, Any], handle: IO[bytes], on_progress: ProgressCallback | None
+        self,
+        options: RequestOptions,
+        handle: IO[bytes] | bytearray,
+        on_progress: ProgressCallback | None,
+        limit: int | None = None,
     ) -> int:
+        import anyio  # noqa: PLC0415
+
+        response = await self._send(options)
         written = 0
         try:
-            async with self._http.stream(**kwargs) as response:
-                if response.is_error:
-                    await response.aread()
-                    raise error_from_response(response)
-                total = (
-                    int(response.headers["content-length"]) if "content-length" in response.headers else None
-                )
-                async for chunk in response.aiter_bytes(C.UPLOAD_CHUNK_BYTES):
-                    await _aio.in_thread(handle.write, chunk)
+            total = _content_length(response)
+            deadline = _deadline_of(response)
+            left = deadline.remaining()
+            with anyio.fail_after(left if left is not None else float("inf")):
+                async for chunk in response.aiter_bytes():
                     written += len(chunk)
+                    if limit is not None and written > limit:
+                        raise _too_large_download(response, self._config, limit)
+                    if isinstance(handle, bytearray):
+                        handle += chunk
+                    else:
+                        await _aio.in_thread(handle.write, chunk)
                     if on_progress is not None:
                         on_progress(written, total)
-        except httpx.RequestError as exc:
-            raise _connection_error(exc, self._config) from exc
+        except TimeoutError:
+            raise _download_timeout(response, self._config) from None
+        except (httpx.HTTPError, RecursionError) as exc:
+            raise map_failure(exc, self._config, options) from exc
+        finally:
+            await response.aclose()
         return written
 
     async def poll(
@@ -600,10 +875,14 @@ class AsyncPreRecordedClient:
 
     async def _poll(self, poller: Poller) -> DoneJob:
         while True:
+            outcome: DoneJob | float
             try:
-                outcome = poller.observed(await self.get(poller.job_id))
+                look = Deadline(look_deadline(poller.deadline, clock()))
+                job = await self._get_within(poller.job_id, look)
             except TRANSIENT_ERRORS as error:
                 outcome = poller.failed(error)
+            else:
+                outcome = poller.observed(job)
             if isinstance(outcome, M.PreRecordedResponse):
                 return outcome
             await _aio.sleep(outcome)
@@ -616,11 +895,12 @@ class AsyncPreRecordedClient:
         on_status: StatusCallback | None = None,
     ) -> DoneJob:
         """create() then poll() (see PreRecordedClient.create_and_poll)."""
-        body = create_body(options)
+        body = _checked_options(options)
         warn_about(body, stacklevel=2)
-        poll_timeout = resolve_poll_timeout(timeout)
-        job = await self._create(body)
-        return await self._poll(Poller(job.id, timeout=poll_timeout, on_status=on_status))
+        poller = Poller("", timeout=resolve_poll_timeout(timeout), on_status=on_status)
+        job = await self._create(body, Deadline(poller.deadline))
+        poller.job_id = job.id
+        return await self._poll(poller)
 
     async def transcribe(
         self,
@@ -635,15 +915,17 @@ class AsyncPreRecordedClient:
         audio = await _aio.in_thread(
             lambda: classify(source, max_bytes=self._config.max_upload_bytes, preload=C.ASYNC_PRELOAD_BYTES)
         )
-        checked = create_body(
+        checked = _checked_options(
             options, audio_url=audio.url if isinstance(audio, UrlSource) else PLACEHOLDER_AUDIO_URL
         )
         warn_about(checked, stacklevel=2)
-        poll_timeout = resolve_poll_timeout(timeout)
+        poller = Poller("", timeout=resolve_poll_timeout(timeout), on_status=on_status)
+        deadline = Deadline(poller.deadline)
         if isinstance(audio, LocalSource):
-            checked["audio_url"] = (await self._upload(audio, on_progress)).audio_url
-        job = await self._create(checked)
-        return await self._poll(Poller(job.id, timeout=poll_timeout, on_status=on_status))
+            checked["audio_url"] = (await self._upload(audio, on_progress, deadline)).audio_url
+        job = await self._create(checked, deadline)
+        poller.job_id = job.id
+        return await self._poll(poller)
 
     def list(
         self,
@@ -657,20 +939,23 @@ class AsyncPreRecordedClient:
         max_items: int | None = None,
     ) -> AsyncIterator[PreRecordedResponse]:
         """Iterate (`async for`) over jobs, newest first, fetching pages lazily (see PreRecordedClient.list)."""
-        filters = _list_filters(status, date, before_date, after_date, custom_metadata)
-        return self._pages(filters, _page_size(page_size), max_items)
+        filters, pairs = _list_filters(status, date, before_date, after_date, custom_metadata)
+        return self._pages(filters, pairs, _page_size(page_size), max_items)
 
     async def _pages(
-        self, filters: dict[str, Any], size: int, max_items: int | None
+        self,
+        filters: dict[str, Any],
+        pairs: tuple[tuple[str, str], ...],
+        size: int,
+        max_items: int | None,
     ) -> AsyncIterator[PreRecordedResponse]:
-        offset: int | None = 0
+        pages = _Pages()
         yielded = 0
-        while offset is not None and (max_items is None or yielded < max_items):
-            kwargs = list_transcriptions._get_kwargs(offset=offset, limit=size, **filters)
-            page = parse_model(await self._send(kwargs), M.ListPreRecordedResponse)
-            for job in page.items:
+        while pages.offset is not None and (max_items is None or yielded < max_items):
+            options = self._requests.list_page(filters, pairs, pages.offset, size)
+            page = self._requests.parse(await self._send(options), M.ListPreRecordedResponse)
+            for job in pages.fresh(page):
                 if max_items is not None and yielded >= max_items:
                     return
                 yielded += 1
                 yield job
-            offset = _next_offset(page, offset)

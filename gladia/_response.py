@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import httpx
 
@@ -39,20 +39,53 @@ class _Model(Protocol):
 
 M = TypeVar("M", bound=_Model)
 
+if TYPE_CHECKING:
+    from gladia._config import ClientConfig
+
+#: Error bodies shown in messages and kept in `.body` are cut to this many characters of text.
+_SHOWN_BODY = 2000
+
 
 def decode_body(content: bytes) -> Any:
-    """The JSON value of a body, or its text when it is not JSON (a proxy's HTML page, say)."""
+    """The JSON value of a body, or its text when it is not JSON (a proxy's HTML page, say).
+
+    JSON nested too deeply for Python to read is treated as text, never as a RecursionError.
+    """
     try:
         return json.loads(content)
-    except ValueError:
+    except (ValueError, RecursionError):
         return content.decode("utf-8", errors="replace")
 
 
-def error_from_response(response: httpx.Response) -> APIError:
-    """The typed error for an error answer (the body must have been read)."""
+def _redacted(value: Any, config: ClientConfig | None) -> Any:
+    """A decoded body with every secret of `config` redacted (a server may echo the key it was sent)."""
+    if config is None:
+        return value
+    from gladia._config import redact  # noqa: PLC0415
+
+    try:
+        text = json.dumps(value)
+    except (TypeError, ValueError, RecursionError):
+        return redact(str(value), config)
+    if not any(secret in text for secret in config.secrets):
+        return value
+    try:
+        return json.loads(redact(text, config))
+    except (ValueError, RecursionError):
+        return redact(text, config)
+
+
+def error_from_response(response: httpx.Response, config: ClientConfig | None = None) -> APIError:
+    """The typed error for an error answer (the body must have been read); secrets of `config` redacted."""
+    from gladia._config import mask_url, redact  # noqa: PLC0415
+
     status = response.status_code
-    body = decode_body(response.content)
+    body = _redacted(decode_body(response.content), config)
+    if isinstance(body, str) and len(body) > _SHOWN_BODY:
+        body = body[:_SHOWN_BODY] + "..."
     message, request_id, problems = _details(body)
+    message = redact(message, config)
+    problems = [redact(p, config) for p in problems]
     request_id = request_id or response.headers.get("x-request-id")
     request = response.request
     cls = _ERROR_FOR_STATUS.get(status) or (InternalServerError if status >= 500 else UnexpectedResponseError)
@@ -62,12 +95,11 @@ def error_from_response(response: httpx.Response) -> APIError:
         "body": body,
         "validation_errors": problems,
         "method": request.method,
-        "url": str(request.url),
+        "url": mask_url(request.url, config),
     }
     if cls is RateLimitError:
-        return RateLimitError(
-            message, retry_after=parse_retry_after(response.headers.get("retry-after")), **common
-        )
+        asked = parse_retry_after(response.headers.get("retry-after"))
+        return RateLimitError(message, retry_after=asked, **common)
     return cls(message, **common)
 
 
@@ -78,6 +110,9 @@ def _details(body: Any) -> tuple[str, str | None, list[str]]:
     message = body.get("message") or body.get("error") or "no details in the response"
     if isinstance(message, list):  # some validation layers answer a list of messages
         message = "; ".join(map(str, message))
+    message = str(message)
+    if len(message) > _SHOWN_BODY:
+        message = message[:_SHOWN_BODY] + "..."
     request_id = body.get("request_id")
     request_id = request_id.strip() if isinstance(request_id, str) and request_id.strip() else None
     problems = body.get("validation_errors") or []
@@ -88,19 +123,37 @@ def _details(body: Any) -> tuple[str, str | None, list[str]]:
     )
 
 
-def parse_model(response: httpx.Response, model: type[M]) -> M:
+def parse_model(response: httpx.Response, model: type[M], config: ClientConfig | None = None) -> M:
     """The documented model of a successful answer, or UnexpectedResponseError saying what was wrong."""
-    body = decode_body(response.content)
+    from gladia._config import mask_url, redact  # noqa: PLC0415
+
+    body: Any
+    problem: str | None
     try:
-        if not isinstance(body, dict):
-            raise TypeError("the body is not a JSON object")
-        return model.from_dict(body)
+        body = json.loads(response.content)
+    except RecursionError:
+        body, problem = None, "its JSON is nested too deeply to read"
+    except ValueError:
+        text = response.content[:_SHOWN_BODY].decode("utf-8", errors="replace")
+        body, problem = redact(text, config), "it is not JSON"
+    else:
+        problem = None
+    try:
+        if problem is None:
+            if not isinstance(body, dict):
+                raise TypeError("the body is not a JSON object")
+            return model.from_dict(body)
+    except RecursionError:
+        problem = "it is nested too deeply to read"
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        request = response.request
-        raise UnexpectedResponseError(
-            f"the {response.status_code} answer is not a valid {model.__name__} ({type(exc).__name__}: {exc})",
-            status_code=response.status_code,
-            body=body,
-            method=request.method,
-            url=str(request.url),
-        ) from None
+        problem = f"{type(exc).__name__}: {redact(str(exc), config)[:300]}"
+    request = response.request
+    raise UnexpectedResponseError(
+        f"the {response.status_code} answer is not a valid {model.__name__} ({problem})",
+        status_code=response.status_code,
+        body=None
+        if isinstance(body, (dict, list)) and len(response.content) > 100_000
+        else _redacted(body, config),
+        method=request.method,
+        url=mask_url(request.url, config),
+    ) from None

@@ -23,7 +23,7 @@ import httpx
 
 from gladia import _aio
 from gladia import _constants as C
-from gladia.errors import InvalidSourceError
+from gladia.errors import InvalidSourceError, SourceChangedError, SourceNotReplayableError
 
 Source = Union[str, "os.PathLike[str]", bytes, bytearray, memoryview, IO[bytes]]
 ProgressCallback = Callable[[int, int | None], None]
@@ -246,7 +246,12 @@ def _is_text(head: bytes) -> bool:
 
 
 class UploadBody:
-    """The multipart/form-data body of an upload: field `audio`, streamed, replayable when the source is."""
+    """The multipart/form-data body of an upload: field `audio`, streamed, replayable when the source is.
+
+    Exactly the size checked beforehand is sent: a file that grows or shrinks while it is read raises
+    SourceChangedError (rather than a body that disagrees with its Content-Length); a stream that cannot
+    seek back raises SourceNotReplayableError when a retry or a redirect asks for it again.
+    """
 
     def __init__(
         self,
@@ -267,11 +272,24 @@ class UploadBody:
         self._epilogue = f"\r\n--{boundary}--\r\n".encode()
         self.length = None if source.size is None else len(self._preamble) + source.size + len(self._epilogue)
         self._started = False
+        self._deadline: Any = None
+
+    def set_deadline(self, deadline: Any) -> None:
+        """The request's overall deadline (a gladia._deadline.Deadline), checked before each chunk."""
+        self._deadline = deadline
+
+    def _check_deadline(self) -> None:
+        if self._deadline is not None and self._deadline.expired():
+            from gladia._deadline import DeadlineExceeded  # noqa: PLC0415
+
+            raise DeadlineExceeded("the upload did not finish before its deadline")
 
     def _begin(self) -> None:
-        # A stream that cannot seek back can be sent once; httpx turns this into a clear error.
         if self._started and not self.source.replayable:
-            raise httpx.StreamConsumed()
+            raise SourceNotReplayableError(
+                "The upload had to be sent again (a retry or a redirect), but this stream cannot be sent "
+                "again: it was read once already. Pass a path, bytes or a seekable file instead of a pipe"
+            )
         self._started = True
         self._progress(0)
 
@@ -286,70 +304,127 @@ class UploadBody:
         if self._on_progress is not None:
             self._on_progress(sent, self.source.size)
 
-    def sync_stream(self) -> _SyncStream:
-        return _SyncStream(self)
+    def stream(self) -> _Stream:
+        """The body as an httpx request stream, for the sync and the async client alike."""
+        return _Stream(self)
 
-    def async_stream(self) -> _AsyncStream:
-        return _AsyncStream(self)
+    def sync_stream(self) -> _Stream:
+        return _Stream(self)
+
+    def async_stream(self) -> _Stream:
+        return _Stream(self)
+
+    def _changed(self, sent: int, more: bool) -> SourceChangedError:
+        what = "grew" if more else "shrank"
+        return SourceChangedError(
+            f"The file changed while it was being uploaded: {self.source.filename!r} {what} after it was checked "
+            f"({self.source.size:,} bytes expected, {'more' if more else sent} sent). Nothing usable was "
+            "uploaded; upload it again once it is complete, or pass a copy that does not change"
+        )
+
+    def _take(self, chunk: bytes, sent: int) -> bytes:
+        """`chunk` cut to the declared size; SourceChangedError if the source holds more."""
+        size = self.source.size
+        if size is not None and sent + len(chunk) > size:
+            raise self._changed(sent, more=True)
+        return chunk
+
+    def _ended(self, sent: int) -> None:
+        size = self.source.size
+        if size is not None and sent != size:
+            raise self._changed(sent, more=sent > size)
 
     def iter_audio(self) -> Iterator[bytes]:
         source, sent = self.source, 0
         self._begin()
         if source.data is not None:
             for offset in range(0, len(source.data), self._chunk):
+                self._check_deadline()
                 piece = bytes(source.data[offset : offset + self._chunk])
                 sent += len(piece)
                 yield piece
                 self._progress(sent)
+            self._ended(sent)
             return
         with _open(source) as handle:
             if source.head:
                 sent += len(source.head)
                 yield source.head
-            while chunk := handle.read(self._chunk):
+            while True:
+                self._check_deadline()
+                chunk = handle.read(self._read_size(sent))
+                if not chunk:
+                    break
+                chunk = self._take(chunk, sent)
                 sent += len(chunk)
                 yield chunk
                 self._progress(sent)
+        self._ended(sent)
+
+    def _read_size(self, sent: int) -> int:
+        size = self.source.size
+        if size is None:
+            return self._chunk
+        # Read up to one byte past the declared end, to notice a file that grew.
+        return max(1, min(self._chunk, size - sent + 1))
 
     async def aiter_audio(self) -> AsyncIterator[bytes]:
         source, sent = self.source, 0
         self._begin()
         if source.data is not None:
             for offset in range(0, len(source.data), self._chunk):
+                self._check_deadline()
                 piece = bytes(source.data[offset : offset + self._chunk])
                 sent += len(piece)
                 yield piece
                 self._progress(sent)
+            self._ended(sent)
             return
-        handle = await _aio.in_thread(_open_handle, source)
-        try:
-            if source.head:
-                sent += len(source.head)
-                yield source.head
-            while chunk := await _aio.in_thread(handle.read, self._chunk):
+        if source.path is not None:
+            # No file stays open across a yield: if the server stops reading (a 413 answered early), this
+            # generator may be left unfinished, and an async generator's `finally` runs only when its
+            # event loop gets round to it. Each chunk opens, reads and closes the file instead.
+            path = source.path
+            while True:
+                self._check_deadline()
+                chunk = await _aio.in_thread(_read_at, path, sent, self._read_size(sent))
+                if not chunk:
+                    break
+                chunk = self._take(chunk, sent)
                 sent += len(chunk)
                 yield chunk
                 self._progress(sent)
-        finally:
-            if source.path is not None:
-                await _aio.in_thread(handle.close)
+            self._ended(sent)
+            return
+        handle = await _aio.in_thread(_open_handle, source)
+        if source.head:
+            sent += len(source.head)
+            yield source.head
+        while True:
+            self._check_deadline()
+            chunk = await _aio.in_thread(handle.read, self._read_size(sent))
+            if not chunk:
+                break
+            chunk = self._take(chunk, sent)
+            sent += len(chunk)
+            yield chunk
+            self._progress(sent)
+        self._ended(sent)
 
 
-class _SyncStream:
-    """Iterable (not an iterator), so httpx can iterate it again for a retry. No `read`, on purpose."""
+class _Stream(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """The body for httpx, sync and async: iterable again for a retry (when the source allows it)."""
 
     def __init__(self, body: UploadBody) -> None:
         self._body = body
+
+    def set_deadline(self, deadline: Any) -> None:
+        self._body.set_deadline(deadline)
 
     def __iter__(self) -> Iterator[bytes]:
         yield self._body._preamble
         yield from self._body.iter_audio()
         yield self._body._epilogue
-
-
-class _AsyncStream:
-    def __init__(self, body: UploadBody) -> None:
-        self._body = body
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
         yield self._body._preamble
@@ -372,6 +447,12 @@ class _open:
     def __exit__(self, *exc: object) -> None:
         if self._source.path is not None and self._handle is not None:
             self._handle.close()
+
+
+def _read_at(path: Path, offset: int, size: int) -> bytes:
+    with path.open("rb") as handle:
+        handle.seek(offset)
+        return handle.read(size)
 
 
 def _open_handle(source: LocalSource) -> IO[bytes]:

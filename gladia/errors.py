@@ -17,8 +17,14 @@
      │    ├── RateLimitError                   429 (retry_after)
      │    ├── InternalServerError              5xx
      │    └── UnexpectedResponseError          a status or body the API does not document
+     │         └── ResponseTooLargeError       an answer larger than max_response_bytes (limit)
      ├── APIConnectionError                    no usable answer: refused, reset, DNS, TLS
-     │    └── APITimeoutError                  no answer within the timeout
+     │    └── APITimeoutError                  no whole answer within the timeout or deadline
+     ├── JobMayExistError                      creating a job failed and the SDK cannot tell whether
+     │                                         it was created (tag_key, tag: list() finds it)
+     ├── UploadError                           a local source could not be sent as it was checked
+     │    ├── SourceChangedError               the file changed while it was being uploaded
+     │    └── SourceNotReplayableError         a stream that cannot be sent again was asked for again
      ├── TranscriptionError                    the job ended in `error` (job_id, error_code, job)
      ├── PollTimeoutError                      the job was not final in time (job_id, last_status)
      └── WebhookError                          a callback or webhook that cannot be trusted or read
@@ -66,6 +72,11 @@ __all__ = [
     "UnexpectedResponseError",
     "APIConnectionError",
     "APITimeoutError",
+    "ResponseTooLargeError",
+    "JobMayExistError",
+    "UploadError",
+    "SourceChangedError",
+    "SourceNotReplayableError",
     "TranscriptionError",
     "PollTimeoutError",
     "WebhookError",
@@ -231,6 +242,24 @@ class UnexpectedResponseError(APIError):
     """An answer the SDK cannot read: an undocumented status, or a body that is not the documented JSON."""
 
 
+class ResponseTooLargeError(UnexpectedResponseError):
+    """An answer larger than the client's `max_response_bytes` (counted after decompression). `limit` is the cap.
+
+    Reading stopped at the cap, so memory stays bounded; `body` is None.
+    """
+
+    def __init__(self, message: str, *, limit: int, **kwargs: Any) -> None:
+        self.limit = limit
+        super().__init__(message, **kwargs)
+
+    @property
+    def advice(self) -> str:
+        return (
+            f"No Gladia answer comes near {self.limit:,} bytes: check api_url and any proxy in between, or "
+            "raise the client's max_response_bytes if you expect answers this large."
+        )
+
+
 # ---------------------------------------------------------------------------------------------- transport
 
 
@@ -250,30 +279,113 @@ class APITimeoutError(APIConnectionError):
 # ---------------------------------------------------------------------------------------------- jobs
 
 
+class JobMayExistError(GladiaError):
+    """Creating a job failed in a way that cannot prove it was not created, and looking for it failed too.
+
+    The SDK tags every job it creates with `custom_metadata[tag_key] = tag`. Look for it before creating
+    it again: `list(custom_metadata={err.tag_key: err.tag})`. The failure is chained as `__cause__`.
+    """
+
+    def __init__(self, tag_key: str, tag: str, reason: str) -> None:
+        self.tag_key = tag_key
+        self.tag = tag
+        self.reason = reason
+        super().__init__(
+            f"Creating the job failed ({reason}) and the SDK could not tell whether Gladia created it, so it "
+            f"did not try again: the job may exist. Look for it with "
+            f"list(custom_metadata={{{tag_key!r}: {tag!r}}}) before creating it again."
+        )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return type(self), (self.tag_key, self.tag, self.reason)
+
+
+class UploadError(GladiaError):
+    """A local audio source could not be sent as it was when it was checked; nothing usable was uploaded."""
+
+
+class SourceChangedError(UploadError):
+    """The file changed while it was being uploaded (it grew or shrank)."""
+
+
+class SourceNotReplayableError(UploadError):
+    """The upload had to be sent again (a retry or a redirect), but the stream cannot be sent again."""
+
+
 class TranscriptionError(GladiaError):
     """The job ended with status `error`. `job` is the whole job as Gladia returned it."""
 
     def __init__(self, job: PreRecordedResponse, message: str | None = None) -> None:
         self.job = job
         self.job_id: str = job.id
-        code = job.error_code if isinstance(job.error_code, int) else None
+        raw = job.error_code
+        code = _as_code(raw)
+        #: The HTTP-like status Gladia gave the failure: an int, or None when it sent none or one that is
+        #: not a number (a digit string such as "500" is read as 500; the raw value stays in `.job`).
         self.error_code: int | None = code
-        detail = f" with error code {code}" if code is not None else ""
+        if code is not None:
+            detail = f" with error code {code}"
+        elif raw is None or type(raw).__name__ == "Unset":
+            detail = ""
+        else:
+            detail = f" with error code {str(raw)[:50]!r} (not a number)"
         message = message or f"Transcription job {job.id} failed{detail}."
         super().__init__(f"{message} The whole job is in `.job`.")
 
 
-class PollTimeoutError(GladiaError):
-    """The job was not `done` or `error` before the deadline. It is still running: resume with poll(job_id)."""
+def _as_code(value: object) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) <= 3:
+        return int(value.strip())
+    return None
 
-    def __init__(self, job_id: str, last_status: str | None, waited: float) -> None:
+
+class PollTimeoutError(GladiaError):
+    """The job was not `done` or `error` before the deadline. It is still running: resume with poll(job_id).
+
+    `last_status` is the last status seen (a status this SDK does not know is named as Gladia sent it);
+    `last_error` the failure of the last looks, when the job could not be read at the end.
+    """
+
+    def __init__(
+        self,
+        job_id: str,
+        last_status: str | None,
+        waited: float,
+        *,
+        last_error: BaseException | None = None,
+        unknown_status: bool = False,
+    ) -> None:
         self.job_id = job_id
         self.last_status = last_status
         self.waited = waited
-        super().__init__(
-            f"Job {job_id} was still {last_status or 'unknown'} after {waited:.0f} s. It keeps running on "
-            f"Gladia's side: call poll({job_id!r}) to wait again, or pass a longer timeout."
-        )
+        self.last_error = last_error
+        if last_error is not None:
+            seen = f"last seen {last_status}" if last_status else "never read"
+            first = str(last_error).splitlines()[0][:200] if str(last_error) else ""
+            text = (
+                f"Job {job_id} was {seen}, and could not be read for the last looks of the {waited:.0f} s "
+                f"waited ({type(last_error).__name__}: {first}). It may still be running on Gladia's side: "
+                f"call poll({job_id!r}) to wait again once Gladia answers, or pass a longer timeout."
+            )
+        elif unknown_status:
+            text = (
+                f"Job {job_id} was still in status {last_status!r} after {waited:.0f} s; this SDK does not know "
+                f"that status and took it as not final. Call get({job_id!r}) to see the job, or poll({job_id!r}) "
+                "to wait again."
+            )
+        else:
+            text = (
+                f"Job {job_id} was still {last_status or 'unknown'} after {waited:.0f} s. It keeps running on "
+                f"Gladia's side: call poll({job_id!r}) to wait again, or pass a longer timeout."
+            )
+        super().__init__(text)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _restore, (type(self), self.args, self.__dict__)
 
 
 # ---------------------------------------------------------------------------------------------- webhooks

@@ -12,6 +12,7 @@ import httpx
 import pytest
 
 from gladia import GladiaClient, errors
+from gladia import _constants as C
 from gladia._idempotency import REQUEST_ID_KEY
 from gladia.testing import Emulator
 from gladia_api.api.pre_recorded import get_transcription
@@ -22,9 +23,15 @@ JOB_ID = "45463597-20b7-4af7-b3b3-f5fb778203ab"
 
 
 @pytest.fixture
-def client(emu: Emulator) -> Iterator[GladiaClient]:
+def client(emu: Emulator, monkeypatch: pytest.MonkeyPatch) -> Iterator[GladiaClient]:
+    # The emulator's list is never late: look again after 50 ms instead of the real seconds.
+    monkeypatch.setattr(C, "RECONCILE_LOOK_DELAYS", QUICK_LOOKS)
     with GladiaClient(api_key=emu.api_key, api_url=emu.url, max_retries=3) as gladia:
         yield gladia
+
+
+QUICK_LOOKS = (0.05, 0.05)
+LOOKS = 1 + len(QUICK_LOOKS)  # list requests per lookup that finds nothing
 
 
 @pytest.fixture
@@ -116,10 +123,11 @@ def test_a_5xx_on_job_creation_is_checked_before_any_retry(
     emu.faults.add("POST /v2/pre-recorded", status=status)  # every time, before handling: no job is made
     with pytest.raises(cls):
         api.create({"audio_url": audio_url})
-    # Each failure is followed by a look for the job (not found), then, and only then, a new attempt.
+    # Each failure is followed by a lookup for the job (not found, looking again in case the list lags),
+    # then, and only then, a new attempt; all of them within the one budget of max_retries.
     attempts = 1 + 3  # the client fixture's max_retries
     assert emu.counters.requests["POST /v2/pre-recorded"] == attempts
-    assert emu.counters.requests["GET /v2/pre-recorded"] == attempts
+    assert emu.counters.requests["GET /v2/pre-recorded"] == attempts * LOOKS
     assert emu.counters.jobs_created == 0
 
 
@@ -199,8 +207,8 @@ def test_create_is_retried_after_503_and_429_without_duplicates(
 ) -> None:
     api = client.prerecorded()
     audio_url = api.upload_file(wav).audio_url
-    emu.faults.add("POST /v2/pre-recorded", status=503, retry_after=0, times=1)
-    emu.faults.add("POST /v2/pre-recorded", status=429, retry_after=0, times=1)
+    emu.faults.add("POST /v2/pre-recorded", status=503, retry_after=0, times=1)  # ambiguous: looked for first
+    emu.faults.add("POST /v2/pre-recorded", status=429, retry_after=0, times=1)  # provably not started
     job = api.create({"audio_url": audio_url})
     assert api.poll(job.id).result.transcription.full_transcript == TEXT
     assert emu.counters.requests["POST /v2/pre-recorded"] == 3
@@ -235,9 +243,15 @@ def test_when_the_job_cannot_be_looked_for_the_error_is_raised(
     api = client.prerecorded()
     audio_url = api.upload_file(wav).audio_url
     emu.faults.add("POST /v2/pre-recorded", status=500, when="after", times=1)
-    emu.faults.add("GET /v2/pre-recorded", status=401)  # the look-up fails: better an error than a duplicate
-    with pytest.raises(errors.InternalServerError):
+    emu.faults.add(
+        "GET /v2/pre-recorded", status=401, times=1
+    )  # the look-up fails: better an error than a duplicate
+    with pytest.raises(errors.JobMayExistError) as caught:
         api.create({"audio_url": audio_url})
+    assert isinstance(caught.value.__cause__, errors.InternalServerError)
+    assert caught.value.tag_key == REQUEST_ID_KEY
+    (job,) = api.list(custom_metadata={caught.value.tag_key: caught.value.tag})  # found where it says
+    assert job.custom_metadata[REQUEST_ID_KEY] == caught.value.tag
     assert emu.counters.jobs_created == 1
     assert emu.counters.requests["POST /v2/pre-recorded"] == 1
 

@@ -36,3 +36,43 @@ def test_the_created_job_is_found_by_its_id_only() -> None:
     assert found.id == "c"
     assert created_by(jobs, "missing") is None
     assert created_by([], "mine") is None
+
+
+def test_only_failures_that_prove_no_job_was_made_are_unambiguous() -> None:
+    import httpx
+
+    from gladia._idempotency import may_have_created
+    from gladia.errors import (
+        APIConnectionError,
+        APITimeoutError,
+        BadRequestError,
+        InternalServerError,
+        RateLimitError,
+        ResponseTooLargeError,
+        UnexpectedResponseError,
+    )
+
+    for refused in (BadRequestError("x", status_code=400), RateLimitError("x", status_code=429)):
+        assert not may_have_created(refused)
+    for unsure in (
+        InternalServerError("x", status_code=503),  # a proxy answers 503 for what the backend did
+        InternalServerError("x", status_code=500),
+        UnexpectedResponseError("x", status_code=408),
+        UnexpectedResponseError("x", status_code=201),  # an answer that could not be read
+        ResponseTooLargeError("x", limit=1, status_code=200),
+        APITimeoutError("x"),
+    ):
+        assert may_have_created(unsure), unsure
+    request = httpx.Request("POST", "https://api.gladia.io/v2/pre-recorded")
+    never_sent = APIConnectionError("x")
+    never_sent.__cause__ = httpx.ConnectError("refused", request=request)
+    assert not may_have_created(never_sent)
+    maybe_sent = APIConnectionError("x")
+    maybe_sent.__cause__ = httpx.ReadError("reset", request=request)
+    assert may_have_created(maybe_sent)
+
+
+def test_the_lookup_asks_for_the_tag_in_the_bracket_form_and_no_date() -> None:
+    from gladia._idempotency import lookup_query
+
+    assert lookup_query("abc") == {f"custom_metadata[{REQUEST_ID_KEY}]": "abc"}

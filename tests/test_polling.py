@@ -7,7 +7,7 @@ import random
 import pytest
 
 from gladia._polling import Poller, PollSchedule, resolve_poll_timeout
-from gladia.errors import ConfigurationError, PollTimeoutError, TranscriptionError
+from gladia.errors import ConfigurationError, PollTimeoutError, TranscriptionError, UnexpectedResponseError
 from gladia_api.models import PreRecordedResponse
 
 JOB_ID = "45463597-20b7-4af7-b3b3-f5fb778203ab"
@@ -113,6 +113,28 @@ def test_no_timeout_means_no_deadline() -> None:
 def test_a_done_job_without_its_transcript_is_not_returned_as_done(result: object, missing: str) -> None:
     # poll() returns a DoneJob, whose type promises both: a job that breaks the promise is an error.
     poller = Poller(JOB_ID, timeout=None)
-    with pytest.raises(TranscriptionError, match=f"is done but has no {missing}") as caught:
+    with pytest.raises(UnexpectedResponseError, match=f"is done but sent no {missing}") as caught:
         poller.observed(job("done", result=result))
-    assert caught.value.job.id == JOB_ID
+    assert caught.value.status_code == 200
+
+
+def test_a_look_ends_with_the_poll_but_one_begun_late_gets_a_moment_within_the_grace() -> None:
+    from gladia import _constants as C
+    from gladia._polling import look_deadline
+
+    assert look_deadline(None, 5.0) is None
+    assert look_deadline(10.0, 0.0) == 10.0  # early looks end with the poll's deadline
+    assert look_deadline(10.0, 9.8) == 9.8 + C.POLL_MIN_LOOK  # a late one still gets its moment
+    assert look_deadline(10.0, 50.0) == 10.0 + C.DEADLINE_GRACE  # never more than the grace past it
+
+
+def test_a_rate_limit_asking_for_more_than_the_cap_ends_the_wait_at_once() -> None:
+    from gladia import _constants as C
+    from gladia.errors import RateLimitError
+
+    poller = Poller(JOB_ID, timeout=600, clock=Clock())
+    assert (
+        poller.failed(RateLimitError("slow down", status_code=429, retry_after=5)) > 0
+    )  # the transport waited
+    with pytest.raises(RateLimitError):
+        poller.failed(RateLimitError("a day", status_code=429, retry_after=C.RETRY_AFTER_CAP * 100))

@@ -30,8 +30,9 @@ def test_client_errors_are_never_retried(status: int) -> None:
 
 def test_job_creation_retries_only_when_the_server_did_not_start_it() -> None:
     assert retryable_status(Operation.CREATE, 429)
-    assert retryable_status(Operation.CREATE, 503)
-    for status in (408, 500, 502, 504):
+    # A 503 is ambiguous for a create (a proxy may answer it for a request the backend handled): the SDK
+    # looks for the job instead of repeating the request.
+    for status in (408, 500, 502, 503, 504):
         assert not retryable_status(Operation.CREATE, status)
     request = httpx.Request("POST", "https://api.gladia.io/v2/pre-recorded")
     assert retryable_error(Operation.CREATE, httpx.ConnectError("refused", request=request), True)
@@ -57,7 +58,14 @@ def test_backoff_grows_is_capped_and_jittered() -> None:
 
 def test_retry_after_is_honoured_and_capped() -> None:
     assert policy.delay_after_status(Operation.GET, 429, "3", 1, RNG) == 3
-    assert policy.delay_after_status(Operation.GET, 503, "1000", 1, RNG) == policy.retry_after_cap
+    assert policy.delay_after_status(Operation.GET, 503, "1000", 1, RNG) is None  # above the cap: give up now
+    assert (
+        policy.delay_after_status(Operation.GET, 503, str(policy.retry_after_cap), 1, RNG)
+        == policy.retry_after_cap
+    )
+    for worthless in ("0", "-5", "soon", "nan", ""):  # the normal backoff, never a burst of instant retries
+        delay = policy.delay_after_status(Operation.GET, 503, worthless, 1, RNG)
+        assert delay is not None and delay >= policy.initial_delay / 2
     assert policy.delay_after_status(Operation.GET, 429, None, 1, RNG) is not None
     assert policy.delay_after_status(Operation.GET, 429, "1", 4, RNG) is None  # out of retries
     assert policy.delay_after_status(Operation.GET, 404, "1", 1, RNG) is None
@@ -73,3 +81,15 @@ def test_retry_after_reads_seconds_and_http_dates() -> None:
     assert parse_retry_after("soon") is None
     assert parse_retry_after("nan") is None
     assert parse_retry_after(None) is None
+
+
+def test_the_next_attempt_spends_the_calls_budget_and_never_outlasts_its_deadline() -> None:
+    from gladia._deadline import NO_DEADLINE, Deadline
+    from gladia._retry import RetryBudget, next_attempt_delay
+
+    budget = RetryBudget(2)
+    assert next_attempt_delay(budget, NO_DEADLINE, RNG) is not None
+    assert next_attempt_delay(budget, NO_DEADLINE, RNG) is not None
+    assert next_attempt_delay(budget, NO_DEADLINE, RNG) is None  # spent: 2 retries, 3 attempts in all
+    assert budget.left == 0
+    assert next_attempt_delay(RetryBudget(5), Deadline.after(0.01), RNG) is None  # the wait would end past it

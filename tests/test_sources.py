@@ -10,12 +10,11 @@ import uuid
 from pathlib import Path
 
 import anyio
-import httpx
 import pytest
 
 from gladia._job_id import check_job_id
 from gladia._sources import LocalSource, UploadBody, UrlSource, classify
-from gladia.errors import InvalidJobIdError, InvalidSourceError
+from gladia.errors import InvalidJobIdError, InvalidSourceError, SourceNotReplayableError
 
 WAV_HEAD = b"RIFF\x24\x08\x00\x00WAVEfmt \x10\x00\x00\x00\x01\x00\x01\x00\x40\x1f\x00\x00\x80>\x00\x00\x02\x00\x10\x00data"
 
@@ -147,7 +146,7 @@ def test_a_stream_that_cannot_seek_is_sent_once(wav: Path) -> None:
         assert "Content-Length" not in body.headers
         data = b"".join(body.sync_stream())
         assert parts_of(body, data)[0].get_payload(decode=True) == wav.read_bytes()
-        with pytest.raises(httpx.StreamConsumed):
+        with pytest.raises(SourceNotReplayableError, match="cannot be sent again"):
             b"".join(body.sync_stream())
 
 
