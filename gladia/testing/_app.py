@@ -24,6 +24,7 @@ from gladia.testing._errors import ApiError, error_response, path_with_query
 from gladia.testing._gateway import Gateway, expects_continue
 from gladia.testing._intake import BadBody, ClientGone, FetchFailed, TooLarge, drain, receive_multipart
 from gladia.testing._listing import parse_query
+from gladia.testing._live import live_routes
 from gladia.testing._params import request_params
 from gladia.testing._state import EmulatorState
 from gladia.testing._store import Job, StoredFile
@@ -48,6 +49,7 @@ def create_app(state: EmulatorState) -> ASGIApp:
         Route("/v2/pre-recorded/{id}", api.delete, methods=["DELETE"]),
         Route("/v2/pre-recorded/{id}/file", api.job_file, methods=["GET"]),
         Route("/file/{id}", api.stored_file, methods=["GET"]),
+        *live_routes(state),
     ]
     app = Starlette(
         routes=routes,
