@@ -28,6 +28,10 @@ from gladia.errors import (
     InvalidJobIdError,
     InvalidOptionsError,
     InvalidSourceError,
+    LiveBufferFullError,
+    LiveConnectionError,
+    LiveError,
+    LiveSessionClosedError,
     NotFoundError,
     PayloadTooLargeError,
     PermissionDeniedError,
@@ -44,6 +48,9 @@ from gladia.errors import (
 
 if TYPE_CHECKING:
     from gladia._client import AsyncGladiaClient, GladiaClient
+    from gladia._live import AsyncLiveClient, LiveClient
+    from gladia._live_async import AsyncLiveSession
+    from gladia._live_session import LiveSession
     from gladia._prerecorded import AsyncPreRecordedClient, PreRecordedClient
 
 _LAZY = {
@@ -51,6 +58,10 @@ _LAZY = {
     "AsyncGladiaClient": "gladia._client",
     "PreRecordedClient": "gladia._prerecorded",
     "AsyncPreRecordedClient": "gladia._prerecorded",
+    "LiveClient": "gladia._live",
+    "AsyncLiveClient": "gladia._live",
+    "LiveSession": "gladia._live_session",
+    "AsyncLiveSession": "gladia._live_async",
 }
 
 __all__ = [
@@ -59,6 +70,10 @@ __all__ = [
     "AsyncGladiaClient",
     "PreRecordedClient",
     "AsyncPreRecordedClient",
+    "LiveClient",
+    "AsyncLiveClient",
+    "LiveSession",
+    "AsyncLiveSession",
     "GladiaError",
     "ValidationError",
     "ConfigurationError",
@@ -79,6 +94,10 @@ __all__ = [
     "APITimeoutError",
     "TranscriptionError",
     "PollTimeoutError",
+    "LiveError",
+    "LiveConnectionError",
+    "LiveBufferFullError",
+    "LiveSessionClosedError",
     "WebhookError",
     "WebhookVerificationError",
     "WebhookPayloadError",

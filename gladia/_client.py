@@ -11,6 +11,7 @@ import httpx
 import gladia_api
 from gladia import _constants as C
 from gladia._config import ClientConfig, resolve_config
+from gladia._live import AsyncLiveClient, LiveClient
 from gladia._logging import configure_from_env
 from gladia._prerecorded import AsyncPreRecordedClient, PreRecordedClient
 from gladia._transport import AsyncGladiaTransport, GladiaTransport, install
@@ -133,6 +134,10 @@ class GladiaClient(_Base):
         """Gladia's pre-recorded transcription API."""
         return self._prerecorded
 
+    def live(self) -> LiveClient:
+        """Gladia's live API: `start_session(options)` streams audio over a WebSocket (the `live` extra)."""
+        return LiveClient(self._http, self._config, owner=self)
+
     def prerecorded_async(self) -> AsyncPreRecordedClient:
         """The same API, async, on a second (async) connection pool made with this client's settings.
 
@@ -210,6 +215,10 @@ class AsyncGladiaClient(_Base):
     def prerecorded(self) -> AsyncPreRecordedClient:
         """Gladia's pre-recorded transcription API, async."""
         return self._prerecorded
+
+    def live(self) -> AsyncLiveClient:
+        """Gladia's live API, async: `await start_session(options)` (the `live` extra)."""
+        return AsyncLiveClient(self._http, self._config, owner=self)
 
     @property
     def raw(self) -> gladia_api.Client:
