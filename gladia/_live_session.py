@@ -28,6 +28,7 @@ from gladia.errors import LiveBufferFullError, LiveConnectionError, LiveSessionC
 END_WAIT_SECONDS = 60.0
 OPEN_TIMEOUT = 10.0
 _END = object()
+_WAKE_SECONDS = 0.25
 
 
 def as_audio(audio: object) -> bytes:
@@ -42,13 +43,16 @@ def as_audio(audio: object) -> bytes:
 def open_socket(url: str) -> ClientConnection:
     """A WebSocket to a session's URL (its token is the credential: no key is sent)."""
     # No compression: audio does not compress, and deflating every frame costs CPU on both sides.
-    return connect(
+    opening = connect(
         url,
         compression=None,
         max_size=MAX_INCOMING_BYTES,
         open_timeout=OPEN_TIMEOUT,
         user_agent_header=C.USER_AGENT,
     )
+    # Entered as a context manager, the form websockets >= 17.1 asks for (earlier ones return the
+    # connection itself, whose __enter__ returns it): the session closes it itself.
+    return opening.__enter__()
 
 
 class LiveSession:
@@ -168,7 +172,11 @@ class LiveSession:
             LiveConnectionError: once the messages received are read, if the session failed.
         """
         while True:
-            item = self._messages.get()
+            try:
+                # In short waits, so Ctrl-C is felt at once on every platform.
+                item = self._messages.get(timeout=_WAKE_SECONDS)
+            except queue.Empty:
+                continue
             if item is _END:
                 self._messages.put(_END)  # later iterations end at once too
                 if self._error is not None:
