@@ -224,14 +224,22 @@ class LiveSession:
             except (OSError, InvalidHandshake, TimeoutError):
                 code = None  # no connection: counts as lost, retried while attempts are left
                 continue
-            self._resume(new)
-            return True
+            return self._resume(new)
 
-    def _resume(self, ws: ClientConnection) -> None:
+    def _resume(self, ws: ClientConnection) -> bool:
+        """Make `ws` the session's connection and send it what is owed; False if the session was closed
+        meanwhile (then `ws` is closed)."""
         with self._send_lock:
             with self._state:
-                frames, stop = self._protocol.resume()
-                self._ws = ws
+                # close() sets _closing and reads _ws under this lock: either it sees this connection and
+                # closes it, or this sees _closing.
+                closing = self._closing
+                if not closing:
+                    frames, stop = self._protocol.resume()
+                    self._ws = ws
+            if closing:
+                ws.close()
+                return False
             try:
                 for frame in frames:
                     ws.send(frame)
@@ -239,6 +247,7 @@ class LiveSession:
                     ws.send(STOP_RECORDING)
             except ConnectionClosed:
                 pass  # read_connection sees it, and decides again
+        return True
 
     def _open(self) -> ClientConnection:
         try:
