@@ -240,3 +240,10 @@ def test_the_emulator_messages_parse_into_the_generated_models(emu: Emulator, cl
 
     parsed = [parse_message(json.loads(raw)) for raw in stored]
     assert not [p for p in parsed if isinstance(p, UnknownLiveMessage)]
+
+
+def test_reading_a_session_is_retried_after_a_server_error(emu: Emulator, client: GladiaClient) -> None:
+    created = client.live().create()
+    emu.faults.add(route="*", kind="status", status=502, times=1)
+    assert client.live().get(created.id).id == created.id
+    assert client.retries == 1
