@@ -8,7 +8,9 @@ Why `websockets` (the `live` extra): streaming 30 minutes of 16 kHz audio in 100
 one acknowledgment each) to a local server on this project's 2-core runner cost the client 0.42-0.46 s of
 CPU with `websockets.sync` and 0.43 s with `websockets.asyncio`, against 0.51 s (sync) and 1.63-1.68 s
 (async) with `httpx-ws`; the official SDK uses `websockets` as well. Frames are sent uncompressed: audio does
-not deflate, so compression would only cost CPU.
+not deflate, so compression would only cost CPU. End to end, against the emulator in another process, the
+same 30 minutes sent as fast as the server acknowledges took this SDK's sync session 0.52-0.59 s of CPU
+(1.1-1.3 s wall) and the official SDK's live client (2.2.1) 11.8-12.3 s (18.8-20.2 s wall).
 """
 
 from __future__ import annotations

@@ -18,6 +18,7 @@ from gladia import GladiaClient, LiveSession
 from gladia._live_buffer import AudioBuffer
 from gladia._live_protocol import LiveProtocol
 from gladia.errors import (
+    AuthenticationError,
     InvalidOptionsError,
     LiveBufferFullError,
     LiveConnectionError,
@@ -247,3 +248,13 @@ def test_reading_a_session_is_retried_after_a_server_error(emu: Emulator, client
     emu.faults.add(route="*", kind="status", status=502, times=1)
     assert client.live().get(created.id).id == created.id
     assert client.retries == 1
+
+
+def test_a_wrong_key_is_an_authentication_error(emu: Emulator) -> None:
+    with GladiaClient(api_key="not-the-key", api_url=emu.url) as wrong, pytest.raises(AuthenticationError):
+        wrong.live().start_session()
+
+
+def test_the_region_is_sent_as_a_query_parameter(emu: Emulator, client: GladiaClient) -> None:
+    client.live().create(region="eu-west")
+    assert [r.query for r in emu.requests if r.path == "/v2/live"] == ["region=eu-west"]
