@@ -67,6 +67,7 @@ class AsyncLiveSession:
         self._closing = False
         self._finished = False
         self._ws: ClientConnection | None = None
+        self._connecting: ClientConnection | None = None
         self._reader: asyncio.Task[None] | None = None
 
     def __repr__(self) -> str:
@@ -165,6 +166,12 @@ class AsyncLiveSession:
         try:
             while await self._read_connection():
                 pass
+        except Exception as exc:  # noqa: BLE001  (a bug must not leave the caller waiting on a silent session)
+            self._error = LiveConnectionError(
+                f"The live session's reader failed ({type(exc).__name__}: {exc})",
+                session_id=self.id,
+                close_code=None,
+            )
         finally:
             self._finished = True
             self._messages.put_nowait(_END)
@@ -197,6 +204,7 @@ class AsyncLiveSession:
             except (OSError, InvalidHandshake, asyncio.TimeoutError):
                 code = None
                 continue
+            self._connecting = new  # so close() can close it before it becomes the session's
             async with self._send_lock:
                 frames, stop = self._protocol.resume()
                 self._ws = new
@@ -207,6 +215,7 @@ class AsyncLiveSession:
                         await new.send(STOP_RECORDING)
                 except ConnectionClosed:
                     pass
+            self._connecting = None
             return True
 
     # ------------------------------------------------------------------------------------------ closing
@@ -214,7 +223,7 @@ class AsyncLiveSession:
     async def close(self) -> None:
         """Close the socket now and stop the reader; idempotent, and safe to call while being cancelled."""
         self._closing = True
-        ws, reader = self._ws, self._reader
+        ws, reader = self._ws or self._connecting, self._reader
         if ws is not None:
             with contextlib.suppress(Exception):
                 await asyncio.wait_for(ws.close(code=1000), _CLOSE_TIMEOUT)
@@ -242,7 +251,7 @@ class AsyncLiveSession:
     ) -> None:
         try:
             if kind is None and self._error is None:
-                if not self._protocol.stop_requested and not self._finished:
+                if not (self._stopped() or self._protocol.stop_requested):
                     await self.stop_recording()
                 await self.wait_until_ended()
         finally:

@@ -130,10 +130,14 @@ class LiveSession:
                     )
                 self._state.wait(left)
 
+    def _stopped_or_over(self) -> bool:
+        protocol = self._protocol
+        return self._closing or self._finished or protocol.ended or protocol.stop_requested
+
     def _check_open(self) -> None:
         if self._error is not None:
             raise self._error
-        if self._closing or self._finished or self._protocol.ended or self._protocol.stop_requested:
+        if self._stopped_or_over():
             raise LiveSessionClosedError(
                 "This live session no longer takes audio: it was stopped, closed or has ended",
                 session_id=self.id,
@@ -188,6 +192,12 @@ class LiveSession:
         try:
             while self._read_connection():
                 pass
+        except Exception as exc:  # noqa: BLE001  (a bug must not leave the caller waiting on a silent session)
+            self._error = LiveConnectionError(
+                f"The live session's reader failed ({type(exc).__name__}: {exc})",
+                session_id=self.id,
+                close_code=None,
+            )
         finally:
             with self._state:
                 self._finished = True
@@ -284,7 +294,9 @@ class LiveSession:
     ) -> None:
         try:
             if kind is None and self._error is None:
-                if not self._protocol.stop_requested and not self._finished:
+                with self._state:
+                    still_recording = not self._stopped_or_over()
+                if still_recording:
                     self.stop_recording()
                 self.wait_until_ended()
         finally:
