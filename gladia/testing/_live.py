@@ -5,7 +5,8 @@ url}`, where `url` is `ws://.../v2/live?token=...`: the token is the credential,
 On the socket the client sends binary audio frames (or `audio_chunk` JSON with base64) and then
 `{"type": "stop_recording"}`. The server acknowledges each chunk with its byte range (offsets counted from
 the session's first byte, across reconnections), and the deterministic engine (`_live_engine`) reveals the
-session's transcript as the audio arrives. A session survives a dropped connection: connect again to the
+session's transcript as the audio arrives; with a speech engine configured (`EmulatorConfig.engine`, e.g.
+the local Whisper one), `_live_windows` has it transcribe the stream window by window instead. A session survives a dropped connection: connect again to the
 same `url` and send what was not acknowledged. A client closing with 1000 ends the recording.
 
 The WebSocket stack is uvicorn's `websockets-sansio` protocol. Measured on this project's 2-core runner,
@@ -284,7 +285,7 @@ class _Connection:
             {"byte_range": [start, end], "time_range": [round(start / rate, 6), round(end / rate, 6)]},
             acknowledged=True,
         )
-        for event in job.engine.advance(job.duration):
+        for event in await job.engine.advance(job.duration):
             await self._event(event)
         return True
 
@@ -304,7 +305,7 @@ class _Connection:
         still open) and store the job as done."""
         job = self._job
         deliver = self._send if send else self._record
-        for event in job.engine.finish(job.duration):
+        for event in await job.engine.finish(job.duration):
             await self._event(event, deliver=deliver)
         job.ended = True
         await deliver("lifecycle", "end_recording", {"recording_duration": job.duration})

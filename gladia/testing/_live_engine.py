@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, Protocol
 
 import attrs
 
@@ -47,6 +47,16 @@ def script(text: str, language: str, duration: float | None = None) -> tuple[Utt
     return lay_out(text, seconds, language)
 
 
+class Transcriber(Protocol):
+    """What a live session's engine does: reveal what was said as the audio reaches `now` seconds."""
+
+    finals: list[Utterance]
+
+    async def advance(self, now: float) -> list[Event]: ...
+
+    async def finish(self, now: float) -> list[Event]: ...
+
+
 class LiveEngine:
     """Reveals the utterances of a script as the audio advances. Not thread-safe: one per session."""
 
@@ -59,11 +69,11 @@ class LiveEngine:
         self._done = [False] * len(utterances)
         self.finals: list[Utterance] = []
 
-    def advance(self, now: float) -> list[Event]:
+    async def advance(self, now: float) -> list[Event]:
         """Everything newly heard once the audio has reached `now` seconds."""
         return list(self._reveal(now, finishing=False))
 
-    def finish(self, now: float) -> list[Event]:
+    async def finish(self, now: float) -> list[Event]:
         """The recording has ended at `now`: every utterance left is ended and made final."""
         return list(self._reveal(now, finishing=True))
 

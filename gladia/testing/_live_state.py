@@ -19,8 +19,9 @@ import attrs
 
 from gladia._live_options import bytes_per_second
 from gladia.testing._config import EmulatorConfig
-from gladia.testing._live_engine import LiveEngine, script
-from gladia.testing.engines import Transcripts, Utterance
+from gladia.testing._live_engine import LiveEngine, Transcriber, script
+from gladia.testing._live_windows import WindowedEngine
+from gladia.testing.engines import Engine, Transcripts, Utterance
 
 #: The largest WebSocket message the emulator accepts, as Gladia: a larger one is closed with 1009.
 MAX_MESSAGE_BYTES = 1024 * 1024
@@ -73,10 +74,27 @@ class LiveJob:
     recording_started: bool = False
     ended: bool = False
     connections: int = 0
-    engine: LiveEngine = attrs.field(init=False)
+    engine: Transcriber = attrs.field(init=False)
+    speech_engine: Engine | None = None
+    """A pre-recorded engine to transcribe the stream with, window by window; None: the script."""
 
     def __attrs_post_init__(self) -> None:
-        self.engine = LiveEngine(self.utterances, endpointing=float(self.params["endpointing"]))
+        if self.speech_engine is None:
+            self.engine = LiveEngine(self.utterances, endpointing=float(self.params["endpointing"]))
+        else:
+            self.engine = WindowedEngine(
+                self.speech_engine,
+                wav=self.wav,
+                bytes_per_second=self.bytes_per_second,
+                block=self._block,
+                channels=int(self.params["channels"]),
+                options={"language_config": self.params.get("language_config") or {}},
+            )
+
+    @property
+    def _block(self) -> int:
+        bits = 8 if self.params["encoding"] != "wav/pcm" else int(self.params["bit_depth"])
+        return int(self.params["channels"]) * bits // 8
 
     @property
     def bytes_per_second(self) -> int:
@@ -91,18 +109,19 @@ class LiveJob:
     def finished(self) -> bool:
         return self.status in ("done", "error")
 
-    def wav(self) -> bytes:
-        """The audio kept, as a WAV file."""
+    def wav(self, start: int = 0, end: int | None = None) -> bytes:
+        """The audio kept (or its bytes from `start` to `end`), as a WAV file."""
         params = self.params
         encoding = params["encoding"]
         bits = 8 if encoding != "wav/pcm" else int(params["bit_depth"])
         channels, rate = int(params["channels"]), int(params["sample_rate"])
-        block = channels * bits // 8
-        header = b"RIFF" + struct.pack("<I", 36 + len(self.audio)) + b"WAVE"
+        block = self._block
+        data = bytes(self.audio[start:end])
+        header = b"RIFF" + struct.pack("<I", 36 + len(data)) + b"WAVE"
         header += b"fmt " + struct.pack(
             "<IHHIIHH", 16, _WAV_FORMATS[encoding], channels, rate, rate * block, block, bits
         )
-        return header + b"data" + struct.pack("<I", len(self.audio)) + bytes(self.audio)
+        return header + b"data" + struct.pack("<I", len(data)) + data
 
     def transcription(self) -> dict[str, Any]:
         """The whole transcript so far, as a TranscriptionDTO."""
@@ -225,6 +244,7 @@ class LiveState:
             params=params,
             custom_metadata=custom_metadata,
             utterances=script(text, language, duration),
+            speech_engine=self._settings().engine,
         )
         with self.lock:
             self._jobs[job.id] = job
