@@ -20,7 +20,10 @@ def test_the_local_engine_transcribes_a_live_stream_of_the_meeting() -> None:
     with wave.open(str(sample)) as recording:
         rate, pcm = recording.getframerate(), recording.readframes(recording.getnframes())
     expected = sample.with_suffix(".txt").read_text(encoding="utf-8")
-    with emulator(engine=WhisperEngine()) as emu, GladiaClient(api_key=emu.api_key, api_url=emu.url) as client:
+    with (
+        emulator(engine=WhisperEngine()) as emu,
+        GladiaClient(api_key=emu.api_key, api_url=emu.url) as client,
+    ):
         options = {"sample_rate": rate, "language_config": {"languages": ["en"]}}
         with client.live().start_session(options) as session:
             for start in range(0, len(pcm), 3200):
