@@ -213,6 +213,10 @@ class LiveState:
             job = self._jobs.get(session_id)
             return job.to_json() if job else None
 
+    def sessions(self) -> list[dict[str, Any]]:
+        """Every session, newest first, as `GET /v2/live` lists them."""
+        return [job.to_json() for job in self.jobs()]
+
     def audio(self, session_id: str) -> bytes:
         """The audio a session kept, in order: what the client sent, once each, when nothing was lost."""
         with self.lock:
