@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import weakref
 from types import TracebackType
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import httpx
 
 import gladia_api
 from gladia import _constants as C
 from gladia._config import ClientConfig, resolve_config
-from gladia._live import AsyncLiveClient, LiveClient
 from gladia._logging import configure_from_env
 from gladia._prerecorded import AsyncPreRecordedClient, PreRecordedClient
 from gladia._transport import AsyncGladiaTransport, GladiaTransport, install
 from gladia.errors import ConfigurationError
+
+if TYPE_CHECKING:
+    from gladia._live import AsyncLiveClient, LiveClient
 
 _NO_IDLE_CONNECTIONS = httpx.Limits(max_keepalive_connections=0)
 
@@ -136,6 +138,9 @@ class GladiaClient(_Base):
 
     def live(self) -> LiveClient:
         """Gladia's live API: `start_session(options)` streams audio over a WebSocket (the `live` extra)."""
+        # Imported on first use, so `import gladia` stays as cheap as before live existed.
+        from gladia._live import LiveClient  # noqa: PLC0415
+
         return LiveClient(self._http, self._config, owner=self)
 
     def prerecorded_async(self) -> AsyncPreRecordedClient:
@@ -218,6 +223,8 @@ class AsyncGladiaClient(_Base):
 
     def live(self) -> AsyncLiveClient:
         """Gladia's live API, async: `await start_session(options)` (the `live` extra)."""
+        from gladia._live import AsyncLiveClient  # noqa: PLC0415  (imported on first use)
+
         return AsyncLiveClient(self._http, self._config, owner=self)
 
     @property

@@ -24,13 +24,13 @@ from gladia._config import ClientConfig
 from gladia._job_id import check_job_id
 from gladia._live_buffer import BUFFER_WAIT_SECONDS, MAX_BUFFER_BYTES, MAX_FRAME_BYTES, AudioBuffer
 from gladia._live_options import live_session_body
-from gladia._live_protocol import LiveProtocol
 from gladia._response import error_from_response, parse_model
 from gladia.errors import APIConnectionError, APITimeoutError, InvalidOptionsError
 from gladia_api import models as M
 
 if TYPE_CHECKING:
     from gladia._live_async import AsyncLiveSession
+    from gladia._live_protocol import LiveProtocol
     from gladia._live_session import LiveSession
     from gladia_api.models.init_streaming_response import InitStreamingResponse
     from gladia_api.models.list_streaming_response import ListStreamingResponse
@@ -55,6 +55,9 @@ def _session_request(options: object, region: str | None) -> tuple[dict[str, Any
 
 
 def _protocol(asked: Mapping[str, Any], max_buffer_bytes: int) -> LiveProtocol:
+    # Imported on first use: it reads the message models, which `import gladia` need not pay for.
+    from gladia._live_protocol import LiveProtocol  # noqa: PLC0415
+
     buffer = AudioBuffer(max_bytes=max_buffer_bytes, frame_bytes=min(MAX_FRAME_BYTES, max_buffer_bytes))
     return LiveProtocol(buffer, asked)
 
