@@ -19,8 +19,10 @@ from collections.abc import Iterator
 
 #: The largest frame the SDK sends; Gladia closes the socket (1009) on a message over about 1 MiB.
 MAX_FRAME_BYTES = 512 * 1024
-#: Audio kept unacknowledged before send_audio() waits for room (16 MiB: over 8 minutes of 16 kHz audio).
-MAX_BUFFER_BYTES = 16 * 1024 * 1024
+#: Audio kept unacknowledged before send_audio() waits for room: 4 MiB, over 2 minutes of 16 kHz 16-bit
+#: mono (20 s of 48 kHz stereo), far more than a reconnection needs. It bounds the session's memory: a
+#: sender faster than Gladia's acknowledgments fills it, then waits.
+MAX_BUFFER_BYTES = 4 * 1024 * 1024
 #: How long send_audio() waits for room in a full buffer before LiveBufferFullError.
 BUFFER_WAIT_SECONDS = 30.0
 #: How many reconnections in a row (without an acknowledgment in between) before giving up.

@@ -6,7 +6,8 @@ a second gets exactly the messages a real-time stream would, in the same order.
 
 For each utterance of the script: `speech_start` once the audio reaches its first word; a partial
 transcript each time another word has been heard; `speech_end` and the final transcript once the audio has
-gone `endpointing` seconds past its last word. `finish()` (on `stop_recording`) ends whatever is left.
+gone `endpointing` seconds past its last word. `finish()` (on `stop_recording`) ends the utterance under
+way; the rest of the script, beyond the audio received, is never said.
 """
 
 from __future__ import annotations
@@ -74,15 +75,16 @@ class LiveEngine:
         return list(self._reveal(now, finishing=False))
 
     async def finish(self, now: float) -> list[Event]:
-        """The recording has ended at `now`: every utterance left is ended and made final."""
+        """The recording has ended at `now`: every utterance begun is ended and made final; the script's
+        utterances after `now` were never spoken."""
         return list(self._reveal(now, finishing=True))
 
     def _reveal(self, now: float, *, finishing: bool) -> Iterator[Event]:
         for index, utterance in enumerate(self._utterances):
             if self._done[index]:
                 continue
-            if not finishing and now < utterance.start:
-                return  # utterances are in time order: nothing later has begun
+            if now < utterance.start:
+                return  # utterances are in time order: nothing later has begun (or ever will, finishing)
             uid = self._ids[index]
             if not self._started[index]:
                 self._started[index] = True
