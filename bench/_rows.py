@@ -1002,14 +1002,15 @@ def live(bench: Bench, server: Emulator) -> Row:
             f"{max(flat.values):+.1f} MiB" if flat.ok else "—",
             (max(flat.values) <= 2.0) if flat.ok else None,
             [
-                f"gladia's RSS rose by up to {_worst(grown):.1f} MiB over the stream, with none of it in "
-                "Python objects: measured apart from this run (30 min sent as fast as possible to an "
-                "emulator in another process, RSS and `tracemalloc` sampled every minute of audio), the "
-                "Python heap stayed at 18.3-20.2 MB from the first minute to the last while the RSS crept "
-                "from 58.9 to 62.1 MiB (59.0 to 61.1 MiB with `MALLOC_ARENA_MAX=1`). The creep is in the C "
-                "allocator, where the reader thread allocates each message and the caller's thread frees "
-                "it; the unacknowledged audio is bounded at 4 MiB (gladia/_live_buffer.py "
-                "`MAX_BUFFER_BYTES`). Not understood further in this session: the limit is ours to find."
+                f"gladia's RSS rose by up to {_worst(grown):.1f} MiB over the stream. A separate "
+                "measurement (30 min sent as fast as possible to an emulator in another process, RSS and "
+                "`tracemalloc` sampled every minute of audio) found the Python heap level (18.3-20.2 MB "
+                "from the first minute to the last) while the RSS crept from 58.9 to 62.1 MiB (59.0 to "
+                "61.1 MiB with `MALLOC_ARENA_MAX=1`): what grows there is below Python, likely the C "
+                "allocator's per-thread arenas (the reader thread allocates each message, the caller's "
+                "thread frees it). That does not account for all of this run's rise, which is not "
+                "understood yet. The unacknowledged audio is bounded at 4 MiB (gladia/_live_buffer.py "
+                "`MAX_BUFFER_BYTES`)."
             ]
             if flat.ok and grown.ok
             else [],
