@@ -1,8 +1,9 @@
 """The virtual environments the contenders run in, made with uv under bench/.work/ and reused while current.
 
 - `official`: the official SDK from PyPI (`gladiaio-sdk`), never a dependency of this project.
-- `gladia`: this checkout installed as a user's `pip install gladia` would (no extras), so extras of the
-  development environment (rich and click make `import httpx` slower) distort nothing. Reinstalled when
+- `gladia`: this checkout installed as a user's `pip install 'gladia[live]'` would (the core and websockets,
+  which `import gladia` never loads), so extras of the development environment (rich and click make
+  `import httpx` slower) distort nothing. Reinstalled when
   the package's sources change.
 
 Both use the runner's own interpreter, so every contender runs on the same Python.
@@ -78,7 +79,8 @@ def gladia(*, refresh: bool = False) -> Env:
     if versions is None or "gladia" not in versions or not current:
         if versions is None:
             _create(venv)
-        # The core install only, as `pip install gladia`; reinstalled because the sources changed.
+        # As `pip install 'gladia[live]'` (the core plus websockets, which `import gladia` never loads);
+        # reinstalled because the sources changed.
         _uv(
             "pip",
             "install",
@@ -87,7 +89,7 @@ def gladia(*, refresh: bool = False) -> Env:
             str(_python(venv)),
             "--reinstall-package",
             "gladia",
-            str(ROOT),
+            f"{ROOT}[live]",
         )
         marker.write_text(fingerprint)
         versions = _versions(venv, names)

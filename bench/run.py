@@ -3,10 +3,11 @@
     uv run --all-extras python bench/run.py           # the full run, a few minutes: writes bench/RESULTS.md
     uv run --all-extras python bench/run.py --quick   # tiny sizes, seconds (CI): writes bench/RESULTS-quick.md
 
-The six rows of the issue: 1 upload of a large file, 2 cold import, 3 many small files end to end, 4 parsing
-a long job's result, 5 polling, 6 downloading a job's audio. Each contender runs in a fresh process of its
-own virtual environment (made with uv under bench/.work/, reused while current): the official SDK from PyPI,
-and this checkout installed as `pip install gladia` would (no extras). The emulator runs from this project's
+The seven rows: 1 upload of a large file, 2 cold import, 3 many small files end to end, 4 parsing a long
+job's result, 5 polling, 6 downloading a job's audio, 7 live transcription. Each contender runs in a fresh
+process of its own virtual environment (made with uv under bench/.work/, reused while current): the official
+SDK from PyPI, and this checkout installed as `pip install 'gladia[live]'` would (websockets added, which
+`import gladia` never loads). The emulator runs from this project's
 environment, hence `uv run --all-extras`. Linux only (memory is read from /proc); needs uv and curl.
 
 `--rows 1,4` runs some rows only and writes bench/.work/RESULTS-partial.md. The exit status is 1 when a
@@ -42,7 +43,7 @@ except ModuleNotFoundError as missing:
     )
 
 TRANSCRIPT = "Thanks for joining. Let us start with the numbers."
-ALL_ROWS = (1, 2, 3, 4, 5, 6)
+ALL_ROWS = (1, 2, 3, 4, 5, 6, 7)
 
 
 def main() -> int:
@@ -124,6 +125,10 @@ def main() -> int:
                     rows[3] = measure(3, lambda: _rows.batch(bench, server))
                 if 6 in selected:
                     rows[6] = measure(6, lambda: _rows.download(bench, server, curl_headers))
+        if 7 in selected:
+            transcript = _rows.live_transcript(max(plan.live_stream_minutes, plan.live_latency_seconds / 60))
+            with Emulator("live", key=key, transcript=transcript) as server:
+                rows[7] = measure(7, lambda: _rows.live(bench, server))
     finally:
         curl_headers.unlink(missing_ok=True)
 
@@ -228,9 +233,8 @@ def setup_notes(storage: Path | None) -> list[str]:
     )
     return [
         "Each contender runs in a fresh process: gladia and the bare scripts in a virtual environment "
-        "holding "
-        "only `pip install gladia` from this checkout (httpx, attrs, python-dateutil), the official SDK in "
-        "one "
+        "holding only `pip install 'gladia[live]'` from this checkout (httpx, attrs, python-dateutil, and "
+        "websockets, which `import gladia` never loads), the official SDK in one "
         f"holding only `gladiaio-sdk`. The emulator (from the project's environment) keeps uploads {kept}. "
         "Row 4's official SDK runs while row 5's jobs are being polled (they sleep almost all the time); "
         "everything else runs alone.",

@@ -29,6 +29,10 @@ from gladia.errors import (
     InvalidOptionsError,
     InvalidSourceError,
     JobMayExistError,
+    LiveBufferFullError,
+    LiveConnectionError,
+    LiveError,
+    LiveSessionClosedError,
     NotFoundError,
     PayloadTooLargeError,
     PermissionDeniedError,
@@ -50,6 +54,9 @@ from gladia.errors import (
 if TYPE_CHECKING:
     from gladia._client import AsyncGladiaClient, GladiaClient
     from gladia._outcome import FailedAddon, failed_addons, job_error_reason
+    from gladia._live import AsyncLiveClient, LiveClient
+    from gladia._live_async import AsyncLiveSession
+    from gladia._live_session import LiveSession
     from gladia._prerecorded import AsyncPreRecordedClient, PreRecordedClient
 
 _LAZY = {
@@ -60,6 +67,10 @@ _LAZY = {
     "FailedAddon": "gladia._outcome",
     "failed_addons": "gladia._outcome",
     "job_error_reason": "gladia._outcome",
+    "LiveClient": "gladia._live",
+    "AsyncLiveClient": "gladia._live",
+    "LiveSession": "gladia._live_session",
+    "AsyncLiveSession": "gladia._live_async",
 }
 
 __all__ = [
@@ -71,6 +82,10 @@ __all__ = [
     "FailedAddon",
     "failed_addons",
     "job_error_reason",
+    "LiveClient",
+    "AsyncLiveClient",
+    "LiveSession",
+    "AsyncLiveSession",
     "GladiaError",
     "ValidationError",
     "ConfigurationError",
@@ -96,6 +111,10 @@ __all__ = [
     "SourceNotReplayableError",
     "TranscriptionError",
     "PollTimeoutError",
+    "LiveError",
+    "LiveConnectionError",
+    "LiveBufferFullError",
+    "LiveSessionClosedError",
     "WebhookError",
     "WebhookVerificationError",
     "WebhookPayloadError",

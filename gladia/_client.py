@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import weakref
 from types import TracebackType
+from typing import TYPE_CHECKING, TypeVar
 
 import httpx
 
@@ -20,6 +21,9 @@ from gladia._transport import (
     ThreadedClientTransport,
 )
 from gladia.errors import ConfigurationError
+
+if TYPE_CHECKING:
+    from gladia._live import AsyncLiveClient, LiveClient
 
 _NO_IDLE_CONNECTIONS = httpx.Limits(max_keepalive_connections=0)
 
@@ -168,6 +172,13 @@ class GladiaClient(_Base):
         """Gladia's pre-recorded transcription API."""
         return self._prerecorded
 
+    def live(self) -> LiveClient:
+        """Gladia's live API: `start_session(options)` streams audio over a WebSocket (the `live` extra)."""
+        # Imported on first use, so `import gladia` stays as cheap as before live existed.
+        from gladia._live import LiveClient  # noqa: PLC0415
+
+        return LiveClient(self._http, self._config, owner=self)
+
     def prerecorded_async(self) -> AsyncPreRecordedClient:
         """The same API, async, on a second (async) connection pool made with this client's settings.
 
@@ -239,6 +250,12 @@ class AsyncGladiaClient(_Base):
     def prerecorded(self) -> AsyncPreRecordedClient:
         """Gladia's pre-recorded transcription API, async."""
         return self._prerecorded
+
+    def live(self) -> AsyncLiveClient:
+        """Gladia's live API, async: `await start_session(options)` (the `live` extra)."""
+        from gladia._live import AsyncLiveClient  # noqa: PLC0415  (imported on first use)
+
+        return AsyncLiveClient(self._http, self._config, owner=self)
 
     @property
     def raw(self) -> gladia_api.Client:

@@ -24,6 +24,11 @@ _PATTERNS = (
     ("GET", re.compile(_JOB + r"/file/?"), Operation.DOWNLOAD),
     ("GET", re.compile(_JOB + r"/?"), Operation.GET),
     ("DELETE", re.compile(_JOB + r"/?"), Operation.DELETE),
+    # Live sessions: reading, listing, downloading and deleting them are as safe to repeat as for jobs.
+    ("GET", re.compile(r"/v2/live/?"), Operation.LIST),
+    ("GET", re.compile(r"/v2/live/[^/]+/file/?"), Operation.DOWNLOAD),
+    ("GET", re.compile(r"/v2/live/[^/]+/?"), Operation.GET),
+    ("DELETE", re.compile(r"/v2/live/[^/]+/?"), Operation.DELETE),
 )
 
 

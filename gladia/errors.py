@@ -27,6 +27,10 @@
      │    └── SourceNotReplayableError         a stream that cannot be sent again was asked for again
      ├── TranscriptionError                    the job ended in `error` (job_id, error_code, job)
      ├── PollTimeoutError                      the job was not final in time (job_id, last_status)
+     ├── LiveError                             a live session cannot go on (session_id)
+     │    ├── LiveConnectionError              its WebSocket closed for good (close_code, reason)
+     │    ├── LiveBufferFullError              audio stayed unacknowledged, the buffer full, too long
+     │    └── LiveSessionClosedError           audio or stop_recording() after the session was closed
      └── WebhookError                          a callback or webhook that cannot be trusted or read
           ├── WebhookVerificationError         its signature, timestamp or headers do not check out
           │    ├── WebhookRawBodyError           given parsed JSON, not the raw body (also a TypeError)
@@ -79,6 +83,10 @@ __all__ = [
     "SourceNotReplayableError",
     "TranscriptionError",
     "PollTimeoutError",
+    "LiveError",
+    "LiveConnectionError",
+    "LiveBufferFullError",
+    "LiveSessionClosedError",
     "WebhookError",
     "WebhookVerificationError",
     "WebhookRawBodyError",
@@ -386,6 +394,41 @@ class PollTimeoutError(GladiaError):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return _restore, (type(self), self.args, self.__dict__)
+
+
+# ---------------------------------------------------------------------------------------------- live
+
+
+class LiveError(GladiaError):
+    """A live session cannot go on. `session_id` is the session's id (None before it was created)."""
+
+    def __init__(self, message: str, *, session_id: str | None = None) -> None:
+        self.session_id = session_id
+        super().__init__(message)
+
+
+class LiveConnectionError(LiveError):
+    """The session's WebSocket closed with a code that ends it, or every reconnection failed.
+
+    Attributes:
+        close_code: the WebSocket close code (None when the connection was lost without one).
+        reason: the close reason the server gave, if any.
+    """
+
+    def __init__(
+        self, message: str, *, session_id: str | None, close_code: int | None, reason: str = ""
+    ) -> None:
+        self.close_code = close_code
+        self.reason = reason
+        super().__init__(message, session_id=session_id)
+
+
+class LiveBufferFullError(LiveError):
+    """send_audio() waited too long for room: the server has not acknowledged the audio kept for it."""
+
+
+class LiveSessionClosedError(LiveError):
+    """Audio or stop_recording() for a session that was stopped, ended or closed."""
 
 
 # ---------------------------------------------------------------------------------------------- webhooks

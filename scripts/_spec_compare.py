@@ -1,4 +1,8 @@
-"""Structural drift between our OpenAPI document and Gladia's, limited to the pre-recorded surface.
+"""Structural drift between our OpenAPI document and Gladia's, limited to the surface the SDK covers.
+
+The surface is the pre-recorded API (upload, jobs, their callbacks and webhooks) and the live API: the
+`/v2/live` paths and every message a live session's WebSocket carries (upstream's `*Message` schemas,
+which no path references, so they are roots of their own).
 
 Two documents are compared as structures, never as text: operations (method and path, parameters,
 request bodies, response statuses), webhooks, and every schema reachable from them, property by
@@ -20,7 +24,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-SURFACE_PATHS = ("/v2/upload", "/v2/pre-recorded", "/v2/pre-recorded/{id}", "/v2/pre-recorded/{id}/file")
+SURFACE_PATHS = (
+    "/v2/upload",
+    "/v2/pre-recorded",
+    "/v2/pre-recorded/{id}",
+    "/v2/pre-recorded/{id}/file",
+    "/v2/live",
+    "/v2/live/{id}",
+    "/v2/live/{id}/file",
+)
 SURFACE_WEBHOOKS = ("transcription.created", "transcription.success", "transcription.error")
 METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
 IGNORED_KEYS = {
@@ -330,6 +342,11 @@ def _reachable(doc: _Doc, roots: list[Any]) -> set[str]:
     return names
 
 
+def is_socket_message(name: str) -> bool:
+    """True for the schema of a message a live session's WebSocket carries (not its callback wrapper)."""
+    return name.endswith("Message") and not name.startswith("Callback")
+
+
 def compare(
     ours_doc: Mapping[str, Any], theirs_doc: Mapping[str, Any], deviations: list[Deviation]
 ) -> Report:
@@ -363,7 +380,7 @@ def compare(
     roots += [
         {"$ref": f"#/components/schemas/{n}"}
         for n in theirs.schemas
-        if n.startswith("Callback") and "Transcription" in n
+        if (n.startswith("Callback") and "Transcription" in n) or is_socket_message(n)
     ]
     their_names = _reachable(theirs, roots)
     our_names = set(ours.schemas)

@@ -386,6 +386,68 @@ def _package(filename: str, name: str) -> str:
     return filename.rsplit("/", 1)[-1]
 
 
+#: Live audio: 16 kHz, 16-bit mono, sent in frames of 100 ms.
+LIVE_RATE = 32_000
+LIVE_FRAME_SECONDS = 0.1
+LIVE_RSS_SAMPLES = 30
+
+
+def live(
+    args: argparse.Namespace,
+    start: Callable[[Callable[[float], None]], tuple[Callable[[bytes], Any], Callable[[], Any]]],
+) -> None:
+    """Stream `args.seconds` of audio at `args.speed` times real time (0: as fast as the SDK sends) through
+    one live session; report each final's latency, the CPU used and the RSS along the way.
+
+    `start(on_final)` opens the session and returns `(send_audio, finish)`: `on_final(end)` is called with
+    the end (in audio seconds) of each final utterance when it arrives; `finish()` stops the recording and
+    returns once the session has ended. A final's latency is its arrival time minus the moment the audio
+    of its utterance's end was handed to the SDK (at real-time pace, when it was "spoken").
+    """
+    frame = bytes(int(LIVE_RATE * LIVE_FRAME_SECONDS))
+    frames = round(args.seconds / LIVE_FRAME_SECONDS)
+    arrivals: list[tuple[float, float]] = []
+    lock = threading.Lock()
+
+    def on_final(end: float) -> None:
+        with lock:
+            arrivals.append((end, clock()))
+
+    send, finish = start(on_final)
+    memory = Memory()
+    memory.start()
+    sent_at: list[float] = []
+    rss: list[float] = []
+    every = max(1, frames // LIVE_RSS_SAMPLES)
+    began = clock()
+    for index in range(frames):
+        if args.speed > 0:
+            time.sleep(max(0.0, began + index * LIVE_FRAME_SECONDS / args.speed - clock()))
+        send(frame)
+        sent_at.append(clock())
+        if index % every == 0:
+            rss.append(_status_kib("VmRSS") / 1024)
+    stopped = clock()
+    finish()
+    seconds = clock() - began
+    rss.append(_status_kib("VmRSS") / 1024)
+    latencies = []
+    for end, arrived in arrivals:
+        if arrived >= stopped:
+            continue  # made final by the end of the recording, not by the audio after it
+        # The frame that carried the utterance's last audio: the one whose end passes `end`.
+        index = min(len(sent_at) - 1, max(0, int(end / LIVE_FRAME_SECONDS)))
+        latencies.append(arrived - sent_at[index])
+    report(
+        finals=len(latencies),
+        audio_seconds=frames * LIVE_FRAME_SECONDS,
+        seconds=seconds,
+        latencies=latencies,
+        rss_mib=rss,
+        **memory.report(),
+    )
+
+
 def run(doc: str | None, commands: dict[str, Callable[[argparse.Namespace], None]]) -> None:
     """Parse the command line shared by every contender and run the chosen command."""
     parser = argparse.ArgumentParser(description=(doc or "").split("\n", 1)[0])
@@ -405,6 +467,10 @@ def run(doc: str | None, commands: dict[str, Callable[[argparse.Namespace], None
             (("--warmup",), {"type": int, "default": 2, "help": "untimed calls before the rounds"}),
             (("--profile",), {"type": int, "default": 0, "help": "also report the N costliest functions"}),
             (("--read-words",), {"action": "store_true", "help": "also read every word in each timed call"}),
+        ],
+        "live": [
+            (("--seconds",), {"type": float, "required": True, "help": "of audio to stream"}),
+            (("--speed",), {"type": float, "default": 1.0, "help": "times real time; 0: no pacing"}),
         ],
     }
     for name in commands:

@@ -5,6 +5,7 @@
     python gladia_sdk.py parse JOB_JSON --rounds N      row 4: PreRecordedResponse.from_dict(json.loads(raw))
     python gladia_sdk.py poll FILE... --rounds N        row 5: transcribe() with the default poll schedule
     python gladia_sdk.py download JOB --warmup JOB DEST row 6: download() of a job's audio to a file
+    python gladia_sdk.py live --seconds S --speed X     row 7: a live session: send_audio(), `for message`
 
 The emulator's URL and key come from the environment (BENCH_API_URL, BENCH_API_KEY). Prints one JSON line.
 """
@@ -70,7 +71,37 @@ def parse(args: argparse.Namespace) -> None:
     _probe.parse_typed(args, PreRecordedResponse.from_dict)
 
 
+def live(args: argparse.Namespace) -> None:
+    import threading  # noqa: PLC0415
+
+    from gladia import GladiaClient  # noqa: PLC0415
+    from gladia_api.models import TranscriptMessage  # noqa: PLC0415
+
+    url, key = _probe.api()
+
+    def start(on_final: Callable[[float], None]) -> tuple[Callable[[bytes], None], Callable[[], None]]:
+        session = GladiaClient(api_key=key, api_url=url).live().start_session()
+
+        def read() -> None:
+            for message in session:
+                if isinstance(message, TranscriptMessage) and message.data.is_final:
+                    on_final(message.data.utterance.end)
+
+        reader = threading.Thread(target=read)
+        reader.start()
+
+        def finish() -> None:
+            session.stop_recording()
+            reader.join()
+            session.close()
+
+        return session.send_audio, finish
+
+    _probe.live(args, start)
+
+
 if __name__ == "__main__":
     _probe.run(
-        __doc__, {"upload": upload, "download": download, "batch": batch, "poll": poll, "parse": parse}
+        __doc__,
+        {"upload": upload, "download": download, "batch": batch, "poll": poll, "parse": parse, "live": live},
     )

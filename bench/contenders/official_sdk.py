@@ -8,6 +8,7 @@ Runs in its own virtual environment, with the same subcommands and output as gla
                                                           exactly what its get() does with a job's body
     python official_sdk.py poll FILE... --rounds N        transcribe() with its default poll interval (3 s)
     python official_sdk.py download JOB DEST --warmup JOB get_file() (it returns the audio as bytes)
+    python official_sdk.py live --seconds S --speed X     live_v2().start_session(): send_audio(), events
 
 Pointed at the emulator with its `api_url` option; the key and URL come from the environment.
 """
@@ -65,7 +66,32 @@ def parse(args: argparse.Namespace) -> None:
     _probe.parse_typed(args, PreRecordedV2Response.from_dict)
 
 
+def live(args: argparse.Namespace) -> None:
+    import threading  # noqa: PLC0415
+
+    def start(on_final: Callable[[float], None]) -> tuple[Callable[[bytes], None], Callable[[], None]]:
+        session = _client().live_v2().start_session({})
+        ended = threading.Event()
+
+        def on_message(message: Any) -> None:
+            if message.type == "transcript" and message.data.is_final:
+                on_final(message.data.utterance.end)
+
+        session.on("message", on_message)
+        session.on("ended", lambda _: ended.set())
+        session.wait_until_ready(30)
+
+        def finish() -> None:
+            session.stop_recording()
+            ended.wait(600)
+
+        return session.send_audio, finish
+
+    _probe.live(args, start)
+
+
 if __name__ == "__main__":
     _probe.run(
-        __doc__, {"upload": upload, "download": download, "batch": batch, "poll": poll, "parse": parse}
+        __doc__,
+        {"upload": upload, "download": download, "batch": batch, "poll": poll, "parse": parse, "live": live},
     )

@@ -14,6 +14,7 @@ from gladia._version import __version__
 from gladia.cli._emulator import emulator
 from gladia.cli._errors import debug_option, error_boundary
 from gladia.cli._jobs import jobs
+from gladia.cli._live import live
 from gladia.cli._transcribe import transcribe
 
 
@@ -35,4 +36,5 @@ def gladia() -> None:
 
 gladia.add_command(transcribe)
 gladia.add_command(jobs)
+gladia.add_command(live)
 gladia.add_command(emulator)

@@ -26,6 +26,7 @@ from gladia.testing._intake import BadBody, ClientGone, FetchFailed, TooLarge, d
 from gladia.testing._listing import list_item, parse_query
 from gladia.testing._params import accepted_forms, request_params
 from gladia.testing._routes import ALIAS_PREFIX, CANONICAL_PREFIX
+from gladia.testing._live import live_routes
 from gladia.testing._state import EmulatorState
 from gladia.testing._store import Job, StoredFile
 
@@ -49,6 +50,7 @@ def create_app(state: EmulatorState) -> ASGIApp:
         Route("/v2/pre-recorded/{id}", api.delete, methods=["DELETE"]),
         Route("/v2/pre-recorded/{id}/file", api.job_file, methods=["GET"]),
         Route("/file/{id}", api.stored_file, methods=["GET"]),
+        *live_routes(state),
     ]
     app = Starlette(
         routes=routes,

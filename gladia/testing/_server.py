@@ -19,6 +19,7 @@ import uvicorn
 from gladia.testing._app import create_app
 from gladia.testing._config import RUNTIME_FIELDS, EmulatorConfig
 from gladia.testing._faults import Faults
+from gladia.testing._live_state import MAX_MESSAGE_BYTES, LiveState
 from gladia.testing._notify import Delivery
 from gladia.testing._state import EmulatorState
 from gladia.testing._traffic import Counters, RecordedRequest
@@ -69,7 +70,8 @@ class Emulator:
             uvicorn.Config(
                 create_app(state),
                 http=state.connections.protocol_class(),
-                ws="none",
+                ws="websockets-sansio",  # the live API's WebSocket (see gladia/testing/_live.py)
+                ws_max_size=MAX_MESSAGE_BYTES,
                 lifespan="on",
                 log_config=None,
                 log_level=config.log_level,
@@ -170,6 +172,11 @@ class Emulator:
             lambda d: (kind is None or d.kind == kind) and (event is None or d.event == event),
         )
 
+    @property
+    def live(self) -> LiveState:
+        """Live sessions: `say(text)`, `drop_after(bytes, code=...)`, `session(id)`, `audio(id)`, `counters`."""
+        return self._live.live
+
     def job(self, job_id: str) -> dict[str, Any] | None:
         """The stored job as `GET /v2/pre-recorded/{id}` would return it, or None."""
         return self._live.store.snapshot(job_id)
@@ -206,6 +213,7 @@ class Emulator:
         state.requests.clear()
         state.deliveries.clear()
         state.transcripts.clear()
+        state.live.clear()
         if self._initial.transcripts_dir is not None:
             state.transcripts.add_directory(
                 self._initial.transcripts_dir, language=self._initial.default_language

@@ -12,6 +12,7 @@ from gladia.testing._connections import Connections
 from gladia.testing._faults import Faults
 from gladia.testing._fetch import Fetcher
 from gladia.testing._lifecycle import Lifecycle
+from gladia.testing._live_state import LiveState
 from gladia.testing._notify import DeliveryLog, Notifier
 from gladia.testing._store import Store
 from gladia.testing._traffic import Counters, RequestLog
@@ -47,6 +48,7 @@ class EmulatorState:
             notifier=self.notifier,
             settings=self.settings,
         )
+        self.live = LiveState(self.transcripts, self.settings)
         self.loop: asyncio.AbstractEventLoop | None = None
 
     def settings(self) -> EmulatorConfig:

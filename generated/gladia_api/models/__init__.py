@@ -7,6 +7,12 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .addon_error_dto import AddonErrorDTO
+    from .audio_chunk_ack_data import AudioChunkAckData
+    from .audio_chunk_ack_message import AudioChunkAckMessage
+    from .audio_chunk_ack_message_type import AudioChunkAckMessageType
+    from .audio_chunk_action import AudioChunkAction
+    from .audio_chunk_action_data import AudioChunkActionData
+    from .audio_chunk_action_type import AudioChunkActionType
     from .audio_to_llm_dto import AudioToLlmDTO
     from .audio_to_llm_list_config_dto import AudioToLlmListConfigDTO
     from .audio_to_llm_list_dto import AudioToLlmListDTO
@@ -14,6 +20,7 @@ if TYPE_CHECKING:
     from .audio_upload_metadata_dto import AudioUploadMetadataDTO
     from .audio_upload_response import AudioUploadResponse
     from .bad_request_error_response import BadRequestErrorResponse
+    from .callback_config import CallbackConfig
     from .callback_config_dto import CallbackConfigDto
     from .callback_method_enum import CallbackMethodEnum
     from .callback_transcription_error_payload import CallbackTranscriptionErrorPayload
@@ -28,6 +35,7 @@ if TYPE_CHECKING:
     from .callback_transcription_success_payload_event import CallbackTranscriptionSuccessPayloadEvent
     from .chapterization_dto import ChapterizationDTO
     from .chapterization_dto_results_type_0 import ChapterizationDTOResultsType0
+    from .chapterization_sentence import ChapterizationSentence
     from .custom_spelling_config_dto import CustomSpellingConfigDTO
     from .custom_spelling_config_dto_spelling_dictionary import CustomSpellingConfigDTOSpellingDictionary
     from .custom_vocabulary_config_dto import CustomVocabularyConfigDTO
@@ -35,26 +43,53 @@ if TYPE_CHECKING:
     from .diarization_config_dto import DiarizationConfigDTO
     from .diarization_dto import DiarizationDTO
     from .display_mode_dto import DisplayModeDTO
+    from .end_recording_message import EndRecordingMessage
+    from .end_recording_message_data import EndRecordingMessageData
+    from .end_recording_message_type import EndRecordingMessageType
+    from .end_session_message import EndSessionMessage
+    from .end_session_message_type import EndSessionMessageType
+    from .error import Error
     from .error_dto import ErrorDTO
     from .file_response import FileResponse
     from .forbidden_error_response import ForbiddenErrorResponse
     from .init_pre_recorded_transcription_response import InitPreRecordedTranscriptionResponse
+    from .init_streaming_response import InitStreamingResponse
     from .init_transcription_request import InitTranscriptionRequest
     from .init_transcription_request_custom_metadata import InitTranscriptionRequestCustomMetadata
     from .internal_server_error_response import InternalServerErrorResponse
     from .job_status_enum import JobStatusEnum
     from .language_config import LanguageConfig
+    from .list_live_sessions_custom_metadata import ListLiveSessionsCustomMetadata
     from .list_pre_recorded_response import ListPreRecordedResponse
+    from .list_streaming_response import ListStreamingResponse
     from .list_transcriptions_custom_metadata import ListTranscriptionsCustomMetadata
+    from .messages_config import MessagesConfig
     from .moderation_dto import ModerationDTO
+    from .named_entity_recognition_data import NamedEntityRecognitionData
     from .named_entity_recognition_dto import NamedEntityRecognitionDTO
+    from .named_entity_recognition_message import NamedEntityRecognitionMessage
+    from .named_entity_recognition_message_type import NamedEntityRecognitionMessageType
     from .named_entity_recognition_result import NamedEntityRecognitionResult
     from .names_consistency_dto import NamesConsistencyDTO
     from .not_found_error_response import NotFoundErrorResponse
+    from .patch_request_params_dto import PatchRequestParamsDTO
     from .payload_too_large_error_response import PayloadTooLargeErrorResponse
     from .pii_redaction_config_dto import PiiRedactionConfigDTO
     from .pii_redaction_config_dto_processed_text_type import PiiRedactionConfigDTOProcessedTextType
     from .pii_redaction_entity_type_enum import PiiRedactionEntityTypeEnum
+    from .post_chapterization_message import PostChapterizationMessage
+    from .post_chapterization_message_data import PostChapterizationMessageData
+    from .post_chapterization_message_type import PostChapterizationMessageType
+    from .post_chapterization_result import PostChapterizationResult
+    from .post_final_transcript_message import PostFinalTranscriptMessage
+    from .post_final_transcript_message_type import PostFinalTranscriptMessageType
+    from .post_processing_config import PostProcessingConfig
+    from .post_summarization_message import PostSummarizationMessage
+    from .post_summarization_message_data import PostSummarizationMessageData
+    from .post_summarization_message_type import PostSummarizationMessageType
+    from .post_transcript_message import PostTranscriptMessage
+    from .post_transcript_message_type import PostTranscriptMessageType
+    from .pre_processing_config import PreProcessingConfig
     from .pre_recorded_event_payload import PreRecordedEventPayload
     from .pre_recorded_request_params_response import PreRecordedRequestParamsResponse
     from .pre_recorded_response import PreRecordedResponse
@@ -62,8 +97,41 @@ if TYPE_CHECKING:
     from .pre_recorded_response_kind import PreRecordedResponseKind
     from .pre_recorded_response_post_session_metadata import PreRecordedResponsePostSessionMetadata
     from .pre_recorded_transcription_model import PreRecordedTranscriptionModel
+    from .realtime_processing_config import RealtimeProcessingConfig
     from .sentences_dto import SentencesDTO
+    from .sentiment_analysis_data import SentimentAnalysisData
     from .sentiment_analysis_dto import SentimentAnalysisDTO
+    from .sentiment_analysis_message import SentimentAnalysisMessage
+    from .sentiment_analysis_message_type import SentimentAnalysisMessageType
+    from .sentiment_analysis_result import SentimentAnalysisResult
+    from .speech_end_message import SpeechEndMessage
+    from .speech_end_message_type import SpeechEndMessageType
+    from .speech_message_data import SpeechMessageData
+    from .speech_start_message import SpeechStartMessage
+    from .speech_start_message_type import SpeechStartMessageType
+    from .start_recording_message import StartRecordingMessage
+    from .start_recording_message_type import StartRecordingMessageType
+    from .start_session_message import StartSessionMessage
+    from .start_session_message_type import StartSessionMessageType
+    from .stop_recording_ack_data import StopRecordingAckData
+    from .stop_recording_ack_message import StopRecordingAckMessage
+    from .stop_recording_ack_message_type import StopRecordingAckMessageType
+    from .stop_recording_action import StopRecordingAction
+    from .stop_recording_action_type import StopRecordingActionType
+    from .streaming_request import StreamingRequest
+    from .streaming_request_custom_metadata import StreamingRequestCustomMetadata
+    from .streaming_request_params_response import StreamingRequestParamsResponse
+    from .streaming_response import StreamingResponse
+    from .streaming_response_custom_metadata import StreamingResponseCustomMetadata
+    from .streaming_response_kind import StreamingResponseKind
+    from .streaming_response_post_session_metadata import StreamingResponsePostSessionMetadata
+    from .streaming_supported_bit_depth_enum import StreamingSupportedBitDepthEnum
+    from .streaming_supported_encoding_enum import StreamingSupportedEncodingEnum
+    from .streaming_supported_models import StreamingSupportedModels
+    from .streaming_supported_regions import StreamingSupportedRegions
+    from .streaming_supported_sample_rate_enum import StreamingSupportedSampleRateEnum
+    from .streaming_transcription_result_dto import StreamingTranscriptionResultDTO
+    from .streaming_transcription_result_with_messages_dto import StreamingTranscriptionResultWithMessagesDTO
     from .structured_data_extraction_config_dto import StructuredDataExtractionConfigDTO
     from .structured_data_extraction_dto import StructuredDataExtractionDTO
     from .subtitle_dto import SubtitleDTO
@@ -74,13 +142,19 @@ if TYPE_CHECKING:
     from .summarization_dto import SummarizationDTO
     from .summary_types_enum import SummaryTypesEnum
     from .too_many_requests_error_response import TooManyRequestsErrorResponse
+    from .transcript_message import TranscriptMessage
+    from .transcript_message_data import TranscriptMessageData
+    from .transcript_message_type import TranscriptMessageType
     from .transcription_dto import TranscriptionDTO
     from .transcription_language_code_enum import TranscriptionLanguageCodeEnum
     from .transcription_metadata_dto import TranscriptionMetadataDTO
     from .transcription_result_dto import TranscriptionResultDTO
     from .translation_config_dto import TranslationConfigDTO
+    from .translation_data import TranslationData
     from .translation_dto import TranslationDTO
     from .translation_language_code_enum import TranslationLanguageCodeEnum
+    from .translation_message import TranslationMessage
+    from .translation_message_type import TranslationMessageType
     from .translation_model_enum import TranslationModelEnum
     from .translation_result_dto import TranslationResultDTO
     from .unauthorized_error_response import UnauthorizedErrorResponse
@@ -99,6 +173,12 @@ if TYPE_CHECKING:
 
 _MODULE_OF = {
     "AddonErrorDTO": ".addon_error_dto",
+    "AudioChunkAckData": ".audio_chunk_ack_data",
+    "AudioChunkAckMessage": ".audio_chunk_ack_message",
+    "AudioChunkAckMessageType": ".audio_chunk_ack_message_type",
+    "AudioChunkAction": ".audio_chunk_action",
+    "AudioChunkActionData": ".audio_chunk_action_data",
+    "AudioChunkActionType": ".audio_chunk_action_type",
     "AudioToLlmDTO": ".audio_to_llm_dto",
     "AudioToLlmListConfigDTO": ".audio_to_llm_list_config_dto",
     "AudioToLlmListDTO": ".audio_to_llm_list_dto",
@@ -106,6 +186,7 @@ _MODULE_OF = {
     "AudioUploadMetadataDTO": ".audio_upload_metadata_dto",
     "AudioUploadResponse": ".audio_upload_response",
     "BadRequestErrorResponse": ".bad_request_error_response",
+    "CallbackConfig": ".callback_config",
     "CallbackConfigDto": ".callback_config_dto",
     "CallbackMethodEnum": ".callback_method_enum",
     "CallbackTranscriptionErrorPayload": ".callback_transcription_error_payload",
@@ -116,6 +197,7 @@ _MODULE_OF = {
     "CallbackTranscriptionSuccessPayloadEvent": ".callback_transcription_success_payload_event",
     "ChapterizationDTO": ".chapterization_dto",
     "ChapterizationDTOResultsType0": ".chapterization_dto_results_type_0",
+    "ChapterizationSentence": ".chapterization_sentence",
     "CustomSpellingConfigDTO": ".custom_spelling_config_dto",
     "CustomSpellingConfigDTOSpellingDictionary": ".custom_spelling_config_dto_spelling_dictionary",
     "CustomVocabularyConfigDTO": ".custom_vocabulary_config_dto",
@@ -123,26 +205,53 @@ _MODULE_OF = {
     "DiarizationConfigDTO": ".diarization_config_dto",
     "DiarizationDTO": ".diarization_dto",
     "DisplayModeDTO": ".display_mode_dto",
+    "EndRecordingMessage": ".end_recording_message",
+    "EndRecordingMessageData": ".end_recording_message_data",
+    "EndRecordingMessageType": ".end_recording_message_type",
+    "EndSessionMessage": ".end_session_message",
+    "EndSessionMessageType": ".end_session_message_type",
+    "Error": ".error",
     "ErrorDTO": ".error_dto",
     "FileResponse": ".file_response",
     "ForbiddenErrorResponse": ".forbidden_error_response",
     "InitPreRecordedTranscriptionResponse": ".init_pre_recorded_transcription_response",
+    "InitStreamingResponse": ".init_streaming_response",
     "InitTranscriptionRequest": ".init_transcription_request",
     "InitTranscriptionRequestCustomMetadata": ".init_transcription_request_custom_metadata",
     "InternalServerErrorResponse": ".internal_server_error_response",
     "JobStatusEnum": ".job_status_enum",
     "LanguageConfig": ".language_config",
+    "ListLiveSessionsCustomMetadata": ".list_live_sessions_custom_metadata",
     "ListPreRecordedResponse": ".list_pre_recorded_response",
+    "ListStreamingResponse": ".list_streaming_response",
     "ListTranscriptionsCustomMetadata": ".list_transcriptions_custom_metadata",
+    "MessagesConfig": ".messages_config",
     "ModerationDTO": ".moderation_dto",
+    "NamedEntityRecognitionData": ".named_entity_recognition_data",
     "NamedEntityRecognitionDTO": ".named_entity_recognition_dto",
+    "NamedEntityRecognitionMessage": ".named_entity_recognition_message",
+    "NamedEntityRecognitionMessageType": ".named_entity_recognition_message_type",
     "NamedEntityRecognitionResult": ".named_entity_recognition_result",
     "NamesConsistencyDTO": ".names_consistency_dto",
     "NotFoundErrorResponse": ".not_found_error_response",
+    "PatchRequestParamsDTO": ".patch_request_params_dto",
     "PayloadTooLargeErrorResponse": ".payload_too_large_error_response",
     "PiiRedactionConfigDTO": ".pii_redaction_config_dto",
     "PiiRedactionConfigDTOProcessedTextType": ".pii_redaction_config_dto_processed_text_type",
     "PiiRedactionEntityTypeEnum": ".pii_redaction_entity_type_enum",
+    "PostChapterizationMessage": ".post_chapterization_message",
+    "PostChapterizationMessageData": ".post_chapterization_message_data",
+    "PostChapterizationMessageType": ".post_chapterization_message_type",
+    "PostChapterizationResult": ".post_chapterization_result",
+    "PostFinalTranscriptMessage": ".post_final_transcript_message",
+    "PostFinalTranscriptMessageType": ".post_final_transcript_message_type",
+    "PostProcessingConfig": ".post_processing_config",
+    "PostSummarizationMessage": ".post_summarization_message",
+    "PostSummarizationMessageData": ".post_summarization_message_data",
+    "PostSummarizationMessageType": ".post_summarization_message_type",
+    "PostTranscriptMessage": ".post_transcript_message",
+    "PostTranscriptMessageType": ".post_transcript_message_type",
+    "PreProcessingConfig": ".pre_processing_config",
     "PreRecordedEventPayload": ".pre_recorded_event_payload",
     "PreRecordedRequestParamsResponse": ".pre_recorded_request_params_response",
     "PreRecordedResponse": ".pre_recorded_response",
@@ -150,8 +259,41 @@ _MODULE_OF = {
     "PreRecordedResponseKind": ".pre_recorded_response_kind",
     "PreRecordedResponsePostSessionMetadata": ".pre_recorded_response_post_session_metadata",
     "PreRecordedTranscriptionModel": ".pre_recorded_transcription_model",
+    "RealtimeProcessingConfig": ".realtime_processing_config",
     "SentencesDTO": ".sentences_dto",
+    "SentimentAnalysisData": ".sentiment_analysis_data",
     "SentimentAnalysisDTO": ".sentiment_analysis_dto",
+    "SentimentAnalysisMessage": ".sentiment_analysis_message",
+    "SentimentAnalysisMessageType": ".sentiment_analysis_message_type",
+    "SentimentAnalysisResult": ".sentiment_analysis_result",
+    "SpeechEndMessage": ".speech_end_message",
+    "SpeechEndMessageType": ".speech_end_message_type",
+    "SpeechMessageData": ".speech_message_data",
+    "SpeechStartMessage": ".speech_start_message",
+    "SpeechStartMessageType": ".speech_start_message_type",
+    "StartRecordingMessage": ".start_recording_message",
+    "StartRecordingMessageType": ".start_recording_message_type",
+    "StartSessionMessage": ".start_session_message",
+    "StartSessionMessageType": ".start_session_message_type",
+    "StopRecordingAckData": ".stop_recording_ack_data",
+    "StopRecordingAckMessage": ".stop_recording_ack_message",
+    "StopRecordingAckMessageType": ".stop_recording_ack_message_type",
+    "StopRecordingAction": ".stop_recording_action",
+    "StopRecordingActionType": ".stop_recording_action_type",
+    "StreamingRequest": ".streaming_request",
+    "StreamingRequestCustomMetadata": ".streaming_request_custom_metadata",
+    "StreamingRequestParamsResponse": ".streaming_request_params_response",
+    "StreamingResponse": ".streaming_response",
+    "StreamingResponseCustomMetadata": ".streaming_response_custom_metadata",
+    "StreamingResponseKind": ".streaming_response_kind",
+    "StreamingResponsePostSessionMetadata": ".streaming_response_post_session_metadata",
+    "StreamingSupportedBitDepthEnum": ".streaming_supported_bit_depth_enum",
+    "StreamingSupportedEncodingEnum": ".streaming_supported_encoding_enum",
+    "StreamingSupportedModels": ".streaming_supported_models",
+    "StreamingSupportedRegions": ".streaming_supported_regions",
+    "StreamingSupportedSampleRateEnum": ".streaming_supported_sample_rate_enum",
+    "StreamingTranscriptionResultDTO": ".streaming_transcription_result_dto",
+    "StreamingTranscriptionResultWithMessagesDTO": ".streaming_transcription_result_with_messages_dto",
     "StructuredDataExtractionConfigDTO": ".structured_data_extraction_config_dto",
     "StructuredDataExtractionDTO": ".structured_data_extraction_dto",
     "SubtitleDTO": ".subtitle_dto",
@@ -162,13 +304,19 @@ _MODULE_OF = {
     "SummarizationDTO": ".summarization_dto",
     "SummaryTypesEnum": ".summary_types_enum",
     "TooManyRequestsErrorResponse": ".too_many_requests_error_response",
+    "TranscriptMessage": ".transcript_message",
+    "TranscriptMessageData": ".transcript_message_data",
+    "TranscriptMessageType": ".transcript_message_type",
     "TranscriptionDTO": ".transcription_dto",
     "TranscriptionLanguageCodeEnum": ".transcription_language_code_enum",
     "TranscriptionMetadataDTO": ".transcription_metadata_dto",
     "TranscriptionResultDTO": ".transcription_result_dto",
     "TranslationConfigDTO": ".translation_config_dto",
+    "TranslationData": ".translation_data",
     "TranslationDTO": ".translation_dto",
     "TranslationLanguageCodeEnum": ".translation_language_code_enum",
+    "TranslationMessage": ".translation_message",
+    "TranslationMessageType": ".translation_message_type",
     "TranslationModelEnum": ".translation_model_enum",
     "TranslationResultDTO": ".translation_result_dto",
     "UnauthorizedErrorResponse": ".unauthorized_error_response",
@@ -188,6 +336,12 @@ _MODULE_OF = {
 
 __all__ = (
     "AddonErrorDTO",
+    "AudioChunkAckData",
+    "AudioChunkAckMessage",
+    "AudioChunkAckMessageType",
+    "AudioChunkAction",
+    "AudioChunkActionData",
+    "AudioChunkActionType",
     "AudioToLlmDTO",
     "AudioToLlmListConfigDTO",
     "AudioToLlmListDTO",
@@ -195,6 +349,7 @@ __all__ = (
     "AudioUploadMetadataDTO",
     "AudioUploadResponse",
     "BadRequestErrorResponse",
+    "CallbackConfig",
     "CallbackConfigDto",
     "CallbackMethodEnum",
     "CallbackTranscriptionErrorPayload",
@@ -205,6 +360,7 @@ __all__ = (
     "CallbackTranscriptionSuccessPayloadEvent",
     "ChapterizationDTO",
     "ChapterizationDTOResultsType0",
+    "ChapterizationSentence",
     "CustomSpellingConfigDTO",
     "CustomSpellingConfigDTOSpellingDictionary",
     "CustomVocabularyConfigDTO",
@@ -212,26 +368,53 @@ __all__ = (
     "DiarizationConfigDTO",
     "DiarizationDTO",
     "DisplayModeDTO",
+    "EndRecordingMessage",
+    "EndRecordingMessageData",
+    "EndRecordingMessageType",
+    "EndSessionMessage",
+    "EndSessionMessageType",
+    "Error",
     "ErrorDTO",
     "FileResponse",
     "ForbiddenErrorResponse",
     "InitPreRecordedTranscriptionResponse",
+    "InitStreamingResponse",
     "InitTranscriptionRequest",
     "InitTranscriptionRequestCustomMetadata",
     "InternalServerErrorResponse",
     "JobStatusEnum",
     "LanguageConfig",
+    "ListLiveSessionsCustomMetadata",
     "ListPreRecordedResponse",
+    "ListStreamingResponse",
     "ListTranscriptionsCustomMetadata",
+    "MessagesConfig",
     "ModerationDTO",
+    "NamedEntityRecognitionData",
     "NamedEntityRecognitionDTO",
+    "NamedEntityRecognitionMessage",
+    "NamedEntityRecognitionMessageType",
     "NamedEntityRecognitionResult",
     "NamesConsistencyDTO",
     "NotFoundErrorResponse",
+    "PatchRequestParamsDTO",
     "PayloadTooLargeErrorResponse",
     "PiiRedactionConfigDTO",
     "PiiRedactionConfigDTOProcessedTextType",
     "PiiRedactionEntityTypeEnum",
+    "PostChapterizationMessage",
+    "PostChapterizationMessageData",
+    "PostChapterizationMessageType",
+    "PostChapterizationResult",
+    "PostFinalTranscriptMessage",
+    "PostFinalTranscriptMessageType",
+    "PostProcessingConfig",
+    "PostSummarizationMessage",
+    "PostSummarizationMessageData",
+    "PostSummarizationMessageType",
+    "PostTranscriptMessage",
+    "PostTranscriptMessageType",
+    "PreProcessingConfig",
     "PreRecordedEventPayload",
     "PreRecordedRequestParamsResponse",
     "PreRecordedResponse",
@@ -239,8 +422,41 @@ __all__ = (
     "PreRecordedResponseKind",
     "PreRecordedResponsePostSessionMetadata",
     "PreRecordedTranscriptionModel",
+    "RealtimeProcessingConfig",
     "SentencesDTO",
+    "SentimentAnalysisData",
     "SentimentAnalysisDTO",
+    "SentimentAnalysisMessage",
+    "SentimentAnalysisMessageType",
+    "SentimentAnalysisResult",
+    "SpeechEndMessage",
+    "SpeechEndMessageType",
+    "SpeechMessageData",
+    "SpeechStartMessage",
+    "SpeechStartMessageType",
+    "StartRecordingMessage",
+    "StartRecordingMessageType",
+    "StartSessionMessage",
+    "StartSessionMessageType",
+    "StopRecordingAckData",
+    "StopRecordingAckMessage",
+    "StopRecordingAckMessageType",
+    "StopRecordingAction",
+    "StopRecordingActionType",
+    "StreamingRequest",
+    "StreamingRequestCustomMetadata",
+    "StreamingRequestParamsResponse",
+    "StreamingResponse",
+    "StreamingResponseCustomMetadata",
+    "StreamingResponseKind",
+    "StreamingResponsePostSessionMetadata",
+    "StreamingSupportedBitDepthEnum",
+    "StreamingSupportedEncodingEnum",
+    "StreamingSupportedModels",
+    "StreamingSupportedRegions",
+    "StreamingSupportedSampleRateEnum",
+    "StreamingTranscriptionResultDTO",
+    "StreamingTranscriptionResultWithMessagesDTO",
     "StructuredDataExtractionConfigDTO",
     "StructuredDataExtractionDTO",
     "SubtitleDTO",
@@ -255,9 +471,15 @@ __all__ = (
     "TranscriptionLanguageCodeEnum",
     "TranscriptionMetadataDTO",
     "TranscriptionResultDTO",
+    "TranscriptMessage",
+    "TranscriptMessageData",
+    "TranscriptMessageType",
     "TranslationConfigDTO",
+    "TranslationData",
     "TranslationDTO",
     "TranslationLanguageCodeEnum",
+    "TranslationMessage",
+    "TranslationMessageType",
     "TranslationModelEnum",
     "TranslationResultDTO",
     "UnauthorizedErrorResponse",

@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.audio_chunk_action_type import AudioChunkActionType
+from ..types import extras_key, extras_repr
+
+if TYPE_CHECKING:
+    from ..models.audio_chunk_action_data import AudioChunkActionData
+
+
+T = TypeVar("T", bound="AudioChunkAction")
+
+_KEYS = frozenset(
+    {
+        "type",
+        "data",
+    }
+)
+
+
+@_attrs_define
+class AudioChunkAction:
+    """Audio sent as JSON instead of a binary frame (the same bytes, base64-encoded)."""
+
+    data: AudioChunkActionData
+    type_: AudioChunkActionType = AudioChunkActionType.AUDIO_CHUNK
+    _additional_properties: dict[str, Any] | None = _attrs_field(
+        init=False, default=None, eq=extras_key, repr=extras_repr
+    )
+
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the payload this model does not declare, as they came."""
+        extra = self._additional_properties
+        if extra is None:
+            extra = self._additional_properties = {}
+        return extra
+
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._additional_properties = value
+
+    def to_dict(self) -> dict[str, Any]:
+        type_ = self.type_.value
+
+        data = self.data.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        if self._additional_properties:
+            field_dict.update(self._additional_properties)
+        field_dict.update(
+            {
+                "type": type_,
+                "data": data,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.audio_chunk_action_data import AudioChunkActionData  # noqa: PLC0415
+
+        d = src_dict
+        type_ = AudioChunkActionType(d["type"])
+
+        data = AudioChunkActionData.from_dict(d["data"])
+
+        audio_chunk_action = object.__new__(cls)
+        audio_chunk_action.type_ = type_
+        audio_chunk_action.data = data
+
+        audio_chunk_action._additional_properties = (
+            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+        )
+        return audio_chunk_action
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,115 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import extras_key, extras_repr
+
+if TYPE_CHECKING:
+    from ..models.word_dto import WordDTO
+
+
+T = TypeVar("T", bound="ChapterizationSentence")
+
+_KEYS = frozenset(
+    {
+        "sentence",
+        "start",
+        "end",
+        "words",
+    }
+)
+
+
+@_attrs_define
+class ChapterizationSentence:
+    """One sentence of a chapter, with its words."""
+
+    sentence: str
+    start: float
+    end: float
+    words: list[WordDTO]
+    _additional_properties: dict[str, Any] | None = _attrs_field(
+        init=False, default=None, eq=extras_key, repr=extras_repr
+    )
+
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the payload this model does not declare, as they came."""
+        extra = self._additional_properties
+        if extra is None:
+            extra = self._additional_properties = {}
+        return extra
+
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._additional_properties = value
+
+    def to_dict(self) -> dict[str, Any]:
+        sentence = self.sentence
+
+        start = self.start
+
+        end = self.end
+
+        words = []
+        for words_item_data in self.words:
+            words_item = words_item_data.to_dict()
+            words.append(words_item)
+
+        field_dict: dict[str, Any] = {}
+        if self._additional_properties:
+            field_dict.update(self._additional_properties)
+        field_dict.update(
+            {
+                "sentence": sentence,
+                "start": start,
+                "end": end,
+                "words": words,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.word_dto import WordDTO  # noqa: PLC0415
+
+        d = src_dict
+        sentence = d["sentence"]
+
+        start = d["start"]
+
+        end = d["end"]
+
+        words = list(map(WordDTO.from_dict, d["words"]))
+
+        chapterization_sentence = object.__new__(cls)
+        chapterization_sentence.sentence = sentence
+        chapterization_sentence.start = start
+        chapterization_sentence.end = end
+        chapterization_sentence.words = words
+
+        chapterization_sentence._additional_properties = (
+            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+        )
+        return chapterization_sentence
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

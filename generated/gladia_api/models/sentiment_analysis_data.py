@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import extras_key, extras_repr
+
+if TYPE_CHECKING:
+    from ..models.sentiment_analysis_result import SentimentAnalysisResult
+    from ..models.utterance_dto import UtteranceDTO
+
+
+T = TypeVar("T", bound="SentimentAnalysisData")
+
+_KEYS = frozenset(
+    {
+        "utterance_id",
+        "utterance",
+        "results",
+    }
+)
+
+
+@_attrs_define
+class SentimentAnalysisData:
+    """An utterance and its sentiment results."""
+
+    utterance_id: str
+    utterance: UtteranceDTO
+    results: list[SentimentAnalysisResult]
+    _additional_properties: dict[str, Any] | None = _attrs_field(
+        init=False, default=None, eq=extras_key, repr=extras_repr
+    )
+
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the payload this model does not declare, as they came."""
+        extra = self._additional_properties
+        if extra is None:
+            extra = self._additional_properties = {}
+        return extra
+
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._additional_properties = value
+
+    def to_dict(self) -> dict[str, Any]:
+        utterance_id = self.utterance_id
+
+        utterance = self.utterance.to_dict()
+
+        results = []
+        for results_item_data in self.results:
+            results_item = results_item_data.to_dict()
+            results.append(results_item)
+
+        field_dict: dict[str, Any] = {}
+        if self._additional_properties:
+            field_dict.update(self._additional_properties)
+        field_dict.update(
+            {
+                "utterance_id": utterance_id,
+                "utterance": utterance,
+                "results": results,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.sentiment_analysis_result import SentimentAnalysisResult  # noqa: PLC0415
+        from ..models.utterance_dto import UtteranceDTO  # noqa: PLC0415
+
+        d = src_dict
+        utterance_id = d["utterance_id"]
+
+        utterance = UtteranceDTO.from_dict(d["utterance"])
+
+        results = list(map(SentimentAnalysisResult.from_dict, d["results"]))
+
+        sentiment_analysis_data = object.__new__(cls)
+        sentiment_analysis_data.utterance_id = utterance_id
+        sentiment_analysis_data.utterance = utterance
+        sentiment_analysis_data.results = results
+
+        sentiment_analysis_data._additional_properties = (
+            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+        )
+        return sentiment_analysis_data
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,122 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import extras_key, extras_repr
+
+T = TypeVar("T", bound="SentimentAnalysisResult")
+
+_KEYS = frozenset(
+    {
+        "sentiment",
+        "emotion",
+        "text",
+        "start",
+        "end",
+        "channel",
+    }
+)
+
+
+@_attrs_define
+class SentimentAnalysisResult:
+    """The sentiment and emotion of a stretch of an utterance."""
+
+    sentiment: str
+    emotion: str
+    text: str
+    start: float
+    end: float
+    channel: float
+    _additional_properties: dict[str, Any] | None = _attrs_field(
+        init=False, default=None, eq=extras_key, repr=extras_repr
+    )
+
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys of the payload this model does not declare, as they came."""
+        extra = self._additional_properties
+        if extra is None:
+            extra = self._additional_properties = {}
+        return extra
+
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._additional_properties = value
+
+    def to_dict(self) -> dict[str, Any]:
+        sentiment = self.sentiment
+
+        emotion = self.emotion
+
+        text = self.text
+
+        start = self.start
+
+        end = self.end
+
+        channel = self.channel
+
+        field_dict: dict[str, Any] = {}
+        if self._additional_properties:
+            field_dict.update(self._additional_properties)
+        field_dict.update(
+            {
+                "sentiment": sentiment,
+                "emotion": emotion,
+                "text": text,
+                "start": start,
+                "end": end,
+                "channel": channel,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = src_dict
+        sentiment = d["sentiment"]
+
+        emotion = d["emotion"]
+
+        text = d["text"]
+
+        start = d["start"]
+
+        end = d["end"]
+
+        channel = d["channel"]
+
+        sentiment_analysis_result = object.__new__(cls)
+        sentiment_analysis_result.sentiment = sentiment
+        sentiment_analysis_result.emotion = emotion
+        sentiment_analysis_result.text = text
+        sentiment_analysis_result.start = start
+        sentiment_analysis_result.end = end
+        sentiment_analysis_result.channel = channel
+
+        sentiment_analysis_result._additional_properties = (
+            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+        )
+        return sentiment_analysis_result
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

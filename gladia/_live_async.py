@@ -1,0 +1,264 @@
+"""A live session, async: the twin of `gladia._live_session.LiveSession` on `websockets.asyncio.client`.
+
+One reader task reads every message (so acknowledgments free the buffer while the caller sends), queues
+the ones the caller asked for, and reconnects after a retryable close; sends go out under one lock. The
+decisions are `gladia._live_protocol`'s, shared with the sync session.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator, Awaitable, Callable
+from types import TracebackType
+from typing import Any
+
+from websockets.asyncio.client import ClientConnection, connect
+from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
+
+from gladia import _constants as C
+from gladia._live_buffer import MAX_INCOMING_BYTES, reconnect_delay
+from gladia._live_messages import LiveMessage
+from gladia._live_protocol import STOP_RECORDING, AfterClose, LiveProtocol
+from gladia._live_session import END_WAIT_SECONDS, OPEN_TIMEOUT, _closed_error, as_audio
+from gladia.errors import LiveBufferFullError, LiveConnectionError, LiveSessionClosedError
+
+_END = object()
+_CLOSE_TIMEOUT = 5.0
+
+
+async def open_socket(url: str) -> ClientConnection:
+    """A WebSocket to a session's URL (its token is the credential: no key is sent)."""
+    return await connect(
+        url,
+        compression=None,
+        max_size=MAX_INCOMING_BYTES,
+        open_timeout=OPEN_TIMEOUT,
+        user_agent_header=C.USER_AGENT,
+    )
+
+
+class AsyncLiveSession:
+    """A live transcription session, async: `await send_audio()`, `await stop_recording()`, `async for`.
+
+    Use it as an async context manager: leaving the block normally stops the recording (if you did not)
+    and waits for the session to end; leaving it with an exception or a cancellation closes the socket at
+    once. Made by `await client.live().start_session(options)`.
+    """
+
+    def __init__(
+        self,
+        *,
+        session_id: str,
+        url: str,
+        protocol: LiveProtocol,
+        buffer_wait: float,
+        opener: Callable[[str], Awaitable[ClientConnection]] = open_socket,
+    ) -> None:
+        self.id = session_id
+        self.url = url
+        self._protocol = protocol
+        self._buffer_wait = buffer_wait
+        self._opener = opener
+        self._send_lock = asyncio.Lock()
+        self._changed = asyncio.Condition()
+        self._messages: asyncio.Queue[Any] = asyncio.Queue()
+        self._error: LiveConnectionError | None = None
+        self._closing = False
+        self._finished = False
+        self._ws: ClientConnection | None = None
+        self._connecting: ClientConnection | None = None
+        self._reader: asyncio.Task[None] | None = None
+
+    def __repr__(self) -> str:
+        return f"<AsyncLiveSession id={self.id!r}>"
+
+    async def _start(self) -> AsyncLiveSession:
+        try:
+            self._ws = await self._opener(self.url)
+        except (OSError, InvalidHandshake, InvalidURI, asyncio.TimeoutError) as exc:
+            raise LiveConnectionError(
+                f"Could not open the live session's WebSocket ({type(exc).__name__}: {exc})",
+                session_id=self.id,
+                close_code=None,
+            ) from exc
+        self._reader = asyncio.create_task(self._read(), name=f"gladia-live-{self.id[:8]}")
+        return self
+
+    # ------------------------------------------------------------------------------------------ sending
+
+    async def send_audio(self, audio: bytes) -> None:
+        """Send a chunk of audio; see `LiveSession.send_audio`. Waits while the buffer is full."""
+        data = as_audio(audio)
+        frame = self._protocol.buffer.frame_bytes
+        for start in range(0, len(data), frame):
+            await self._keep(data[start : start + frame])
+            await self._flush()
+
+    async def _keep(self, piece: bytes) -> None:
+        buffer = self._protocol.buffer
+        async with self._changed:
+            self._check_open()
+            if buffer.room() < len(piece):
+                try:
+                    await asyncio.wait_for(
+                        self._changed.wait_for(lambda: buffer.room() >= len(piece) or self._stopped()),
+                        self._buffer_wait,
+                    )
+                except asyncio.TimeoutError:
+                    raise LiveBufferFullError(
+                        f"{buffer.pending} bytes of audio are still waiting for Gladia's acknowledgment after "
+                        f"{self._buffer_wait:g} s: the server is not keeping up, or the connection is stuck. "
+                        "Send more slowly, or raise max_buffer_bytes",
+                        session_id=self.id,
+                    ) from None
+                self._check_open()
+            buffer.add(piece)
+
+    def _stopped(self) -> bool:
+        return self._error is not None or self._closing or self._finished or self._protocol.ended
+
+    def _check_open(self) -> None:
+        if self._error is not None:
+            raise self._error
+        if self._stopped() or self._protocol.stop_requested:
+            raise LiveSessionClosedError(
+                "This live session no longer takes audio: it was stopped, closed or has ended",
+                session_id=self.id,
+            )
+
+    async def _flush(self, *, stop: bool = False) -> None:
+        async with self._send_lock:
+            ws = self._ws
+            if ws is None:
+                return  # reconnecting: the reader sends everything unacknowledged once connected
+            frames = list(self._protocol.buffer.frames())
+            try:
+                for frame in frames:
+                    await ws.send(frame)
+                if stop:
+                    await ws.send(STOP_RECORDING)
+            except ConnectionClosed:
+                pass  # the reader sees the close and resumes from the last acknowledgment
+
+    async def stop_recording(self) -> None:
+        """No more audio: Gladia transcribes what it has, sends the final messages, then ends the session."""
+        if self._protocol.stop_requested:
+            return
+        self._check_open()
+        self._protocol.stop_requested = True
+        await self._flush(stop=True)
+
+    # ------------------------------------------------------------------------------------------ receiving
+
+    async def __aiter__(self) -> AsyncIterator[LiveMessage]:
+        """The messages Gladia sends, typed, until the session ends (then LiveConnectionError if it failed)."""
+        while True:
+            item = await self._messages.get()
+            if item is _END:
+                self._messages.put_nowait(_END)
+                if self._error is not None:
+                    raise self._error
+                return
+            yield item
+
+    async def _read(self) -> None:
+        try:
+            while await self._read_connection():
+                pass
+        except Exception as exc:  # noqa: BLE001  (a bug must not leave the caller waiting on a silent session)
+            self._error = LiveConnectionError(
+                f"The live session's reader failed ({type(exc).__name__}: {exc})",
+                session_id=self.id,
+                close_code=None,
+            )
+        finally:
+            self._finished = True
+            self._messages.put_nowait(_END)
+            async with self._changed:
+                self._changed.notify_all()
+
+    async def _read_connection(self) -> bool:
+        ws = self._ws
+        assert ws is not None
+        try:
+            async for raw in ws:
+                message = self._protocol.on_message(raw)
+                async with self._changed:
+                    self._changed.notify_all()
+                if message is not None:
+                    self._messages.put_nowait(message)
+        except ConnectionClosed:
+            pass
+        code = ws.close_code
+        while True:
+            decision = self._protocol.after_close(code, closing=self._closing)
+            self._ws = None
+            if decision is not AfterClose.RECONNECT:
+                if decision is AfterClose.FAIL:
+                    self._error = _closed_error(self.id, code, ws.close_reason or "")
+                return False
+            await asyncio.sleep(reconnect_delay(self._protocol.reconnects))
+            try:
+                new = await self._opener(self.url)
+            except (OSError, InvalidHandshake, asyncio.TimeoutError):
+                code = None
+                continue
+            self._connecting = new  # so close() can close it before it becomes the session's
+            async with self._send_lock:
+                frames, stop = self._protocol.resume()
+                self._ws = new
+                try:
+                    for frame in frames:
+                        await new.send(frame)
+                    if stop:
+                        await new.send(STOP_RECORDING)
+                except ConnectionClosed:
+                    pass
+            self._connecting = None
+            return True
+
+    # ------------------------------------------------------------------------------------------ closing
+
+    async def close(self) -> None:
+        """Close the socket now and stop the reader; idempotent, and safe to call while being cancelled."""
+        self._closing = True
+        ws, reader = self._ws or self._connecting, self._reader
+        if ws is not None:
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(ws.close(code=1000), _CLOSE_TIMEOUT)
+        if reader is not None and not reader.done():
+            reader.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await reader
+
+    async def wait_until_ended(self, timeout: float = END_WAIT_SECONDS) -> bool:
+        """Wait until the session ends; False when `timeout` passed first."""
+        async with self._changed:
+            try:
+                await asyncio.wait_for(
+                    self._changed.wait_for(lambda: self._finished or self._protocol.ended), timeout
+                )
+            except asyncio.TimeoutError:
+                return False
+        return True
+
+    async def __aenter__(self) -> AsyncLiveSession:
+        return self
+
+    async def __aexit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        try:
+            if kind is None and self._error is None:
+                if not (self._stopped() or self._protocol.stop_requested):
+                    await self.stop_recording()
+                await self.wait_until_ended()
+        finally:
+            # Shielded, so a cancellation arriving now still leaves the socket closed and the reader stopped.
+            closing = asyncio.ensure_future(self.close())
+            try:
+                await asyncio.shield(closing)
+            except asyncio.CancelledError:
+                await closing
+                raise

@@ -1,0 +1,109 @@
+"""The pure logic of a live session's audio: kept until acknowledged, resent after a reconnection, split into
+frames the server accepts, and which closes are worth a reconnection. The sync and async sessions share it.
+
+Offsets are session offsets: byte 0 is the first byte of audio of the session, whatever connection carried
+it, as in Gladia's acknowledgments (`data.byte_range`). Three marks move forward through the stream:
+
+    acknowledged <= sent <= received
+    |-- kept until acknowledged --|
+                  |-- to send ----|
+
+`acknowledged` is the end of the last acknowledged range; `sent` is how far the current connection has
+been given; `received` is how much audio the caller handed over. After a reconnection `sent` goes back to
+`acknowledged`, so what the server may not have kept is sent again, and what it acknowledged never is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+#: The largest frame the SDK sends; Gladia closes the socket (1009) on a message over about 1 MiB.
+MAX_FRAME_BYTES = 512 * 1024
+#: Audio kept unacknowledged before send_audio() waits for room: 4 MiB, over 2 minutes of 16 kHz 16-bit
+#: mono (20 s of 48 kHz stereo), far more than a reconnection needs. It bounds the session's memory: a
+#: sender faster than Gladia's acknowledgments fills it, then waits.
+MAX_BUFFER_BYTES = 4 * 1024 * 1024
+#: How long send_audio() waits for room in a full buffer before LiveBufferFullError.
+BUFFER_WAIT_SECONDS = 30.0
+#: How many reconnections in a row (without an acknowledgment in between) before giving up.
+MAX_RECONNECTS = 5
+RECONNECT_INITIAL_DELAY = 0.1
+RECONNECT_MAX_DELAY = 2.0
+#: The largest WebSocket message the SDK accepts from the server (a post_final_transcript can be large).
+MAX_INCOMING_BYTES = 64 * 1024 * 1024
+
+# Closes after which the same session may be resumed: the connection was lost, or the server went away
+# or restarted. Every other code is final: 1000 ends the session, 1008/1009/4xxx refuse what was sent.
+RETRYABLE_CLOSE_CODES = frozenset({1001, 1006, 1011, 1012, 1013, 1014})
+
+
+def is_retryable_close(code: int | None) -> bool:
+    """Whether a connection closed with `code` (None: lost without a close frame) should be resumed."""
+    return code is None or code in RETRYABLE_CLOSE_CODES
+
+
+def reconnect_delay(attempt: int) -> float:
+    """Seconds to wait before reconnection `attempt` (1, 2, ...): 0.1, 0.2, 0.4 ... up to 2 s."""
+    return float(min(RECONNECT_MAX_DELAY, RECONNECT_INITIAL_DELAY * 2 ** (attempt - 1)))
+
+
+class AudioBuffer:
+    """The audio of one session not yet acknowledged, and how much of it the current connection was given.
+
+    Args:
+        max_bytes: the most audio kept unacknowledged; `room()` says how much more fits.
+        frame_bytes: the largest frame `frames()` yields.
+    """
+
+    def __init__(self, *, max_bytes: int = MAX_BUFFER_BYTES, frame_bytes: int = MAX_FRAME_BYTES) -> None:
+        if frame_bytes < 1 or max_bytes < frame_bytes:
+            raise ValueError("need 1 <= frame_bytes <= max_bytes")
+        self.max_bytes = max_bytes
+        self.frame_bytes = frame_bytes
+        self._data = bytearray()  # the bytes from `acknowledged` to `received`
+        self.acknowledged = 0
+        self.sent = 0
+
+    @property
+    def received(self) -> int:
+        return self.acknowledged + len(self._data)
+
+    @property
+    def pending(self) -> int:
+        """Bytes kept because they are not acknowledged yet."""
+        return len(self._data)
+
+    def room(self) -> int:
+        return self.max_bytes - len(self._data)
+
+    def add(self, audio: bytes) -> None:
+        """Keep `audio` until it is acknowledged (the caller checked `room()` first).
+
+        Raises:
+            OverflowError: when it does not fit.
+        """
+        if len(audio) > self.room():
+            raise OverflowError(f"{len(audio)} bytes do not fit in the {self.room()} bytes left")
+        self._data += audio
+
+    def frames(self) -> Iterator[bytes]:
+        """The audio not yet given to this connection, in frames of at most `frame_bytes`; each frame counts
+        as sent once yielded."""
+        while self.sent < self.received:
+            start = self.sent - self.acknowledged
+            frame = bytes(self._data[start : start + self.frame_bytes])
+            self.sent += len(frame)
+            yield frame
+
+    def acknowledge(self, end: int) -> None:
+        """The server kept everything before offset `end`; forget it. Stale or repeated ends change nothing."""
+        end = min(end, self.received)
+        if end <= self.acknowledged:
+            return
+        del self._data[: end - self.acknowledged]
+        self.acknowledged = end
+        self.sent = max(self.sent, end)
+
+    def rewind(self) -> None:
+        """A new connection: everything not acknowledged is to be sent again."""
+        self.sent = self.acknowledged

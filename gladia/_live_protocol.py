@@ -1,0 +1,68 @@
+"""What a live session decides, without doing any I/O: the sync and async sessions are thin shells around it.
+
+It reads each message the server sends (acknowledgments free the audio buffer; `end_session` ends the
+session), says what to do when a connection closes (end, reconnect, or fail), and what a new connection
+must be sent first (the audio not acknowledged, then `stop_recording` if it was asked for and not
+acknowledged).
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from gladia._live_buffer import MAX_RECONNECTS, AudioBuffer, is_retryable_close
+from gladia._live_messages import LiveMessage, caller_wants, decode, parse_message
+
+STOP_RECORDING = json.dumps({"type": "stop_recording"})
+
+
+class AfterClose(enum.Enum):
+    END = "end"  # the session is over
+    RECONNECT = "reconnect"  # connect again to the same URL and resume
+    FAIL = "fail"  # the session cannot go on
+
+
+class LiveProtocol:
+    """The state of one live session: its audio buffer, whether it was stopped, whether it has ended."""
+
+    def __init__(self, buffer: AudioBuffer, messages_config: Mapping[str, Any]) -> None:
+        self.buffer = buffer
+        self.messages_config = dict(messages_config)
+        self.stop_requested = False
+        self.stop_acknowledged = False
+        self.ended = False
+        self.reconnects = 0  # in a row: reset by every acknowledgment, which proves progress
+
+    def on_message(self, raw: str | bytes) -> LiveMessage | None:
+        """Read one message from the server; the typed message when the caller asked for its kind."""
+        message = decode(raw)
+        if message is None:
+            return None
+        kind = message.get("type")
+        if kind == "audio_chunk" and message.get("acknowledged") is True:
+            byte_range = (message.get("data") or {}).get("byte_range")
+            if isinstance(byte_range, list) and len(byte_range) == 2 and isinstance(byte_range[1], int):
+                self.buffer.acknowledge(byte_range[1])
+                self.reconnects = 0
+        elif kind == "stop_recording" and message.get("acknowledged") is True:
+            self.stop_acknowledged = True
+        elif kind == "end_session":
+            self.ended = True
+        return parse_message(message) if caller_wants(str(kind), self.messages_config) else None
+
+    def after_close(self, code: int | None, *, closing: bool) -> AfterClose:
+        """What to do once a connection closed with `code`; `closing` when the caller closed the session."""
+        if closing or self.ended or code == 1000:
+            return AfterClose.END
+        if is_retryable_close(code) and self.reconnects < MAX_RECONNECTS:
+            self.reconnects += 1
+            return AfterClose.RECONNECT
+        return AfterClose.FAIL
+
+    def resume(self) -> tuple[list[bytes], bool]:
+        """For a new connection: the frames to send first, and whether to send `stop_recording` after them."""
+        self.buffer.rewind()
+        return list(self.buffer.frames()), self.stop_requested and not self.stop_acknowledged

@@ -1,0 +1,316 @@
+"""A live session, sync: audio sent from the caller's thread, messages read by one background thread.
+
+Built on `websockets.sync.client`. The reader thread reads every message (so acknowledgments free the
+buffer even while the caller is busy sending), queues the ones the caller asked for, and reconnects after a
+retryable close. Sends go out under one lock, so a reconnection's resend and the caller's new audio never
+interleave. The decisions are `gladia._live_protocol`'s, shared with the async session.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+import time
+from collections.abc import Callable, Iterator
+from types import TracebackType
+from typing import Any
+
+from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
+from websockets.sync.client import ClientConnection, connect
+
+from gladia import _constants as C
+from gladia._live_buffer import MAX_INCOMING_BYTES, reconnect_delay
+from gladia._live_messages import LiveMessage
+from gladia._live_protocol import STOP_RECORDING, AfterClose, LiveProtocol
+from gladia.errors import LiveBufferFullError, LiveConnectionError, LiveSessionClosedError
+
+#: How long a clean close (leaving a `with` block normally) waits for the session to end.
+END_WAIT_SECONDS = 60.0
+OPEN_TIMEOUT = 10.0
+_END = object()
+_WAKE_SECONDS = 0.25
+
+
+def as_audio(audio: object) -> bytes:
+    """The bytes of a chunk of audio, or TypeError."""
+    if isinstance(audio, (bytes, bytearray, memoryview)):
+        return bytes(audio)
+    raise TypeError(
+        f"send_audio() takes bytes (raw audio in the session's encoding), got {type(audio).__name__}"
+    )
+
+
+def open_socket(url: str) -> ClientConnection:
+    """A WebSocket to a session's URL (its token is the credential: no key is sent)."""
+    # No compression: audio does not compress, and deflating every frame costs CPU on both sides.
+    opening = connect(
+        url,
+        compression=None,
+        max_size=MAX_INCOMING_BYTES,
+        open_timeout=OPEN_TIMEOUT,
+        user_agent_header=C.USER_AGENT,
+    )
+    # Entered as a context manager, the form websockets >= 17.1 asks for (earlier ones return the
+    # connection itself, whose __enter__ returns it): the session closes it itself.
+    return opening.__enter__()
+
+
+class LiveSession:
+    """A live transcription session: `send_audio()`, `stop_recording()`, and `for message in session`.
+
+    Use it as a context manager: leaving the block normally stops the recording (if you did not) and waits
+    for the session to end; leaving it with an exception (Ctrl-C included) closes the socket at once.
+
+    Attributes:
+        id: the session's id (read it later with `client.live().get(id)`).
+        url: the WebSocket URL it streams to.
+    """
+
+    def __init__(
+        self,
+        *,
+        session_id: str,
+        url: str,
+        protocol: LiveProtocol,
+        buffer_wait: float,
+        opener: Callable[[str], ClientConnection] = open_socket,
+    ) -> None:
+        self.id = session_id
+        self.url = url
+        self._protocol = protocol
+        self._buffer_wait = buffer_wait
+        self._opener = opener
+        self._state = threading.Condition()  # guards the protocol and the fields below
+        self._send_lock = threading.Lock()  # one sender at a time, in order
+        self._messages: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        self._error: LiveConnectionError | None = None
+        self._closing = False
+        self._finished = False
+        self._ws: ClientConnection | None = self._open()
+        self._reader = threading.Thread(target=self._read, name=f"gladia-live-{session_id[:8]}", daemon=True)
+        self._reader.start()
+
+    def __repr__(self) -> str:
+        return f"<LiveSession id={self.id!r}>"
+
+    # ------------------------------------------------------------------------------------------ sending
+
+    def send_audio(self, audio: bytes) -> None:
+        """Send a chunk of audio (raw, in the session's encoding). It is kept until Gladia acknowledges it,
+        and sent again after a reconnection if it was not.
+
+        Blocks while the buffer of unacknowledged audio is full.
+
+        Raises:
+            LiveSessionClosedError: after stop_recording() or close(), or once the session ended.
+            LiveBufferFullError: no room freed within the buffer wait (the server is not acknowledging).
+            LiveConnectionError: the session failed (its socket closed for good).
+        """
+        data = as_audio(audio)
+        frame = self._protocol.buffer.frame_bytes
+        for start in range(0, len(data), frame):
+            self._keep(data[start : start + frame])
+            self._flush()
+
+    def _keep(self, piece: bytes) -> None:
+        deadline = time.monotonic() + self._buffer_wait
+        with self._state:
+            while True:
+                self._check_open()
+                if self._protocol.buffer.room() >= len(piece):
+                    self._protocol.buffer.add(piece)
+                    return
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise LiveBufferFullError(
+                        f"{self._protocol.buffer.pending} bytes of audio are still waiting for Gladia's "
+                        f"acknowledgment after {self._buffer_wait:g} s: the server is not keeping up, or the "
+                        "connection is stuck. Send more slowly, or raise max_buffer_bytes",
+                        session_id=self.id,
+                    )
+                self._state.wait(left)
+
+    def _stopped_or_over(self) -> bool:
+        protocol = self._protocol
+        return self._closing or self._finished or protocol.ended or protocol.stop_requested
+
+    def _check_open(self) -> None:
+        if self._error is not None:
+            raise self._error
+        if self._stopped_or_over():
+            raise LiveSessionClosedError(
+                "This live session no longer takes audio: it was stopped, closed or has ended",
+                session_id=self.id,
+            )
+
+    def _flush(self, *, stop: bool = False) -> None:
+        with self._send_lock:
+            with self._state:
+                ws = self._ws
+                frames = list(self._protocol.buffer.frames()) if ws is not None else []
+            if ws is None:
+                return  # reconnecting: the reader sends everything unacknowledged once connected
+            try:
+                for frame in frames:
+                    ws.send(frame)
+                if stop:
+                    ws.send(STOP_RECORDING)
+            except ConnectionClosed:
+                pass  # the reader sees the close and resumes from the last acknowledgment
+
+    def stop_recording(self) -> None:
+        """No more audio: Gladia transcribes what it has, sends the final messages, then ends the session."""
+        with self._state:
+            if self._protocol.stop_requested:
+                return
+            self._check_open()
+            self._protocol.stop_requested = True
+        self._flush(stop=True)
+
+    # ------------------------------------------------------------------------------------------ receiving
+
+    def __iter__(self) -> Iterator[LiveMessage]:
+        """The messages Gladia sends, typed, until the session ends.
+
+        Raises:
+            LiveConnectionError: once the messages received are read, if the session failed.
+        """
+        while True:
+            try:
+                # In short waits, so Ctrl-C is felt at once on every platform.
+                item = self._messages.get(timeout=_WAKE_SECONDS)
+            except queue.Empty:
+                continue
+            if item is _END:
+                self._messages.put(_END)  # later iterations end at once too
+                if self._error is not None:
+                    raise self._error
+                return
+            yield item
+
+    def _read(self) -> None:
+        try:
+            while self._read_connection():
+                pass
+        except Exception as exc:  # noqa: BLE001  (a bug must not leave the caller waiting on a silent session)
+            self._error = LiveConnectionError(
+                f"The live session's reader failed ({type(exc).__name__}: {exc})",
+                session_id=self.id,
+                close_code=None,
+            )
+        finally:
+            with self._state:
+                self._finished = True
+                self._state.notify_all()
+            self._messages.put(_END)
+
+    def _read_connection(self) -> bool:
+        """Read one connection until it closes; True when there is a new one to read."""
+        ws = self._ws
+        assert ws is not None
+        try:
+            for raw in ws:
+                with self._state:
+                    message = self._protocol.on_message(raw)
+                    self._state.notify_all()
+                if message is not None:
+                    self._messages.put(message)
+        except ConnectionClosed:
+            pass
+        code = ws.close_code
+        while True:
+            with self._state:
+                decision = self._protocol.after_close(code, closing=self._closing)
+                if decision is not AfterClose.RECONNECT:
+                    self._ws = None
+                    if decision is AfterClose.FAIL:
+                        self._error = _closed_error(self.id, code, ws.close_reason or "")
+                    return False
+                attempt = self._protocol.reconnects
+                self._ws = None
+            time.sleep(reconnect_delay(attempt))
+            try:
+                new = self._opener(self.url)
+            except (OSError, InvalidHandshake, TimeoutError):
+                code = None  # no connection: counts as lost, retried while attempts are left
+                continue
+            return self._resume(new)
+
+    def _resume(self, ws: ClientConnection) -> bool:
+        """Make `ws` the session's connection and send it what is owed; False if the session was closed
+        meanwhile (then `ws` is closed)."""
+        with self._send_lock:
+            with self._state:
+                # close() sets _closing and reads _ws under this lock: either it sees this connection and
+                # closes it, or this sees _closing.
+                closing = self._closing
+                if not closing:
+                    frames, stop = self._protocol.resume()
+                    self._ws = ws
+            if closing:
+                ws.close()
+                return False
+            try:
+                for frame in frames:
+                    ws.send(frame)
+                if stop:
+                    ws.send(STOP_RECORDING)
+            except ConnectionClosed:
+                pass  # read_connection sees it, and decides again
+        return True
+
+    def _open(self) -> ClientConnection:
+        try:
+            return self._opener(self.url)
+        except (OSError, InvalidHandshake, InvalidURI, TimeoutError) as exc:
+            raise LiveConnectionError(
+                f"Could not open the live session's WebSocket ({type(exc).__name__}: {exc})",
+                session_id=self.id,
+                close_code=None,
+            ) from exc
+
+    # ------------------------------------------------------------------------------------------ closing
+
+    def close(self) -> None:
+        """Close the socket now (the session ends as Gladia ends a closed connection); idempotent."""
+        with self._state:
+            self._closing = True
+            ws = self._ws
+        if ws is not None:
+            ws.close(code=1000)
+        if self._reader is not threading.current_thread():
+            self._reader.join()
+
+    def wait_until_ended(self, timeout: float = END_WAIT_SECONDS) -> bool:
+        """Wait until the session ends (all its messages read); False when `timeout` passed first."""
+        with self._state:
+            return self._state.wait_for(lambda: self._finished or self._protocol.ended, timeout)
+
+    def __enter__(self) -> LiveSession:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        try:
+            if kind is None and self._error is None:
+                with self._state:
+                    still_recording = not self._stopped_or_over()
+                if still_recording:
+                    self.stop_recording()
+                self.wait_until_ended()
+        finally:
+            self.close()
+
+
+def _closed_error(session_id: str, code: int | None, reason: str) -> LiveConnectionError:
+    why = f"closed with code {code}" + (f" ({reason})" if reason else "") if code is not None else "was lost"
+    advice = {
+        1008: "the server refused what was sent",
+        1009: "a message was larger than Gladia accepts",
+    }.get(
+        code or 0, "reconnecting did not help" if code is None or code < 4000 else "Gladia ended the session"
+    )
+    return LiveConnectionError(
+        f"The live session's WebSocket {why}: {advice}", session_id=session_id, close_code=code, reason=reason
+    )

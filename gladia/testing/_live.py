@@ -1,0 +1,395 @@
+"""The emulator's live API: `/v2/live` over HTTP, and the session's WebSocket.
+
+`POST /v2/live` checks the options as Gladia does (`gladia._live_options`) and answers `{id, created_at,
+url}`, where `url` is `ws://.../v2/live?token=...`: the token is the credential, so the socket needs no key.
+On the socket the client sends binary audio frames (or `audio_chunk` JSON with base64) and then
+`{"type": "stop_recording"}`. The server acknowledges each chunk with its byte range (offsets counted from
+the session's first byte, across reconnections), and the deterministic engine (`_live_engine`) reveals the
+session's transcript as the audio arrives; with a speech engine configured (`EmulatorConfig.engine`, e.g.
+the local Whisper one), `_live_windows` has it transcribe the stream window by window instead. A session survives a dropped connection: connect again to the
+same `url` and send what was not acknowledged. A client closing with 1000 ends the recording.
+
+The WebSocket stack is uvicorn's `websockets-sansio` protocol. Measured on this project's 2-core runner,
+streaming 30 minutes of 16 kHz audio (18,000 frames of 100 ms, one JSON ack each) through a Starlette
+endpoint: 0.70-0.74 s wall with `websockets-sansio`, 1.06-1.34 s with the legacy `websockets` protocol
+(deprecated by uvicorn) and 1.26-1.52 s with `wsproto`.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import contextlib
+import datetime
+import json
+import uuid
+from collections.abc import Mapping
+from typing import Any, cast
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import BaseRoute, Route, WebSocketRoute
+from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
+
+from gladia._live_options import (
+    DEFAULT_BIT_DEPTH,
+    DEFAULT_CHANNELS,
+    DEFAULT_ENCODING,
+    DEFAULT_ENDPOINTING,
+    DEFAULT_SAMPLE_RATE,
+    live_request_problems,
+)
+from gladia._schema import default_validator
+from gladia.testing._errors import ApiError
+from gladia.testing._listing import parse_query
+from gladia.testing._live_engine import Event
+from gladia.testing._live_state import Drop, LiveJob, LiveState
+from gladia.testing._state import EmulatorState
+from gladia.testing._store import Job
+
+_MAX_JSON_BYTES = 1024 * 1024
+# Which `messages_config` flag lets each kind of message through, and its default (StreamingRequest's).
+_FLAGS = {
+    "partial": ("receive_partial_transcripts", False),
+    "final": ("receive_final_transcripts", True),
+    "speech": ("receive_speech_events", True),
+    "realtime": ("receive_realtime_processing_events", True),
+    "post": ("receive_post_processing_events", True),
+    "ack": ("receive_acknowledgments", True),
+    "error": ("receive_errors", True),
+    "lifecycle": ("receive_lifecycle_events", False),
+}
+_REALTIME_ADDONS = ("translation", "named_entity_recognition", "sentiment_analysis")
+_POST_ADDONS = {"summarization": "post_summarization", "chapterization": "post_chapterization"}
+_DEFAULTS = {
+    "encoding": DEFAULT_ENCODING,
+    "bit_depth": DEFAULT_BIT_DEPTH,
+    "sample_rate": DEFAULT_SAMPLE_RATE,
+    "channels": DEFAULT_CHANNELS,
+    "model": "solaria-1",
+    "endpointing": DEFAULT_ENDPOINTING,
+    "maximum_duration_without_endpointing": 5,
+}
+
+
+def live_routes(state: EmulatorState) -> list[BaseRoute]:
+    """The routes of the live API, to mount in the emulator's app."""
+    api = _LiveApi(state)
+    return [
+        Route("/v2/live", api.create, methods=["POST"]),
+        Route("/v2/live", api.list, methods=["GET"]),
+        WebSocketRoute("/v2/live", api.socket),
+        Route("/v2/live/{id}", api.get, methods=["GET"]),
+        Route("/v2/live/{id}", api.delete, methods=["DELETE"]),
+        Route("/v2/live/{id}", api.patch, methods=["PATCH"]),
+        Route("/v2/live/{id}/file", api.file, methods=["GET"]),
+    ]
+
+
+class _LiveApi:
+    def __init__(self, state: EmulatorState) -> None:
+        self._state = state
+
+    @property
+    def _live(self) -> LiveState:
+        return self._state.live
+
+    # -------------------------------------------------------------------------------------------- HTTP
+
+    async def create(self, request: Request) -> Response:
+        self._check_key(request)
+        for region in request.query_params.getlist("region"):
+            wrong = default_validator().problems(region, "StreamingSupportedRegions")
+            if wrong:
+                raise ApiError(
+                    400,
+                    "Invalid query parameters",
+                    validation_errors=[wrong[0].replace("the value", "region", 1)],
+                )
+        body = await _json_object(request)
+        problems = live_request_problems(body)
+        if problems:
+            message = problems[0] if len(problems) == 1 else f"{len(problems)} invalid parameters"
+            raise ApiError(422, message, validation_errors=problems)
+        metadata = body.get("custom_metadata")
+        params = {**_DEFAULTS, **{k: v for k, v in body.items() if k != "custom_metadata"}}
+        job = self._live.create(params, dict(metadata) if isinstance(metadata, Mapping) else None)
+        ws_base = "ws" + self._state.base_url[len("http") :]
+        return JSONResponse(
+            {
+                "id": job.id,
+                "created_at": job.to_json()["created_at"],
+                "url": f"{ws_base}/v2/live?token={job.token}",
+            },
+            status_code=201,
+        )
+
+    async def list(self, request: Request) -> Response:
+        self._check_key(request)
+        query = parse_query(request.query_params.multi_items())
+        matching = [j for j in self._live.jobs() if query.keeps(cast(Job, j))]
+        page = [j.to_json() for j in matching[query.offset : query.offset + query.limit]]
+        following = query.offset + query.limit
+        base = self._state.base_url
+
+        def link(offset: int) -> str:
+            return query.link(base, offset).replace("/v2/pre-recorded?", "/v2/live?", 1)
+
+        return JSONResponse(
+            {
+                "first": link(0),
+                "current": link(query.offset),
+                "next": link(following) if following < len(matching) else None,
+                "items": page,
+            }
+        )
+
+    async def get(self, request: Request) -> Response:
+        return JSONResponse(self._job(request).to_json())
+
+    async def delete(self, request: Request) -> Response:
+        job = self._job(request)
+        if not job.finished:
+            raise ApiError(403, f"The session is {job.status}: stop its recording before deleting it")
+        self._live.remove(job.id)
+        return Response(status_code=202)
+
+    async def patch(self, request: Request) -> Response:
+        job = self._job(request)
+        body = await _json_object(request)
+        # The emulator changes only what it can show back: the custom metadata.
+        metadata = body.get("custom_metadata")
+        if isinstance(metadata, Mapping):
+            job.custom_metadata = dict(metadata)
+        return Response(status_code=204)
+
+    async def file(self, request: Request) -> Response:
+        job = self._job(request)
+        if not job.ended:
+            raise ApiError(404, "This session has no audio file yet: its recording has not ended")
+        return Response(
+            job.wav(),
+            media_type="application/octet-stream",
+            headers={"content-disposition": f'attachment; filename="{job.id}.wav"'},
+        )
+
+    def _check_key(self, request: Request) -> None:
+        given = request.headers.get("x-gladia-key")
+        if not given:
+            raise ApiError(401, "gladia key not found: send your API key in the x-gladia-key header")
+        if given not in self._state.config.api_keys:
+            raise ApiError(401, "invalid gladia key: this key is not one the emulator was started with")
+
+    def _job(self, request: Request) -> LiveJob:
+        self._check_key(request)
+        session_id = request.path_params["id"]
+        try:
+            uuid.UUID(session_id)
+        except ValueError:
+            raise ApiError(400, f"Invalid id {session_id!r}: a session id is a UUID") from None
+        job = self._live.job(session_id)
+        if job is None:
+            raise ApiError(404, f"No live session with id {session_id}: it does not exist, or it was deleted")
+        return job
+
+    # -------------------------------------------------------------------------------------------- socket
+
+    async def socket(self, ws: WebSocket) -> None:
+        job = self._live.by_token(ws.query_params.get("token", ""))
+        if job is None or job.ended:
+            await ws.close(code=4001, reason="unknown or expired session token")  # refused: HTTP 403
+            return
+        await ws.accept()
+        session = _Connection(ws, job, self._live, self._live.next_drop())
+        await session.run()
+
+
+class _Connection:
+    """One WebSocket connection of a session (a session may have several, one after the other)."""
+
+    def __init__(self, ws: WebSocket, job: LiveJob, live: LiveState, drop: Drop | None) -> None:
+        self._ws, self._job, self._live, self._drop = ws, job, live, drop
+        self._received = 0
+        config = job.params.get("messages_config") or {}
+        self._allowed = {kind: bool(config.get(flag, default)) for kind, (flag, default) in _FLAGS.items()}
+
+    async def run(self) -> None:
+        job = self._job
+        job.connections += 1
+        if not job.session_started:
+            job.session_started = True
+            await self._send("lifecycle", "start_session")
+        try:
+            while True:
+                message = await self._ws.receive()
+                if message["type"] == "websocket.disconnect":
+                    if message.get("code", 1000) == 1000 and not job.ended:
+                        await self._end(send=False)  # a clean close ends the recording, as stop_recording
+                    return
+                if message.get("bytes") is not None:
+                    if not await self._audio(message["bytes"]):
+                        return
+                elif message.get("text") is not None and not await self._text(message["text"]):
+                    return
+        except WebSocketDisconnect:
+            return
+
+    async def _text(self, text: str) -> bool:
+        try:
+            message = json.loads(text)
+        except ValueError:
+            await self._error("The message is not JSON: send audio as binary frames or audio_chunk JSON")
+            return True
+        kind = message.get("type") if isinstance(message, dict) else None
+        if kind == "stop_recording":
+            await self._stop()
+            return False
+        if kind == "audio_chunk":
+            problems = default_validator().problems(message, "AudioChunkAction")
+            try:
+                chunk = base64.b64decode(message["data"]["chunk"], validate=True) if not problems else b""
+            except (binascii.Error, ValueError):
+                problems = ["data.chunk: not valid base64"]
+            if problems:
+                await self._refuse_chunk("; ".join(problems))
+                return True
+            return await self._audio(chunk)
+        await self._error(f"Unknown message type {kind!r}: send audio_chunk or stop_recording")
+        return True
+
+    async def _audio(self, chunk: bytes) -> bool:
+        job, live = self._job, self._live
+        with live.lock:
+            live.counters.bytes_received += len(chunk)
+        drop = self._drop
+        if drop is not None and self._received + len(chunk) > drop.after_bytes:
+            with live.lock:
+                live.counters.bytes_discarded += len(chunk)
+            await self._ws.close(code=drop.code, reason=drop.reason)
+            return False
+        self._received += len(chunk)
+        if job.ended or not chunk:
+            return True
+        if not job.recording_started:
+            job.recording_started = True
+            job.status = "processing"
+            await self._send("lifecycle", "start_recording")
+        rate = job.bytes_per_second
+        start = len(job.audio)
+        with live.lock:
+            job.audio += chunk
+        end = len(job.audio)
+        await self._send(
+            "ack",
+            "audio_chunk",
+            {"byte_range": [start, end], "time_range": [round(start / rate, 6), round(end / rate, 6)]},
+            acknowledged=True,
+        )
+        for event in await job.engine.advance(job.duration):
+            await self._event(event)
+        return True
+
+    async def _stop(self) -> None:
+        job = self._job
+        await self._send(
+            "ack",
+            "stop_recording",
+            {"recording_duration": job.duration, "recording_left_to_process": 0},
+            acknowledged=True,
+        )
+        await self._end(send=True)
+        await self._ws.close(code=1000)
+
+    async def _end(self, *, send: bool) -> None:
+        """The recording is over: finish the transcript, send the closing messages (when the socket is
+        still open) and store the job as done."""
+        job = self._job
+        deliver = self._send if send else self._record
+        for event in await job.engine.finish(job.duration):
+            await self._event(event, deliver=deliver)
+        job.ended = True
+        await deliver("lifecycle", "end_recording", {"recording_duration": job.duration})
+        await deliver("post", "post_transcript", job.transcription())
+        post = job.params.get("post_processing") or {}
+        for flag, kind in _POST_ADDONS.items():
+            if post.get(flag) is True:
+                await deliver("post", kind, None, error={"message": f"The emulator cannot run {flag}"})
+        await deliver(
+            "post",
+            "post_final_transcript",
+            {
+                "metadata": job.metadata(),
+                "transcription": job.transcription(),
+            },
+        )
+        job.status = "done"
+        job.completed_at = datetime.datetime.now(datetime.timezone.utc)
+        await deliver("lifecycle", "end_session")
+
+    async def _event(self, event: Event, deliver: Any = None) -> None:
+        deliver = deliver or self._send
+        if event.kind in ("speech_start", "speech_end"):
+            await deliver("speech", event.kind, {"time": event.time, "channel": event.utterance.channel})
+            return
+        await deliver("final" if event.kind == "final" else "partial", "transcript", event.transcript_data())
+        if event.kind == "final":
+            realtime = self._job.params.get("realtime_processing") or {}
+            for addon in _REALTIME_ADDONS:
+                if realtime.get(addon) is True:
+                    await deliver(
+                        "realtime", addon, None, error={"message": f"The emulator cannot run {addon}"}
+                    )
+
+    async def _refuse_chunk(self, problem: str) -> None:
+        await self._send("ack", "audio_chunk", None, acknowledged=False, error={"message": problem})
+
+    async def _error(self, problem: str) -> None:
+        await self._send("error", "error", None, error={"message": problem})
+
+    def _message(self, kind: str, data: Any, **extra: Any) -> dict[str, Any]:
+        message: dict[str, Any] = {
+            "session_id": self._job.id,
+            "created_at": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="milliseconds"),
+            "type": kind,
+        }
+        if "acknowledged" in extra:
+            message["acknowledged"] = extra["acknowledged"]
+        if "error" in extra or kind in (
+            "audio_chunk",
+            "stop_recording",
+            *_REALTIME_ADDONS,
+            *_POST_ADDONS.values(),
+        ):
+            message["error"] = extra.get("error")
+        if data is not None or "error" in message:
+            message["data"] = data
+        return message
+
+    async def _record(self, category: str, kind: str, data: Any = None, **extra: Any) -> None:
+        self._job.messages.append(json.dumps(self._message(kind, data, **extra)))
+
+    async def _send(self, category: str, kind: str, data: Any = None, **extra: Any) -> None:
+        text = json.dumps(self._message(kind, data, **extra))
+        self._job.messages.append(text)
+        if not self._allowed[category] or self._ws.client_state != WebSocketState.CONNECTED:
+            return
+        with self._live.lock:
+            self._live.counters.messages_sent += 1
+        # If the client left meanwhile, the message stays in the stored session all the same.
+        with contextlib.suppress(WebSocketDisconnect, RuntimeError):
+            await self._ws.send_text(text)
+
+
+async def _json_object(request: Request) -> dict[str, Any]:
+    if request.headers.get("content-type", "").split(";", 1)[0].strip().lower() != "application/json":
+        raise ApiError(400, "Content-Type must be application/json")
+    raw = await request.body()
+    if len(raw) > _MAX_JSON_BYTES:
+        raise ApiError(400, f"The JSON body is larger than {_MAX_JSON_BYTES} bytes")
+    try:
+        body = json.loads(raw) if raw.strip() else None
+    except (ValueError, RecursionError) as exc:
+        raise ApiError(400, f"The body is not valid JSON: {exc}") from None
+    if not isinstance(body, dict):
+        raise ApiError(400, "The body must be a JSON object")
+    return body

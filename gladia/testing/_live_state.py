@@ -1,0 +1,282 @@
+"""The emulator's live sessions and what a test reads and changes about them (`emu.live`).
+
+Sessions are changed only in the server's event loop; a test reads them from its own thread through the
+snapshots here, taken under a lock. The byte counters let a test prove that a resumed stream lost nothing
+and repeated nothing: the audio a session kept is exactly the audio the client meant to send.
+"""
+
+from __future__ import annotations
+
+import datetime
+import secrets
+import struct
+import threading
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+
+from gladia._live_options import bytes_per_second
+from gladia.testing._config import EmulatorConfig
+from gladia.testing._live_engine import LiveEngine, Transcriber, script
+from gladia.testing._live_windows import WindowedEngine
+from gladia.testing.engines import Engine, Transcripts, Utterance
+
+#: The largest WebSocket message the emulator accepts, as Gladia: a larger one is closed with 1009.
+MAX_MESSAGE_BYTES = 1024 * 1024
+
+_DROP_REASON = "connection dropped by the emulator (fault injected by the test)"
+# WAV format tags by live encoding, for the stored audio file.
+_WAV_FORMATS = {"wav/pcm": 1, "wav/alaw": 6, "wav/ulaw": 7}
+
+
+@attrs.frozen(kw_only=True)
+class Drop:
+    """A fault: a connection is closed with `code` once it has received `after_bytes` of audio.
+
+    The frame that would pass the mark is neither kept nor acknowledged, as when a connection dies with a
+    frame in flight; the client must send it again on a new connection.
+    """
+
+    after_bytes: int
+    code: int = 1011
+    reason: str = _DROP_REASON
+
+
+@attrs.define(kw_only=True)
+class LiveCounters:
+    """Audio bytes as the server saw them, over every session and connection."""
+
+    connections: int = 0
+    bytes_received: int = 0
+    """Every byte of audio that arrived, kept or not."""
+    bytes_discarded: int = 0
+    """Audio that arrived on a connection a fault then closed: never kept, never acknowledged."""
+    messages_sent: int = 0
+
+
+@attrs.define(kw_only=True, eq=False)
+class LiveJob:
+    """One live session, as the emulator stores it."""
+
+    id: str
+    token: str
+    created_at: datetime.datetime
+    params: dict[str, Any]
+    custom_metadata: dict[str, Any] | None
+    utterances: tuple[Utterance, ...]
+    status: str = "queued"
+    completed_at: datetime.datetime | None = None
+    audio: bytearray = attrs.field(factory=bytearray)
+    messages: list[str] = attrs.field(factory=list)
+    session_started: bool = False
+    recording_started: bool = False
+    ended: bool = False
+    connections: int = 0
+    engine: Transcriber = attrs.field(init=False)
+    speech_engine: Engine | None = None
+    """A pre-recorded engine to transcribe the stream with, window by window; None: the script."""
+
+    def __attrs_post_init__(self) -> None:
+        if self.speech_engine is None:
+            self.engine = LiveEngine(self.utterances, endpointing=float(self.params["endpointing"]))
+        else:
+            self.engine = WindowedEngine(
+                self.speech_engine,
+                wav=self.wav,
+                bytes_per_second=self.bytes_per_second,
+                block=self._block,
+                channels=int(self.params["channels"]),
+                options={"language_config": self.params.get("language_config") or {}},
+            )
+
+    @property
+    def _block(self) -> int:
+        bits = 8 if self.params["encoding"] != "wav/pcm" else int(self.params["bit_depth"])
+        return int(self.params["channels"]) * bits // 8
+
+    @property
+    def bytes_per_second(self) -> int:
+        return bytes_per_second(self.params)
+
+    @property
+    def duration(self) -> float:
+        """Seconds of audio kept so far."""
+        return round(len(self.audio) / self.bytes_per_second, 6)
+
+    @property
+    def finished(self) -> bool:
+        return self.status in ("done", "error")
+
+    def wav(self, start: int = 0, end: int | None = None) -> bytes:
+        """The audio kept (or its bytes from `start` to `end`), as a WAV file."""
+        params = self.params
+        encoding = params["encoding"]
+        bits = 8 if encoding != "wav/pcm" else int(params["bit_depth"])
+        channels, rate = int(params["channels"]), int(params["sample_rate"])
+        block = self._block
+        data = bytes(self.audio[start:end])
+        header = b"RIFF" + struct.pack("<I", 36 + len(data)) + b"WAVE"
+        header += b"fmt " + struct.pack(
+            "<IHHIIHH", 16, _WAV_FORMATS[encoding], channels, rate, rate * block, block, bits
+        )
+        return header + b"data" + struct.pack("<I", len(data)) + data
+
+    def transcription(self) -> dict[str, Any]:
+        """The whole transcript so far, as a TranscriptionDTO."""
+        finals = self.engine.finals
+        return {
+            "full_transcript": " ".join(u.text for u in finals),
+            "languages": sorted({u.language for u in finals}),
+            "utterances": [u.to_dict() for u in finals],
+        }
+
+    def metadata(self) -> dict[str, Any]:
+        """The result's TranscriptionMetadataDTO."""
+        channels = int(self.params["channels"])
+        return {
+            "audio_duration": self.duration,
+            "number_of_distinct_channels": channels,
+            "billing_time": round(self.duration * channels, 6),
+            "transcription_time": self.duration,
+        }
+
+    def to_json(self) -> dict[str, Any]:
+        """The session as `GET /v2/live/{id}` returns it."""
+        done = self.status == "done"
+        metadata = self.metadata()
+        return {
+            "id": self.id,
+            "request_id": f"G-{self.id[:8]}",
+            "version": 2,
+            "status": self.status,
+            "created_at": _iso(self.created_at),
+            "completed_at": _iso(self.completed_at) if self.completed_at else None,
+            "custom_metadata": self.custom_metadata or {},
+            "error_code": None,
+            "post_session_metadata": {},
+            "kind": "live",
+            "file": {
+                "id": self.id,
+                "filename": f"{self.id}.wav",
+                "source": None,
+                "audio_duration": self.duration,
+                "number_of_channels": int(self.params["channels"]),
+            }
+            if self.ended
+            else None,
+            "request_params": dict(self.params),
+            "result": {
+                "metadata": metadata,
+                "transcription": self.transcription(),
+                "messages": list(self.messages),
+            }
+            if done
+            else None,
+        }
+
+
+class LiveState:
+    """Every live session of one emulator, the faults to inject into them, and the byte counters."""
+
+    def __init__(self, transcripts: Transcripts, settings: Callable[[], EmulatorConfig]) -> None:
+        self._transcripts = transcripts
+        self._settings = settings
+        self.lock = threading.Lock()
+        self._jobs: dict[str, LiveJob] = {}
+        self._drops: list[Drop] = []
+        self.counters = LiveCounters()
+        self._text: tuple[str, str, float | None] | None = None
+
+    # ------------------------------------------------------------------------------------ what a test does
+
+    def say(self, text: str, *, language: str = "en", duration: float | None = None) -> None:
+        """What every new session will transcribe: `text`, laid out over `duration` seconds of audio (by
+        default, about as long as saying it takes). Without it, sessions use the default transcript."""
+        with self.lock:
+            self._text = (text, language, duration)
+
+    def drop_after(
+        self, after_bytes: int, *, code: int = 1011, times: int = 1, reason: str | None = None
+    ) -> None:
+        """Close each of the next `times` connections with `code` once it has received `after_bytes`."""
+        if after_bytes < 0 or times < 1:
+            raise ValueError("after_bytes must be >= 0 and times >= 1")
+        drop = Drop(after_bytes=after_bytes, code=code, reason=reason or _DROP_REASON)
+        with self.lock:
+            self._drops.extend([drop] * times)
+
+    def session(self, session_id: str) -> dict[str, Any] | None:
+        """The session as `GET /v2/live/{id}` would return it, or None."""
+        with self.lock:
+            job = self._jobs.get(session_id)
+            return job.to_json() if job else None
+
+    def sessions(self) -> list[dict[str, Any]]:
+        """Every session, newest first, as `GET /v2/live` lists them."""
+        return [job.to_json() for job in self.jobs()]
+
+    def audio(self, session_id: str) -> bytes:
+        """The audio a session kept, in order: what the client sent, once each, when nothing was lost."""
+        with self.lock:
+            return bytes(self._jobs[session_id].audio)
+
+    def clear(self) -> None:
+        """Forget every session, fault and count."""
+        with self.lock:
+            self._jobs.clear()
+            self._drops.clear()
+            self._text = None
+            self.counters = LiveCounters()
+
+    # ------------------------------------------------------------------------------------ the server's side
+
+    def create(self, params: dict[str, Any], custom_metadata: dict[str, Any] | None) -> LiveJob:
+        with self.lock:
+            chosen = self._text
+        if chosen is not None:
+            text, language, duration = chosen
+        elif self._transcripts.default is not None:
+            text, language, duration = self._transcripts.default, self._transcripts.default_language, None
+        else:
+            text, language, duration = "", "en", None
+        job = LiveJob(
+            id=str(uuid.uuid4()),
+            token=secrets.token_urlsafe(24),
+            created_at=datetime.datetime.now(datetime.timezone.utc),
+            params=params,
+            custom_metadata=custom_metadata,
+            utterances=script(text, language, duration),
+            speech_engine=self._settings().engine,
+        )
+        with self.lock:
+            self._jobs[job.id] = job
+        return job
+
+    def job(self, session_id: str) -> LiveJob | None:
+        with self.lock:
+            return self._jobs.get(session_id)
+
+    def by_token(self, token: str) -> LiveJob | None:
+        with self.lock:
+            return next((j for j in self._jobs.values() if secrets.compare_digest(j.token, token)), None)
+
+    def jobs(self) -> list[LiveJob]:
+        """Every session, newest first."""
+        with self.lock:
+            return sorted(self._jobs.values(), key=lambda j: j.created_at, reverse=True)
+
+    def remove(self, session_id: str) -> None:
+        with self.lock:
+            self._jobs.pop(session_id, None)
+
+    def next_drop(self) -> Drop | None:
+        """The fault the connection opening now will meet, if any."""
+        with self.lock:
+            self.counters.connections += 1
+            return self._drops.pop(0) if self._drops else None
+
+
+def _iso(moment: datetime.datetime) -> str:
+    return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
