@@ -53,10 +53,10 @@ from gladia.errors import (
 
 if TYPE_CHECKING:
     from gladia._client import AsyncGladiaClient, GladiaClient
-    from gladia._outcome import FailedAddon, failed_addons, job_error_reason
     from gladia._live import AsyncLiveClient, LiveClient
     from gladia._live_async import AsyncLiveSession
     from gladia._live_session import LiveSession
+    from gladia._outcome import FailedAddon, failed_addons, job_error_reason
     from gladia._prerecorded import AsyncPreRecordedClient, PreRecordedClient
 
 _LAZY = {

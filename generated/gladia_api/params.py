@@ -13,6 +13,10 @@ if TYPE_CHECKING:
         CallbackMethodEnum,
         PiiRedactionEntityTypeEnum,
         PreRecordedTranscriptionModel,
+        StreamingSupportedBitDepthEnum,
+        StreamingSupportedEncodingEnum,
+        StreamingSupportedModels,
+        StreamingSupportedSampleRateEnum,
         SubtitlesFormatEnum,
         SubtitlesStyleEnum,
         SummaryTypesEnum,
@@ -332,6 +336,18 @@ PiiRedactionEntityTypeLiteral = Literal[
 ]
 """The values of `PiiRedactionEntityTypeEnum`."""
 
+StreamingSupportedEncodingLiteral = Literal["wav/pcm", "wav/alaw", "wav/ulaw"]
+"""Encodings of live audio frames: 16/24/32-bit PCM, A-law or mu-law."""
+
+StreamingSupportedBitDepthLiteral = Literal[8, 16, 24, 32]
+"""Bits per sample of live audio frames."""
+
+StreamingSupportedSampleRateLiteral = Literal[8000, 16000, 32000, 44100, 48000]
+"""Sample rates of live audio frames, in Hz."""
+
+StreamingSupportedModelsLiteral = Literal["solaria-1"]
+"""The real-time speech models."""
+
 
 class UploadUrlBodyParams(TypedDict):
     """The JSON form of an upload; Gladia downloads the file itself."""
@@ -567,6 +583,125 @@ class InitTranscriptionRequestParams(InitTranscriptionRequestOptionalParams):
     """The audio to transcribe, either an `audio_url` returned by the upload endpoint or any public http(s) URL."""
 
 
+class PreProcessingConfigParams(TypedDict, total=False):
+    """What is done to the audio before it is transcribed."""
+
+    audio_enhancer: bool
+    """Clean up noisy audio before transcribing it. Default: False."""
+    speech_threshold: float
+    """How sure the voice detector must be (0 to 1) before audio counts as speech. Default: 0.6."""
+
+
+class RealtimeProcessingConfigParams(TypedDict, total=False):
+    """Add-ons applied to each final utterance as the session runs."""
+
+    custom_vocabulary: bool
+    """Default: False."""
+    custom_vocabulary_config: CustomVocabularyConfigParams
+    custom_spelling: bool
+    """Default: False."""
+    custom_spelling_config: CustomSpellingConfigParams
+    translation: bool
+    """Default: False."""
+    translation_config: TranslationConfigParams
+    named_entity_recognition: bool
+    """Default: False."""
+    sentiment_analysis: bool
+    """Default: False."""
+
+
+class PostProcessingConfigParams(TypedDict, total=False):
+    """Add-ons applied to the whole transcript once the recording has ended."""
+
+    summarization: bool
+    """Default: False."""
+    summarization_config: SummarizationConfigParams
+    chapterization: bool
+    """Default: False."""
+
+
+class MessagesConfigParams(TypedDict, total=False):
+    """Which kinds of message the WebSocket carries; each flag turns one kind on or off."""
+
+    receive_partial_transcripts: bool
+    """Default: False."""
+    receive_final_transcripts: bool
+    """Default: True."""
+    receive_speech_events: bool
+    """Default: True."""
+    receive_pre_processing_events: bool
+    """Default: True."""
+    receive_realtime_processing_events: bool
+    """Default: True."""
+    receive_post_processing_events: bool
+    """Default: True."""
+    receive_acknowledgments: bool
+    """Default: True."""
+    receive_errors: bool
+    """Default: True."""
+    receive_lifecycle_events: bool
+    """Default: False."""
+
+
+class CallbackConfigParams(TypedDict, total=False):
+    """Where, and which of, the session's messages are also POSTed."""
+
+    url: str
+    """The http(s) URL the messages are POSTed to."""
+    receive_partial_transcripts: bool
+    """Default: False."""
+    receive_final_transcripts: bool
+    """Default: True."""
+    receive_speech_events: bool
+    """Default: False."""
+    receive_pre_processing_events: bool
+    """Default: True."""
+    receive_realtime_processing_events: bool
+    """Default: True."""
+    receive_post_processing_events: bool
+    """Default: True."""
+    receive_acknowledgments: bool
+    """Default: False."""
+    receive_errors: bool
+    """Default: False."""
+    receive_lifecycle_events: bool
+    """Default: True."""
+
+
+class StreamingRequestParams(TypedDict, total=False):
+    """The configuration of a live session, sent once to open it. Every field is optional."""
+
+    encoding: StreamingSupportedEncodingLiteral | StreamingSupportedEncodingEnum
+    """How the audio frames are encoded. Default: 'wav/pcm'."""
+    bit_depth: StreamingSupportedBitDepthLiteral | StreamingSupportedBitDepthEnum
+    """Bits per sample of the audio frames. Default: 16."""
+    sample_rate: StreamingSupportedSampleRateLiteral | StreamingSupportedSampleRateEnum
+    """Samples per second of the audio frames. Default: 16000."""
+    channels: int
+    """How many interleaved channels the audio frames hold. Default: 1."""
+    custom_metadata: Mapping[str, Any]
+    """Your own key/value pairs, stored with the session and usable to filter the list."""
+    model: StreamingSupportedModelsLiteral | StreamingSupportedModels
+    """The real-time speech model. Default: 'solaria-1'."""
+    endpointing: float
+    """Seconds of silence that end an utterance and make its transcript final. Default: 0.05."""
+    maximum_duration_without_endpointing: float
+    """The longest an utterance may run, in seconds, before it is made final without a silence. Default: 5."""
+    language_config: LanguageConfigParams
+    pre_processing: PreProcessingConfigParams
+    realtime_processing: RealtimeProcessingConfigParams
+    post_processing: PostProcessingConfigParams
+    messages_config: MessagesConfigParams
+    """Which kinds of message the WebSocket carries."""
+    callback: bool
+    """Also send the session's messages to `callback_config.url`. Default: False."""
+    callback_config: CallbackConfigParams
+
+
+class PatchRequestParamsParams(TypedDict, total=False):
+    """Changes to the stored configuration of a live session."""
+
+
 __all__ = [
     "PreRecordedTranscriptionModelLiteral",
     "TranscriptionLanguageCodeLiteral",
@@ -577,6 +712,10 @@ __all__ = [
     "TranslationModelLiteral",
     "SummaryTypesLiteral",
     "PiiRedactionEntityTypeLiteral",
+    "StreamingSupportedEncodingLiteral",
+    "StreamingSupportedBitDepthLiteral",
+    "StreamingSupportedSampleRateLiteral",
+    "StreamingSupportedModelsLiteral",
     "UploadUrlBodyParams",
     "LanguageConfigParams",
     "CustomVocabularyEntryOptionalParams",
@@ -597,4 +736,11 @@ __all__ = [
     "PiiRedactionConfigParams",
     "InitTranscriptionRequestOptionalParams",
     "InitTranscriptionRequestParams",
+    "PreProcessingConfigParams",
+    "RealtimeProcessingConfigParams",
+    "PostProcessingConfigParams",
+    "MessagesConfigParams",
+    "CallbackConfigParams",
+    "StreamingRequestParams",
+    "PatchRequestParamsParams",
 ]

@@ -24,9 +24,9 @@ from gladia.testing._errors import VIA_ALIAS, ApiError, error_response, path_wit
 from gladia.testing._gateway import Gateway, expects_continue
 from gladia.testing._intake import BadBody, ClientGone, FetchFailed, TooLarge, drain, receive_multipart
 from gladia.testing._listing import list_item, parse_query
+from gladia.testing._live import live_routes
 from gladia.testing._params import accepted_forms, request_params
 from gladia.testing._routes import ALIAS_PREFIX, CANONICAL_PREFIX
-from gladia.testing._live import live_routes
 from gladia.testing._state import EmulatorState
 from gladia.testing._store import Job, StoredFile
 

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
@@ -55,9 +55,6 @@ class AudioChunkAckMessage:
         self._additional_properties = value
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.audio_chunk_ack_data import AudioChunkAckData  # noqa: PLC0415
-        from ..models.error import Error  # noqa: PLC0415
-
         session_id = self.session_id
 
         created_at = self.created_at
@@ -96,9 +93,6 @@ class AudioChunkAckMessage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.audio_chunk_ack_data import AudioChunkAckData  # noqa: PLC0415
-        from ..models.error import Error  # noqa: PLC0415
-
         d = src_dict
         session_id = d["session_id"]
 
@@ -121,7 +115,7 @@ class AudioChunkAckMessage:
 
         error = _parse_error(d["error"])
 
-        type_ = AudioChunkAckMessageType(d["type"])
+        type_ = AudioChunkAckMessageType._value2member_map_.get(d["type"]) or AudioChunkAckMessageType(d["type"])
 
         def _parse_data(data: object) -> AudioChunkAckData | None:
             if data is None:
@@ -147,9 +141,70 @@ class AudioChunkAckMessage:
         audio_chunk_ack_message.data = data
 
         audio_chunk_ack_message._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 6 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
+
         return audio_chunk_ack_message
+
+    @classmethod
+    def from_dicts(cls: type[T], src_list: Iterable[Mapping[str, Any]]) -> list[T]:
+        """`[cls.from_dict(d) for d in src_list]`, in one loop: no call per item (see parse_list)."""
+        built: list[T] = []
+        append = built.append
+        new = object.__new__
+        for d in src_list:
+            session_id = d["session_id"]
+
+            created_at = d["created_at"]
+
+            acknowledged = d["acknowledged"]
+
+            def _parse_error(data: object) -> Error | None:
+                if data is None:
+                    return data
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    error_type_0 = Error.from_dict(data)
+
+                    return error_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(Error | None, data)
+
+            error = _parse_error(d["error"])
+
+            type_ = AudioChunkAckMessageType._value2member_map_.get(d["type"]) or AudioChunkAckMessageType(d["type"])
+
+            def _parse_data(data: object) -> AudioChunkAckData | None:
+                if data is None:
+                    return data
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    data_type_0 = AudioChunkAckData.from_dict(data)
+
+                    return data_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(AudioChunkAckData | None, data)
+
+            data = _parse_data(d["data"])
+
+            audio_chunk_ack_message = new(cls)
+            audio_chunk_ack_message.session_id = session_id
+            audio_chunk_ack_message.created_at = created_at
+            audio_chunk_ack_message.acknowledged = acknowledged
+            audio_chunk_ack_message.error = error
+            audio_chunk_ack_message.type_ = type_
+            audio_chunk_ack_message.data = data
+
+            audio_chunk_ack_message._additional_properties = (
+                None if len(d) == 6 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            )
+
+            append(audio_chunk_ack_message)
+        return built
 
     @property
     def additional_keys(self) -> list[str]:
@@ -166,3 +221,7 @@ class AudioChunkAckMessage:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.audio_chunk_ack_data import AudioChunkAckData  # noqa: E402
+from ..models.error import Error  # noqa: E402

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -141,9 +141,56 @@ class CallbackConfig:
         callback_config.receive_lifecycle_events = receive_lifecycle_events
 
         callback_config._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 0 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
+
         return callback_config
+
+    @classmethod
+    def from_dicts(cls: type[T], src_list: Iterable[Mapping[str, Any]]) -> list[T]:
+        """`[cls.from_dict(d) for d in src_list]`, in one loop: no call per item (see parse_list)."""
+        built: list[T] = []
+        append = built.append
+        new = object.__new__
+        for d in src_list:
+            url = d.get("url", UNSET)
+
+            receive_partial_transcripts = d.get("receive_partial_transcripts", UNSET)
+
+            receive_final_transcripts = d.get("receive_final_transcripts", UNSET)
+
+            receive_speech_events = d.get("receive_speech_events", UNSET)
+
+            receive_pre_processing_events = d.get("receive_pre_processing_events", UNSET)
+
+            receive_realtime_processing_events = d.get("receive_realtime_processing_events", UNSET)
+
+            receive_post_processing_events = d.get("receive_post_processing_events", UNSET)
+
+            receive_acknowledgments = d.get("receive_acknowledgments", UNSET)
+
+            receive_errors = d.get("receive_errors", UNSET)
+
+            receive_lifecycle_events = d.get("receive_lifecycle_events", UNSET)
+
+            callback_config = new(cls)
+            callback_config.url = url
+            callback_config.receive_partial_transcripts = receive_partial_transcripts
+            callback_config.receive_final_transcripts = receive_final_transcripts
+            callback_config.receive_speech_events = receive_speech_events
+            callback_config.receive_pre_processing_events = receive_pre_processing_events
+            callback_config.receive_realtime_processing_events = receive_realtime_processing_events
+            callback_config.receive_post_processing_events = receive_post_processing_events
+            callback_config.receive_acknowledgments = receive_acknowledgments
+            callback_config.receive_errors = receive_errors
+            callback_config.receive_lifecycle_events = receive_lifecycle_events
+
+            callback_config._additional_properties = (
+                None if len(d) == 0 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            )
+
+            append(callback_config)
+        return built
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import extras_key, extras_repr
+from ..types import extras_key, extras_repr, parse_list
 
 if TYPE_CHECKING:
     from ..models.word_dto import WordDTO
@@ -76,8 +76,6 @@ class ChapterizationSentence:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.word_dto import WordDTO  # noqa: PLC0415
-
         d = src_dict
         sentence = d["sentence"]
 
@@ -85,7 +83,7 @@ class ChapterizationSentence:
 
         end = d["end"]
 
-        words = list(map(WordDTO.from_dict, d["words"]))
+        words = parse_list(WordDTO.from_dicts, d["words"])
 
         chapterization_sentence = object.__new__(cls)
         chapterization_sentence.sentence = sentence
@@ -94,9 +92,38 @@ class ChapterizationSentence:
         chapterization_sentence.words = words
 
         chapterization_sentence._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 4 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
+
         return chapterization_sentence
+
+    @classmethod
+    def from_dicts(cls: type[T], src_list: Iterable[Mapping[str, Any]]) -> list[T]:
+        """`[cls.from_dict(d) for d in src_list]`, in one loop: no call per item (see parse_list)."""
+        built: list[T] = []
+        append = built.append
+        new = object.__new__
+        for d in src_list:
+            sentence = d["sentence"]
+
+            start = d["start"]
+
+            end = d["end"]
+
+            words = parse_list(WordDTO.from_dicts, d["words"])
+
+            chapterization_sentence = new(cls)
+            chapterization_sentence.sentence = sentence
+            chapterization_sentence.start = start
+            chapterization_sentence.end = end
+            chapterization_sentence.words = words
+
+            chapterization_sentence._additional_properties = (
+                None if len(d) == 4 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            )
+
+            append(chapterization_sentence)
+        return built
 
     @property
     def additional_keys(self) -> list[str]:
@@ -113,3 +140,6 @@ class ChapterizationSentence:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.word_dto import WordDTO  # noqa: E402

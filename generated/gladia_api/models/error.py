@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -60,8 +60,30 @@ class Error:
         error = object.__new__(cls)
         error.message = message
 
-        error._additional_properties = None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+        error._additional_properties = (
+            None if len(d) == 1 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+        )
+
         return error
+
+    @classmethod
+    def from_dicts(cls: type[T], src_list: Iterable[Mapping[str, Any]]) -> list[T]:
+        """`[cls.from_dict(d) for d in src_list]`, in one loop: no call per item (see parse_list)."""
+        built: list[T] = []
+        append = built.append
+        new = object.__new__
+        for d in src_list:
+            message = d["message"]
+
+            error = new(cls)
+            error.message = message
+
+            error._additional_properties = (
+                None if len(d) == 1 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            )
+
+            append(error)
+        return built
 
     @property
     def additional_keys(self) -> list[str]:

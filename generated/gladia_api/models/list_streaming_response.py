@@ -1,12 +1,12 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import extras_key, extras_repr
+from ..types import extras_key, extras_repr, parse_list
 
 if TYPE_CHECKING:
     from ..models.streaming_response import StreamingResponse
@@ -77,8 +77,6 @@ class ListStreamingResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.streaming_response import StreamingResponse  # noqa: PLC0415
-
         d = src_dict
         first = d["first"]
 
@@ -91,7 +89,7 @@ class ListStreamingResponse:
 
         next_ = _parse_next_(d["next"])
 
-        items = list(map(StreamingResponse.from_dict, d["items"]))
+        items = parse_list(StreamingResponse.from_dicts, d["items"])
 
         list_streaming_response = object.__new__(cls)
         list_streaming_response.first = first
@@ -100,9 +98,43 @@ class ListStreamingResponse:
         list_streaming_response.items = items
 
         list_streaming_response._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 4 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
+
         return list_streaming_response
+
+    @classmethod
+    def from_dicts(cls: type[T], src_list: Iterable[Mapping[str, Any]]) -> list[T]:
+        """`[cls.from_dict(d) for d in src_list]`, in one loop: no call per item (see parse_list)."""
+        built: list[T] = []
+        append = built.append
+        new = object.__new__
+        for d in src_list:
+            first = d["first"]
+
+            current = d["current"]
+
+            def _parse_next_(data: object) -> None | str:
+                if data is None:
+                    return data
+                return cast(None | str, data)
+
+            next_ = _parse_next_(d["next"])
+
+            items = parse_list(StreamingResponse.from_dicts, d["items"])
+
+            list_streaming_response = new(cls)
+            list_streaming_response.first = first
+            list_streaming_response.current = current
+            list_streaming_response.next_ = next_
+            list_streaming_response.items = items
+
+            list_streaming_response._additional_properties = (
+                None if len(d) == 4 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            )
+
+            append(list_streaming_response)
+        return built
 
     @property
     def additional_keys(self) -> list[str]:
@@ -119,3 +151,6 @@ class ListStreamingResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.streaming_response import StreamingResponse  # noqa: E402

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import extras_key, extras_repr
+from ..types import extras_key, extras_repr, parse_list
 
 if TYPE_CHECKING:
     from ..models.named_entity_recognition_result import NamedEntityRecognitionResult
@@ -72,15 +72,12 @@ class NamedEntityRecognitionData:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.named_entity_recognition_result import NamedEntityRecognitionResult  # noqa: PLC0415
-        from ..models.utterance_dto import UtteranceDTO  # noqa: PLC0415
-
         d = src_dict
         utterance_id = d["utterance_id"]
 
         utterance = UtteranceDTO.from_dict(d["utterance"])
 
-        results = list(map(NamedEntityRecognitionResult.from_dict, d["results"]))
+        results = parse_list(NamedEntityRecognitionResult.from_dicts, d["results"])
 
         named_entity_recognition_data = object.__new__(cls)
         named_entity_recognition_data.utterance_id = utterance_id
@@ -88,9 +85,35 @@ class NamedEntityRecognitionData:
         named_entity_recognition_data.results = results
 
         named_entity_recognition_data._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 3 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
+
         return named_entity_recognition_data
+
+    @classmethod
+    def from_dicts(cls: type[T], src_list: Iterable[Mapping[str, Any]]) -> list[T]:
+        """`[cls.from_dict(d) for d in src_list]`, in one loop: no call per item (see parse_list)."""
+        built: list[T] = []
+        append = built.append
+        new = object.__new__
+        for d in src_list:
+            utterance_id = d["utterance_id"]
+
+            utterance = UtteranceDTO.from_dict(d["utterance"])
+
+            results = parse_list(NamedEntityRecognitionResult.from_dicts, d["results"])
+
+            named_entity_recognition_data = new(cls)
+            named_entity_recognition_data.utterance_id = utterance_id
+            named_entity_recognition_data.utterance = utterance
+            named_entity_recognition_data.results = results
+
+            named_entity_recognition_data._additional_properties = (
+                None if len(d) == 3 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            )
+
+            append(named_entity_recognition_data)
+        return built
 
     @property
     def additional_keys(self) -> list[str]:
@@ -107,3 +130,7 @@ class NamedEntityRecognitionData:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.named_entity_recognition_result import NamedEntityRecognitionResult  # noqa: E402
+from ..models.utterance_dto import UtteranceDTO  # noqa: E402

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
@@ -53,9 +53,6 @@ class NamedEntityRecognitionMessage:
         self._additional_properties = value
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.error import Error  # noqa: PLC0415
-        from ..models.named_entity_recognition_data import NamedEntityRecognitionData  # noqa: PLC0415
-
         session_id = self.session_id
 
         created_at = self.created_at
@@ -91,9 +88,6 @@ class NamedEntityRecognitionMessage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.error import Error  # noqa: PLC0415
-        from ..models.named_entity_recognition_data import NamedEntityRecognitionData  # noqa: PLC0415
-
         d = src_dict
         session_id = d["session_id"]
 
@@ -114,7 +108,9 @@ class NamedEntityRecognitionMessage:
 
         error = _parse_error(d["error"])
 
-        type_ = NamedEntityRecognitionMessageType(d["type"])
+        type_ = NamedEntityRecognitionMessageType._value2member_map_.get(
+            d["type"]
+        ) or NamedEntityRecognitionMessageType(d["type"])
 
         def _parse_data(data: object) -> NamedEntityRecognitionData | None:
             if data is None:
@@ -139,9 +135,69 @@ class NamedEntityRecognitionMessage:
         named_entity_recognition_message.data = data
 
         named_entity_recognition_message._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 5 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
+
         return named_entity_recognition_message
+
+    @classmethod
+    def from_dicts(cls: type[T], src_list: Iterable[Mapping[str, Any]]) -> list[T]:
+        """`[cls.from_dict(d) for d in src_list]`, in one loop: no call per item (see parse_list)."""
+        built: list[T] = []
+        append = built.append
+        new = object.__new__
+        for d in src_list:
+            session_id = d["session_id"]
+
+            created_at = d["created_at"]
+
+            def _parse_error(data: object) -> Error | None:
+                if data is None:
+                    return data
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    error_type_0 = Error.from_dict(data)
+
+                    return error_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(Error | None, data)
+
+            error = _parse_error(d["error"])
+
+            type_ = NamedEntityRecognitionMessageType._value2member_map_.get(
+                d["type"]
+            ) or NamedEntityRecognitionMessageType(d["type"])
+
+            def _parse_data(data: object) -> NamedEntityRecognitionData | None:
+                if data is None:
+                    return data
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    data_type_0 = NamedEntityRecognitionData.from_dict(data)
+
+                    return data_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(NamedEntityRecognitionData | None, data)
+
+            data = _parse_data(d["data"])
+
+            named_entity_recognition_message = new(cls)
+            named_entity_recognition_message.session_id = session_id
+            named_entity_recognition_message.created_at = created_at
+            named_entity_recognition_message.error = error
+            named_entity_recognition_message.type_ = type_
+            named_entity_recognition_message.data = data
+
+            named_entity_recognition_message._additional_properties = (
+                None if len(d) == 5 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            )
+
+            append(named_entity_recognition_message)
+        return built
 
     @property
     def additional_keys(self) -> list[str]:
@@ -158,3 +214,7 @@ class NamedEntityRecognitionMessage:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.error import Error  # noqa: E402
+from ..models.named_entity_recognition_data import NamedEntityRecognitionData  # noqa: E402

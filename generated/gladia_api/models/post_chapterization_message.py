@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
@@ -53,9 +53,6 @@ class PostChapterizationMessage:
         self._additional_properties = value
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.error import Error  # noqa: PLC0415
-        from ..models.post_chapterization_message_data import PostChapterizationMessageData  # noqa: PLC0415
-
         session_id = self.session_id
 
         created_at = self.created_at
@@ -91,9 +88,6 @@ class PostChapterizationMessage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.error import Error  # noqa: PLC0415
-        from ..models.post_chapterization_message_data import PostChapterizationMessageData  # noqa: PLC0415
-
         d = src_dict
         session_id = d["session_id"]
 
@@ -114,7 +108,9 @@ class PostChapterizationMessage:
 
         error = _parse_error(d["error"])
 
-        type_ = PostChapterizationMessageType(d["type"])
+        type_ = PostChapterizationMessageType._value2member_map_.get(d["type"]) or PostChapterizationMessageType(
+            d["type"]
+        )
 
         def _parse_data(data: object) -> None | PostChapterizationMessageData:
             if data is None:
@@ -139,9 +135,69 @@ class PostChapterizationMessage:
         post_chapterization_message.data = data
 
         post_chapterization_message._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 5 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
+
         return post_chapterization_message
+
+    @classmethod
+    def from_dicts(cls: type[T], src_list: Iterable[Mapping[str, Any]]) -> list[T]:
+        """`[cls.from_dict(d) for d in src_list]`, in one loop: no call per item (see parse_list)."""
+        built: list[T] = []
+        append = built.append
+        new = object.__new__
+        for d in src_list:
+            session_id = d["session_id"]
+
+            created_at = d["created_at"]
+
+            def _parse_error(data: object) -> Error | None:
+                if data is None:
+                    return data
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    error_type_0 = Error.from_dict(data)
+
+                    return error_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(Error | None, data)
+
+            error = _parse_error(d["error"])
+
+            type_ = PostChapterizationMessageType._value2member_map_.get(d["type"]) or PostChapterizationMessageType(
+                d["type"]
+            )
+
+            def _parse_data(data: object) -> None | PostChapterizationMessageData:
+                if data is None:
+                    return data
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    data_type_0 = PostChapterizationMessageData.from_dict(data)
+
+                    return data_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(None | PostChapterizationMessageData, data)
+
+            data = _parse_data(d["data"])
+
+            post_chapterization_message = new(cls)
+            post_chapterization_message.session_id = session_id
+            post_chapterization_message.created_at = created_at
+            post_chapterization_message.error = error
+            post_chapterization_message.type_ = type_
+            post_chapterization_message.data = data
+
+            post_chapterization_message._additional_properties = (
+                None if len(d) == 5 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            )
+
+            append(post_chapterization_message)
+        return built
 
     @property
     def additional_keys(self) -> list[str]:
@@ -158,3 +214,7 @@ class PostChapterizationMessage:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.error import Error  # noqa: E402
+from ..models.post_chapterization_message_data import PostChapterizationMessageData  # noqa: E402

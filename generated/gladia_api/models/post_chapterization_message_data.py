@@ -1,12 +1,12 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import extras_key, extras_repr
+from ..types import extras_key, extras_repr, parse_list
 
 if TYPE_CHECKING:
     from ..models.post_chapterization_result import PostChapterizationResult
@@ -61,18 +61,36 @@ class PostChapterizationMessageData:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.post_chapterization_result import PostChapterizationResult  # noqa: PLC0415
-
         d = src_dict
-        results = list(map(PostChapterizationResult.from_dict, d["results"]))
+        results = parse_list(PostChapterizationResult.from_dicts, d["results"])
 
         post_chapterization_message_data = object.__new__(cls)
         post_chapterization_message_data.results = results
 
         post_chapterization_message_data._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 1 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
+
         return post_chapterization_message_data
+
+    @classmethod
+    def from_dicts(cls: type[T], src_list: Iterable[Mapping[str, Any]]) -> list[T]:
+        """`[cls.from_dict(d) for d in src_list]`, in one loop: no call per item (see parse_list)."""
+        built: list[T] = []
+        append = built.append
+        new = object.__new__
+        for d in src_list:
+            results = parse_list(PostChapterizationResult.from_dicts, d["results"])
+
+            post_chapterization_message_data = new(cls)
+            post_chapterization_message_data.results = results
+
+            post_chapterization_message_data._additional_properties = (
+                None if len(d) == 1 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            )
+
+            append(post_chapterization_message_data)
+        return built
 
     @property
     def additional_keys(self) -> list[str]:
@@ -89,3 +107,6 @@ class PostChapterizationMessageData:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.post_chapterization_result import PostChapterizationResult  # noqa: E402

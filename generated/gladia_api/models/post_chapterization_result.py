@@ -1,12 +1,12 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, extras_key, extras_repr
+from ..types import UNSET, Unset, extras_key, extras_repr, parse_list
 
 if TYPE_CHECKING:
     from ..models.chapterization_sentence import ChapterizationSentence
@@ -109,8 +109,6 @@ class PostChapterizationResult:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chapterization_sentence import ChapterizationSentence  # noqa: PLC0415
-
         d = src_dict
         headline = d["headline"]
 
@@ -122,7 +120,7 @@ class PostChapterizationResult:
 
         end = d["end"]
 
-        sentences = list(map(ChapterizationSentence.from_dict, d["sentences"]))
+        sentences = parse_list(ChapterizationSentence.from_dicts, d["sentences"])
 
         text = d["text"]
 
@@ -145,9 +143,56 @@ class PostChapterizationResult:
         post_chapterization_result.summary = summary
 
         post_chapterization_result._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 7 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
+
         return post_chapterization_result
+
+    @classmethod
+    def from_dicts(cls: type[T], src_list: Iterable[Mapping[str, Any]]) -> list[T]:
+        """`[cls.from_dict(d) for d in src_list]`, in one loop: no call per item (see parse_list)."""
+        built: list[T] = []
+        append = built.append
+        new = object.__new__
+        for d in src_list:
+            headline = d["headline"]
+
+            gist = d["gist"]
+
+            keywords = cast(list[str], d["keywords"])
+
+            start = d["start"]
+
+            end = d["end"]
+
+            sentences = parse_list(ChapterizationSentence.from_dicts, d["sentences"])
+
+            text = d["text"]
+
+            abstractive_summary = d.get("abstractive_summary", UNSET)
+
+            extractive_summary = d.get("extractive_summary", UNSET)
+
+            summary = d.get("summary", UNSET)
+
+            post_chapterization_result = new(cls)
+            post_chapterization_result.headline = headline
+            post_chapterization_result.gist = gist
+            post_chapterization_result.keywords = keywords
+            post_chapterization_result.start = start
+            post_chapterization_result.end = end
+            post_chapterization_result.sentences = sentences
+            post_chapterization_result.text = text
+            post_chapterization_result.abstractive_summary = abstractive_summary
+            post_chapterization_result.extractive_summary = extractive_summary
+            post_chapterization_result.summary = summary
+
+            post_chapterization_result._additional_properties = (
+                None if len(d) == 7 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            )
+
+            append(post_chapterization_result)
+        return built
 
     @property
     def additional_keys(self) -> list[str]:
@@ -164,3 +209,6 @@ class PostChapterizationResult:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.chapterization_sentence import ChapterizationSentence  # noqa: E402

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -70,8 +70,6 @@ class PostProcessingConfig:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.summarization_config_dto import SummarizationConfigDTO  # noqa: PLC0415
-
         d = src_dict
         summarization = d.get("summarization", UNSET)
 
@@ -90,9 +88,40 @@ class PostProcessingConfig:
         post_processing_config.chapterization = chapterization
 
         post_processing_config._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 0 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
+
         return post_processing_config
+
+    @classmethod
+    def from_dicts(cls: type[T], src_list: Iterable[Mapping[str, Any]]) -> list[T]:
+        """`[cls.from_dict(d) for d in src_list]`, in one loop: no call per item (see parse_list)."""
+        built: list[T] = []
+        append = built.append
+        new = object.__new__
+        for d in src_list:
+            summarization = d.get("summarization", UNSET)
+
+            _summarization_config = d.get("summarization_config", UNSET)
+            summarization_config: SummarizationConfigDTO | Unset
+            if isinstance(_summarization_config, Unset):
+                summarization_config = UNSET
+            else:
+                summarization_config = SummarizationConfigDTO.from_dict(_summarization_config)
+
+            chapterization = d.get("chapterization", UNSET)
+
+            post_processing_config = new(cls)
+            post_processing_config.summarization = summarization
+            post_processing_config.summarization_config = summarization_config
+            post_processing_config.chapterization = chapterization
+
+            post_processing_config._additional_properties = (
+                None if len(d) == 0 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            )
+
+            append(post_processing_config)
+        return built
 
     @property
     def additional_keys(self) -> list[str]:
@@ -109,3 +138,6 @@ class PostProcessingConfig:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.summarization_config_dto import SummarizationConfigDTO  # noqa: E402

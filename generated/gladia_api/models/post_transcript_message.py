@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -74,14 +74,12 @@ class PostTranscriptMessage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.transcription_dto import TranscriptionDTO  # noqa: PLC0415
-
         d = src_dict
         session_id = d["session_id"]
 
         created_at = d["created_at"]
 
-        type_ = PostTranscriptMessageType(d["type"])
+        type_ = PostTranscriptMessageType._value2member_map_.get(d["type"]) or PostTranscriptMessageType(d["type"])
 
         data = TranscriptionDTO.from_dict(d["data"])
 
@@ -92,9 +90,38 @@ class PostTranscriptMessage:
         post_transcript_message.data = data
 
         post_transcript_message._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 4 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
+
         return post_transcript_message
+
+    @classmethod
+    def from_dicts(cls: type[T], src_list: Iterable[Mapping[str, Any]]) -> list[T]:
+        """`[cls.from_dict(d) for d in src_list]`, in one loop: no call per item (see parse_list)."""
+        built: list[T] = []
+        append = built.append
+        new = object.__new__
+        for d in src_list:
+            session_id = d["session_id"]
+
+            created_at = d["created_at"]
+
+            type_ = PostTranscriptMessageType._value2member_map_.get(d["type"]) or PostTranscriptMessageType(d["type"])
+
+            data = TranscriptionDTO.from_dict(d["data"])
+
+            post_transcript_message = new(cls)
+            post_transcript_message.session_id = session_id
+            post_transcript_message.created_at = created_at
+            post_transcript_message.type_ = type_
+            post_transcript_message.data = data
+
+            post_transcript_message._additional_properties = (
+                None if len(d) == 4 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            )
+
+            append(post_transcript_message)
+        return built
 
     @property
     def additional_keys(self) -> list[str]:
@@ -111,3 +138,6 @@ class PostTranscriptMessage:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.transcription_dto import TranscriptionDTO  # noqa: E402

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -70,9 +70,32 @@ class PreProcessingConfig:
         pre_processing_config.speech_threshold = speech_threshold
 
         pre_processing_config._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 0 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
+
         return pre_processing_config
+
+    @classmethod
+    def from_dicts(cls: type[T], src_list: Iterable[Mapping[str, Any]]) -> list[T]:
+        """`[cls.from_dict(d) for d in src_list]`, in one loop: no call per item (see parse_list)."""
+        built: list[T] = []
+        append = built.append
+        new = object.__new__
+        for d in src_list:
+            audio_enhancer = d.get("audio_enhancer", UNSET)
+
+            speech_threshold = d.get("speech_threshold", UNSET)
+
+            pre_processing_config = new(cls)
+            pre_processing_config.audio_enhancer = audio_enhancer
+            pre_processing_config.speech_threshold = speech_threshold
+
+            pre_processing_config._additional_properties = (
+                None if len(d) == 0 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            )
+
+            append(pre_processing_config)
+        return built
 
     @property
     def additional_keys(self) -> list[str]:

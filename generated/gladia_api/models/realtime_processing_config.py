@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -106,10 +106,6 @@ class RealtimeProcessingConfig:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.custom_spelling_config_dto import CustomSpellingConfigDTO  # noqa: PLC0415
-        from ..models.custom_vocabulary_config_dto import CustomVocabularyConfigDTO  # noqa: PLC0415
-        from ..models.translation_config_dto import TranslationConfigDTO  # noqa: PLC0415
-
         d = src_dict
         custom_vocabulary = d.get("custom_vocabulary", UNSET)
 
@@ -153,9 +149,65 @@ class RealtimeProcessingConfig:
         realtime_processing_config.sentiment_analysis = sentiment_analysis
 
         realtime_processing_config._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 0 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
+
         return realtime_processing_config
+
+    @classmethod
+    def from_dicts(cls: type[T], src_list: Iterable[Mapping[str, Any]]) -> list[T]:
+        """`[cls.from_dict(d) for d in src_list]`, in one loop: no call per item (see parse_list)."""
+        built: list[T] = []
+        append = built.append
+        new = object.__new__
+        for d in src_list:
+            custom_vocabulary = d.get("custom_vocabulary", UNSET)
+
+            _custom_vocabulary_config = d.get("custom_vocabulary_config", UNSET)
+            custom_vocabulary_config: CustomVocabularyConfigDTO | Unset
+            if isinstance(_custom_vocabulary_config, Unset):
+                custom_vocabulary_config = UNSET
+            else:
+                custom_vocabulary_config = CustomVocabularyConfigDTO.from_dict(_custom_vocabulary_config)
+
+            custom_spelling = d.get("custom_spelling", UNSET)
+
+            _custom_spelling_config = d.get("custom_spelling_config", UNSET)
+            custom_spelling_config: CustomSpellingConfigDTO | Unset
+            if isinstance(_custom_spelling_config, Unset):
+                custom_spelling_config = UNSET
+            else:
+                custom_spelling_config = CustomSpellingConfigDTO.from_dict(_custom_spelling_config)
+
+            translation = d.get("translation", UNSET)
+
+            _translation_config = d.get("translation_config", UNSET)
+            translation_config: TranslationConfigDTO | Unset
+            if isinstance(_translation_config, Unset):
+                translation_config = UNSET
+            else:
+                translation_config = TranslationConfigDTO.from_dict(_translation_config)
+
+            named_entity_recognition = d.get("named_entity_recognition", UNSET)
+
+            sentiment_analysis = d.get("sentiment_analysis", UNSET)
+
+            realtime_processing_config = new(cls)
+            realtime_processing_config.custom_vocabulary = custom_vocabulary
+            realtime_processing_config.custom_vocabulary_config = custom_vocabulary_config
+            realtime_processing_config.custom_spelling = custom_spelling
+            realtime_processing_config.custom_spelling_config = custom_spelling_config
+            realtime_processing_config.translation = translation
+            realtime_processing_config.translation_config = translation_config
+            realtime_processing_config.named_entity_recognition = named_entity_recognition
+            realtime_processing_config.sentiment_analysis = sentiment_analysis
+
+            realtime_processing_config._additional_properties = (
+                None if len(d) == 0 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            )
+
+            append(realtime_processing_config)
+        return built
 
     @property
     def additional_keys(self) -> list[str]:
@@ -172,3 +224,8 @@ class RealtimeProcessingConfig:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.custom_spelling_config_dto import CustomSpellingConfigDTO  # noqa: E402
+from ..models.custom_vocabulary_config_dto import CustomVocabularyConfigDTO  # noqa: E402
+from ..models.translation_config_dto import TranslationConfigDTO  # noqa: E402

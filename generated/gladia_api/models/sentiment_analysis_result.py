@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -101,9 +101,44 @@ class SentimentAnalysisResult:
         sentiment_analysis_result.channel = channel
 
         sentiment_analysis_result._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 6 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
+
         return sentiment_analysis_result
+
+    @classmethod
+    def from_dicts(cls: type[T], src_list: Iterable[Mapping[str, Any]]) -> list[T]:
+        """`[cls.from_dict(d) for d in src_list]`, in one loop: no call per item (see parse_list)."""
+        built: list[T] = []
+        append = built.append
+        new = object.__new__
+        for d in src_list:
+            sentiment = d["sentiment"]
+
+            emotion = d["emotion"]
+
+            text = d["text"]
+
+            start = d["start"]
+
+            end = d["end"]
+
+            channel = d["channel"]
+
+            sentiment_analysis_result = new(cls)
+            sentiment_analysis_result.sentiment = sentiment
+            sentiment_analysis_result.emotion = emotion
+            sentiment_analysis_result.text = text
+            sentiment_analysis_result.start = start
+            sentiment_analysis_result.end = end
+            sentiment_analysis_result.channel = channel
+
+            sentiment_analysis_result._additional_properties = (
+                None if len(d) == 6 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            )
+
+            append(sentiment_analysis_result)
+        return built
 
     @property
     def additional_keys(self) -> list[str]:

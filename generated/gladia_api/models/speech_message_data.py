@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -69,9 +69,32 @@ class SpeechMessageData:
         speech_message_data.channel = channel
 
         speech_message_data._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 2 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
+
         return speech_message_data
+
+    @classmethod
+    def from_dicts(cls: type[T], src_list: Iterable[Mapping[str, Any]]) -> list[T]:
+        """`[cls.from_dict(d) for d in src_list]`, in one loop: no call per item (see parse_list)."""
+        built: list[T] = []
+        append = built.append
+        new = object.__new__
+        for d in src_list:
+            time = d["time"]
+
+            channel = d["channel"]
+
+            speech_message_data = new(cls)
+            speech_message_data.time = time
+            speech_message_data.channel = channel
+
+            speech_message_data._additional_properties = (
+                None if len(d) == 2 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            )
+
+            append(speech_message_data)
+        return built
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
@@ -55,9 +55,6 @@ class StopRecordingAckMessage:
         self._additional_properties = value
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.error import Error  # noqa: PLC0415
-        from ..models.stop_recording_ack_data import StopRecordingAckData  # noqa: PLC0415
-
         session_id = self.session_id
 
         created_at = self.created_at
@@ -96,9 +93,6 @@ class StopRecordingAckMessage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.error import Error  # noqa: PLC0415
-        from ..models.stop_recording_ack_data import StopRecordingAckData  # noqa: PLC0415
-
         d = src_dict
         session_id = d["session_id"]
 
@@ -121,7 +115,7 @@ class StopRecordingAckMessage:
 
         error = _parse_error(d["error"])
 
-        type_ = StopRecordingAckMessageType(d["type"])
+        type_ = StopRecordingAckMessageType._value2member_map_.get(d["type"]) or StopRecordingAckMessageType(d["type"])
 
         def _parse_data(data: object) -> None | StopRecordingAckData:
             if data is None:
@@ -147,9 +141,72 @@ class StopRecordingAckMessage:
         stop_recording_ack_message.data = data
 
         stop_recording_ack_message._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 6 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
+
         return stop_recording_ack_message
+
+    @classmethod
+    def from_dicts(cls: type[T], src_list: Iterable[Mapping[str, Any]]) -> list[T]:
+        """`[cls.from_dict(d) for d in src_list]`, in one loop: no call per item (see parse_list)."""
+        built: list[T] = []
+        append = built.append
+        new = object.__new__
+        for d in src_list:
+            session_id = d["session_id"]
+
+            created_at = d["created_at"]
+
+            acknowledged = d["acknowledged"]
+
+            def _parse_error(data: object) -> Error | None:
+                if data is None:
+                    return data
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    error_type_0 = Error.from_dict(data)
+
+                    return error_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(Error | None, data)
+
+            error = _parse_error(d["error"])
+
+            type_ = StopRecordingAckMessageType._value2member_map_.get(d["type"]) or StopRecordingAckMessageType(
+                d["type"]
+            )
+
+            def _parse_data(data: object) -> None | StopRecordingAckData:
+                if data is None:
+                    return data
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    data_type_0 = StopRecordingAckData.from_dict(data)
+
+                    return data_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(None | StopRecordingAckData, data)
+
+            data = _parse_data(d["data"])
+
+            stop_recording_ack_message = new(cls)
+            stop_recording_ack_message.session_id = session_id
+            stop_recording_ack_message.created_at = created_at
+            stop_recording_ack_message.acknowledged = acknowledged
+            stop_recording_ack_message.error = error
+            stop_recording_ack_message.type_ = type_
+            stop_recording_ack_message.data = data
+
+            stop_recording_ack_message._additional_properties = (
+                None if len(d) == 6 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            )
+
+            append(stop_recording_ack_message)
+        return built
 
     @property
     def additional_keys(self) -> list[str]:
@@ -166,3 +223,7 @@ class StopRecordingAckMessage:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.error import Error  # noqa: E402
+from ..models.stop_recording_ack_data import StopRecordingAckData  # noqa: E402

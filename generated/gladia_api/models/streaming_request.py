@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -186,35 +186,33 @@ class StreamingRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.callback_config import CallbackConfig  # noqa: PLC0415
-        from ..models.language_config import LanguageConfig  # noqa: PLC0415
-        from ..models.messages_config import MessagesConfig  # noqa: PLC0415
-        from ..models.post_processing_config import PostProcessingConfig  # noqa: PLC0415
-        from ..models.pre_processing_config import PreProcessingConfig  # noqa: PLC0415
-        from ..models.realtime_processing_config import RealtimeProcessingConfig  # noqa: PLC0415
-        from ..models.streaming_request_custom_metadata import StreamingRequestCustomMetadata  # noqa: PLC0415
-
         d = src_dict
         _encoding = d.get("encoding", UNSET)
         encoding: StreamingSupportedEncodingEnum | Unset
         if isinstance(_encoding, Unset):
             encoding = UNSET
         else:
-            encoding = StreamingSupportedEncodingEnum(_encoding)
+            encoding = StreamingSupportedEncodingEnum._value2member_map_.get(
+                _encoding
+            ) or StreamingSupportedEncodingEnum(_encoding)
 
         _bit_depth = d.get("bit_depth", UNSET)
         bit_depth: StreamingSupportedBitDepthEnum | Unset
         if isinstance(_bit_depth, Unset):
             bit_depth = UNSET
         else:
-            bit_depth = StreamingSupportedBitDepthEnum(_bit_depth)
+            bit_depth = StreamingSupportedBitDepthEnum._value2member_map_.get(
+                _bit_depth
+            ) or StreamingSupportedBitDepthEnum(_bit_depth)
 
         _sample_rate = d.get("sample_rate", UNSET)
         sample_rate: StreamingSupportedSampleRateEnum | Unset
         if isinstance(_sample_rate, Unset):
             sample_rate = UNSET
         else:
-            sample_rate = StreamingSupportedSampleRateEnum(_sample_rate)
+            sample_rate = StreamingSupportedSampleRateEnum._value2member_map_.get(
+                _sample_rate
+            ) or StreamingSupportedSampleRateEnum(_sample_rate)
 
         channels = d.get("channels", UNSET)
 
@@ -230,7 +228,7 @@ class StreamingRequest:
         if isinstance(_model, Unset):
             model = UNSET
         else:
-            model = StreamingSupportedModels(_model)
+            model = StreamingSupportedModels._value2member_map_.get(_model) or StreamingSupportedModels(_model)
 
         endpointing = d.get("endpointing", UNSET)
 
@@ -298,9 +296,132 @@ class StreamingRequest:
         streaming_request.callback_config = callback_config
 
         streaming_request._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 0 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
+
         return streaming_request
+
+    @classmethod
+    def from_dicts(cls: type[T], src_list: Iterable[Mapping[str, Any]]) -> list[T]:
+        """`[cls.from_dict(d) for d in src_list]`, in one loop: no call per item (see parse_list)."""
+        built: list[T] = []
+        append = built.append
+        new = object.__new__
+        for d in src_list:
+            _encoding = d.get("encoding", UNSET)
+            encoding: StreamingSupportedEncodingEnum | Unset
+            if isinstance(_encoding, Unset):
+                encoding = UNSET
+            else:
+                encoding = StreamingSupportedEncodingEnum._value2member_map_.get(
+                    _encoding
+                ) or StreamingSupportedEncodingEnum(_encoding)
+
+            _bit_depth = d.get("bit_depth", UNSET)
+            bit_depth: StreamingSupportedBitDepthEnum | Unset
+            if isinstance(_bit_depth, Unset):
+                bit_depth = UNSET
+            else:
+                bit_depth = StreamingSupportedBitDepthEnum._value2member_map_.get(
+                    _bit_depth
+                ) or StreamingSupportedBitDepthEnum(_bit_depth)
+
+            _sample_rate = d.get("sample_rate", UNSET)
+            sample_rate: StreamingSupportedSampleRateEnum | Unset
+            if isinstance(_sample_rate, Unset):
+                sample_rate = UNSET
+            else:
+                sample_rate = StreamingSupportedSampleRateEnum._value2member_map_.get(
+                    _sample_rate
+                ) or StreamingSupportedSampleRateEnum(_sample_rate)
+
+            channels = d.get("channels", UNSET)
+
+            _custom_metadata = d.get("custom_metadata", UNSET)
+            custom_metadata: StreamingRequestCustomMetadata | Unset
+            if isinstance(_custom_metadata, Unset):
+                custom_metadata = UNSET
+            else:
+                custom_metadata = StreamingRequestCustomMetadata.from_dict(_custom_metadata)
+
+            _model = d.get("model", UNSET)
+            model: StreamingSupportedModels | Unset
+            if isinstance(_model, Unset):
+                model = UNSET
+            else:
+                model = StreamingSupportedModels._value2member_map_.get(_model) or StreamingSupportedModels(_model)
+
+            endpointing = d.get("endpointing", UNSET)
+
+            maximum_duration_without_endpointing = d.get("maximum_duration_without_endpointing", UNSET)
+
+            _language_config = d.get("language_config", UNSET)
+            language_config: LanguageConfig | Unset
+            if isinstance(_language_config, Unset):
+                language_config = UNSET
+            else:
+                language_config = LanguageConfig.from_dict(_language_config)
+
+            _pre_processing = d.get("pre_processing", UNSET)
+            pre_processing: PreProcessingConfig | Unset
+            if isinstance(_pre_processing, Unset):
+                pre_processing = UNSET
+            else:
+                pre_processing = PreProcessingConfig.from_dict(_pre_processing)
+
+            _realtime_processing = d.get("realtime_processing", UNSET)
+            realtime_processing: RealtimeProcessingConfig | Unset
+            if isinstance(_realtime_processing, Unset):
+                realtime_processing = UNSET
+            else:
+                realtime_processing = RealtimeProcessingConfig.from_dict(_realtime_processing)
+
+            _post_processing = d.get("post_processing", UNSET)
+            post_processing: PostProcessingConfig | Unset
+            if isinstance(_post_processing, Unset):
+                post_processing = UNSET
+            else:
+                post_processing = PostProcessingConfig.from_dict(_post_processing)
+
+            _messages_config = d.get("messages_config", UNSET)
+            messages_config: MessagesConfig | Unset
+            if isinstance(_messages_config, Unset):
+                messages_config = UNSET
+            else:
+                messages_config = MessagesConfig.from_dict(_messages_config)
+
+            callback = d.get("callback", UNSET)
+
+            _callback_config = d.get("callback_config", UNSET)
+            callback_config: CallbackConfig | Unset
+            if isinstance(_callback_config, Unset):
+                callback_config = UNSET
+            else:
+                callback_config = CallbackConfig.from_dict(_callback_config)
+
+            streaming_request = new(cls)
+            streaming_request.encoding = encoding
+            streaming_request.bit_depth = bit_depth
+            streaming_request.sample_rate = sample_rate
+            streaming_request.channels = channels
+            streaming_request.custom_metadata = custom_metadata
+            streaming_request.model = model
+            streaming_request.endpointing = endpointing
+            streaming_request.maximum_duration_without_endpointing = maximum_duration_without_endpointing
+            streaming_request.language_config = language_config
+            streaming_request.pre_processing = pre_processing
+            streaming_request.realtime_processing = realtime_processing
+            streaming_request.post_processing = post_processing
+            streaming_request.messages_config = messages_config
+            streaming_request.callback = callback
+            streaming_request.callback_config = callback_config
+
+            streaming_request._additional_properties = (
+                None if len(d) == 0 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            )
+
+            append(streaming_request)
+        return built
 
     @property
     def additional_keys(self) -> list[str]:
@@ -317,3 +438,12 @@ class StreamingRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.callback_config import CallbackConfig  # noqa: E402
+from ..models.language_config import LanguageConfig  # noqa: E402
+from ..models.messages_config import MessagesConfig  # noqa: E402
+from ..models.post_processing_config import PostProcessingConfig  # noqa: E402
+from ..models.pre_processing_config import PreProcessingConfig  # noqa: E402
+from ..models.realtime_processing_config import RealtimeProcessingConfig  # noqa: E402
+from ..models.streaming_request_custom_metadata import StreamingRequestCustomMetadata  # noqa: E402

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
@@ -82,12 +82,6 @@ class StreamingResponse:
         self._additional_properties = value
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.file_response import FileResponse  # noqa: PLC0415
-        from ..models.streaming_request_params_response import StreamingRequestParamsResponse  # noqa: PLC0415
-        from ..models.streaming_transcription_result_with_messages_dto import (
-            StreamingTranscriptionResultWithMessagesDTO,  # noqa: PLC0415
-        )
-
         id = self.id
 
         request_id = self.request_id
@@ -178,16 +172,6 @@ class StreamingResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.file_response import FileResponse  # noqa: PLC0415
-        from ..models.streaming_request_params_response import StreamingRequestParamsResponse  # noqa: PLC0415
-        from ..models.streaming_response_custom_metadata import StreamingResponseCustomMetadata  # noqa: PLC0415
-        from ..models.streaming_response_post_session_metadata import (
-            StreamingResponsePostSessionMetadata,  # noqa: PLC0415
-        )
-        from ..models.streaming_transcription_result_with_messages_dto import (
-            StreamingTranscriptionResultWithMessagesDTO,  # noqa: PLC0415
-        )
-
         d = src_dict
         id = d["id"]
 
@@ -195,11 +179,11 @@ class StreamingResponse:
 
         version = d["version"]
 
-        status = JobStatusEnum(d["status"])
+        status = JobStatusEnum._value2member_map_.get(d["status"]) or JobStatusEnum(d["status"])
 
         created_at = parse_datetime(d["created_at"])
 
-        kind = StreamingResponseKind(d["kind"])
+        kind = StreamingResponseKind._value2member_map_.get(d["kind"]) or StreamingResponseKind(d["kind"])
 
         def _parse_completed_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -308,9 +292,142 @@ class StreamingResponse:
         streaming_response.result = result
 
         streaming_response._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 6 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
+
         return streaming_response
+
+    @classmethod
+    def from_dicts(cls: type[T], src_list: Iterable[Mapping[str, Any]]) -> list[T]:
+        """`[cls.from_dict(d) for d in src_list]`, in one loop: no call per item (see parse_list)."""
+        built: list[T] = []
+        append = built.append
+        new = object.__new__
+        for d in src_list:
+            id = d["id"]
+
+            request_id = d["request_id"]
+
+            version = d["version"]
+
+            status = JobStatusEnum._value2member_map_.get(d["status"]) or JobStatusEnum(d["status"])
+
+            created_at = parse_datetime(d["created_at"])
+
+            kind = StreamingResponseKind._value2member_map_.get(d["kind"]) or StreamingResponseKind(d["kind"])
+
+            def _parse_completed_at(data: object) -> datetime.datetime | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, str):
+                        raise TypeError()
+                    completed_at_type_0 = parse_datetime(data)
+
+                    return completed_at_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(datetime.datetime | None | Unset, data)
+
+            completed_at = _parse_completed_at(d.get("completed_at", UNSET))
+
+            _custom_metadata = d.get("custom_metadata", UNSET)
+            custom_metadata: StreamingResponseCustomMetadata | Unset
+            if isinstance(_custom_metadata, Unset):
+                custom_metadata = UNSET
+            else:
+                custom_metadata = StreamingResponseCustomMetadata.from_dict(_custom_metadata)
+
+            def _parse_error_code(data: object) -> int | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(int | None | Unset, data)
+
+            error_code = _parse_error_code(d.get("error_code", UNSET))
+
+            _post_session_metadata = d.get("post_session_metadata", UNSET)
+            post_session_metadata: StreamingResponsePostSessionMetadata | Unset
+            if isinstance(_post_session_metadata, Unset):
+                post_session_metadata = UNSET
+            else:
+                post_session_metadata = StreamingResponsePostSessionMetadata.from_dict(_post_session_metadata)
+
+            def _parse_file(data: object) -> FileResponse | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    file_type_0 = FileResponse.from_dict(data)
+
+                    return file_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(FileResponse | None | Unset, data)
+
+            file = _parse_file(d.get("file", UNSET))
+
+            def _parse_request_params(data: object) -> None | StreamingRequestParamsResponse | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    request_params_type_0 = StreamingRequestParamsResponse.from_dict(data)
+
+                    return request_params_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(None | StreamingRequestParamsResponse | Unset, data)
+
+            request_params = _parse_request_params(d.get("request_params", UNSET))
+
+            def _parse_result(data: object) -> None | StreamingTranscriptionResultWithMessagesDTO | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    result_type_0 = StreamingTranscriptionResultWithMessagesDTO.from_dict(data)
+
+                    return result_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(None | StreamingTranscriptionResultWithMessagesDTO | Unset, data)
+
+            result = _parse_result(d.get("result", UNSET))
+
+            streaming_response = new(cls)
+            streaming_response.id = id
+            streaming_response.request_id = request_id
+            streaming_response.version = version
+            streaming_response.status = status
+            streaming_response.created_at = created_at
+            streaming_response.kind = kind
+            streaming_response.completed_at = completed_at
+            streaming_response.custom_metadata = custom_metadata
+            streaming_response.error_code = error_code
+            streaming_response.post_session_metadata = post_session_metadata
+            streaming_response.file = file
+            streaming_response.request_params = request_params
+            streaming_response.result = result
+
+            streaming_response._additional_properties = (
+                None if len(d) == 6 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            )
+
+            append(streaming_response)
+        return built
 
     @property
     def additional_keys(self) -> list[str]:
@@ -327,3 +444,12 @@ class StreamingResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.file_response import FileResponse  # noqa: E402
+from ..models.streaming_request_params_response import StreamingRequestParamsResponse  # noqa: E402
+from ..models.streaming_response_custom_metadata import StreamingResponseCustomMetadata  # noqa: E402
+from ..models.streaming_response_post_session_metadata import StreamingResponsePostSessionMetadata  # noqa: E402
+from ..models.streaming_transcription_result_with_messages_dto import (
+    StreamingTranscriptionResultWithMessagesDTO,  # noqa: E402
+)

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -112,14 +112,6 @@ class StreamingTranscriptionResultDTO:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chapterization_dto import ChapterizationDTO  # noqa: PLC0415
-        from ..models.named_entity_recognition_dto import NamedEntityRecognitionDTO  # noqa: PLC0415
-        from ..models.sentiment_analysis_dto import SentimentAnalysisDTO  # noqa: PLC0415
-        from ..models.summarization_dto import SummarizationDTO  # noqa: PLC0415
-        from ..models.transcription_dto import TranscriptionDTO  # noqa: PLC0415
-        from ..models.transcription_metadata_dto import TranscriptionMetadataDTO  # noqa: PLC0415
-        from ..models.translation_dto import TranslationDTO  # noqa: PLC0415
-
         d = src_dict
         metadata = TranscriptionMetadataDTO.from_dict(d["metadata"])
 
@@ -175,9 +167,77 @@ class StreamingTranscriptionResultDTO:
         streaming_transcription_result_dto.chapterization = chapterization
 
         streaming_transcription_result_dto._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 1 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
+
         return streaming_transcription_result_dto
+
+    @classmethod
+    def from_dicts(cls: type[T], src_list: Iterable[Mapping[str, Any]]) -> list[T]:
+        """`[cls.from_dict(d) for d in src_list]`, in one loop: no call per item (see parse_list)."""
+        built: list[T] = []
+        append = built.append
+        new = object.__new__
+        for d in src_list:
+            metadata = TranscriptionMetadataDTO.from_dict(d["metadata"])
+
+            _transcription = d.get("transcription", UNSET)
+            transcription: TranscriptionDTO | Unset
+            if isinstance(_transcription, Unset):
+                transcription = UNSET
+            else:
+                transcription = TranscriptionDTO.from_dict(_transcription)
+
+            _translation = d.get("translation", UNSET)
+            translation: TranslationDTO | Unset
+            if isinstance(_translation, Unset):
+                translation = UNSET
+            else:
+                translation = TranslationDTO.from_dict(_translation)
+
+            _summarization = d.get("summarization", UNSET)
+            summarization: SummarizationDTO | Unset
+            if isinstance(_summarization, Unset):
+                summarization = UNSET
+            else:
+                summarization = SummarizationDTO.from_dict(_summarization)
+
+            _named_entity_recognition = d.get("named_entity_recognition", UNSET)
+            named_entity_recognition: NamedEntityRecognitionDTO | Unset
+            if isinstance(_named_entity_recognition, Unset):
+                named_entity_recognition = UNSET
+            else:
+                named_entity_recognition = NamedEntityRecognitionDTO.from_dict(_named_entity_recognition)
+
+            _sentiment_analysis = d.get("sentiment_analysis", UNSET)
+            sentiment_analysis: SentimentAnalysisDTO | Unset
+            if isinstance(_sentiment_analysis, Unset):
+                sentiment_analysis = UNSET
+            else:
+                sentiment_analysis = SentimentAnalysisDTO.from_dict(_sentiment_analysis)
+
+            _chapterization = d.get("chapterization", UNSET)
+            chapterization: ChapterizationDTO | Unset
+            if isinstance(_chapterization, Unset):
+                chapterization = UNSET
+            else:
+                chapterization = ChapterizationDTO.from_dict(_chapterization)
+
+            streaming_transcription_result_dto = new(cls)
+            streaming_transcription_result_dto.metadata = metadata
+            streaming_transcription_result_dto.transcription = transcription
+            streaming_transcription_result_dto.translation = translation
+            streaming_transcription_result_dto.summarization = summarization
+            streaming_transcription_result_dto.named_entity_recognition = named_entity_recognition
+            streaming_transcription_result_dto.sentiment_analysis = sentiment_analysis
+            streaming_transcription_result_dto.chapterization = chapterization
+
+            streaming_transcription_result_dto._additional_properties = (
+                None if len(d) == 1 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            )
+
+            append(streaming_transcription_result_dto)
+        return built
 
     @property
     def additional_keys(self) -> list[str]:
@@ -194,3 +254,12 @@ class StreamingTranscriptionResultDTO:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.chapterization_dto import ChapterizationDTO  # noqa: E402
+from ..models.named_entity_recognition_dto import NamedEntityRecognitionDTO  # noqa: E402
+from ..models.sentiment_analysis_dto import SentimentAnalysisDTO  # noqa: E402
+from ..models.summarization_dto import SummarizationDTO  # noqa: E402
+from ..models.transcription_dto import TranscriptionDTO  # noqa: E402
+from ..models.transcription_metadata_dto import TranscriptionMetadataDTO  # noqa: E402
+from ..models.translation_dto import TranslationDTO  # noqa: E402

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -82,16 +82,18 @@ class TranslationData:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.utterance_dto import UtteranceDTO  # noqa: PLC0415
-
         d = src_dict
         utterance_id = d["utterance_id"]
 
         utterance = UtteranceDTO.from_dict(d["utterance"])
 
-        original_language = TranscriptionLanguageCodeEnum(d["original_language"])
+        original_language = TranscriptionLanguageCodeEnum._value2member_map_.get(
+            d["original_language"]
+        ) or TranscriptionLanguageCodeEnum(d["original_language"])
 
-        target_language = TranslationLanguageCodeEnum(d["target_language"])
+        target_language = TranslationLanguageCodeEnum._value2member_map_.get(
+            d["target_language"]
+        ) or TranslationLanguageCodeEnum(d["target_language"])
 
         translated_utterance = UtteranceDTO.from_dict(d["translated_utterance"])
 
@@ -103,9 +105,45 @@ class TranslationData:
         translation_data.translated_utterance = translated_utterance
 
         translation_data._additional_properties = (
-            None if _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            None if len(d) == 5 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
         )
+
         return translation_data
+
+    @classmethod
+    def from_dicts(cls: type[T], src_list: Iterable[Mapping[str, Any]]) -> list[T]:
+        """`[cls.from_dict(d) for d in src_list]`, in one loop: no call per item (see parse_list)."""
+        built: list[T] = []
+        append = built.append
+        new = object.__new__
+        for d in src_list:
+            utterance_id = d["utterance_id"]
+
+            utterance = UtteranceDTO.from_dict(d["utterance"])
+
+            original_language = TranscriptionLanguageCodeEnum._value2member_map_.get(
+                d["original_language"]
+            ) or TranscriptionLanguageCodeEnum(d["original_language"])
+
+            target_language = TranslationLanguageCodeEnum._value2member_map_.get(
+                d["target_language"]
+            ) or TranslationLanguageCodeEnum(d["target_language"])
+
+            translated_utterance = UtteranceDTO.from_dict(d["translated_utterance"])
+
+            translation_data = new(cls)
+            translation_data.utterance_id = utterance_id
+            translation_data.utterance = utterance
+            translation_data.original_language = original_language
+            translation_data.target_language = target_language
+            translation_data.translated_utterance = translated_utterance
+
+            translation_data._additional_properties = (
+                None if len(d) == 5 or _KEYS.issuperset(d) else {k: v for k, v in d.items() if k not in _KEYS}
+            )
+
+            append(translation_data)
+        return built
 
     @property
     def additional_keys(self) -> list[str]:
@@ -122,3 +160,6 @@ class TranslationData:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.utterance_dto import UtteranceDTO  # noqa: E402
