@@ -31,7 +31,6 @@ from typing import TYPE_CHECKING, Any
 
 from gladia_api.params import (
     AudioToLlmListConfigParams,
-    CallbackConfigParams,
     CallbackMethodLiteral,
     CustomSpellingConfigParams,
     CustomVocabularyConfigParams,
@@ -53,6 +52,9 @@ from gladia_api.params import (
     TranslationConfigParams,
     TranslationLanguageCodeLiteral,
     TranslationModelLiteral,
+)
+from gladia_api.params import (
+    CallbackConfigDtoParams as CallbackConfigParams,  # the pre-recorded one (live has its own)
 )
 
 if TYPE_CHECKING:

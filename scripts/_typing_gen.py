@@ -71,9 +71,11 @@ class _Params:
         self.enum_classes: set[str] = set()
         self._seen: set[str] = set()
 
-    @staticmethod
-    def class_name(schema_name: str) -> str:
-        return re.sub(r"(DTO|Dto)$", "", schema_name) + "Params"
+    def class_name(self, schema_name: str) -> str:
+        # `FooDto` reads as `FooParams`, unless the document also has a schema `Foo` (Gladia's has both
+        # `CallbackConfigDto`, pre-recorded, and `CallbackConfig`, live): then the suffix stays.
+        short = re.sub(r"(DTO|Dto)$", "", schema_name)
+        return (short if short == schema_name or short not in self.schemas else schema_name) + "Params"
 
     @staticmethod
     def enum_name(schema_name: str) -> str:

@@ -1,63 +1,21 @@
 """Gladia's official SDK (`gladiaio-sdk`) completes a live session against the emulator.
 
-The official SDK is installed at test time into its own virtual environment under the user's cache
-directory (reused while it holds the pinned version), never into ours; the test skips, saying why, when
-`uv` is missing or the package registry cannot be reached.
+The official SDK is installed at test time into its own virtual environment (`tests/_official.py`: cached
+by version, never into ours); the test skips, saying why, when the package registry cannot be reached.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
-import pytest
-
 from gladia.testing import Emulator
+from tests._official import official_python
 
-OFFICIAL = "gladiaio-sdk==2.2.1"
-SCRIPT = Path(__file__).with_name("_official_live.py")
+SCRIPT = Path(__file__).parent / "official" / "live_driver.py"
 TEXT = "Hello there. How are you today?"
-
-
-def official_python() -> Path:
-    """The interpreter of a virtual environment holding the official SDK, made on first use."""
-    uv = shutil.which("uv")
-    if uv is None:
-        pytest.skip("uv is not on PATH: cannot make a virtual environment for the official SDK")
-    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    venv = cache / "gladia-sdk-tests" / f"venv-{OFFICIAL.replace('==', '-')}"
-    python = venv / ("Scripts/python.exe" if sys.platform == "win32" else "bin/python")
-    marker = venv / ".installed"
-    if not marker.is_file():
-        shutil.rmtree(venv, ignore_errors=True)
-        made = subprocess.run(
-            [uv, "venv", "--quiet", "--python", sys.executable, str(venv)],
-            check=False,
-            capture_output=True,
-            text=True,
-        )
-        install = (
-            subprocess.run(
-                [uv, "pip", "install", "--quiet", "--python", str(python), OFFICIAL],
-                check=False,
-                capture_output=True,
-                text=True,
-                timeout=300,
-            )
-            if made.returncode == 0
-            else made
-        )
-        if install.returncode != 0:
-            shutil.rmtree(venv, ignore_errors=True)
-            pytest.skip(
-                f"could not install {OFFICIAL} (registry unreachable?): {install.stderr.strip()[-300:]}"
-            )
-        marker.write_text(OFFICIAL)
-    return python
 
 
 def test_the_official_sdk_completes_a_live_session(emu: Emulator, tmp_path: Path) -> None:

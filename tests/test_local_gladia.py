@@ -8,15 +8,12 @@ wins. Skipped, with the reason, when the package registry cannot be reached.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
-import venv
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,13 +22,12 @@ import pytest
 from gladia.testing import EmulatorConfig
 from gladia.testing.engines import RegisteredFirst
 from gladia.testing.wer import word_error_rate
+from tests import _official
 from tests._cli import run
 from tests.test_local_engine import MAX_SAMPLE_WER, needs_model
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
-OFFICIAL = "gladiaio-sdk==2.2.1"
-CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "gladia-tests"
 KEY = "local-gladia-key"
 # The official SDK's own code, as its documentation shows it; the key and URL come from the arguments.
 OFFICIAL_SCRIPT = """
@@ -51,40 +47,7 @@ print(json.dumps(heard))
 @pytest.fixture(scope="module")
 def official_python() -> Path:
     """The Python of a virtual environment holding the official SDK; skips when it cannot be installed."""
-    env = CACHE / f"venv-{OFFICIAL.replace('==', '-')}"
-    python = env / ("Scripts/python.exe" if sys.platform == "win32" else "bin/python")
-    probe = [str(python), "-c", "import gladiaio_sdk"]
-    if python.exists() and subprocess.run(probe, check=False, capture_output=True).returncode == 0:
-        return python
-    # Made beside it and moved in whole, so a test run elsewhere on this machine never sees half of one.
-    CACHE.mkdir(parents=True, exist_ok=True)
-    building = Path(tempfile.mkdtemp(prefix=f"{env.name}.", dir=CACHE))
-    built = building / ("Scripts/python.exe" if sys.platform == "win32" else "bin/python")
-    uv = shutil.which("uv")
-    try:
-        if uv:
-            made = subprocess.run(
-                [uv, "venv", "--quiet", "--allow-existing", "--python", sys.executable, str(building)],
-                check=False,
-            )
-            install = [uv, "pip", "install", "--quiet", "--python", str(built), OFFICIAL]
-        else:
-            venv.create(building, with_pip=True)
-            made = subprocess.CompletedProcess([], 0)
-            install = [str(built), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", OFFICIAL]
-        if made.returncode != 0:
-            pytest.skip(f"cannot make a virtual environment for {OFFICIAL} in {building}")
-        installed = subprocess.run(install, check=False, capture_output=True, text=True, timeout=600)
-        if installed.returncode != 0:
-            pytest.skip(
-                f"cannot install {OFFICIAL} (is the package registry reachable?): {installed.stderr[-300:]}"
-            )
-        shutil.rmtree(env, ignore_errors=True)
-        with contextlib.suppress(OSError):  # another run moved its own in first: use that one
-            building.rename(env)
-    finally:
-        shutil.rmtree(building, ignore_errors=True)
-    return python
+    return _official.official_python()
 
 
 @pytest.fixture(scope="module")

@@ -397,14 +397,14 @@ class CustomVocabularyConfigParams(CustomVocabularyConfigOptionalParams):
     """Words or phrases to favour; each is a plain string or an entry with its own settings."""
 
 
-class CallbackConfigOptionalParams(TypedDict, total=False):
-    """The optional keys of CallbackConfigParams: CallbackConfigParams without url."""
+class CallbackConfigDtoOptionalParams(TypedDict, total=False):
+    """The optional keys of CallbackConfigDtoParams: CallbackConfigDtoParams without url."""
 
     method: CallbackMethodLiteral | CallbackMethodEnum
     """The HTTP method of the callback request. Default: 'POST'."""
 
 
-class CallbackConfigParams(CallbackConfigOptionalParams):
+class CallbackConfigDtoParams(CallbackConfigDtoOptionalParams):
     """The JSON object `CallbackConfigDto`, as a dict."""
 
     url: str
@@ -522,7 +522,7 @@ class InitTranscriptionRequestOptionalParams(TypedDict, total=False):
     """Deprecated. Superseded by `callback` and `callback_config`; a POST is sent here when the job ends."""
     callback: bool
     """Send the outcome to `callback_config.url` when the job ends. Default: False."""
-    callback_config: CallbackConfigParams
+    callback_config: CallbackConfigDtoParams
     """Where, and with which HTTP method, to send the callback."""
     subtitles: bool
     """Produce subtitles in the formats of `subtitles_config`. Default: False."""
@@ -722,8 +722,8 @@ __all__ = [
     "CustomVocabularyEntryParams",
     "CustomVocabularyConfigOptionalParams",
     "CustomVocabularyConfigParams",
-    "CallbackConfigOptionalParams",
-    "CallbackConfigParams",
+    "CallbackConfigDtoOptionalParams",
+    "CallbackConfigDtoParams",
     "SubtitlesConfigParams",
     "DiarizationConfigParams",
     "TranslationConfigOptionalParams",

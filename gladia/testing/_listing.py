@@ -66,14 +66,15 @@ class ListQuery:
         metadata = job.custom_metadata or {}
         return all(key in metadata and _as_text(metadata[key]) == value for key, value in self.metadata)
 
-    def link(self, base_url: str, offset: int) -> str:
-        """The URL of the page starting at `offset`, with the same filters."""
+    def link(self, base_url: str, offset: int, path: str = ALIAS_PREFIX) -> str:
+        """The URL of the page starting at `offset`, with the same filters (pre-recorded lists link to the
+        older `/v2/transcription` path, as Gladia's do; a live list passes its own)."""
         pairs = [("status", status) for status in self.statuses]
         pairs += [("kind", kind) for kind in self.kinds]
         pairs += list(self.dates)
         pairs += [(f"custom_metadata[{key}]", value) for key, value in self.metadata]
         pairs += [("offset", str(offset)), ("limit", str(self.limit))]
-        return f"{base_url}{ALIAS_PREFIX}?{urlencode(pairs)}"
+        return f"{base_url}{path}?{urlencode(pairs)}"
 
 
 def list_item(job: dict[str, Any]) -> dict[str, Any]:

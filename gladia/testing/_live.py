@@ -133,7 +133,7 @@ class _LiveApi:
         base = self._state.base_url
 
         def link(offset: int) -> str:
-            return query.link(base, offset).replace("/v2/pre-recorded?", "/v2/live?", 1)
+            return query.link(base, offset, "/v2/live")
 
         return JSONResponse(
             {
