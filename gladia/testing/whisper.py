@@ -91,6 +91,8 @@ MULTILINGUAL_MODEL_NAME = "base"
 """The multilingual model the `multilingual` extra bundles."""
 FOREIGN_SPEECH_PROBABILITY = 0.65
 """Below this mean word probability, what an English-only model heard is taken as not English."""
+RANDOM_SEED = 0
+"""The seed of the model's sampling (its temperature fallback), so a file always gets the same transcript."""
 FOREIGN_SPEECH_LOGPROB = -0.75
 """Below this mean segment log-probability (Whisper's own "decoding failed" mark is -1.0), the same."""
 JUDGE_AFTER_WORDS = 40
@@ -220,6 +222,10 @@ class WhisperEngine:
                 "vad_filter": True,
                 "hotwords": hotwords,
             }
+            # Whisper falls back to sampling at a higher temperature on audio it cannot decode greedily (as
+            # an English-only model does on other languages): a fixed seed makes that, and so the verdict on
+            # foreign speech, the same on every run.
+            _require("ctranslate2").set_random_seed(RANDOM_SEED)
             if samples.size >= BATCHED_FROM_SECONDS * model.feature_extractor.sampling_rate:
                 batched = _require("faster_whisper").BatchedInferencePipeline(model)
                 segments, info = batched.transcribe(samples, batch_size=BATCH_SIZE, **settings)
