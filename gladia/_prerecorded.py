@@ -659,7 +659,9 @@ class PreRecordedClient:
 
         Args:
             status: only jobs in this status (or these statuses).
-            date, before_date, after_date: only jobs created that day, before, or after (datetime or ISO string).
+            date: only jobs created that day (a date, datetime or ISO string).
+            before_date: only jobs created before this (a date, datetime or ISO string).
+            after_date: only jobs created after this (a date, datetime or ISO string).
             custom_metadata: only jobs whose custom metadata holds these key/value pairs (sent as
                 `custom_metadata[key]=value`, as Gladia's own clients do).
             page_size: jobs per request.
