@@ -645,6 +645,10 @@ class HostileServer:
 
     async def _shutdown(self) -> None:
         self._server.close()
+        # A connection accepted just now has its handler task scheduled but not started: let it start
+        # (and register its writer), or its socket would outlive the loop.
+        for _ in range(3):
+            await asyncio.sleep(0)
         for task in list(self._tasks):
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
