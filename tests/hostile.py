@@ -554,6 +554,7 @@ class HostileServer:
         self._lock = threading.Lock()
         self._tasks: set[asyncio.Task[None]] = set()
         self._writers: list[asyncio.StreamWriter] = []
+        self._protocols: list[asyncio.StreamReaderProtocol] = []
         self._loop = asyncio.new_event_loop()
         self._ready = threading.Event()
         self._thread = threading.Thread(target=self._run, name="hostile-server", daemon=True)
@@ -636,15 +637,24 @@ class HostileServer:
 
     def _run(self) -> None:
         asyncio.set_event_loop(self._loop)
-        self._server = self._loop.run_until_complete(
-            asyncio.start_server(self._serve, "127.0.0.1", 0, limit=1 * MiB)
-        )
+
+        def protocol() -> asyncio.StreamReaderProtocol:
+            # asyncio.start_server's protocol, kept: its transport is closed at shutdown whatever happened
+            made = asyncio.StreamReaderProtocol(asyncio.StreamReader(limit=MiB), self._serve)
+            self._protocols.append(made)
+            return made
+
+        self._server = self._loop.run_until_complete(self._loop.create_server(protocol, "127.0.0.1", 0))
         self.port: int = self._server.sockets[0].getsockname()[1]
         self._ready.set()
         self._loop.run_forever()
 
     async def _shutdown(self) -> None:
         self._server.close()
+        # A connection accepted just now has its handler task scheduled but not started: let it start
+        # (and register its writer), or its socket would outlive the loop.
+        for _ in range(3):
+            await asyncio.sleep(0)
         for task in list(self._tasks):
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
@@ -652,6 +662,10 @@ class HostileServer:
         # reading: force it shut, then let the loop run the callbacks that close the sockets.
         for writer in self._writers:
             writer.transport.abort()
+        for made in self._protocols:
+            transport = getattr(made, "_transport", None)
+            if transport is not None:
+                transport.abort()
         await self._server.wait_closed()
         for _ in range(3):
             await asyncio.sleep(0)
