@@ -22,6 +22,7 @@ from gladia.errors import (
     AuthenticationError,
     BadRequestError,
     ConfigurationError,
+    GladiaDeprecationWarning,
     GladiaError,
     GladiaWarning,
     InternalServerError,
@@ -58,12 +59,14 @@ if TYPE_CHECKING:
     from gladia._live_session import LiveSession
     from gladia._outcome import FailedAddon, failed_addons, job_error_reason
     from gladia._prerecorded import AsyncPreRecordedClient, PreRecordedClient
+    from gladia._raw import RawResponse
 
 _LAZY = {
     "GladiaClient": "gladia._client",
     "AsyncGladiaClient": "gladia._client",
     "PreRecordedClient": "gladia._prerecorded",
     "AsyncPreRecordedClient": "gladia._prerecorded",
+    "RawResponse": "gladia._raw",
     "FailedAddon": "gladia._outcome",
     "failed_addons": "gladia._outcome",
     "job_error_reason": "gladia._outcome",
@@ -79,6 +82,7 @@ __all__ = [
     "AsyncGladiaClient",
     "PreRecordedClient",
     "AsyncPreRecordedClient",
+    "RawResponse",
     "FailedAddon",
     "failed_addons",
     "job_error_reason",
@@ -119,6 +123,7 @@ __all__ = [
     "WebhookVerificationError",
     "WebhookPayloadError",
     "GladiaWarning",
+    "GladiaDeprecationWarning",
 ]
 
 
