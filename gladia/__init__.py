@@ -58,6 +58,7 @@ if TYPE_CHECKING:
     from gladia._live_async import AsyncLiveSession
     from gladia._live_session import LiveSession
     from gladia._outcome import FailedAddon, failed_addons, job_error_reason
+    from gladia._pages import AsyncJobList, AsyncJobPage, JobList, JobPage
     from gladia._prerecorded import AsyncPreRecordedClient, PreRecordedClient
     from gladia._raw import RawResponse
 
@@ -67,6 +68,10 @@ _LAZY = {
     "PreRecordedClient": "gladia._prerecorded",
     "AsyncPreRecordedClient": "gladia._prerecorded",
     "RawResponse": "gladia._raw",
+    "JobList": "gladia._pages",
+    "AsyncJobList": "gladia._pages",
+    "JobPage": "gladia._pages",
+    "AsyncJobPage": "gladia._pages",
     "FailedAddon": "gladia._outcome",
     "failed_addons": "gladia._outcome",
     "job_error_reason": "gladia._outcome",
@@ -83,6 +88,10 @@ __all__ = [
     "PreRecordedClient",
     "AsyncPreRecordedClient",
     "RawResponse",
+    "JobList",
+    "AsyncJobList",
+    "JobPage",
+    "AsyncJobPage",
     "FailedAddon",
     "failed_addons",
     "job_error_reason",

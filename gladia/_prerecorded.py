@@ -20,7 +20,7 @@ import random
 import tempfile
 import time
 import warnings
-from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, TypeVar, Union
 from urllib.parse import parse_qs, urlsplit
@@ -44,6 +44,7 @@ from gladia._idempotency import (
 from gladia._job_id import check_job_id
 from gladia._logging import logger
 from gladia._options import PLACEHOLDER_AUDIO_URL, create_body, warn_about
+from gladia._pages import AsyncJobList, AsyncJobPage, JobList, JobPage
 from gladia._pipeline import CallOptions, RequestOptions, asend, map_failure, send, tagged_headers
 from gladia._polling import TRANSIENT_ERRORS, Poller, StatusCallback, look_deadline, resolve_poll_timeout
 from gladia._response import parse_model
@@ -887,8 +888,11 @@ class PreRecordedClient(_Common):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: HttpTimeout = None,
-    ) -> Iterator[PreRecordedResponse]:
+    ) -> JobList:
         """Iterate over jobs, newest first, fetching pages lazily as the iteration reaches them.
+
+        The answer is also a listing by pages: `for page in client.list().iter_pages()`, each page with its
+        `items`, `offset`, `next_offset`, `has_next_page()` and `next_page()`.
 
         Args:
             status: only jobs in this status (or these statuses).
@@ -899,25 +903,24 @@ class PreRecordedClient(_Common):
             max_items: stop after this many jobs.
         """
         filters, pairs = _list_filters(status, date, before_date, after_date, custom_metadata)
-        return self._pages(filters, pairs, _page_size(page_size), max_items)
+        size = _page_size(page_size)
+        return JobList(lambda: self._page(filters, pairs, size, _Pages(), 0), max_items)
 
-    def _pages(
+    def _page(
         self,
         filters: dict[str, Any],
         pairs: tuple[tuple[str, str], ...],
         size: int,
-        max_items: int | None,
-    ) -> Iterator[PreRecordedResponse]:
-        pages = _Pages()
-        yielded = 0
-        while pages.offset is not None and (max_items is None or yielded < max_items):
-            options = self._requests.list_page(filters, pairs, pages.offset, size)
-            page = self._requests.parse(self._send(options), M.ListPreRecordedResponse)
-            for job in pages.fresh(page):
-                if max_items is not None and yielded >= max_items:
-                    return
-                yielded += 1
-                yield job
+        pages: _Pages,
+        offset: int,
+    ) -> JobPage:
+        options = self._requests.list_page(filters, pairs, offset, size)
+        page = self._requests.parse(self._send(options), M.ListPreRecordedResponse)
+        pages.offset = offset
+        jobs = pages.fresh(page)
+        return JobPage(
+            jobs, offset, pages.offset, lambda following: self._page(filters, pairs, size, pages, following)
+        )
 
 
 # --------------------------------------------------------------------------------------- async
@@ -1257,25 +1260,25 @@ class AsyncPreRecordedClient(_Common):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: HttpTimeout = None,
-    ) -> AsyncIterator[PreRecordedResponse]:
-        """Iterate (`async for`) over jobs, newest first, fetching pages lazily (see PreRecordedClient.list)."""
+    ) -> AsyncJobList:
+        """Iterate (`async for`) over jobs, newest first, fetching pages lazily; `iter_pages()` gives the
+        pages (`async for page in client.list().iter_pages()`; see PreRecordedClient.list)."""
         filters, pairs = _list_filters(status, date, before_date, after_date, custom_metadata)
-        return self._pages(filters, pairs, _page_size(page_size), max_items)
+        size = _page_size(page_size)
+        return AsyncJobList(lambda: self._page(filters, pairs, size, _Pages(), 0), max_items)
 
-    async def _pages(
+    async def _page(
         self,
         filters: dict[str, Any],
         pairs: tuple[tuple[str, str], ...],
         size: int,
-        max_items: int | None,
-    ) -> AsyncIterator[PreRecordedResponse]:
-        pages = _Pages()
-        yielded = 0
-        while pages.offset is not None and (max_items is None or yielded < max_items):
-            options = self._requests.list_page(filters, pairs, pages.offset, size)
-            page = self._requests.parse(await self._send(options), M.ListPreRecordedResponse)
-            for job in pages.fresh(page):
-                if max_items is not None and yielded >= max_items:
-                    return
-                yielded += 1
-                yield job
+        pages: _Pages,
+        offset: int,
+    ) -> AsyncJobPage:
+        options = self._requests.list_page(filters, pairs, offset, size)
+        page = self._requests.parse(await self._send(options), M.ListPreRecordedResponse)
+        pages.offset = offset
+        jobs = pages.fresh(page)
+        return AsyncJobPage(
+            jobs, offset, pages.offset, lambda following: self._page(filters, pairs, size, pages, following)
+        )
