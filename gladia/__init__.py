@@ -22,6 +22,7 @@ from gladia.errors import (
     AuthenticationError,
     BadRequestError,
     ConfigurationError,
+    GladiaDeprecationWarning,
     GladiaError,
     GladiaWarning,
     InternalServerError,
@@ -57,13 +58,20 @@ if TYPE_CHECKING:
     from gladia._live_async import AsyncLiveSession
     from gladia._live_session import LiveSession
     from gladia._outcome import FailedAddon, failed_addons, job_error_reason
+    from gladia._pages import AsyncJobList, AsyncJobPage, JobList, JobPage
     from gladia._prerecorded import AsyncPreRecordedClient, PreRecordedClient
+    from gladia._raw import RawResponse
 
 _LAZY = {
     "GladiaClient": "gladia._client",
     "AsyncGladiaClient": "gladia._client",
     "PreRecordedClient": "gladia._prerecorded",
     "AsyncPreRecordedClient": "gladia._prerecorded",
+    "RawResponse": "gladia._raw",
+    "JobList": "gladia._pages",
+    "AsyncJobList": "gladia._pages",
+    "JobPage": "gladia._pages",
+    "AsyncJobPage": "gladia._pages",
     "FailedAddon": "gladia._outcome",
     "failed_addons": "gladia._outcome",
     "job_error_reason": "gladia._outcome",
@@ -79,6 +87,11 @@ __all__ = [
     "AsyncGladiaClient",
     "PreRecordedClient",
     "AsyncPreRecordedClient",
+    "RawResponse",
+    "JobList",
+    "AsyncJobList",
+    "JobPage",
+    "AsyncJobPage",
     "FailedAddon",
     "failed_addons",
     "job_error_reason",
@@ -119,6 +132,7 @@ __all__ = [
     "WebhookVerificationError",
     "WebhookPayloadError",
     "GladiaWarning",
+    "GladiaDeprecationWarning",
 ]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import weakref
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -10,9 +11,9 @@ import httpx
 
 import gladia_api
 from gladia import _constants as C
-from gladia._config import ClientConfig, resolve_config
+from gladia._config import ClientConfig, resolve_config, resolve_config_changes
 from gladia._logging import configure_from_env
-from gladia._prerecorded import AsyncPreRecordedClient, PreRecordedClient
+from gladia._prerecorded import UNSET, AsyncPreRecordedClient, PreRecordedClient, settings_given
 from gladia._transport import (
     AsyncClientTransport,
     AsyncGladiaTransport,
@@ -23,6 +24,8 @@ from gladia._transport import (
 from gladia.errors import ConfigurationError
 
 if TYPE_CHECKING:
+    from typing_extensions import Self
+
     from gladia._live import AsyncLiveClient, LiveClient
 
 _NO_IDLE_CONNECTIONS = httpx.Limits(max_keepalive_connections=0)
@@ -100,6 +103,42 @@ class _Base:
 
     _config: ClientConfig
     _transport: GladiaTransport | AsyncGladiaTransport
+    _prerecorded: PreRecordedClient | AsyncPreRecordedClient
+    _raw: gladia_api.Client | None
+    #: The client this one is a `with_options` copy of (whose pool it shares), else None.
+    _parent: _Base | None = None
+
+    def with_options(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = UNSET,
+        max_retries: int = UNSET,
+        max_upload_bytes: int | None = UNSET,
+        max_response_bytes: int = UNSET,
+    ) -> Self:
+        """A copy of this client with these settings changed, sharing its connection pool.
+
+        Each argument means what it means to the client's constructor; one not given keeps this client's
+        value. Closing the copy does not close the shared pool (close the client it was made from).
+        Example: `client.with_options(timeout=30, max_retries=0).prerecorded().get(job_id)`.
+        """
+        given = settings_given(
+            timeout=timeout,
+            max_retries=max_retries,
+            max_upload_bytes=max_upload_bytes,
+            max_response_bytes=max_response_bytes,
+        )
+        config = resolve_config_changes(self._config, **given)
+        twin = copy.copy(self)
+        twin._config = config
+        twin._parent = self if self._parent is None else self._parent  # keeps the pool's owner alive
+        twin._prerecorded = self._prerecorded._with_config(config, owner=twin)
+        twin._raw = None
+        twin._copied()
+        return twin
+
+    def _copied(self) -> None:
+        """Reset what a `with_options` copy must not share."""
 
     @property
     def api_url(self) -> str:
@@ -142,6 +181,8 @@ class GladiaClient(_Base):
 
     The client holds a connection pool: reuse one client, and close it (or use `with`) when done.
     """
+
+    _prerecorded: PreRecordedClient
 
     def __init__(
         self,
@@ -186,6 +227,10 @@ class GladiaClient(_Base):
         code written after Gladia's docs; in an async application prefer AsyncGladiaClient, which you can
         close with `await client.close()` (this pool is closed by `await client.aclose()`).
         """
+        if self._async is None and self._parent is not None:
+            parent = self._parent
+            assert isinstance(parent, GladiaClient)
+            self._async = parent.prerecorded_async()._with_config(self._config, owner=self)
         if self._async is None:
             # No idle connections are kept: this pool is typically used inside one asyncio.run() and never
             # closed, and a connection left open when the event loop ends could not be closed cleanly.
@@ -193,9 +238,12 @@ class GladiaClient(_Base):
             self._async = AsyncPreRecordedClient(http, self._config, owner=self)
         return self._async
 
+    def _copied(self) -> None:
+        self._async = None
+
     async def aclose(self) -> None:
         """Close the async pool made by prerecorded_async(), if any (never a caller's http_client)."""
-        if self._async is not None:
+        if self._async is not None and self._parent is None:
             await self._async._http.aclose()
 
     @property
@@ -209,8 +257,10 @@ class GladiaClient(_Base):
         return self._raw
 
     def close(self) -> None:
-        """Close the connection pool (a client passed as http_client is left to its owner)."""
-        self._finalizer()
+        """Close the connection pool (a client passed as http_client is left to its owner; a `with_options`
+        copy leaves the shared pool to the client it was made from)."""
+        if self._parent is None:
+            self._finalizer()
 
     def __enter__(self) -> GladiaClient:
         return self
@@ -223,6 +273,8 @@ class GladiaClient(_Base):
 
 class AsyncGladiaClient(_Base):
     """The async sibling of GladiaClient: same arguments; `.prerecorded()` methods are awaited."""
+
+    _prerecorded: AsyncPreRecordedClient
 
     def __init__(
         self,
@@ -267,8 +319,10 @@ class AsyncGladiaClient(_Base):
         return self._raw
 
     async def close(self) -> None:
-        """Close the connection pool (a client passed as http_client is left to its owner)."""
-        await self._http.aclose()
+        """Close the connection pool (a client passed as http_client is left to its owner; a `with_options`
+        copy leaves the shared pool to the client it was made from)."""
+        if self._parent is None:
+            await self._http.aclose()
 
     async def __aenter__(self) -> AsyncGladiaClient:
         return self

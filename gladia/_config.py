@@ -7,6 +7,7 @@ import math
 import os
 import re
 from collections.abc import Mapping
+from typing import Any
 
 import attrs
 import httpx
@@ -288,3 +289,23 @@ def resolve_config(
         overall_timeout=None if timeout is None or isinstance(timeout, httpx.Timeout) else float(timeout),  # type: ignore[arg-type]
         url_credentials=credentials,
     )
+
+
+def resolve_config_changes(config: ClientConfig, **changes: object) -> ClientConfig:
+    """`config` with some settings changed (`with_options`), each checked as the client's own would be."""
+    values: dict[str, Any] = {}
+    if "timeout" in changes:
+        timeout = changes.pop("timeout")
+        values["timeouts"] = resolve_timeouts(timeout)
+        values["overall_timeout"] = (
+            None if timeout is None or isinstance(timeout, httpx.Timeout) else float(timeout)  # type: ignore[arg-type]
+        )
+    if "max_retries" in changes:
+        values["max_retries"] = resolve_max_retries(changes.pop("max_retries"))
+    if "max_upload_bytes" in changes:
+        values["max_upload_bytes"] = resolve_max_upload_bytes(changes.pop("max_upload_bytes"))
+    if "max_response_bytes" in changes:
+        values["max_response_bytes"] = resolve_max_response_bytes(changes.pop("max_response_bytes"))
+    if changes:
+        raise ConfigurationError(f"with_options() does not change {', '.join(sorted(changes))}")
+    return attrs.evolve(config, **values)

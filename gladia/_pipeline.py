@@ -20,7 +20,7 @@ import attrs
 import httpx
 
 from gladia import _constants as C
-from gladia._config import ClientConfig, mask_url, redact
+from gladia._config import ClientConfig, mask_url, redact, resolve_timeouts
 from gladia._deadline import NO_DEADLINE, Deadline, DeadlineExceeded
 from gladia._response import error_from_response
 from gladia._retry import RetryBudget
@@ -66,6 +66,8 @@ class RequestOptions:
     replayable: bool = True
     stream: bool = False  # hand the body to the caller unread (downloads)
     max_response_bytes: int | None = None  # None: the client's max_response_bytes
+    #: A number given as the call's `timeout`: it bounds this request as a whole, instead of the client's.
+    overall_timeout: float | None = None
 
     @classmethod
     def generated(cls, operation: Operation, kwargs: Mapping[str, Any], **more: Any) -> RequestOptions:
@@ -80,6 +82,69 @@ class RequestOptions:
             headers=dict(kwargs.get("headers") or {}),
             **more,
         )
+
+
+@attrs.frozen(kw_only=True)
+class CallOptions:
+    """A call's own overrides (`extra_headers=`, `extra_query=`, `extra_body=`, `timeout=` on any request
+    method), applied to every request of that call by `apply`, in the one place every request goes through
+    (the clients' `_send`). `extra_body` goes into requests with a JSON body only (never into a GET), unchecked:
+    the escape hatch for options this SDK does not know yet."""
+
+    extra_headers: Mapping[str, str] | None = None
+    extra_query: Mapping[str, Any] | None = None
+    extra_body: Mapping[str, Any] | None = None
+    timeout: httpx.Timeout | None = None
+    overall_timeout: float | None = None
+
+    @classmethod
+    def of(
+        cls,
+        extra_headers: Mapping[str, str] | None,
+        extra_query: Mapping[str, Any] | None,
+        extra_body: Mapping[str, Any] | None,
+        timeout: float | httpx.Timeout | None,
+    ) -> CallOptions | None:
+        """The checked overrides, or None when the call has none."""
+        if extra_headers is None and extra_query is None and extra_body is None and timeout is None:
+            return None
+        for name, value in (
+            ("extra_headers", extra_headers),
+            ("extra_query", extra_query),
+            ("extra_body", extra_body),
+        ):
+            if value is not None and not isinstance(value, Mapping):
+                raise ValidationError(f"{name} must be a dict, got {type(value).__name__}")
+        if extra_headers is not None:
+            for key, text in extra_headers.items():
+                if not isinstance(key, str) or not isinstance(text, str):
+                    raise ValidationError(f"extra_headers must map strings to strings, got {key!r}: {text!r}")
+        http_timeout: httpx.Timeout | None = None
+        overall: float | None = None
+        if timeout is not None:
+            http_timeout = resolve_timeouts(timeout).fast
+            overall = None if isinstance(timeout, httpx.Timeout) else float(timeout)
+        return cls(
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=http_timeout,
+            overall_timeout=overall,
+        )
+
+    def apply(self, options: RequestOptions) -> RequestOptions:
+        """`options` with these overrides merged in (they win over what the SDK set)."""
+        changes: dict[str, Any] = {}
+        if self.extra_headers:
+            changes["extra_headers"] = {**(options.extra_headers or {}), **self.extra_headers}
+        if self.extra_query:
+            changes["extra_query"] = {**(options.extra_query or {}), **self.extra_query}
+        if self.extra_body and options.json is not None:
+            changes["extra_body"] = {**(options.extra_body or {}), **self.extra_body}
+        if self.timeout is not None:
+            changes["timeout"] = self.timeout
+            changes["overall_timeout"] = self.overall_timeout
+        return attrs.evolve(options, **changes) if changes else options
 
 
 def _flat_params(params: Mapping[str, Any]) -> list[tuple[str, Any]]:
@@ -102,7 +167,13 @@ def build(
     http: httpx.Client | httpx.AsyncClient, config: ClientConfig, options: RequestOptions
 ) -> httpx.Request:
     """The httpx request for `options`, carrying its operation, deadline and budget for the transport."""
-    deadline = options.deadline.earliest(Deadline.after(config.request_deadline(options.operation)))
+    if options.timeout is not None:  # the call's own timeout replaces the client's
+        limit = options.overall_timeout
+        timeout = options.timeout
+    else:
+        limit = config.request_deadline(options.operation)
+        timeout = config.timeouts.for_operation(options.operation)
+    deadline = options.deadline.earliest(Deadline.after(limit))
     headers = {"Accept-Encoding": "gzip, deflate", **options.headers, **(options.extra_headers or {})}
     params: list[tuple[str, str | int | float | bool | None]] = [
         (name, _query_value(value)) for name, value in options.params
@@ -119,11 +190,13 @@ def build(
         DEADLINE: deadline,
         BUDGET: options.budget if options.budget is not None else RetryBudget(config.max_retries),
         NOT_REPLAYABLE: not options.replayable,
+        TIMEOUT: timeout,
+        MAX_BYTES: (
+            options.max_response_bytes
+            if options.max_response_bytes is not None
+            else config.max_response_bytes
+        ),
     }
-    if options.timeout is not None:
-        extensions[TIMEOUT] = options.timeout
-    if options.max_response_bytes is not None:
-        extensions[MAX_BYTES] = options.max_response_bytes
     try:
         request = http.build_request(
             options.method,

@@ -11,14 +11,18 @@ from __future__ import annotations
 
 import builtins
 import contextlib
+import copy
 import datetime as dt
+import functools
+import inspect
 import os
 import random
 import tempfile
 import time
-from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
+import warnings
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Union
+from typing import IO, TYPE_CHECKING, Any, TypeVar, Union
 from urllib.parse import parse_qs, urlsplit
 
 import attrs
@@ -26,7 +30,7 @@ import httpx
 
 from gladia import _aio
 from gladia import _constants as C
-from gladia._config import ClientConfig
+from gladia._config import ClientConfig, resolve_config_changes
 from gladia._deadline import NO_DEADLINE, Deadline, clock
 from gladia._idempotency import (
     CannotTell,
@@ -40,7 +44,8 @@ from gladia._idempotency import (
 from gladia._job_id import check_job_id
 from gladia._logging import logger
 from gladia._options import PLACEHOLDER_AUDIO_URL, create_body, warn_about
-from gladia._pipeline import RequestOptions, asend, map_failure, send, tagged_headers
+from gladia._pages import AsyncJobList, AsyncJobPage, JobList, JobPage
+from gladia._pipeline import CallOptions, RequestOptions, asend, map_failure, send, tagged_headers
 from gladia._polling import TRANSIENT_ERRORS, Poller, StatusCallback, look_deadline, resolve_poll_timeout
 from gladia._response import parse_model
 from gladia._retry import RetryBudget, next_attempt_delay
@@ -49,6 +54,7 @@ from gladia._sources import LocalSource, ProgressCallback, Source, UploadBody, U
 from gladia._transport import DEADLINE
 from gladia.errors import (
     APITimeoutError,
+    GladiaDeprecationWarning,
     GladiaError,
     InvalidJobIdError,
     InvalidOptionsError,
@@ -67,6 +73,9 @@ from gladia_api.api.pre_recorded import (
 from gladia_api.api.upload import upload_file as upload_endpoint
 
 if TYPE_CHECKING:
+    from typing_extensions import Self
+
+    from gladia._raw import AsyncPreRecordedWithRawResponse, PreRecordedWithRawResponse
     from gladia.types import DoneJob, TranscribeOptions, TranscriptionOptions
     from gladia_api.models.audio_upload_response import AudioUploadResponse
     from gladia_api.models.init_pre_recorded_transcription_response import (
@@ -356,10 +365,152 @@ class _Requests:
         return answer
 
 
+_F = TypeVar("_F", bound=Callable[..., Any])
+Headers = Mapping[str, str]
+Query = Mapping[str, Any]
+Body = Mapping[str, Any]
+HttpTimeout = Union[float, httpx.Timeout, None]  # noqa: UP007
+
+
+class _Unset:
+    """The default of a deprecated keyword: tells "not given" from None."""
+
+    def __repr__(self) -> str:
+        return "<unset>"
+
+
+UNSET: Any = _Unset()
+
+
+def _overridable(timeout_keyword: str = "timeout") -> Callable[[_F], _F]:
+    """Give a request method the per-call overrides (`extra_headers`, `extra_query`, `extra_body`, and its
+    `timeout_keyword` as the HTTP timeout of each of its requests).
+
+    The method declares them (for type checkers and docs); this wrapper takes them out of the call and
+    runs the method on a copy of the client that applies them to every request in its `_send` (the one
+    place, see `CallOptions.apply`); the method itself never sees them.
+    """
+
+    def decorate(method: _F) -> _F:
+        def overrides(kwargs: dict[str, Any]) -> CallOptions | None:
+            return CallOptions.of(
+                kwargs.pop("extra_headers", None),
+                kwargs.pop("extra_query", None),
+                kwargs.pop("extra_body", None),
+                kwargs.pop(timeout_keyword, None),
+            )
+
+        if inspect.iscoroutinefunction(method):
+
+            @functools.wraps(method)
+            async def acall(self: Any, *args: Any, **kwargs: Any) -> Any:
+                call = overrides(kwargs)
+                return await method(self if call is None else self._for_call(call), *args, **kwargs)
+
+            return acall  # type: ignore[return-value]
+
+        @functools.wraps(method)
+        def call_(self: Any, *args: Any, **kwargs: Any) -> Any:
+            call = overrides(kwargs)
+            return method(self if call is None else self._for_call(call), *args, **kwargs)
+
+        return call_  # type: ignore[return-value]
+
+    return decorate
+
+
+def _wait_timeout(wait_timeout: float | None, timeout: object) -> float | None:
+    """The job deadline of poll/create_and_poll/transcribe: `wait_timeout`, or the deprecated `timeout=`."""
+    if timeout is not UNSET:
+        warnings.warn(
+            "timeout= on poll(), create_and_poll() and transcribe() is deprecated: it is the job deadline, "
+            "now named wait_timeout= (request_timeout= bounds each HTTP request)",
+            GladiaDeprecationWarning,
+            stacklevel=4,
+        )
+        wait_timeout = timeout  # type: ignore[assignment]
+    return resolve_poll_timeout(wait_timeout)
+
+
+class _Common:
+    """What both pre-recorded clients share: their settings, and the copies that change them."""
+
+    _http: Any
+    _config: ClientConfig
+    _requests: _Requests
+    _call: CallOptions | None = None  # this call's overrides (a copy made by _for_call)
+    _seen: builtins.list[httpx.Response] | None = None  # every answer, for with_raw_response
+    _owner: object
+
+    def _for_call(self, call: CallOptions) -> Self:
+        twin = copy.copy(self)
+        twin._call = call if self._call is None else _merged_calls(self._call, call)
+        return twin
+
+    def _recording(self, seen: builtins.list[httpx.Response]) -> Self:
+        twin = copy.copy(self)
+        twin._seen = seen
+        return twin
+
+    def _prepared(self, options: RequestOptions) -> RequestOptions:
+        return options if self._call is None else self._call.apply(options)
+
+    def _received(self, response: httpx.Response) -> httpx.Response:
+        if self._seen is not None:
+            self._seen.append(response)
+        return response
+
+    def with_options(
+        self,
+        *,
+        timeout: HttpTimeout = UNSET,
+        max_retries: int = UNSET,
+        max_upload_bytes: int | None = UNSET,
+        max_response_bytes: int = UNSET,
+    ) -> Self:
+        """A copy of this client with these settings changed, on the same connection pool.
+
+        Each argument means what it means to GladiaClient; one not given keeps this client's value.
+        """
+        given = settings_given(
+            timeout=timeout,
+            max_retries=max_retries,
+            max_upload_bytes=max_upload_bytes,
+            max_response_bytes=max_response_bytes,
+        )
+        return self._with_config(resolve_config_changes(self._config, **given))
+
+    def _with_config(self, config: ClientConfig, owner: object = None) -> Self:
+        twin = copy.copy(self)
+        twin._config = config
+        twin._requests = _Requests(config)
+        if owner is not None:
+            twin._owner = owner
+        return twin
+
+
+def settings_given(**settings: object) -> dict[str, object]:
+    """The settings of a `with_options` call that were given (not UNSET)."""
+    return {name: value for name, value in settings.items() if value is not UNSET}
+
+
+def _merged_calls(first: CallOptions, then: CallOptions) -> CallOptions:
+    def merged(a: Mapping[str, Any] | None, b: Mapping[str, Any] | None) -> Mapping[str, Any] | None:
+        return b if a is None else a if b is None else {**a, **b}
+
+    return CallOptions(
+        extra_headers=merged(first.extra_headers, then.extra_headers),
+        extra_query=merged(first.extra_query, then.extra_query),
+        extra_body=merged(first.extra_body, then.extra_body),
+        timeout=then.timeout if then.timeout is not None else first.timeout,
+        overall_timeout=then.overall_timeout if then.timeout is not None else first.overall_timeout,
+    )
+
+
 # --------------------------------------------------------------------------------------- sync
 
 
-class PreRecordedClient:
+class PreRecordedClient(_Common):
     """Pre-recorded transcription: upload, create, get, list, delete, download, poll and transcribe."""
 
     def __init__(self, http: httpx.Client, config: ClientConfig, *, owner: object = None) -> None:
@@ -374,12 +525,27 @@ class PreRecordedClient:
     # ----------------------------------------------------------------------------------- the pipeline
 
     def _send(self, options: RequestOptions) -> httpx.Response:
-        return send(self._http, self._config, options)
+        return self._received(send(self._http, self._config, self._prepared(options)))
+
+    @property
+    def with_raw_response(self) -> PreRecordedWithRawResponse:
+        """The one-request methods answering a RawResponse (status, headers, request id, `.parse()`)."""
+        from gladia._raw import PreRecordedWithRawResponse  # noqa: PLC0415
+
+        return PreRecordedWithRawResponse(self)
 
     # ----------------------------------------------------------------------------------- requests
 
+    @_overridable()
     def upload_file(
-        self, source: Source, *, on_progress: ProgressCallback | None = None
+        self,
+        source: Source,
+        *,
+        on_progress: ProgressCallback | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: HttpTimeout = None,
     ) -> AudioUploadResponse:
         """Upload local audio (path, bytes or binary file object), or have Gladia fetch an http(s) URL.
 
@@ -406,7 +572,16 @@ class PreRecordedClient:
             options = self._requests.upload_file(UploadBody(source, on_progress=on_progress), deadline)
         return self._requests.uploaded(self._send(options))
 
-    def create(self, options: Options) -> InitPreRecordedTranscriptionResponse:
+    @_overridable()
+    def create(
+        self,
+        options: Options,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: HttpTimeout = None,
+    ) -> InitPreRecordedTranscriptionResponse:
         """Create a transcription job from options as in Gladia's docs (a dict) or an InitTranscriptionRequest.
 
         The options are checked first: an invalid one raises InvalidOptionsError and nothing is sent. A
@@ -414,7 +589,7 @@ class PreRecordedClient:
         the SDK finds the job, or tries again once it knows there is none, or raises JobMayExistError.
         """
         body = _checked_options(options)
-        warn_about(body, stacklevel=2)
+        warn_about(body, stacklevel=3)
         return self._create(body, NO_DEADLINE)
 
     def _create(self, body: Mapping[str, Any], deadline: Deadline) -> InitPreRecordedTranscriptionResponse:
@@ -475,17 +650,44 @@ class PreRecordedClient:
             f"more than {offset} jobs were listed since the first attempt without reaching its time"
         )
 
-    def get(self, job_id: str) -> PreRecordedResponse:
+    @_overridable()
+    def get(
+        self,
+        job_id: str,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: HttpTimeout = None,
+    ) -> PreRecordedResponse:
         """The job as it is now: its status, and its result once done."""
         options = self._requests.get(check_job_id(job_id))
         return self._requests.parse(self._send(options), M.PreRecordedResponse)  # type: ignore[no-any-return]
 
-    def delete(self, job_id: str) -> None:
+    @_overridable()
+    def delete(
+        self,
+        job_id: str,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: HttpTimeout = None,
+    ) -> None:
         """Delete a finished job and its audio from Gladia."""
         self._send(self._requests.delete(check_job_id(job_id)))
 
+    @_overridable()
     def download(
-        self, job_id: str, destination: Destination, *, on_progress: ProgressCallback | None = None
+        self,
+        job_id: str,
+        destination: Destination,
+        *,
+        on_progress: ProgressCallback | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: HttpTimeout = None,
     ) -> int:
         """Stream the job's audio into a file path or a binary file object; return the bytes written.
 
@@ -505,7 +707,16 @@ class PreRecordedClient:
             return written
         return self._download_into(options, target, on_progress)
 
-    def download_bytes(self, job_id: str) -> bytes:
+    @_overridable()
+    def download_bytes(
+        self,
+        job_id: str,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: HttpTimeout = None,
+    ) -> bytes:
         """The job's audio, in memory. Prefer download() for long recordings."""
         buffer = bytearray()
         options = self._requests.download(check_job_id(job_id))
@@ -544,12 +755,18 @@ class PreRecordedClient:
 
     # ----------------------------------------------------------------------------------- flows
 
+    @_overridable("request_timeout")
     def poll(
         self,
         job_id: str,
         *,
-        timeout: float | None = C.POLL_TIMEOUT,
+        wait_timeout: float | None = C.POLL_TIMEOUT,
         on_status: StatusCallback | None = None,
+        timeout: float | None = UNSET,
+        request_timeout: HttpTimeout = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
     ) -> DoneJob:
         """Wait until the job is done and return it.
 
@@ -566,7 +783,7 @@ class PreRecordedClient:
             APIError, APIConnectionError: a failure that keeps coming back (see Poller.failed).
         """
         job_id = check_job_id(job_id)
-        return self._poll(Poller(job_id, timeout=resolve_poll_timeout(timeout), on_status=on_status))
+        return self._poll(Poller(job_id, timeout=_wait_timeout(wait_timeout, timeout), on_status=on_status))
 
     def _poll(self, poller: Poller) -> DoneJob:
         while True:
@@ -586,29 +803,41 @@ class PreRecordedClient:
         options = self._requests.get(job_id, deadline)
         return self._requests.parse(self._send(options), M.PreRecordedResponse)  # type: ignore[no-any-return]
 
+    @_overridable("request_timeout")
     def create_and_poll(
         self,
         options: Options,
         *,
-        timeout: float | None = C.POLL_TIMEOUT,
+        wait_timeout: float | None = C.POLL_TIMEOUT,
         on_status: StatusCallback | None = None,
+        timeout: float | None = UNSET,
+        request_timeout: HttpTimeout = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
     ) -> DoneJob:
         """create() then poll(): the finished job for options that include `audio_url`; `timeout` bounds both."""
         body = _checked_options(options)
-        warn_about(body, stacklevel=2)
-        poller = Poller("", timeout=resolve_poll_timeout(timeout), on_status=on_status)
+        warn_about(body, stacklevel=3)
+        poller = Poller("", timeout=_wait_timeout(wait_timeout, timeout), on_status=on_status)
         job = self._create(body, Deadline(poller.deadline))
         poller.job_id = job.id
         return self._poll(poller)
 
+    @_overridable("request_timeout")
     def transcribe(
         self,
         source: Source,
         options: TranscribeOptions | None = None,
         *,
-        timeout: float | None = C.POLL_TIMEOUT,
+        wait_timeout: float | None = C.POLL_TIMEOUT,
         on_status: StatusCallback | None = None,
         on_progress: ProgressCallback | None = None,
+        timeout: float | None = UNSET,
+        request_timeout: HttpTimeout = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
     ) -> DoneJob:
         """Transcribe a local file, bytes, a binary file object or an http(s) URL; return the finished job.
 
@@ -632,8 +861,8 @@ class PreRecordedClient:
         checked = _checked_options(
             options, audio_url=audio.url if isinstance(audio, UrlSource) else PLACEHOLDER_AUDIO_URL
         )
-        warn_about(checked, stacklevel=2)
-        poller = Poller("", timeout=resolve_poll_timeout(timeout), on_status=on_status)
+        warn_about(checked, stacklevel=3)
+        poller = Poller("", timeout=_wait_timeout(wait_timeout, timeout), on_status=on_status)
         deadline = Deadline(poller.deadline)
         if isinstance(audio, LocalSource):
             checked["audio_url"] = self._upload(audio, on_progress, deadline).audio_url
@@ -644,6 +873,7 @@ class PreRecordedClient:
     # ----------------------------------------------------------------------------------- listing (last: it
     # shadows the builtin `list` inside this class body)
 
+    @_overridable()
     def list(
         self,
         *,
@@ -654,8 +884,15 @@ class PreRecordedClient:
         custom_metadata: Mapping[str, Any] | None = None,
         page_size: int = C.LIST_PAGE_SIZE,
         max_items: int | None = None,
-    ) -> Iterator[PreRecordedResponse]:
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: HttpTimeout = None,
+    ) -> JobList:
         """Iterate over jobs, newest first, fetching pages lazily as the iteration reaches them.
+
+        The answer is also a listing by pages: `for page in client.list().iter_pages()`, each page with its
+        `items`, `offset`, `next_offset`, `has_next_page()` and `next_page()`.
 
         Args:
             status: only jobs in this status (or these statuses).
@@ -668,31 +905,30 @@ class PreRecordedClient:
             max_items: stop after this many jobs.
         """
         filters, pairs = _list_filters(status, date, before_date, after_date, custom_metadata)
-        return self._pages(filters, pairs, _page_size(page_size), max_items)
+        size = _page_size(page_size)
+        return JobList(lambda: self._page(filters, pairs, size, _Pages(), 0), max_items)
 
-    def _pages(
+    def _page(
         self,
         filters: dict[str, Any],
         pairs: tuple[tuple[str, str], ...],
         size: int,
-        max_items: int | None,
-    ) -> Iterator[PreRecordedResponse]:
-        pages = _Pages()
-        yielded = 0
-        while pages.offset is not None and (max_items is None or yielded < max_items):
-            options = self._requests.list_page(filters, pairs, pages.offset, size)
-            page = self._requests.parse(self._send(options), M.ListPreRecordedResponse)
-            for job in pages.fresh(page):
-                if max_items is not None and yielded >= max_items:
-                    return
-                yielded += 1
-                yield job
+        pages: _Pages,
+        offset: int,
+    ) -> JobPage:
+        options = self._requests.list_page(filters, pairs, offset, size)
+        page = self._requests.parse(self._send(options), M.ListPreRecordedResponse)
+        pages.offset = offset
+        jobs = pages.fresh(page)
+        return JobPage(
+            jobs, offset, pages.offset, lambda following: self._page(filters, pairs, size, pages, following)
+        )
 
 
 # --------------------------------------------------------------------------------------- async
 
 
-class AsyncPreRecordedClient:
+class AsyncPreRecordedClient(_Common):
     """The async sibling of PreRecordedClient: the same methods, awaited (list() is an async iterator)."""
 
     def __init__(self, http: httpx.AsyncClient, config: ClientConfig, *, owner: object = None) -> None:
@@ -705,10 +941,25 @@ class AsyncPreRecordedClient:
         return f"<AsyncPreRecordedClient api_url={self._config.display_url!r}>"
 
     async def _send(self, options: RequestOptions) -> httpx.Response:
-        return await asend(self._http, self._config, options)
+        return self._received(await asend(self._http, self._config, self._prepared(options)))
 
+    @property
+    def with_raw_response(self) -> AsyncPreRecordedWithRawResponse:
+        """The one-request methods answering a RawResponse, awaited (see PreRecordedClient.with_raw_response)."""
+        from gladia._raw import AsyncPreRecordedWithRawResponse  # noqa: PLC0415
+
+        return AsyncPreRecordedWithRawResponse(self)
+
+    @_overridable()
     async def upload_file(
-        self, source: Source, *, on_progress: ProgressCallback | None = None
+        self,
+        source: Source,
+        *,
+        on_progress: ProgressCallback | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: HttpTimeout = None,
     ) -> AudioUploadResponse:
         """Upload local audio, or have Gladia fetch an http(s) URL (see PreRecordedClient.upload_file)."""
         audio = await _aio.in_thread(
@@ -725,10 +976,19 @@ class AsyncPreRecordedClient:
             options = self._requests.upload_file(UploadBody(source, on_progress=on_progress), deadline)
         return self._requests.uploaded(await self._send(options))
 
-    async def create(self, options: Options) -> InitPreRecordedTranscriptionResponse:
+    @_overridable()
+    async def create(
+        self,
+        options: Options,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: HttpTimeout = None,
+    ) -> InitPreRecordedTranscriptionResponse:
         """Create a transcription job (see PreRecordedClient.create)."""
         body = _checked_options(options)
-        warn_about(body, stacklevel=2)
+        warn_about(body, stacklevel=3)
         return await self._create(body, NO_DEADLINE)
 
     async def _create(
@@ -794,7 +1054,16 @@ class AsyncPreRecordedClient:
             f"more than {offset} jobs were listed since the first attempt without reaching its time"
         )
 
-    async def get(self, job_id: str) -> PreRecordedResponse:
+    @_overridable()
+    async def get(
+        self,
+        job_id: str,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: HttpTimeout = None,
+    ) -> PreRecordedResponse:
         """The job as it is now: its status, and its result once done."""
         return await self._get_within(check_job_id(job_id), NO_DEADLINE)
 
@@ -802,12 +1071,30 @@ class AsyncPreRecordedClient:
         options = self._requests.get(job_id, deadline)
         return self._requests.parse(await self._send(options), M.PreRecordedResponse)  # type: ignore[no-any-return]
 
-    async def delete(self, job_id: str) -> None:
+    @_overridable()
+    async def delete(
+        self,
+        job_id: str,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: HttpTimeout = None,
+    ) -> None:
         """Delete a finished job and its audio from Gladia."""
         await self._send(self._requests.delete(check_job_id(job_id)))
 
+    @_overridable()
     async def download(
-        self, job_id: str, destination: Destination, *, on_progress: ProgressCallback | None = None
+        self,
+        job_id: str,
+        destination: Destination,
+        *,
+        on_progress: ProgressCallback | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: HttpTimeout = None,
     ) -> int:
         """Stream the job's audio into a path or binary file object (see PreRecordedClient.download)."""
         options = self._requests.download(check_job_id(job_id))
@@ -826,7 +1113,16 @@ class AsyncPreRecordedClient:
             return written
         return await self._download_into(options, target, on_progress)
 
-    async def download_bytes(self, job_id: str) -> bytes:
+    @_overridable()
+    async def download_bytes(
+        self,
+        job_id: str,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: HttpTimeout = None,
+    ) -> bytes:
         """The job's audio, in memory. Prefer download() for long recordings."""
         buffer = bytearray()
         options = self._requests.download(check_job_id(job_id))
@@ -867,12 +1163,22 @@ class AsyncPreRecordedClient:
             await response.aclose()
         return written
 
+    @_overridable("request_timeout")
     async def poll(
-        self, job_id: str, *, timeout: float | None = C.POLL_TIMEOUT, on_status: StatusCallback | None = None
+        self,
+        job_id: str,
+        *,
+        wait_timeout: float | None = C.POLL_TIMEOUT,
+        on_status: StatusCallback | None = None,
+        timeout: float | None = UNSET,
+        request_timeout: HttpTimeout = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
     ) -> DoneJob:
         """Wait until the job is done and return it (see PreRecordedClient.poll)."""
         job_id = check_job_id(job_id)
-        poller = Poller(job_id, timeout=resolve_poll_timeout(timeout), on_status=on_status)
+        poller = Poller(job_id, timeout=_wait_timeout(wait_timeout, timeout), on_status=on_status)
         return await self._poll(poller)
 
     async def _poll(self, poller: Poller) -> DoneJob:
@@ -889,29 +1195,41 @@ class AsyncPreRecordedClient:
                 return outcome
             await _aio.sleep(outcome)
 
+    @_overridable("request_timeout")
     async def create_and_poll(
         self,
         options: Options,
         *,
-        timeout: float | None = C.POLL_TIMEOUT,
+        wait_timeout: float | None = C.POLL_TIMEOUT,
         on_status: StatusCallback | None = None,
+        timeout: float | None = UNSET,
+        request_timeout: HttpTimeout = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
     ) -> DoneJob:
         """create() then poll() (see PreRecordedClient.create_and_poll)."""
         body = _checked_options(options)
-        warn_about(body, stacklevel=2)
-        poller = Poller("", timeout=resolve_poll_timeout(timeout), on_status=on_status)
+        warn_about(body, stacklevel=3)
+        poller = Poller("", timeout=_wait_timeout(wait_timeout, timeout), on_status=on_status)
         job = await self._create(body, Deadline(poller.deadline))
         poller.job_id = job.id
         return await self._poll(poller)
 
+    @_overridable("request_timeout")
     async def transcribe(
         self,
         source: Source,
         options: TranscribeOptions | None = None,
         *,
-        timeout: float | None = C.POLL_TIMEOUT,
+        wait_timeout: float | None = C.POLL_TIMEOUT,
         on_status: StatusCallback | None = None,
         on_progress: ProgressCallback | None = None,
+        timeout: float | None = UNSET,
+        request_timeout: HttpTimeout = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
     ) -> DoneJob:
         """Transcribe local audio or an http(s) URL; return the finished job (see PreRecordedClient.transcribe)."""
         audio = await _aio.in_thread(
@@ -920,8 +1238,8 @@ class AsyncPreRecordedClient:
         checked = _checked_options(
             options, audio_url=audio.url if isinstance(audio, UrlSource) else PLACEHOLDER_AUDIO_URL
         )
-        warn_about(checked, stacklevel=2)
-        poller = Poller("", timeout=resolve_poll_timeout(timeout), on_status=on_status)
+        warn_about(checked, stacklevel=3)
+        poller = Poller("", timeout=_wait_timeout(wait_timeout, timeout), on_status=on_status)
         deadline = Deadline(poller.deadline)
         if isinstance(audio, LocalSource):
             checked["audio_url"] = (await self._upload(audio, on_progress, deadline)).audio_url
@@ -929,6 +1247,7 @@ class AsyncPreRecordedClient:
         poller.job_id = job.id
         return await self._poll(poller)
 
+    @_overridable()
     def list(
         self,
         *,
@@ -939,25 +1258,29 @@ class AsyncPreRecordedClient:
         custom_metadata: Mapping[str, Any] | None = None,
         page_size: int = C.LIST_PAGE_SIZE,
         max_items: int | None = None,
-    ) -> AsyncIterator[PreRecordedResponse]:
-        """Iterate (`async for`) over jobs, newest first, fetching pages lazily (see PreRecordedClient.list)."""
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: HttpTimeout = None,
+    ) -> AsyncJobList:
+        """Iterate (`async for`) over jobs, newest first, fetching pages lazily; `iter_pages()` gives the
+        pages (`async for page in client.list().iter_pages()`; see PreRecordedClient.list)."""
         filters, pairs = _list_filters(status, date, before_date, after_date, custom_metadata)
-        return self._pages(filters, pairs, _page_size(page_size), max_items)
+        size = _page_size(page_size)
+        return AsyncJobList(lambda: self._page(filters, pairs, size, _Pages(), 0), max_items)
 
-    async def _pages(
+    async def _page(
         self,
         filters: dict[str, Any],
         pairs: tuple[tuple[str, str], ...],
         size: int,
-        max_items: int | None,
-    ) -> AsyncIterator[PreRecordedResponse]:
-        pages = _Pages()
-        yielded = 0
-        while pages.offset is not None and (max_items is None or yielded < max_items):
-            options = self._requests.list_page(filters, pairs, pages.offset, size)
-            page = self._requests.parse(await self._send(options), M.ListPreRecordedResponse)
-            for job in pages.fresh(page):
-                if max_items is not None and yielded >= max_items:
-                    return
-                yielded += 1
-                yield job
+        pages: _Pages,
+        offset: int,
+    ) -> AsyncJobPage:
+        options = self._requests.list_page(filters, pairs, offset, size)
+        page = self._requests.parse(await self._send(options), M.ListPreRecordedResponse)
+        pages.offset = offset
+        jobs = pages.fresh(page)
+        return AsyncJobPage(
+            jobs, offset, pages.offset, lambda following: self._page(filters, pairs, size, pages, following)
+        )

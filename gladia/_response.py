@@ -86,7 +86,7 @@ def error_from_response(response: httpx.Response, config: ClientConfig | None = 
     message, request_id, problems = _details(body)
     message = redact(message, config)
     problems = [redact(p, config) for p in problems]
-    request_id = request_id or response.headers.get("x-request-id")
+    request_id = request_id_of(response) or request_id
     request = response.request
     cls = _ERROR_FOR_STATUS.get(status) or (InternalServerError if status >= 500 else UnexpectedResponseError)
     common: dict[str, Any] = {
@@ -99,8 +99,54 @@ def error_from_response(response: httpx.Response, config: ClientConfig | None = 
     }
     if cls is RateLimitError:
         asked = parse_retry_after(response.headers.get("retry-after"))
-        return RateLimitError(message, retry_after=asked, **common)
-    return cls(message, **common)
+        limited = RateLimitError(message, retry_after=asked, **common)
+        limited.response = shown_response(response, config)
+        return limited
+    error = cls(message, **common)
+    error.response = shown_response(response, config)
+    return error
+
+
+def shown_response(response: httpx.Response, config: ClientConfig | None) -> httpx.Response:
+    """The answer as an error carries it (`error.response`): status, headers and read body, with every
+    secret of `config` redacted from them and from its request (a server may echo the key back)."""
+    if config is None or not config.secrets:
+        return response
+    from gladia._config import mask_url, redact  # noqa: PLC0415
+
+    request = response.request
+    seen = f"{response.headers.multi_items()!r}{request.url}{request.headers.multi_items()!r}"
+    if not any(secret in seen or secret.encode() in response.content for secret in config.secrets):
+        return response  # nothing to hide: the answer itself
+    skip = {"content-encoding", "transfer-encoding", "content-length"}
+    headers = [
+        (name, redact(value, config)) for name, value in response.headers.multi_items() if name not in skip
+    ]
+    content = response.content
+    if any(secret.encode() in content for secret in config.secrets):
+        content = redact(content.decode("utf-8", errors="replace"), config).encode()
+    shown_request = httpx.Request(
+        request.method,
+        mask_url(request.url, config),
+        headers=[(name, redact(value, config)) for name, value in request.headers.multi_items()],
+    )
+    shown = httpx.Response(response.status_code, headers=headers, content=content, request=shown_request)
+    shown.read()
+    return shown
+
+
+#: The headers that carry Gladia's id for a request, in the order they are read (Gladia's official SDKs
+#: read `x-aipi-call-id`).
+REQUEST_ID_HEADERS = ("x-aipi-call-id", "x-request-id", "request-id")
+
+
+def request_id_of(response: httpx.Response) -> str | None:
+    """Gladia's id for the request this answers, from its headers, or None."""
+    for name in REQUEST_ID_HEADERS:
+        value: str = response.headers.get(name, "").strip()
+        if value:
+            return value
+    return None
 
 
 def _details(body: Any) -> tuple[str, str | None, list[str]]:
@@ -148,12 +194,15 @@ def parse_model(response: httpx.Response, model: type[M], config: ClientConfig |
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         problem = f"{type(exc).__name__}: {redact(str(exc), config)[:300]}"
     request = response.request
-    raise UnexpectedResponseError(
+    error = UnexpectedResponseError(
         f"the {response.status_code} answer is not a valid {model.__name__} ({problem})",
         status_code=response.status_code,
+        request_id=request_id_of(response),
         body=None
         if isinstance(body, (dict, list)) and len(response.content) > 100_000
         else _redacted(body, config),
         method=request.method,
         url=mask_url(request.url, config),
-    ) from None
+    )
+    error.response = shown_response(response, config)
+    raise error from None

@@ -44,6 +44,7 @@
                └── WebhookUnknownEventError    an event this SDK does not know (event)
 
     GladiaWarning (a UserWarning)              valid for Gladia, but probably not what you meant
+     └── GladiaDeprecationWarning             a deprecated keyword (also a DeprecationWarning)
 
 
 Messages say what went wrong and what to do about it. None of them, nor any repr, contains the API key.
@@ -55,6 +56,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
 if TYPE_CHECKING:
+    import httpx
+
     from gladia_api.models import PreRecordedResponse
 
 __all__ = [
@@ -99,6 +102,7 @@ __all__ = [
     "WebhookPayloadError",
     "WebhookUnknownEventError",
     "GladiaWarning",
+    "GladiaDeprecationWarning",
 ]
 
 
@@ -148,7 +152,11 @@ class APIError(GladiaError):
         body: the decoded JSON body, or the text when it was not JSON.
         validation_errors: the per-field problems Gladia listed, if any.
         method, url: the request that failed.
+        response: the httpx.Response (its headers; its body already read), when there was one.
     """
+
+    #: The answer that raised this error (not pickled).
+    response: httpx.Response | None = None
 
     #: What to do about it, appended to the message.
     _advice: ClassVar[str] = ""
@@ -189,7 +197,8 @@ class APIError(GladiaError):
         return self._advice
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return _rebuild, (type(self), self.message, self.__dict__)
+        state = {key: value for key, value in self.__dict__.items() if key != "response"}
+        return _rebuild, (type(self), self.message, state)
 
 
 def _rebuild(cls: type[APIError], message: str, state: dict[str, Any]) -> APIError:
@@ -560,3 +569,7 @@ class WebhookUnknownEventError(_KeepsDetails, WebhookPayloadError):
 
 class GladiaWarning(UserWarning):
     """A request Gladia accepts but that probably does not do what was meant (e.g. a config without its flag)."""
+
+
+class GladiaDeprecationWarning(GladiaWarning, DeprecationWarning):
+    """A keyword or feature that still works but will go: the message says what to use instead."""

@@ -140,7 +140,7 @@ CASES = [
     ),
     Case(
         "poll timeout negative",
-        lambda emu, tmp: client(emu).prerecorded().poll(JOB_ID, timeout=-5),
+        lambda emu, tmp: client(emu).prerecorded().poll(JOB_ID, wait_timeout=-5),
         errors.ConfigurationError,
         ("timeout must be a positive number of seconds",),
     ),

@@ -194,9 +194,9 @@ def test_poll_timeout_is_resumable(client: GladiaClient, emu: Emulator, wav: Pat
     api = client.prerecorded()
     job = api.create({"audio_url": api.upload_file(wav).audio_url})
     with pytest.raises(errors.PollTimeoutError) as caught:
-        api.poll(job.id, timeout=0.3)
+        api.poll(job.id, wait_timeout=0.3)
     assert caught.value.job_id == job.id and caught.value.last_status in ("queued", "processing")
-    assert api.poll(caught.value.job_id, timeout=10).status == "done"
+    assert api.poll(caught.value.job_id, wait_timeout=10).status == "done"
 
 
 # ------------------------------------------------------------------------------------------ retries

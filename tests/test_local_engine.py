@@ -366,7 +366,7 @@ def transcribed(client: GladiaClient) -> dict[str, PreRecordedResponse]:
     """Every sample, sent at once (the engine takes them one at a time), with subtitles and an add-on."""
     with ThreadPoolExecutor(max_workers=len(SAMPLES)) as pool:
         jobs = pool.map(
-            lambda path: client.prerecorded().transcribe(path, dict(ALL_OPTIONS), timeout=120), SAMPLES
+            lambda path: client.prerecorded().transcribe(path, dict(ALL_OPTIONS), wait_timeout=120), SAMPLES
         )
         return {path.stem: job for path, job in zip(SAMPLES, jobs, strict=True)}
 
@@ -464,7 +464,7 @@ def test_languages_and_custom_vocabulary_reach_whisper(client: GladiaClient) -> 
         "custom_vocabulary": True,
         "custom_vocabulary_config": {"vocabulary": ["Boston", {"value": "train station", "intensity": 0.8}]},
     }
-    transcription = client.prerecorded().transcribe(path, options, timeout=60).result.transcription
+    transcription = client.prerecorded().transcribe(path, options, wait_timeout=60).result.transcription
     assert transcription.languages == ["en"]
     reference = path.with_suffix(".txt").read_text(encoding="utf-8")
     assert word_error_rate(reference, transcription.full_transcript) <= MAX_SAMPLE_WER
@@ -474,21 +474,23 @@ def test_languages_and_custom_vocabulary_reach_whisper(client: GladiaClient) -> 
 @pytest.mark.parametrize("audio", [make_wav(3.0), make_wav(2.0, tone=True)], ids=["silence", "tone"])
 def test_silence_and_noise_are_an_empty_transcript(client: GladiaClient, audio: bytes) -> None:
     # Whisper alone hallucinates on these ("You", "Thank you."): the voice-activity filter cuts them out.
-    transcription = client.prerecorded().transcribe(audio, timeout=60).result.transcription
+    transcription = client.prerecorded().transcribe(audio, wait_timeout=60).result.transcription
     assert (transcription.full_transcript, transcription.utterances, transcription.languages) == ("", [], [])
 
 
 @needs_model
 def test_audio_the_decoder_cannot_read_is_a_422(client: GladiaClient) -> None:
     with pytest.raises(TranscriptionError) as raised:
-        client.prerecorded().transcribe(make_flac(3.0), timeout=60)  # a FLAC header and no frames
+        client.prerecorded().transcribe(make_flac(3.0), wait_timeout=60)  # a FLAC header and no frames
     assert raised.value.error_code == 422
 
 
 @needs_model
 def test_a_language_the_model_lacks_is_a_400(client: GladiaClient) -> None:
     with pytest.raises(TranscriptionError) as raised:
-        client.prerecorded().transcribe(make_wav(1.0), {"language_config": {"languages": ["fr"]}}, timeout=60)
+        client.prerecorded().transcribe(
+            make_wav(1.0), {"language_config": {"languages": ["fr"]}}, wait_timeout=60
+        )
     assert raised.value.error_code == 400
 
 

@@ -57,7 +57,7 @@ async def test_300_transcriptions_survive_faults_on_a_fifth_of_requests(emu: Emu
 
         async def transcribe(i: int) -> None:
             async with limiter:
-                job = await client.prerecorded().transcribe(sources[i], timeout=120)
+                job = await client.prerecorded().transcribe(sources[i], wait_timeout=120)
             assert job.status == "done"
             results[i] = job.result.transcription.full_transcript
 
