@@ -22,6 +22,7 @@ import httpx
 from gladia import _constants as C
 from gladia._config import ClientConfig, mask_url, redact, resolve_timeouts
 from gladia._deadline import NO_DEADLINE, Deadline, DeadlineExceeded
+from gladia._idempotency import REQUEST_ID_KEY
 from gladia._response import error_from_response
 from gladia._retry import RetryBudget
 from gladia._routes import Operation
@@ -184,7 +185,7 @@ def build(
         params += [(n, _query_value(v)) for n, v in options.extra_query.items()]
     body = options.json
     if options.extra_body:
-        body = {**(body or {}), **options.extra_body}
+        body = _with_extra_body(body, options.extra_body)
     extensions: dict[str, Any] = {
         OPERATION: options.operation,
         DEADLINE: deadline,
@@ -348,3 +349,15 @@ def map_failure(exc: BaseException, config: ClientConfig, options: RequestOption
 def tagged_headers(tag: str) -> dict[str, str]:
     """The headers of a create request: an idempotency key for servers that honour one."""
     return {C.IDEMPOTENCY_KEY_HEADER: tag}
+
+
+def _with_extra_body(body: Mapping[str, Any] | None, extra: Mapping[str, Any]) -> dict[str, Any]:
+    """`body` with a call's `extra_body` merged in (its keys win), except the SDK's job tag: custom metadata
+    given in `extra_body` is merged into the body's, which keeps `gladia_sdk_request_id`, so a failed create
+    can still be looked up and is never made twice."""
+    merged = {**(body or {}), **extra}
+    own = (body or {}).get("custom_metadata")
+    theirs = extra.get("custom_metadata")
+    if isinstance(own, Mapping) and REQUEST_ID_KEY in own and isinstance(theirs, Mapping):
+        merged["custom_metadata"] = {**theirs, REQUEST_ID_KEY: own[REQUEST_ID_KEY]}
+    return merged

@@ -100,6 +100,18 @@ def test_extra_body_with_an_unknown_key_reaches_the_server(client: GladiaClient,
     assert "brand_new_option" in str(caught.value)
 
 
+def test_custom_metadata_in_extra_body_keeps_the_tag_that_prevents_a_second_job(
+    client: GladiaClient, emu: Emulator
+) -> None:
+    # The backend makes the job, then the answer is lost: the SDK must still find it by its tag.
+    emu.faults.add("POST /v2/pre-recorded", kind="reset", when="after", times=1)
+    job = client.prerecorded().create({"audio_url": AUDIO_URL}, extra_body={"custom_metadata": {"team": "a"}})
+    assert emu.counters.jobs_created == 1
+    metadata = client.prerecorded().get(job.id).to_dict()["custom_metadata"]
+    assert metadata["team"] == "a"
+    assert metadata["gladia_sdk_request_id"]
+
+
 def test_extra_body_is_never_sent_with_a_get(client: GladiaClient, emu: Emulator) -> None:
     job = client.prerecorded().create({"audio_url": AUDIO_URL})
     client.prerecorded().get(job.id, extra_body={"x": 1})
