@@ -869,6 +869,9 @@ def call(
     from gladia import AsyncGladiaClient, GladiaClient
 
     settings = {"api_key": KEY, "api_url": url, **(client or {})}
+    if method in ("poll", "create_and_poll", "transcribe") and "timeout" in kwargs:
+        # The cases name the job deadline `timeout`, its name when they were written: now `wait_timeout`.
+        kwargs["wait_timeout"] = kwargs.pop("timeout")
     started = time.monotonic()
     outcome = Outcome()
     try:

@@ -134,7 +134,7 @@ CASES = [
     ),
     Case(
         "poll timeout zero",
-        lambda emu, tmp: transcribe(emu, wav(tmp), timeout=0),
+        lambda emu, tmp: transcribe(emu, wav(tmp), wait_timeout=0),
         errors.ConfigurationError,
         ("timeout must be a positive number of seconds", "None to wait without limit"),
     ),
