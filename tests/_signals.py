@@ -1,8 +1,9 @@
 """Tests that interrupt a child process with SIGINT need a child that can take it.
 
-A process started with SIGINT ignored (under `nohup`, or from a shell's background job) passes that on
-to every child across exec, and a Python started so leaves it ignored: Ctrl+C cannot reach it, and such a
-test could only fail. It is skipped then, with the reason.
+A process started with SIGINT ignored (a background job of a shell without job control, `cmd &` in a
+script; some CI runners and service managers) passes that on to every child across exec, and a Python
+started so leaves it ignored: Ctrl+C cannot reach it, and such a test could only fail. It is skipped then,
+with the reason.
 """
 
 from __future__ import annotations
@@ -27,6 +28,6 @@ def sigint_ignored() -> bool:
 
 needs_sigint = pytest.mark.skipif(
     sigint_ignored(),
-    reason="SIGINT is ignored in this process (started under nohup or in the background?), so a child "
+    reason="SIGINT is ignored in this process (started in the background by a script?), so a child "
     "cannot be interrupted with it",
 )
