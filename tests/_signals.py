@@ -8,10 +8,12 @@ with the reason.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import signal
 import subprocess
 import sys
+from collections.abc import Iterator
 
 import pytest
 
@@ -31,3 +33,14 @@ needs_sigint = pytest.mark.skipif(
     reason="SIGINT is ignored in this process (started in the background by a script?), so a child "
     "cannot be interrupted with it",
 )
+
+
+@contextlib.contextmanager
+def python_handles_sigint() -> Iterator[None]:
+    """Python's own Ctrl+C handler (KeyboardInterrupt) in this process for a while, even if it was started
+    with SIGINT ignored, where `_thread.interrupt_main()` would do nothing (main thread only)."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)

@@ -34,6 +34,35 @@ from gladia.testing import Emulator, EmulatorConfig
 
 TEST_KEY = "test-key"
 
+#: Test files whose outcome does not depend on the Python version running them: they drive other tools
+#: (mypy, pyright, uv), other runtimes (Gladia's official SDKs in their own environments, node), the
+#: Whisper model's arithmetic, or long statistical runs. They are marked `once`; CI runs the whole suite
+#: on its main Python and `-m "not once"` on the oldest one supported, to stay within its time budget.
+ONCE = frozenset(
+    {
+        "test_emulator_conformance.py",
+        "test_live_official_sdk.py",
+        "test_live_whisper.py",
+        "test_local_engine.py",
+        "test_local_gladia.py",
+        "test_local_speed.py",
+        "test_official_js_sdk.py",
+        "test_official_python_sdk.py",
+        "test_offline_languages.py",
+        "test_options_fuzz.py",
+        "test_regenerate.py",
+        "test_setup.py",
+        "test_soak.py",
+        "test_typing.py",
+    }
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.path.name in ONCE:
+            item.add_marker(pytest.mark.once)
+
 
 # ---------------------------------------------------------------------------------------------- audio
 

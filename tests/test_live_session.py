@@ -26,6 +26,7 @@ from gladia.errors import (
 )
 from gladia.testing import Emulator
 from gladia_api import models as M
+from tests._signals import python_handles_sigint
 
 TEXT = "Hello there. How are you today?"
 SECOND = 32_000
@@ -165,7 +166,7 @@ def test_ctrl_c_while_reading_closes_the_session_cleanly(emu: Emulator, client: 
             for _ in session:
                 pass
 
-    with pytest.raises(KeyboardInterrupt):
+    with python_handles_sigint(), pytest.raises(KeyboardInterrupt):
         stream()
     session = opened[0]
     time.sleep(0.05)  # the timer thread ends
