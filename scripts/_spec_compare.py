@@ -396,11 +396,7 @@ def compare(
 
     roots: list[Any] = [theirs.document["paths"][p] for p in SURFACE_PATHS if p in theirs.document["paths"]]
     roots += list(their_hooks.values())
-    roots += [
-        {"$ref": f"#/components/schemas/{n}"}
-        for n in theirs.schemas
-        if is_unreferenced_root(n)
-    ]
+    roots += [{"$ref": f"#/components/schemas/{n}"} for n in theirs.schemas if is_unreferenced_root(n)]
     their_names = _reachable(theirs, roots)
     our_names = set(ours.schemas)
     for name in sorted(our_names | their_names):
