@@ -48,6 +48,8 @@ class Delivery:
     headers: Mapping[str, str]
     body: bytes
     attempt: int
+    """1 for the first try, then 2, 3, ... for the retries; 0 for a live callback dropped unsent, because
+    `live_callback_backlog` of its session's callbacks were already waiting."""
     status: int | None
     """The receiver's HTTP status, or None when the request failed."""
     error: str | None = None
