@@ -9,6 +9,9 @@ Two doors, one rule: never act on what a notification *says*, act on the job Gla
   checked on the raw body, redeliveries of the same `webhook-id` are dropped, and the job is fetched.
 
 Finished jobs are written to `STORE_DIR/<job id>.txt` (the transcript) or `<job id>.error` (the error code).
+Live sessions come through the same doors (their `live.*` webhooks, and their callbacks when a session was
+started with this callback URL): a session is stored the same way once it has ended (`live.end_session`,
+fetched with `fetch_session_async`); its other events are acknowledged.
 
 Run it (needs `pip install 'gladia[emulator]'` for Starlette and uvicorn):
 
@@ -40,13 +43,16 @@ from gladia.errors import (
 )
 from gladia.webhooks import (
     Event,
+    LiveEvent,
+    LiveSessionEnded,
     TranscriptionCreated,
     construct_event,
     fetch_job_async,
+    fetch_session_async,
     parse,
     verify_callback_token,
 )
-from gladia_api.models import PreRecordedResponse
+from gladia_api.models import PreRecordedResponse, StreamingResponse
 
 
 class TranscriptStore:
@@ -57,7 +63,7 @@ class TranscriptStore:
         directory.mkdir(parents=True, exist_ok=True)
         self.seen_messages: set[str] = set()
 
-    def save(self, job: PreRecordedResponse) -> Path:
+    def save(self, job: PreRecordedResponse | StreamingResponse) -> Path:
         if str(job.status) == "done" and job.result and job.result.transcription:
             target, text = self.directory / f"{job.id}.txt", job.result.transcription.full_transcript
         else:
@@ -86,9 +92,15 @@ def create_app(
             yield
 
     async def handle(event: Event) -> JSONResponse:
-        if isinstance(event, TranscriptionCreated):
+        if isinstance(event, TranscriptionCreated) or (
+            isinstance(event, LiveEvent) and not isinstance(event, LiveSessionEnded)
+        ):
             return JSONResponse({"ok": True, "job_id": event.job_id, "stored": None})
-        job = await fetch_job_async(event, client)
+        job: PreRecordedResponse | StreamingResponse
+        if isinstance(event, LiveSessionEnded):
+            job = await fetch_session_async(event, client)
+        else:
+            job = await fetch_job_async(event, client)
         return JSONResponse({"ok": True, "job_id": job.id, "stored": store.save(job).name})
 
     async def callback(request: Request) -> JSONResponse:

@@ -11,6 +11,11 @@ Gladia tells a server about a job in two ways:
   When a secret is set for the account's webhooks, Gladia signs them with the Standard Webhooks scheme
   (https://www.standardwebhooks.com).
 
+A live session has callbacks too (`callback: true` and `callback_config.url` in its configuration): each
+message the session's WebSocket carries, of the kinds `callback_config` chose, is POSTed as
+`{id, event: "live.<type>", payload: <the message>}`, e.g. `live.transcript`. They are unsigned like the
+pre-recorded ones; `parse` reads them into `LiveEvent`s whose `message` is the typed WebSocket message.
+
 A signed webhook carries three headers: `webhook-id` (the message id, the same on every redelivery),
 `webhook-timestamp` (Unix seconds) and `webhook-signature` (space-separated `v1,<base64>` entries, more than
 one during a key rotation). Each signature is HMAC-SHA256 over `{id}.{timestamp}.{raw body}`, keyed with the
@@ -43,7 +48,7 @@ import re
 import time
 import urllib.parse
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any, Literal, Protocol, overload
+from typing import TYPE_CHECKING, Any, Generic, Literal, Protocol, TypeVar, overload
 
 import attrs
 
@@ -64,7 +69,30 @@ from gladia.errors import (
 
 if TYPE_CHECKING:
     from gladia.types import DoneJob
-    from gladia_api.models import ErrorDTO, PreRecordedResponse, TranscriptionResultDTO
+
+    # The `*Message` models are named as strings in the LiveEvent[...] bases below: ruff sees no use.
+    from gladia_api.models import (
+        AudioChunkAckMessage,  # noqa: F401
+        EndRecordingMessage,  # noqa: F401
+        EndSessionMessage,  # noqa: F401
+        ErrorDTO,
+        NamedEntityRecognitionMessage,  # noqa: F401
+        PostChapterizationMessage,  # noqa: F401
+        PostFinalTranscriptMessage,  # noqa: F401
+        PostSummarizationMessage,  # noqa: F401
+        PostTranscriptMessage,  # noqa: F401
+        PreRecordedResponse,
+        SentimentAnalysisMessage,  # noqa: F401
+        SpeechEndMessage,  # noqa: F401
+        SpeechStartMessage,  # noqa: F401
+        StartRecordingMessage,  # noqa: F401
+        StartSessionMessage,  # noqa: F401
+        StopRecordingAckMessage,  # noqa: F401
+        StreamingResponse,
+        TranscriptionResultDTO,
+        TranscriptMessage,  # noqa: F401
+        TranslationMessage,  # noqa: F401
+    )
 
 __all__ = [
     "Event",
@@ -76,6 +104,18 @@ __all__ = [
     "LiveRecordingStarted",
     "LiveRecordingEnded",
     "LiveSessionEnded",
+    "LiveAudioChunkAcknowledged",
+    "LiveStopRecordingAcknowledged",
+    "LiveSpeechStarted",
+    "LiveSpeechEnded",
+    "LiveTranscript",
+    "LiveTranslation",
+    "LiveNamedEntityRecognition",
+    "LiveSentimentAnalysis",
+    "LivePostTranscript",
+    "LivePostFinalTranscript",
+    "LivePostSummarization",
+    "LivePostChapterization",
     "Kind",
     "HeaderSource",
     "parse",
@@ -87,6 +127,8 @@ __all__ = [
     "verify_callback_token",
     "fetch_job",
     "fetch_job_async",
+    "fetch_session",
+    "fetch_session_async",
     "DEFAULT_TOLERANCE",
 ]
 
@@ -101,6 +143,19 @@ LIVE_SESSION_STARTED = "live.start_session"
 LIVE_RECORDING_STARTED = "live.start_recording"
 LIVE_RECORDING_ENDED = "live.end_recording"
 LIVE_SESSION_ENDED = "live.end_session"
+# Sent only to a live session's callback URL, never as webhooks.
+LIVE_AUDIO_CHUNK = "live.audio_chunk"
+LIVE_STOP_RECORDING = "live.stop_recording"
+LIVE_SPEECH_START = "live.speech_start"
+LIVE_SPEECH_END = "live.speech_end"
+LIVE_TRANSCRIPT = "live.transcript"
+LIVE_TRANSLATION = "live.translation"
+LIVE_NAMED_ENTITY_RECOGNITION = "live.named_entity_recognition"
+LIVE_SENTIMENT_ANALYSIS = "live.sentiment_analysis"
+LIVE_POST_TRANSCRIPT = "live.post_transcript"
+LIVE_POST_FINAL_TRANSCRIPT = "live.post_final_transcript"
+LIVE_POST_SUMMARIZATION = "live.post_summarization"
+LIVE_POST_CHAPTERIZATION = "live.post_chapterization"
 
 Kind = Literal["callback", "webhook"]
 
@@ -164,30 +219,102 @@ class TranscriptionFailed(Event):
     error: ErrorDTO | None = attrs.field(default=None, hash=False)
 
 
+MessageT = TypeVar("MessageT")
+
+
 @attrs.frozen(kw_only=True)
-class LiveEvent(Event):
+class LiveEvent(Event, Generic[MessageT]):
     """A step of a live (real-time) session. `job_id` is the live session's id, not a pre-recorded job's:
-    `fetch_job` refuses these events. Webhooks carry only the id, as for pre-recorded jobs."""
+    `fetch_job` refuses these events; `fetch_session` reads the session.
+
+    Webhooks carry only the id, as for pre-recorded jobs. A callback also carries the message the session's
+    WebSocket sent: `message`, read into its generated model (e.g. a `TranscriptMessage` for a
+    LiveTranscript). It is None for webhooks, and when the callback's payload could not be read as that
+    message: `raw["payload"]` still holds it.
+    """
+
+    message: MessageT | None = attrs.field(default=None, repr=False, hash=False)
 
 
 @attrs.frozen(kw_only=True)
-class LiveSessionStarted(LiveEvent):
-    """A live session was initiated (`live.start_session`)."""
+class LiveSessionStarted(LiveEvent["StartSessionMessage"]):
+    """A live session was initiated (`live.start_session`): a webhook, or a lifecycle callback."""
 
 
 @attrs.frozen(kw_only=True)
-class LiveRecordingStarted(LiveEvent):
-    """A live session started receiving audio (`live.start_recording`)."""
+class LiveRecordingStarted(LiveEvent["StartRecordingMessage"]):
+    """A live session started receiving audio (`live.start_recording`): a webhook, or a lifecycle callback."""
 
 
 @attrs.frozen(kw_only=True)
-class LiveRecordingEnded(LiveEvent):
-    """A live session stopped receiving audio (`live.end_recording`)."""
+class LiveRecordingEnded(LiveEvent["EndRecordingMessage"]):
+    """A live session stopped receiving audio (`live.end_recording`): a webhook, or a lifecycle callback."""
 
 
 @attrs.frozen(kw_only=True)
-class LiveSessionEnded(LiveEvent):
-    """A live session is over (`live.end_session`)."""
+class LiveSessionEnded(LiveEvent["EndSessionMessage"]):
+    """A live session is over (`live.end_session`): a webhook, or a lifecycle callback."""
+
+
+@attrs.frozen(kw_only=True)
+class LiveAudioChunkAcknowledged(LiveEvent["AudioChunkAckMessage"]):
+    """A chunk of audio was acknowledged, or refused (`live.audio_chunk`; callbacks only)."""
+
+
+@attrs.frozen(kw_only=True)
+class LiveStopRecordingAcknowledged(LiveEvent["StopRecordingAckMessage"]):
+    """The request to stop recording was acknowledged (`live.stop_recording`; callbacks only)."""
+
+
+@attrs.frozen(kw_only=True)
+class LiveSpeechStarted(LiveEvent["SpeechStartMessage"]):
+    """Speech began (`live.speech_start`; callbacks only)."""
+
+
+@attrs.frozen(kw_only=True)
+class LiveSpeechEnded(LiveEvent["SpeechEndMessage"]):
+    """Speech ended (`live.speech_end`; callbacks only)."""
+
+
+@attrs.frozen(kw_only=True)
+class LiveTranscript(LiveEvent["TranscriptMessage"]):
+    """An utterance's transcript, partial or final: `message.data.is_final` (`live.transcript`; callbacks
+    only)."""
+
+
+@attrs.frozen(kw_only=True)
+class LiveTranslation(LiveEvent["TranslationMessage"]):
+    """The translation of a final utterance (`live.translation`; callbacks only)."""
+
+
+@attrs.frozen(kw_only=True)
+class LiveNamedEntityRecognition(LiveEvent["NamedEntityRecognitionMessage"]):
+    """The named entities of a final utterance (`live.named_entity_recognition`; callbacks only)."""
+
+
+@attrs.frozen(kw_only=True)
+class LiveSentimentAnalysis(LiveEvent["SentimentAnalysisMessage"]):
+    """The sentiment of a final utterance (`live.sentiment_analysis`; callbacks only)."""
+
+
+@attrs.frozen(kw_only=True)
+class LivePostTranscript(LiveEvent["PostTranscriptMessage"]):
+    """The whole transcript, once the recording ended (`live.post_transcript`; callbacks only)."""
+
+
+@attrs.frozen(kw_only=True)
+class LivePostFinalTranscript(LiveEvent["PostFinalTranscriptMessage"]):
+    """The whole transcript with every add-on result (`live.post_final_transcript`; callbacks only)."""
+
+
+@attrs.frozen(kw_only=True)
+class LivePostSummarization(LiveEvent["PostSummarizationMessage"]):
+    """The session's summary (`live.post_summarization`; callbacks only)."""
+
+
+@attrs.frozen(kw_only=True)
+class LivePostChapterization(LiveEvent["PostChapterizationMessage"]):
+    """The session's chapters (`live.post_chapterization`; callbacks only)."""
 
 
 _EVENT_CLASSES: dict[str, type[Event]] = {
@@ -198,7 +325,42 @@ _EVENT_CLASSES: dict[str, type[Event]] = {
     LIVE_RECORDING_STARTED: LiveRecordingStarted,
     LIVE_RECORDING_ENDED: LiveRecordingEnded,
     LIVE_SESSION_ENDED: LiveSessionEnded,
+    LIVE_AUDIO_CHUNK: LiveAudioChunkAcknowledged,
+    LIVE_STOP_RECORDING: LiveStopRecordingAcknowledged,
+    LIVE_SPEECH_START: LiveSpeechStarted,
+    LIVE_SPEECH_END: LiveSpeechEnded,
+    LIVE_TRANSCRIPT: LiveTranscript,
+    LIVE_TRANSLATION: LiveTranslation,
+    LIVE_NAMED_ENTITY_RECOGNITION: LiveNamedEntityRecognition,
+    LIVE_SENTIMENT_ANALYSIS: LiveSentimentAnalysis,
+    LIVE_POST_TRANSCRIPT: LivePostTranscript,
+    LIVE_POST_FINAL_TRANSCRIPT: LivePostFinalTranscript,
+    LIVE_POST_SUMMARIZATION: LivePostSummarization,
+    LIVE_POST_CHAPTERIZATION: LivePostChapterization,
 }
+# The generated model of each live event's callback body (`CallbackLive*Message`), whose `payload` is the
+# WebSocket message. The four lifecycle events are also webhooks; the others are callbacks only.
+_LIVE_CALLBACK_MODELS = {
+    LIVE_SESSION_STARTED: "CallbackLiveStartSessionMessage",
+    LIVE_RECORDING_STARTED: "CallbackLiveStartRecordingMessage",
+    LIVE_RECORDING_ENDED: "CallbackLiveEndRecordingMessage",
+    LIVE_SESSION_ENDED: "CallbackLiveEndSessionMessage",
+    LIVE_AUDIO_CHUNK: "CallbackLiveAudioChunkAckMessage",
+    LIVE_STOP_RECORDING: "CallbackLiveStopRecordingAckMessage",
+    LIVE_SPEECH_START: "CallbackLiveSpeechStartMessage",
+    LIVE_SPEECH_END: "CallbackLiveSpeechEndMessage",
+    LIVE_TRANSCRIPT: "CallbackLiveTranscriptMessage",
+    LIVE_TRANSLATION: "CallbackLiveTranslationMessage",
+    LIVE_NAMED_ENTITY_RECOGNITION: "CallbackLiveNamedEntityRecognitionMessage",
+    LIVE_SENTIMENT_ANALYSIS: "CallbackLiveSentimentAnalysisMessage",
+    LIVE_POST_TRANSCRIPT: "CallbackLivePostTranscriptMessage",
+    LIVE_POST_FINAL_TRANSCRIPT: "CallbackLivePostFinalTranscriptMessage",
+    LIVE_POST_SUMMARIZATION: "CallbackLivePostSummarizationMessage",
+    LIVE_POST_CHAPTERIZATION: "CallbackLivePostChapterizationMessage",
+}
+_LIVE_WEBHOOKS = frozenset(
+    {LIVE_SESSION_STARTED, LIVE_RECORDING_STARTED, LIVE_RECORDING_ENDED, LIVE_SESSION_ENDED}
+)
 
 
 def parse(body: bytes | bytearray | str | Mapping[str, Any], headers: HeaderSource | None = None) -> Event:
@@ -210,7 +372,11 @@ def parse(body: bytes | bytearray | str | Mapping[str, Any], headers: HeaderSour
 
     Returns:
         A TranscriptionCreated, TranscriptionSucceeded or TranscriptionFailed; for live sessions, a
-        LiveSessionStarted, LiveRecordingStarted, LiveRecordingEnded or LiveSessionEnded (all LiveEvents).
+        LiveEvent: LiveSessionStarted, LiveRecordingStarted, LiveRecordingEnded or LiveSessionEnded
+        (webhooks or callbacks), or, from a live session's callbacks only, LiveTranscript,
+        LiveAudioChunkAcknowledged, LiveStopRecordingAcknowledged, LiveSpeechStarted, LiveSpeechEnded,
+        LiveTranslation, LiveNamedEntityRecognition, LiveSentimentAnalysis, LivePostTranscript,
+        LivePostFinalTranscript, LivePostSummarization or LivePostChapterization.
 
     Raises:
         WebhookUnknownEventError: a well-formed notification of an event this SDK does not know; answer it
@@ -229,11 +395,12 @@ def parse(body: bytes | bytearray | str | Mapping[str, Any], headers: HeaderSour
     if cls is None:
         raise WebhookUnknownEventError(event, list(_EVENT_CLASSES))
 
-    # Callbacks name the job at the top level; webhooks carry only `payload.id`.
+    # Callbacks name the job at the top level; webhooks carry only `payload.id`. A live event that is never
+    # a webhook is a callback even without its `id`, so that the error names the right place.
     payload = data.get("payload")
     kind: Kind
-    if "id" in data:
-        kind, job_id, where = "callback", data["id"], "'id'"
+    if "id" in data or (event in _LIVE_CALLBACK_MODELS and event not in _LIVE_WEBHOOKS):
+        kind, job_id, where = "callback", data.get("id"), "'id'"
     else:
         kind, where = "webhook", "'payload.id'"
         job_id = payload.get("id") if isinstance(payload, dict) else None
@@ -260,6 +427,9 @@ def parse(body: bytes | bytearray | str | Mapping[str, Any], headers: HeaderSour
         return TranscriptionSucceeded(result=result, **common)
     if cls is TranscriptionFailed:
         return TranscriptionFailed(error=_read_error(data.get("error")), **common)
+    if issubclass(cls, LiveEvent):
+        message = _read_live_message(event, data) if kind == "callback" else None
+        return cls(message=message, **common)
     return cls(**common)
 
 
@@ -296,6 +466,18 @@ def _read_result(payload: Any) -> TranscriptionResultDTO | None:
         return TranscriptionResultDTO.from_dict(payload)
     # The generated reader fails in whatever way a surprising shape makes it fail. The result is a
     # convenience (the job is the trustworthy copy), so an unreadable one must not lose the job's id.
+    except Exception:  # noqa: BLE001
+        return None
+
+
+def _read_live_message(event: str, data: dict[str, Any]) -> Any:
+    """The WebSocket message a live callback carries, read by its generated `CallbackLive*Message` model."""
+    from gladia_api import models  # noqa: PLC0415  (keeps `import gladia` fast)
+
+    model = getattr(models, _LIVE_CALLBACK_MODELS[event])
+    try:
+        return model.from_dict(data).payload
+    # As for a result: the message is a convenience, and an unreadable one must not lose the session's id.
     except Exception:  # noqa: BLE001
         return None
 
@@ -611,6 +793,57 @@ async def fetch_job_async(event: Event, client: Any) -> PreRecordedResponse:
     """The async form of `fetch_job`, for an AsyncGladiaClient or its `.prerecorded()`."""
     reader: _AsyncJobReader = client.prerecorded() if hasattr(client, "prerecorded") else client
     return _consistent(event, await reader.get(_pre_recorded_id(event)))
+
+
+class _SessionReader(Protocol):
+    def get(self, session_id: str) -> StreamingResponse: ...
+
+
+class _AsyncSessionReader(Protocol):
+    async def get(self, session_id: str) -> StreamingResponse: ...
+
+
+def fetch_session(event: Event, client: Any) -> StreamingResponse:
+    """The live session of a LiveEvent as Gladia has it now: act on this, not on the notification's body.
+
+    Live callbacks are not signed, and a live webhook carries only an id: as `fetch_job` for pre-recorded
+    jobs, this re-reads the session by its id with your own API key.
+
+    Args:
+        event: a LiveEvent from `parse` or `construct_event`.
+        client: a GladiaClient, or its `.live()`.
+
+    Raises:
+        ValidationError: the event is about a pre-recorded job, not a live session.
+        WebhookPayloadError: a LiveSessionEnded for a session Gladia reports as still running (a forged or
+            mistaken notification).
+        NotFoundError: no such session for your key (another account's id, or deleted since).
+    """
+    reader: _SessionReader = client.live() if hasattr(client, "live") else client
+    return _session_consistent(event, reader.get(_live_id(event)))
+
+
+async def fetch_session_async(event: Event, client: Any) -> StreamingResponse:
+    """The async form of `fetch_session`, for an AsyncGladiaClient or its `.live()`."""
+    reader: _AsyncSessionReader = client.live() if hasattr(client, "live") else client
+    return _session_consistent(event, await reader.get(_live_id(event)))
+
+
+def _live_id(event: Event) -> str:
+    if not isinstance(event, LiveEvent):
+        raise ValidationError(
+            f"{event.event} is about pre-recorded job {event.job_id}, not a live session: use fetch_job"
+        )
+    return event.job_id
+
+
+def _session_consistent(event: Event, session: StreamingResponse) -> StreamingResponse:
+    if isinstance(event, LiveSessionEnded) and str(session.status) not in ("done", "error"):
+        raise WebhookPayloadError(
+            f"The notification says {event.event} for live session {event.job_id}, but Gladia reports its "
+            f"status as {session.status!s}: do not act on it (it may be forged, or about another session)"
+        )
+    return session
 
 
 def _pre_recorded_id(event: Event) -> str:

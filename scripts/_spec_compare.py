@@ -1,8 +1,9 @@
 """Structural drift between our OpenAPI document and Gladia's, limited to the surface the SDK covers.
 
 The surface is the pre-recorded API (upload, jobs, their callbacks and webhooks) and the live API: the
-`/v2/live` paths and every message a live session's WebSocket carries (upstream's `*Message` schemas,
-which no path references, so they are roots of their own).
+`/v2/live` paths, the `live.*` webhooks, every message a live session's WebSocket carries (upstream's
+`*Message` schemas) and the callback bodies that wrap them (`CallbackLive*Message`); no path references
+those messages or callback bodies, so they are roots of their own.
 
 Two documents are compared as structures, never as text: operations (method and path, parameters,
 request bodies, response statuses), webhooks, and every schema reachable from them, property by
@@ -33,7 +34,15 @@ SURFACE_PATHS = (
     "/v2/live/{id}",
     "/v2/live/{id}/file",
 )
-SURFACE_WEBHOOKS = ("transcription.created", "transcription.success", "transcription.error")
+SURFACE_WEBHOOKS = (
+    "transcription.created",
+    "transcription.success",
+    "transcription.error",
+    "live.start_session",
+    "live.start_recording",
+    "live.end_recording",
+    "live.end_session",
+)
 METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
 IGNORED_KEYS = {
     "description",
@@ -347,6 +356,16 @@ def is_socket_message(name: str) -> bool:
     return name.endswith("Message") and not name.startswith("Callback")
 
 
+def is_unreferenced_root(name: str) -> bool:
+    """True for a schema of the surface that no path or webhook references: a pre-recorded callback body,
+    a live callback body (`CallbackLive*`), or a message a live session's WebSocket carries."""
+    return (
+        (name.startswith("Callback") and "Transcription" in name)
+        or name.startswith("CallbackLive")
+        or is_socket_message(name)
+    )
+
+
 def compare(
     ours_doc: Mapping[str, Any], theirs_doc: Mapping[str, Any], deviations: list[Deviation]
 ) -> Report:
@@ -377,11 +396,7 @@ def compare(
 
     roots: list[Any] = [theirs.document["paths"][p] for p in SURFACE_PATHS if p in theirs.document["paths"]]
     roots += list(their_hooks.values())
-    roots += [
-        {"$ref": f"#/components/schemas/{n}"}
-        for n in theirs.schemas
-        if (n.startswith("Callback") and "Transcription" in n) or is_socket_message(n)
-    ]
+    roots += [{"$ref": f"#/components/schemas/{n}"} for n in theirs.schemas if is_unreferenced_root(n)]
     their_names = _reachable(theirs, roots)
     our_names = set(ours.schemas)
     for name in sorted(our_names | their_names):

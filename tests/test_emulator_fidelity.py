@@ -19,6 +19,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
+from websockets.sync.client import connect
 
 from gladia.testing import Emulator
 from tests._reference import RESPONSES, UPSTREAM_SPEC, load, requires_reference
@@ -619,3 +620,81 @@ def test_a_request_built_from_the_documents_own_values_is_accepted(
     assert beyond_real(document_problems(job, "PreRecordedResponse")) == []
     if add_ons == "on":
         assert {"translation", "summarization", "audio_to_llm", "diarization"} <= set(job["result"])
+
+
+# ------------------------------------------------------------------------------- 12: live callbacks, webhooks
+
+
+def _live_schema_of(event: str, prefix: str) -> str:
+    """The document's schema (`CallbackLive*` or `WebhookLive*`) whose `event` is this one."""
+    document = _document()
+    for name, schema in document["components"]["schemas"].items():
+        if name.startswith(prefix) and schema["properties"]["event"].get("enum") == [event]:
+            return str(name)
+    raise AssertionError(f"the document has no {prefix}* schema for {event}")
+
+
+def test_12_live_callbacks_and_webhooks_have_the_documents_shapes(
+    http: httpx.Client, emu: Emulator, receiver: Receiver
+) -> None:
+    secret = "whsec_" + base64.b64encode(b"a live secret only this test knows").decode()
+    emu.configure(webhook_urls=(receiver.url + "/hook",), webhook_secret=secret)
+    emu.live.say("Hello there. How are you today?")
+    every_kind = {
+        "url": receiver.url + "/live",
+        **{
+            flag: True
+            for flag in _document()["components"]["schemas"]["CallbackConfig"]["properties"]
+            if flag.startswith("receive_")
+        },
+    }
+    options = {
+        "callback": True,
+        "callback_config": every_kind,
+        "realtime_processing": {
+            "translation": True,
+            "translation_config": {"target_languages": ["fr"]},
+            "named_entity_recognition": True,
+            "sentiment_analysis": True,
+        },
+        "post_processing": {"summarization": True, "chapterization": True},
+    }
+    response = http.post("/v2/live", json=options)
+    assert response.status_code == 201, response.text
+    session = response.json()
+    with connect(session["url"], open_timeout=5, close_timeout=5) as ws:
+        ws.send(bytes(32_000 * 3))
+        ws.send(json.dumps({"type": "stop_recording"}))
+        for _ in ws:
+            pass
+    stored = http.get(f"/v2/live/{session['id']}").json()["result"]["messages"]
+    expected = [m for m in stored if json.loads(m)["type"] != "error"]
+    received = receiver.wait(len(expected) + 4, timeout=20)
+
+    callbacks = [json.loads(r.body) for r in received if r.path == "/live"]
+    assert [c["payload"] for c in callbacks] == [json.loads(m) for m in expected]
+    kinds = set()
+    for body in callbacks:
+        name = _live_schema_of(body["event"], "CallbackLive")
+        assert document_problems(body, name) == [], name
+        assert body["id"] == session["id"]
+        kinds.add(name)
+    # Every kind of message the emulator produces went out, as the document's callback body of its kind.
+    assert len(kinds) == 16, sorted(kinds)
+
+    hooks = [r for r in received if r.path == "/hook"]
+    assert [json.loads(r.body)["event"] for r in hooks] == [
+        "live.start_session",
+        "live.start_recording",
+        "live.end_recording",
+        "live.end_session",
+    ]
+    for hook in hooks:
+        body = json.loads(hook.body)
+        assert document_problems(body, _live_schema_of(body["event"], "WebhookLive")) == []
+        assert body["event"] in _document()["webhooks"]
+        headers = hook.headers
+        expected_signature = _standard_webhooks_signature(
+            secret, headers["webhook-id"], headers["webhook-timestamp"], hook.body
+        )
+        assert expected_signature in headers["webhook-signature"].split(" ")

@@ -639,8 +639,9 @@ def test_a_live_event_without_a_session_id_is_refused() -> None:
 
 def test_an_unknown_live_event_is_unknown_not_garbage() -> None:
     with pytest.raises(WebhookUnknownEventError) as caught:
-        parse({"event": "live.speech_start", "payload": {"id": JOB}})
+        parse({"event": "live.something_new", "payload": {"id": JOB}})
     assert set(LIVE_EVENTS) <= set(caught.value.known)
+    assert "live.transcript" in caught.value.known
 
 
 def test_fetch_job_refuses_a_live_event() -> None:

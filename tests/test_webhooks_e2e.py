@@ -175,3 +175,30 @@ def test_a_forged_callback_with_the_token_is_caught_by_the_fetch(
     assert answer.json()["error"] == "WebhookPayloadError"
     assert receiver.stored(finished) == TEXT
     assert not (receiver.store / f"{finished}.error").exists()
+
+
+def test_a_live_session_is_stored_once_it_ends_and_its_other_events_are_acknowledged(
+    emu: Emulator, receiver: Receiver
+) -> None:
+    emu.live.say(TEXT)
+    callback = callback_url_with_token(receiver.url + "/gladia/callback", TOKEN)
+    options = {"callback": True, "callback_config": {"url": callback}}
+    client = GladiaClient(api_key=emu.api_key, api_url=emu.url)
+    with client, client.live().start_session(options) as session:
+        session.send_audio(bytes(32_000 * 4))
+    assert receiver.stored(session.id) == TEXT
+    # The four live webhooks (signed) and the session's callbacks, each answered 2xx by the receiver.
+    emu.wait_for_deliveries(1, kind="webhook", event="live.end_session", timeout=10)
+    emu.wait_for_deliveries(1, kind="callback", event="live.end_session", timeout=10)
+    live = [d for d in emu.deliveries if d.event.startswith("live.")]
+    assert sorted({(d.kind, d.event) for d in live if d.kind == "webhook"}) == [
+        ("webhook", "live.end_recording"),
+        ("webhook", "live.end_session"),
+        ("webhook", "live.start_recording"),
+        ("webhook", "live.start_session"),
+    ]
+    assert {d.event for d in live if d.kind == "callback"} >= {
+        "live.transcript",
+        "live.post_final_transcript",
+    }
+    assert all(d.status == 200 for d in live), [(d.kind, d.event, d.status) for d in live]

@@ -18,6 +18,8 @@ DEFAULT_MAX_AUDIO_SECONDS = 135 * 60.0
 DEFAULT_DELIVERY_ATTEMPTS = 3
 DEFAULT_DELIVERY_RETRY_SECONDS = 0.2
 DEFAULT_DELIVERY_TIMEOUT = 5.0
+# How many callbacks of one live session may wait to be sent; past it, new ones are dropped (and logged).
+DEFAULT_LIVE_CALLBACK_BACKLOG = 1000
 DEFAULT_FETCH_TIMEOUT = 30.0
 DEFAULT_RECENT_REQUESTS = 1000
 
@@ -38,6 +40,7 @@ RUNTIME_FIELDS = frozenset(
         "delivery_attempts",
         "delivery_retry_seconds",
         "delivery_timeout",
+        "live_callback_backlog",
     }
 )
 
@@ -116,7 +119,8 @@ class EmulatorConfig:
     max_upload_bytes: int = attrs.field(default=DEFAULT_MAX_UPLOAD_BYTES, validator=_positive)
     max_audio_seconds: float = attrs.field(default=DEFAULT_MAX_AUDIO_SECONDS, validator=_positive)
     webhook_urls: tuple[str, ...] = attrs.field(default=(), converter=_urls)
-    """Where `transcription.created|success|error` webhooks go."""
+    """Where webhooks go: `transcription.created|success|error` for jobs, `live.start_session`,
+    `live.start_recording`, `live.end_recording` and `live.end_session` for live sessions."""
     webhook_secret: str | None = attrs.field(default=None, validator=_secret)
     """A `whsec_...` secret: when set, webhooks are signed (Standard Webhooks)."""
     default_transcript: str | None = None
@@ -139,6 +143,9 @@ class EmulatorConfig:
         default=DEFAULT_DELIVERY_RETRY_SECONDS, validator=_non_negative
     )
     delivery_timeout: float = attrs.field(default=DEFAULT_DELIVERY_TIMEOUT, validator=_positive)
+    live_callback_backlog: int = attrs.field(default=DEFAULT_LIVE_CALLBACK_BACKLOG, validator=_positive)
+    """How many callbacks of one live session may wait while earlier ones are sent (each in order, with its
+    retries); past it, a new one is dropped and logged as not sent, so a slow receiver never holds a session."""
     fetch_timeout: float = attrs.field(default=DEFAULT_FETCH_TIMEOUT, validator=_positive)
     recent_requests: int = attrs.field(default=DEFAULT_RECENT_REQUESTS, validator=_positive)
     """How many requests `Emulator.requests` remembers."""

@@ -9,6 +9,12 @@ session's transcript as the audio arrives; with a speech engine configured (`Emu
 the local Whisper one), `_live_windows` has it transcribe the stream window by window instead. A session survives a dropped connection: connect again to the
 same `url` and send what was not acknowledged. A client closing with 1000 ends the recording.
 
+As Gladia, a session with `callback: true` and a `callback_config.url` also POSTs its messages there, those
+of the kinds `callback_config` chooses, each as `{id, event: "live.<type>", payload: <message>}`; and its
+lifecycle (`live.start_session`, `live.start_recording`, `live.end_recording`, `live.end_session`) goes to
+the emulator's `webhook_urls` as webhooks. Both are sent in the background by the notifier (`_notify`),
+whatever the socket's `messages_config` says and whether or not the client is still connected.
+
 The WebSocket stack is uvicorn's `websockets-sansio` protocol. Measured on this project's 2-core runner,
 streaming 30 minutes of 16 kHz audio (18,000 frames of 100 ms, one JSON ack each) through a Starlette
 endpoint: 0.70-0.74 s wall with `websockets-sansio`, 1.06-1.34 s with the legacy `websockets` protocol
@@ -44,6 +50,7 @@ from gladia.testing._errors import ApiError
 from gladia.testing._listing import parse_query
 from gladia.testing._live_engine import Event
 from gladia.testing._live_state import Drop, LiveJob, LiveState
+from gladia.testing._notify import Notifier
 from gladia.testing._state import EmulatorState
 from gladia.testing._store import Job
 
@@ -59,6 +66,18 @@ _FLAGS = {
     "error": ("receive_errors", True),
     "lifecycle": ("receive_lifecycle_events", False),
 }
+# Which `callback_config` flag POSTs each kind of message to the callback URL, and its default
+# (CallbackConfig's). Gladia's document declares no callback body for errors: they are never sent there.
+_CALLBACK_FLAGS = {
+    "partial": ("receive_partial_transcripts", False),
+    "final": ("receive_final_transcripts", True),
+    "speech": ("receive_speech_events", False),
+    "realtime": ("receive_realtime_processing_events", True),
+    "post": ("receive_post_processing_events", True),
+    "ack": ("receive_acknowledgments", False),
+    "lifecycle": ("receive_lifecycle_events", True),
+}
+_WEBHOOKS = frozenset({"start_session", "start_recording", "end_recording", "end_session"})
 _REALTIME_ADDONS = ("translation", "named_entity_recognition", "sentiment_analysis")
 _POST_ADDONS = {"summarization": "post_summarization", "chapterization": "post_chapterization"}
 _DEFAULTS = {
@@ -200,18 +219,28 @@ class _LiveApi:
             await ws.close(code=4001, reason="unknown or expired session token")  # refused: HTTP 403
             return
         await ws.accept()
-        session = _Connection(ws, job, self._live, self._live.next_drop())
+        session = _Connection(ws, job, self._live, self._live.next_drop(), self._state.notifier)
         await session.run()
 
 
 class _Connection:
     """One WebSocket connection of a session (a session may have several, one after the other)."""
 
-    def __init__(self, ws: WebSocket, job: LiveJob, live: LiveState, drop: Drop | None) -> None:
-        self._ws, self._job, self._live, self._drop = ws, job, live, drop
+    def __init__(
+        self, ws: WebSocket, job: LiveJob, live: LiveState, drop: Drop | None, notifier: Notifier
+    ) -> None:
+        self._ws, self._job, self._live, self._drop, self._notifier = ws, job, live, drop, notifier
         self._received = 0
         config = job.params.get("messages_config") or {}
         self._allowed = {kind: bool(config.get(flag, default)) for kind, (flag, default) in _FLAGS.items()}
+        callback = job.params.get("callback_config") or {}
+        url = callback.get("url")
+        self._callback_url = (
+            url if job.params.get("callback") is True and isinstance(url, str) and url else None
+        )
+        self._callback_kinds = {
+            kind for kind, (flag, default) in _CALLBACK_FLAGS.items() if callback.get(flag, default) is True
+        }
 
     async def run(self) -> None:
         job = self._job
@@ -366,11 +395,14 @@ class _Connection:
         return message
 
     async def _record(self, category: str, kind: str, data: Any = None, **extra: Any) -> None:
-        self._job.messages.append(json.dumps(self._message(kind, data, **extra)))
+        text = json.dumps(self._message(kind, data, **extra))
+        self._job.messages.append(text)
+        self._notify(category, kind, text)
 
     async def _send(self, category: str, kind: str, data: Any = None, **extra: Any) -> None:
         text = json.dumps(self._message(kind, data, **extra))
         self._job.messages.append(text)
+        self._notify(category, kind, text)
         if not self._allowed[category] or self._ws.client_state != WebSocketState.CONNECTED:
             return
         with self._live.lock:
@@ -378,6 +410,14 @@ class _Connection:
         # If the client left meanwhile, the message stays in the stored session all the same.
         with contextlib.suppress(WebSocketDisconnect, RuntimeError):
             await self._ws.send_text(text)
+
+    def _notify(self, category: str, kind: str, text: str) -> None:
+        """Queue what Gladia sends besides the socket: the message's callback and the lifecycle's webhook."""
+        job = self._job
+        if self._callback_url is not None and category in self._callback_kinds:
+            self._notifier.live_callback(job.id, self._callback_url, f"live.{kind}", text)
+        if kind in _WEBHOOKS:
+            self._notifier.live_webhook(job.id, f"live.{kind}")
 
 
 async def _json_object(request: Request) -> dict[str, Any]:

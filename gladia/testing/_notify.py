@@ -4,18 +4,24 @@ A callback goes to the job's `callback_config.url` (with its method) or deprecat
 when the job ends, carrying the result or the error. A webhook goes to every configured URL for
 `transcription.created`, `.success` and `.error`, carrying only the job id; with a secret it is signed by
 the Standard Webhooks scheme. Each delivery is retried a few times on failure and never holds up a job.
+
+Live sessions use the same machinery: their `live.*` webhooks (`live_webhook`), and the callbacks of their
+messages (`live_callback`). A session's callbacks are queued per URL and sent one after the other, in the
+order the session produced them, by one background task; the queue is bounded (`live_callback_backlog`),
+so a slow or dead receiver costs the session nothing but the callbacks dropped past the bound.
 """
 
 from __future__ import annotations
 
 import asyncio
+import collections
 import functools
 import json
 import logging
 import secrets
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Coroutine, Mapping
 from typing import Any, Literal
 
 import attrs
@@ -42,6 +48,8 @@ class Delivery:
     headers: Mapping[str, str]
     body: bytes
     attempt: int
+    """1 for the first try, then 2, 3, ... for the retries; 0 for a live callback dropped unsent, because
+    `live_callback_backlog` of its session's callbacks were already waiting."""
     status: int | None
     """The receiver's HTTP status, or None when the request failed."""
     error: str | None = None
@@ -110,14 +118,53 @@ class Notifier:
         # The last webhook sent to each (job, URL): the next one waits for it, so a receiver always gets
         # `transcription.created` before the job's end, even when the job ends at once.
         self._previous: dict[tuple[str, str], asyncio.Task[None]] = {}
+        # The callbacks of each (live session, URL) waiting to be sent, and the task sending them.
+        self._backlogs: dict[tuple[str, str], collections.deque[tuple[str, bytes]]] = {}
+        self._senders: dict[tuple[str, str], asyncio.Task[None]] = {}
 
     def job_created(self, job: Job) -> None:
-        self._webhooks(job, "transcription.created")
+        self._webhooks(job.id, "transcription.created")
+
+    def live_webhook(self, session_id: str, event: str) -> None:
+        """Send the `live.*` webhook of a step of a live session (its id is the payload, as for jobs)."""
+        self._webhooks(session_id, event)
+
+    def live_callback(self, session_id: str, url: str, event: str, message: str) -> None:
+        """Queue the callback of one message of a live session: `{id, event, payload: message}`, POSTed.
+
+        Returns at once: the message waits behind the session's earlier callbacks, or is dropped (and
+        logged as not sent) when `live_callback_backlog` of them are already waiting.
+        """
+        body = (
+            f'{{"id": {json.dumps(session_id)}, "event": {json.dumps(event)}, "payload": {message}}}'.encode()
+        )
+        key = (session_id, url)
+        backlog = self._backlogs.setdefault(key, collections.deque())
+        limit = self._settings().live_callback_backlog
+        if len(backlog) >= limit:
+            self._log.append(
+                Delivery(
+                    kind="callback",
+                    event=event,
+                    url=url,
+                    method="POST",
+                    headers={},
+                    body=body,
+                    attempt=0,
+                    status=None,
+                    error=f"not sent: {limit} callbacks of this session were already waiting (live_callback_backlog)",
+                )
+            )
+            return
+        backlog.append((event, body))
+        sender = self._senders.get(key)
+        if sender is None or sender.done():
+            self._senders[key] = self._track(self._send_backlog(key, backlog))
 
     def job_ended(self, job: Job, result_or_error: Mapping[str, Any]) -> None:
         """Send the callbacks and webhooks of a job that reached `done` or `error`."""
         event = "transcription.success" if job.status == "done" else "transcription.error"
-        self._webhooks(job, event)
+        self._webhooks(job.id, event)
         params = job.request_params
         payload: dict[str, Any] = {"id": job.id, "event": event}
         payload["payload" if job.status == "done" else "error"] = dict(result_or_error)
@@ -133,20 +180,37 @@ class Notifier:
             self._spawn("callback", event, url, method, body)
 
     async def close(self) -> None:
-        """Cancel deliveries still in flight."""
+        """Cancel deliveries still in flight, and forget the live callbacks still waiting."""
+        for backlog in self._backlogs.values():
+            backlog.clear()
         for task in list(self._tasks):
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
 
-    def _webhooks(self, job: Job, event: str) -> None:
+    async def _send_backlog(
+        self, key: tuple[str, str], backlog: collections.deque[tuple[str, bytes]]
+    ) -> None:
+        try:
+            while backlog:
+                event, body = backlog.popleft()
+                await self._deliver("callback", event, key[1], "POST", body, None, None)
+        finally:
+            # Nothing runs between the loop's last check and here: a callback queued from now on finds no
+            # sender and starts one.
+            if self._senders.get(key) is asyncio.current_task():
+                del self._senders[key]
+            if self._backlogs.get(key) is backlog and not backlog:
+                del self._backlogs[key]
+
+    def _webhooks(self, job_id: str, event: str) -> None:
         settings = self._settings()
         if not settings.webhook_urls:
             return
-        body = json.dumps({"event": event, "payload": {"id": job.id}}).encode()
+        body = json.dumps({"event": event, "payload": {"id": job_id}}).encode()
         # One id per event, kept on every retry, so receivers can tell a redelivery from a new event.
         message_id = "msg_" + secrets.token_hex(12)
         for url in settings.webhook_urls:
-            key = (job.id, url)
+            key = (job_id, url)
             task = self._spawn("webhook", event, url, "POST", body, message_id, self._previous.get(key))
             self._previous[key] = task
             task.add_done_callback(functools.partial(self._forget, key))
@@ -165,9 +229,11 @@ class Notifier:
         signed_id: str | None = None,
         after: asyncio.Task[None] | None = None,
     ) -> asyncio.Task[None]:
-        task = asyncio.get_running_loop().create_task(
-            self._deliver(kind, event, url, method, body, signed_id, after)
-        )
+        return self._track(self._deliver(kind, event, url, method, body, signed_id, after))
+
+    def _track(self, work: Coroutine[Any, Any, None]) -> asyncio.Task[None]:
+        """Run `work` in the background, to be cancelled by `close`."""
+        task = asyncio.get_running_loop().create_task(work)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
         return task

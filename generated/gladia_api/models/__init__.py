@@ -22,6 +22,38 @@ if TYPE_CHECKING:
     from .bad_request_error_response import BadRequestErrorResponse
     from .callback_config import CallbackConfig
     from .callback_config_dto import CallbackConfigDto
+    from .callback_live_audio_chunk_ack_message import CallbackLiveAudioChunkAckMessage
+    from .callback_live_audio_chunk_ack_message_event import CallbackLiveAudioChunkAckMessageEvent
+    from .callback_live_end_recording_message import CallbackLiveEndRecordingMessage
+    from .callback_live_end_recording_message_event import CallbackLiveEndRecordingMessageEvent
+    from .callback_live_end_session_message import CallbackLiveEndSessionMessage
+    from .callback_live_end_session_message_event import CallbackLiveEndSessionMessageEvent
+    from .callback_live_named_entity_recognition_message import CallbackLiveNamedEntityRecognitionMessage
+    from .callback_live_named_entity_recognition_message_event import CallbackLiveNamedEntityRecognitionMessageEvent
+    from .callback_live_post_chapterization_message import CallbackLivePostChapterizationMessage
+    from .callback_live_post_chapterization_message_event import CallbackLivePostChapterizationMessageEvent
+    from .callback_live_post_final_transcript_message import CallbackLivePostFinalTranscriptMessage
+    from .callback_live_post_final_transcript_message_event import CallbackLivePostFinalTranscriptMessageEvent
+    from .callback_live_post_summarization_message import CallbackLivePostSummarizationMessage
+    from .callback_live_post_summarization_message_event import CallbackLivePostSummarizationMessageEvent
+    from .callback_live_post_transcript_message import CallbackLivePostTranscriptMessage
+    from .callback_live_post_transcript_message_event import CallbackLivePostTranscriptMessageEvent
+    from .callback_live_sentiment_analysis_message import CallbackLiveSentimentAnalysisMessage
+    from .callback_live_sentiment_analysis_message_event import CallbackLiveSentimentAnalysisMessageEvent
+    from .callback_live_speech_end_message import CallbackLiveSpeechEndMessage
+    from .callback_live_speech_end_message_event import CallbackLiveSpeechEndMessageEvent
+    from .callback_live_speech_start_message import CallbackLiveSpeechStartMessage
+    from .callback_live_speech_start_message_event import CallbackLiveSpeechStartMessageEvent
+    from .callback_live_start_recording_message import CallbackLiveStartRecordingMessage
+    from .callback_live_start_recording_message_event import CallbackLiveStartRecordingMessageEvent
+    from .callback_live_start_session_message import CallbackLiveStartSessionMessage
+    from .callback_live_start_session_message_event import CallbackLiveStartSessionMessageEvent
+    from .callback_live_stop_recording_ack_message import CallbackLiveStopRecordingAckMessage
+    from .callback_live_stop_recording_ack_message_event import CallbackLiveStopRecordingAckMessageEvent
+    from .callback_live_transcript_message import CallbackLiveTranscriptMessage
+    from .callback_live_transcript_message_event import CallbackLiveTranscriptMessageEvent
+    from .callback_live_translation_message import CallbackLiveTranslationMessage
+    from .callback_live_translation_message_event import CallbackLiveTranslationMessageEvent
     from .callback_method_enum import CallbackMethodEnum
     from .callback_transcription_error_payload import CallbackTranscriptionErrorPayload
     from .callback_transcription_error_payload_custom_metadata_type_0 import (
@@ -63,6 +95,7 @@ if TYPE_CHECKING:
     from .list_pre_recorded_response import ListPreRecordedResponse
     from .list_streaming_response import ListStreamingResponse
     from .list_transcriptions_custom_metadata import ListTranscriptionsCustomMetadata
+    from .live_event_payload import LiveEventPayload
     from .messages_config import MessagesConfig
     from .moderation_dto import ModerationDTO
     from .named_entity_recognition_data import NamedEntityRecognitionData
@@ -163,6 +196,14 @@ if TYPE_CHECKING:
     from .upload_file_body import UploadFileBody
     from .upload_url_body import UploadUrlBody
     from .utterance_dto import UtteranceDTO
+    from .webhook_live_end_recording_payload import WebhookLiveEndRecordingPayload
+    from .webhook_live_end_recording_payload_event import WebhookLiveEndRecordingPayloadEvent
+    from .webhook_live_end_session_payload import WebhookLiveEndSessionPayload
+    from .webhook_live_end_session_payload_event import WebhookLiveEndSessionPayloadEvent
+    from .webhook_live_start_recording_payload import WebhookLiveStartRecordingPayload
+    from .webhook_live_start_recording_payload_event import WebhookLiveStartRecordingPayloadEvent
+    from .webhook_live_start_session_payload import WebhookLiveStartSessionPayload
+    from .webhook_live_start_session_payload_event import WebhookLiveStartSessionPayloadEvent
     from .webhook_transcription_created_payload import WebhookTranscriptionCreatedPayload
     from .webhook_transcription_created_payload_event import WebhookTranscriptionCreatedPayloadEvent
     from .webhook_transcription_error_payload import WebhookTranscriptionErrorPayload
@@ -188,6 +229,38 @@ _MODULE_OF = {
     "BadRequestErrorResponse": ".bad_request_error_response",
     "CallbackConfig": ".callback_config",
     "CallbackConfigDto": ".callback_config_dto",
+    "CallbackLiveAudioChunkAckMessage": ".callback_live_audio_chunk_ack_message",
+    "CallbackLiveAudioChunkAckMessageEvent": ".callback_live_audio_chunk_ack_message_event",
+    "CallbackLiveEndRecordingMessage": ".callback_live_end_recording_message",
+    "CallbackLiveEndRecordingMessageEvent": ".callback_live_end_recording_message_event",
+    "CallbackLiveEndSessionMessage": ".callback_live_end_session_message",
+    "CallbackLiveEndSessionMessageEvent": ".callback_live_end_session_message_event",
+    "CallbackLiveNamedEntityRecognitionMessage": ".callback_live_named_entity_recognition_message",
+    "CallbackLiveNamedEntityRecognitionMessageEvent": ".callback_live_named_entity_recognition_message_event",
+    "CallbackLivePostChapterizationMessage": ".callback_live_post_chapterization_message",
+    "CallbackLivePostChapterizationMessageEvent": ".callback_live_post_chapterization_message_event",
+    "CallbackLivePostFinalTranscriptMessage": ".callback_live_post_final_transcript_message",
+    "CallbackLivePostFinalTranscriptMessageEvent": ".callback_live_post_final_transcript_message_event",
+    "CallbackLivePostSummarizationMessage": ".callback_live_post_summarization_message",
+    "CallbackLivePostSummarizationMessageEvent": ".callback_live_post_summarization_message_event",
+    "CallbackLivePostTranscriptMessage": ".callback_live_post_transcript_message",
+    "CallbackLivePostTranscriptMessageEvent": ".callback_live_post_transcript_message_event",
+    "CallbackLiveSentimentAnalysisMessage": ".callback_live_sentiment_analysis_message",
+    "CallbackLiveSentimentAnalysisMessageEvent": ".callback_live_sentiment_analysis_message_event",
+    "CallbackLiveSpeechEndMessage": ".callback_live_speech_end_message",
+    "CallbackLiveSpeechEndMessageEvent": ".callback_live_speech_end_message_event",
+    "CallbackLiveSpeechStartMessage": ".callback_live_speech_start_message",
+    "CallbackLiveSpeechStartMessageEvent": ".callback_live_speech_start_message_event",
+    "CallbackLiveStartRecordingMessage": ".callback_live_start_recording_message",
+    "CallbackLiveStartRecordingMessageEvent": ".callback_live_start_recording_message_event",
+    "CallbackLiveStartSessionMessage": ".callback_live_start_session_message",
+    "CallbackLiveStartSessionMessageEvent": ".callback_live_start_session_message_event",
+    "CallbackLiveStopRecordingAckMessage": ".callback_live_stop_recording_ack_message",
+    "CallbackLiveStopRecordingAckMessageEvent": ".callback_live_stop_recording_ack_message_event",
+    "CallbackLiveTranscriptMessage": ".callback_live_transcript_message",
+    "CallbackLiveTranscriptMessageEvent": ".callback_live_transcript_message_event",
+    "CallbackLiveTranslationMessage": ".callback_live_translation_message",
+    "CallbackLiveTranslationMessageEvent": ".callback_live_translation_message_event",
     "CallbackMethodEnum": ".callback_method_enum",
     "CallbackTranscriptionErrorPayload": ".callback_transcription_error_payload",
     "CallbackTranscriptionErrorPayloadCustomMetadataType0": ".callback_transcription_error_payload_custom_metadata_type_0",
@@ -225,6 +298,7 @@ _MODULE_OF = {
     "ListPreRecordedResponse": ".list_pre_recorded_response",
     "ListStreamingResponse": ".list_streaming_response",
     "ListTranscriptionsCustomMetadata": ".list_transcriptions_custom_metadata",
+    "LiveEventPayload": ".live_event_payload",
     "MessagesConfig": ".messages_config",
     "ModerationDTO": ".moderation_dto",
     "NamedEntityRecognitionData": ".named_entity_recognition_data",
@@ -325,6 +399,14 @@ _MODULE_OF = {
     "UploadFileBody": ".upload_file_body",
     "UploadUrlBody": ".upload_url_body",
     "UtteranceDTO": ".utterance_dto",
+    "WebhookLiveEndRecordingPayload": ".webhook_live_end_recording_payload",
+    "WebhookLiveEndRecordingPayloadEvent": ".webhook_live_end_recording_payload_event",
+    "WebhookLiveEndSessionPayload": ".webhook_live_end_session_payload",
+    "WebhookLiveEndSessionPayloadEvent": ".webhook_live_end_session_payload_event",
+    "WebhookLiveStartRecordingPayload": ".webhook_live_start_recording_payload",
+    "WebhookLiveStartRecordingPayloadEvent": ".webhook_live_start_recording_payload_event",
+    "WebhookLiveStartSessionPayload": ".webhook_live_start_session_payload",
+    "WebhookLiveStartSessionPayloadEvent": ".webhook_live_start_session_payload_event",
     "WebhookTranscriptionCreatedPayload": ".webhook_transcription_created_payload",
     "WebhookTranscriptionCreatedPayloadEvent": ".webhook_transcription_created_payload_event",
     "WebhookTranscriptionErrorPayload": ".webhook_transcription_error_payload",
@@ -351,6 +433,38 @@ __all__ = (
     "BadRequestErrorResponse",
     "CallbackConfig",
     "CallbackConfigDto",
+    "CallbackLiveAudioChunkAckMessage",
+    "CallbackLiveAudioChunkAckMessageEvent",
+    "CallbackLiveEndRecordingMessage",
+    "CallbackLiveEndRecordingMessageEvent",
+    "CallbackLiveEndSessionMessage",
+    "CallbackLiveEndSessionMessageEvent",
+    "CallbackLiveNamedEntityRecognitionMessage",
+    "CallbackLiveNamedEntityRecognitionMessageEvent",
+    "CallbackLivePostChapterizationMessage",
+    "CallbackLivePostChapterizationMessageEvent",
+    "CallbackLivePostFinalTranscriptMessage",
+    "CallbackLivePostFinalTranscriptMessageEvent",
+    "CallbackLivePostSummarizationMessage",
+    "CallbackLivePostSummarizationMessageEvent",
+    "CallbackLivePostTranscriptMessage",
+    "CallbackLivePostTranscriptMessageEvent",
+    "CallbackLiveSentimentAnalysisMessage",
+    "CallbackLiveSentimentAnalysisMessageEvent",
+    "CallbackLiveSpeechEndMessage",
+    "CallbackLiveSpeechEndMessageEvent",
+    "CallbackLiveSpeechStartMessage",
+    "CallbackLiveSpeechStartMessageEvent",
+    "CallbackLiveStartRecordingMessage",
+    "CallbackLiveStartRecordingMessageEvent",
+    "CallbackLiveStartSessionMessage",
+    "CallbackLiveStartSessionMessageEvent",
+    "CallbackLiveStopRecordingAckMessage",
+    "CallbackLiveStopRecordingAckMessageEvent",
+    "CallbackLiveTranscriptMessage",
+    "CallbackLiveTranscriptMessageEvent",
+    "CallbackLiveTranslationMessage",
+    "CallbackLiveTranslationMessageEvent",
     "CallbackMethodEnum",
     "CallbackTranscriptionErrorPayload",
     "CallbackTranscriptionErrorPayloadCustomMetadataType0",
@@ -388,6 +502,7 @@ __all__ = (
     "ListPreRecordedResponse",
     "ListStreamingResponse",
     "ListTranscriptionsCustomMetadata",
+    "LiveEventPayload",
     "MessagesConfig",
     "ModerationDTO",
     "NamedEntityRecognitionData",
@@ -488,6 +603,14 @@ __all__ = (
     "UploadFileBody",
     "UploadUrlBody",
     "UtteranceDTO",
+    "WebhookLiveEndRecordingPayload",
+    "WebhookLiveEndRecordingPayloadEvent",
+    "WebhookLiveEndSessionPayload",
+    "WebhookLiveEndSessionPayloadEvent",
+    "WebhookLiveStartRecordingPayload",
+    "WebhookLiveStartRecordingPayloadEvent",
+    "WebhookLiveStartSessionPayload",
+    "WebhookLiveStartSessionPayloadEvent",
     "WebhookTranscriptionCreatedPayload",
     "WebhookTranscriptionCreatedPayloadEvent",
     "WebhookTranscriptionErrorPayload",

@@ -1,0 +1,22 @@
+from enum import Enum
+
+
+class WebhookLiveStartSessionPayloadEvent(str, Enum):
+    LIVE_START_SESSION = "live.start_session"
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    @property
+    def is_known(self) -> bool:
+        """False for a value Gladia sent that this version of the SDK does not list."""
+        return self._value_ in type(self)._value2member_map_
+
+    @classmethod
+    def _missing_(cls, value: object) -> "WebhookLiveStartSessionPayloadEvent | None":
+        if not isinstance(value, str):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = value
+        member._value_ = value
+        return member
