@@ -189,8 +189,8 @@ class GladiaClient(_Base):
         allow_insecure_http: allow a plain-http api_url to a remote host (sends the key unencrypted).
         max_response_bytes: the largest JSON answer read, decompressed (default 64 MiB, far above the
             ~4 MB of a 4-hour transcript); a larger one raises ResponseTooLargeError.
-        http_headers: headers added to every request (as in gladiaio-sdk), on the SDK's own httpx client:
-            an `http_client` of yours is not changed. Not the API key header (ConfigurationError): the key
+        http_headers: headers added to every HTTP request (as in gladiaio-sdk; not to the live WebSocket),
+            on the SDK's own httpx client: an `http_client` of yours is not changed. Not the API key header (ConfigurationError): the key
             is `api_key`. A header the SDK sets on a request (Content-Type, Idempotency-Key) wins.
 
     The client holds a connection pool: reuse one client, and close it (or use `with`) when done.
