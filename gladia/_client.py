@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import weakref
+from collections.abc import Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING
 
@@ -39,6 +40,7 @@ def _settings(
     max_upload_bytes: int | None,
     allow_insecure_http: bool,
     max_response_bytes: int,
+    http_headers: Mapping[str, str] | None,
 ) -> ClientConfig:
     configure_from_env()
     return resolve_config(
@@ -49,7 +51,16 @@ def _settings(
         max_upload_bytes=max_upload_bytes,
         allow_insecure_http=allow_insecure_http,
         max_response_bytes=max_response_bytes,
+        http_headers=http_headers,
     )
+
+
+def _default_headers(config: ClientConfig) -> httpx.Headers:
+    """The headers of every request of the SDK's own httpx clients: its user agent, then `http_headers`
+    (which may replace it: names are compared without case)."""
+    headers = httpx.Headers({"User-Agent": C.USER_AGENT})
+    headers.update(dict(config.http_headers))
+    return headers
 
 
 def _sync_pool(config: ClientConfig, http_client: object) -> tuple[httpx.Client, GladiaTransport]:
@@ -67,7 +78,7 @@ def _sync_pool(config: ClientConfig, http_client: object) -> tuple[httpx.Client,
         transport=transport,
         follow_redirects=True,
         base_url=config.api_url,
-        headers={"User-Agent": C.USER_AGENT},
+        headers=_default_headers(config),
     )
     return http, transport
 
@@ -93,7 +104,7 @@ def _async_pool(
         transport=transport,
         follow_redirects=True,
         base_url=config.api_url,
-        headers={"User-Agent": C.USER_AGENT},
+        headers=_default_headers(config),
     )
     return http, transport
 
@@ -178,6 +189,9 @@ class GladiaClient(_Base):
         allow_insecure_http: allow a plain-http api_url to a remote host (sends the key unencrypted).
         max_response_bytes: the largest JSON answer read, decompressed (default 64 MiB, far above the
             ~4 MB of a 4-hour transcript); a larger one raises ResponseTooLargeError.
+        http_headers: headers added to every HTTP request (as in gladiaio-sdk; not to the live WebSocket),
+            on the SDK's own httpx client: an `http_client` of yours is not changed. Not the API key header (ConfigurationError): the key
+            is `api_key`. A header the SDK sets on a request (Content-Type, Idempotency-Key) wins.
 
     The client holds a connection pool: reuse one client, and close it (or use `with`) when done.
     """
@@ -195,9 +209,17 @@ class GladiaClient(_Base):
         max_upload_bytes: int | None = C.MAX_UPLOAD_BYTES,
         allow_insecure_http: bool = False,
         max_response_bytes: int = C.MAX_RESPONSE_BYTES,
+        http_headers: Mapping[str, str] | None = None,
     ) -> None:
         self._config = _settings(
-            api_key, api_url, timeout, max_retries, max_upload_bytes, allow_insecure_http, max_response_bytes
+            api_key,
+            api_url,
+            timeout,
+            max_retries,
+            max_upload_bytes,
+            allow_insecure_http,
+            max_response_bytes,
+            http_headers,
         )
         self._user_http = http_client
         self._http, self._transport = _sync_pool(self._config, http_client)
@@ -211,6 +233,14 @@ class GladiaClient(_Base):
 
     def prerecorded(self) -> PreRecordedClient:
         """Gladia's pre-recorded transcription API."""
+        return self._prerecorded
+
+    def pre_recorded_v2(self) -> PreRecordedClient:
+        """The same as prerecorded(): gladiaio-sdk's name (it takes no option overrides: use with_options)."""
+        return self._prerecorded
+
+    def pre_recorded(self) -> PreRecordedClient:
+        """The same as prerecorded(): gladiaio-sdk's other name."""
         return self._prerecorded
 
     def live(self) -> LiveClient:
@@ -237,6 +267,14 @@ class GladiaClient(_Base):
             http, _ = _async_pool(self._config, self._user_http, limits=_NO_IDLE_CONNECTIONS)
             self._async = AsyncPreRecordedClient(http, self._config, owner=self)
         return self._async
+
+    def pre_recorded_v2_async(self) -> AsyncPreRecordedClient:
+        """The same as prerecorded_async(): gladiaio-sdk's name."""
+        return self.prerecorded_async()
+
+    def pre_recorded_async(self) -> AsyncPreRecordedClient:
+        """The same as prerecorded_async(): gladiaio-sdk's other name."""
+        return self.prerecorded_async()
 
     def _copied(self) -> None:
         self._async = None
@@ -287,9 +325,17 @@ class AsyncGladiaClient(_Base):
         max_upload_bytes: int | None = C.MAX_UPLOAD_BYTES,
         allow_insecure_http: bool = False,
         max_response_bytes: int = C.MAX_RESPONSE_BYTES,
+        http_headers: Mapping[str, str] | None = None,
     ) -> None:
         self._config = _settings(
-            api_key, api_url, timeout, max_retries, max_upload_bytes, allow_insecure_http, max_response_bytes
+            api_key,
+            api_url,
+            timeout,
+            max_retries,
+            max_upload_bytes,
+            allow_insecure_http,
+            max_response_bytes,
+            http_headers,
         )
         if isinstance(http_client, httpx.Client):
             raise ConfigurationError(
@@ -301,6 +347,14 @@ class AsyncGladiaClient(_Base):
 
     def prerecorded(self) -> AsyncPreRecordedClient:
         """Gladia's pre-recorded transcription API, async."""
+        return self._prerecorded
+
+    def pre_recorded_v2(self) -> AsyncPreRecordedClient:
+        """The same as prerecorded(): gladiaio-sdk's name."""
+        return self._prerecorded
+
+    def pre_recorded(self) -> AsyncPreRecordedClient:
+        """The same as prerecorded(): gladiaio-sdk's other name."""
         return self._prerecorded
 
     def live(self) -> AsyncLiveClient:

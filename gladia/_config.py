@@ -63,6 +63,8 @@ class ClientConfig:
     #: A number given as the client's `timeout`: then it bounds each request as a whole too.
     overall_timeout: float | None = None
     url_credentials: tuple[str, str] | None = None
+    #: The client's `http_headers`: sent with every request of its pools (the API key header never).
+    http_headers: tuple[tuple[str, str], ...] = ()
 
     @property
     def origin(self) -> tuple[str, str, int | None]:
@@ -271,6 +273,7 @@ def resolve_config(
     max_upload_bytes: object,
     allow_insecure_http: bool,
     max_response_bytes: object = C.MAX_RESPONSE_BYTES,
+    http_headers: object = None,
     environ: Mapping[str, str] | None = None,
 ) -> ClientConfig:
     """Check every setting before anything is sent; each problem is a ConfigurationError saying what to do."""
@@ -288,7 +291,36 @@ def resolve_config(
         max_response_bytes=resolve_max_response_bytes(max_response_bytes),
         overall_timeout=None if timeout is None or isinstance(timeout, httpx.Timeout) else float(timeout),  # type: ignore[arg-type]
         url_credentials=credentials,
+        http_headers=resolve_http_headers(http_headers),
     )
+
+
+def resolve_http_headers(headers: object) -> tuple[tuple[str, str], ...]:
+    """The client's extra headers, checked: a dict of strings, never the API key header (the key is the
+    client's `api_key`, set by the transport for Gladia's origin only; one given here would be ignored)."""
+    if headers is None:
+        return ()
+    if not isinstance(headers, Mapping):
+        raise ConfigurationError(
+            f"http_headers must be a dict of header names to values, got {type(headers).__name__}"
+        )
+    checked: list[tuple[str, str]] = []
+    for name, value in headers.items():
+        if not isinstance(name, str) or not isinstance(value, str):
+            raise ConfigurationError(f"http_headers must map strings to strings, got {name!r}: {value!r}")
+        if name.strip().lower() == C.API_KEY_HEADER:
+            raise ConfigurationError(
+                f"http_headers cannot set {C.API_KEY_HEADER}: pass the key as api_key= (the SDK sends it to "
+                "Gladia's origin only)"
+            )
+        try:
+            httpx.Headers({name: value})
+        except (TypeError, ValueError, UnicodeEncodeError):
+            raise ConfigurationError(f"http_headers: {name!r} is not a valid HTTP header") from None
+        if not name or any(ch in name for ch in " :\r\n\t") or any(ch in value for ch in "\r\n"):
+            raise ConfigurationError(f"http_headers: {name!r} is not a valid HTTP header")
+        checked.append((name, value))
+    return tuple(checked)
 
 
 def resolve_config_changes(config: ClientConfig, **changes: object) -> ClientConfig:

@@ -1,10 +1,15 @@
 """Pages of the job list: `list()` iterates jobs lazily; `list(...).iter_pages()` gives its pages, each with
-its `items` and `has_next_page()`/`next_page()`, for callers who checkpoint (`page.offset`, `next_offset`)."""
+its `items` and `has_next_page()`/`next_page()`, for callers who checkpoint (`page.offset`, `next_offset`)
+and resume with `list(..., offset=saved)`.
+
+As openai-python's pages: iterating a listing goes through every page; its first page alone is
+`listing.items` (sync) or `await listing` (async), which is also what gladiaio-sdk's `list(params)` answered.
+"""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
-from typing import TYPE_CHECKING
+from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from gladia_api.models.pre_recorded_response import PreRecordedResponse
@@ -90,6 +95,30 @@ class JobList(Iterator["PreRecordedResponse"]):
         self._first_page = first_page
         self._max_items = max_items
         self._jobs: Iterator[PreRecordedResponse] | None = None
+        self._fetched: JobPage | None = None  # the first page, fetched ahead and not yet iterated
+        self._items: list[PreRecordedResponse] | None = None
+
+    @property
+    def items(self) -> list[PreRecordedResponse]:
+        """The jobs of the listing's first page (fetched on first use, once; max_items does not apply)."""
+        if self._items is None:
+            self._prefetch()
+        assert self._items is not None
+        return self._items
+
+    def _prefetch(self) -> JobPage:
+        """Fetch the first page now (the iteration then starts from it instead of fetching it again)."""
+        self._fetched = self._first_page()
+        self._items = self._fetched.items
+        return self._fetched
+
+    def _take_first(self) -> JobPage:
+        page, self._fetched = self._fetched, None
+        if page is None:
+            page = self._first_page()
+            if self._items is None:
+                self._items = page.items
+        return page
 
     def __iter__(self) -> JobList:
         return self
@@ -114,7 +143,7 @@ class JobList(Iterator["PreRecordedResponse"]):
 
     def iter_pages(self) -> Iterator[JobPage]:
         """The pages of this listing from its start, each fetched when reached (max_items does not apply)."""
-        page = self._first_page()
+        page = self._take_first()
         yield page
         while page.has_next_page():
             page = page.next_page()
@@ -128,6 +157,29 @@ class AsyncJobList(AsyncIterator["PreRecordedResponse"]):
         self._first_page = first_page
         self._max_items = max_items
         self._jobs: AsyncIterator[PreRecordedResponse] | None = None
+        self._fetched: AsyncJobPage | None = None  # the first page, fetched ahead and not yet iterated
+        self._first: AsyncJobPage | None = None
+
+    def __await__(self) -> Generator[Any, None, AsyncJobPage]:
+        """`await listing`: its first page (fetched once; `.items`, `next_page()`), as openai-python's
+        AsyncPaginator and gladiaio-sdk's awaited `list(params)`."""
+        return self._first_fetched().__await__()
+
+    async def _first_fetched(self) -> AsyncJobPage:
+        # A page of its own, not the iteration's: following it with next_page() must not make the
+        # iteration see its jobs as already listed.
+        if self._first is None:
+            self._first = await self._first_page()
+        return self._first
+
+    async def _prefetch(self) -> AsyncJobPage:
+        """Fetch the first page now (the iteration then starts from it instead of fetching it again)."""
+        self._fetched = await self._first_page()
+        return self._fetched
+
+    async def _take_first(self) -> AsyncJobPage:
+        page, self._fetched = self._fetched, None
+        return page if page is not None else await self._first_page()
 
     def __aiter__(self) -> AsyncJobList:
         return self
@@ -152,7 +204,7 @@ class AsyncJobList(AsyncIterator["PreRecordedResponse"]):
 
     async def iter_pages(self) -> AsyncIterator[AsyncJobPage]:
         """The pages of this listing from its start, each fetched when reached (max_items does not apply)."""
-        page = await self._first_page()
+        page = await self._take_first()
         yield page
         while page.has_next_page():
             page = await page.next_page()

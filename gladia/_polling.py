@@ -73,6 +73,21 @@ def resolve_poll_timeout(timeout: object) -> float | None:
     return float(timeout)
 
 
+def resolve_interval(interval: object) -> PollSchedule | None:
+    """The schedule for `interval=` (gladiaio-sdk's fixed wait between looks, in seconds, without jitter),
+    or None for the SDK's own schedule; refusing values that cannot be one."""
+    if interval is None:
+        return None
+    if (
+        isinstance(interval, bool)
+        or not isinstance(interval, (int, float))
+        or not math.isfinite(interval)
+        or interval <= 0
+    ):
+        raise ConfigurationError(f"interval must be a positive number of seconds, got {interval!r}")
+    return PollSchedule(initial=float(interval), multiplier=1.0, maximum=float(interval), jitter=0.0)
+
+
 def done(job: PreRecordedResponse) -> DoneJob:
     """A job whose status is `done`, checked to hold what `DoneJob` promises: its result and transcription.
 

@@ -13,6 +13,7 @@ import builtins
 import contextlib
 import copy
 import datetime as dt
+import difflib
 import functools
 import inspect
 import os
@@ -46,7 +47,14 @@ from gladia._logging import logger
 from gladia._options import PLACEHOLDER_AUDIO_URL, create_body, warn_about
 from gladia._pages import AsyncJobList, AsyncJobPage, JobList, JobPage
 from gladia._pipeline import CallOptions, RequestOptions, asend, map_failure, send, tagged_headers
-from gladia._polling import TRANSIENT_ERRORS, Poller, StatusCallback, look_deadline, resolve_poll_timeout
+from gladia._polling import (
+    TRANSIENT_ERRORS,
+    Poller,
+    StatusCallback,
+    look_deadline,
+    resolve_interval,
+    resolve_poll_timeout,
+)
 from gladia._response import parse_model
 from gladia._retry import RetryBudget, next_attempt_delay
 from gladia._routes import Operation
@@ -54,6 +62,7 @@ from gladia._sources import LocalSource, ProgressCallback, Source, UploadBody, U
 from gladia._transport import DEADLINE
 from gladia.errors import (
     APITimeoutError,
+    ConfigurationError,
     GladiaDeprecationWarning,
     GladiaError,
     InvalidJobIdError,
@@ -76,7 +85,7 @@ if TYPE_CHECKING:
     from typing_extensions import Self
 
     from gladia._raw import AsyncPreRecordedWithRawResponse, PreRecordedWithRawResponse
-    from gladia.types import DoneJob, TranscribeOptions, TranscriptionOptions
+    from gladia.types import DoneJob, ListParams, TranscribeOptions, TranscriptionOptions
     from gladia_api.models.audio_upload_response import AudioUploadResponse
     from gladia_api.models.init_pre_recorded_transcription_response import (
         InitPreRecordedTranscriptionResponse,
@@ -165,6 +174,65 @@ def _page_size(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise ValidationError(f"page_size must be a whole number >= 1, got {value!r}")
     return value
+
+
+def _start_offset(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValidationError(f"offset must be a whole number >= 0, got {value!r}")
+    return value
+
+
+#: list()'s keywords that gladiaio-sdk's `params` dict may give, with their defaults (`limit` is page_size).
+_LIST_KEYWORDS: dict[str, Any] = {
+    "status": None,
+    "date": None,
+    "before_date": None,
+    "after_date": None,
+    "custom_metadata": None,
+    "page_size": C.LIST_PAGE_SIZE,
+    "offset": 0,
+}
+_LIST_PARAMS = ("offset", "limit", "date", "before_date", "after_date", "status", "custom_metadata")
+
+
+def _listing(
+    params: object, keywords: dict[str, Any]
+) -> tuple[dict[str, Any], tuple[tuple[str, str], ...], int, int]:
+    """The filters, custom_metadata pairs, page size and start offset of a list() call: its keywords, with
+    gladiaio-sdk's `params` dict merged in. A key of `params` is checked as its keyword is; an unknown one,
+    or one also given as a keyword, is refused (nothing is sent); a None value is no filter, as there."""
+    values = dict(keywords)
+    if params is not None:
+        if not isinstance(params, Mapping):
+            raise ValidationError(
+                f"params must be a dict of list filters ({', '.join(_LIST_PARAMS)}), got {type(params).__name__}"
+            )
+        for key, value in params.items():
+            if key == "url":
+                raise ValidationError(
+                    "params['url'] (gladiaio-sdk's pagination link) is not taken: iterate the listing, which "
+                    "fetches every page, or resume from a saved page with list(offset=page.next_offset)"
+                )
+            if key not in _LIST_PARAMS:
+                close = difflib.get_close_matches(str(key), _LIST_PARAMS, n=1, cutoff=0.6)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                raise ValidationError(
+                    f"list() params: unknown key {key!r}{hint}; the keys are {', '.join(_LIST_PARAMS)}"
+                )
+            if value is None:
+                continue
+            name = "page_size" if key == "limit" else key
+            if keywords[name] != _LIST_KEYWORDS[name]:
+                raise ValidationError(f"list(): {key!r} is given both in params and as {name}=; give it once")
+            values[name] = value
+    filters, pairs = _list_filters(
+        values["status"],
+        values["date"],
+        values["before_date"],
+        values["after_date"],
+        values["custom_metadata"],
+    )
+    return filters, pairs, _page_size(values["page_size"]), _start_offset(values["offset"])
 
 
 def _next_offset(page: ListPreRecordedResponse, offset: int) -> int | None:
@@ -419,17 +487,32 @@ def _overridable(timeout_keyword: str = "timeout") -> Callable[[_F], _F]:
     return decorate
 
 
-def _wait_timeout(wait_timeout: float | None, timeout: object) -> float | None:
-    """The job deadline of poll/create_and_poll/transcribe: `wait_timeout`, or the deprecated `timeout=`."""
-    if timeout is not UNSET:
-        warnings.warn(
-            "timeout= on poll(), create_and_poll() and transcribe() is deprecated: it is the job deadline, "
-            "now named wait_timeout= (request_timeout= bounds each HTTP request)",
-            GladiaDeprecationWarning,
-            stacklevel=4,
+def _poller(
+    job_id: str, wait_timeout: object, timeout: object, interval: object, on_status: StatusCallback | None
+) -> Poller:
+    """The Poller of poll/create_and_poll/transcribe from their keywords, checked before anything is sent.
+
+    `wait_timeout` is the job deadline in seconds (POLL_TIMEOUT when omitted; None: no limit). `timeout` is
+    gladiaio-sdk's name for the same deadline: beside `interval=` (gladiaio-sdk's call) it is taken as is;
+    alone it warns (GladiaDeprecationWarning), since every other method's `timeout=` bounds each HTTP
+    request. Both given is refused. `interval` replaces the SDK's poll schedule with a fixed wait.
+    """
+    if timeout is not UNSET and wait_timeout is not UNSET:
+        raise ConfigurationError(
+            "wait_timeout= and timeout= both set the job deadline: pass only wait_timeout= (request_timeout= "
+            "bounds each HTTP request)"
         )
-        wait_timeout = timeout  # type: ignore[assignment]
-    return resolve_poll_timeout(wait_timeout)
+    if timeout is not UNSET:
+        if interval is None:
+            warnings.warn(
+                "timeout= on poll(), create_and_poll() and transcribe() is deprecated: it is the job "
+                "deadline, now named wait_timeout= (request_timeout= bounds each HTTP request)",
+                GladiaDeprecationWarning,
+                stacklevel=4,
+            )
+        wait_timeout = timeout
+    deadline = resolve_poll_timeout(C.POLL_TIMEOUT if wait_timeout is UNSET else wait_timeout)
+    return Poller(job_id, timeout=deadline, on_status=on_status, schedule=resolve_interval(interval))
 
 
 class _Common:
@@ -723,6 +806,24 @@ class PreRecordedClient(_Common):
         self._download_into(options, buffer, None, limit=C.MAX_DOWNLOAD_BYTES_IN_MEMORY)
         return bytes(buffer)
 
+    def get_file(
+        self,
+        job_id: str,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: HttpTimeout = None,
+    ) -> bytes:
+        """The job's audio, in memory: gladiaio-sdk's name for download_bytes() (the same request and limits)."""
+        return self.download_bytes(
+            job_id,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
     def _download_into(
         self,
         options: RequestOptions,
@@ -760,9 +861,10 @@ class PreRecordedClient(_Common):
         self,
         job_id: str,
         *,
-        wait_timeout: float | None = C.POLL_TIMEOUT,
+        wait_timeout: float | None = UNSET,
         on_status: StatusCallback | None = None,
         timeout: float | None = UNSET,
+        interval: float | None = None,
         request_timeout: HttpTimeout = None,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -772,9 +874,15 @@ class PreRecordedClient(_Common):
 
         Args:
             job_id: the id from create() (`job.id`).
-            timeout: the longest to wait, in seconds (None waits without limit). It bounds everything:
-                poll returns or raises by then (plus a couple of seconds for a look already begun).
+            wait_timeout: the longest to wait, in seconds (7200 when omitted; None waits without limit).
+                It bounds everything: poll returns or raises by then (plus a couple of seconds for a
+                look already begun).
             on_status: called with the job each time its status changes.
+            interval: a fixed wait between looks, in seconds (gladiaio-sdk's keyword), instead of the
+                SDK's schedule (at once, after 2 s, 2.5 s, then every 3 s, jittered).
+            timeout: gladiaio-sdk's name for wait_timeout (the total wait, never a request timeout):
+                silent beside `interval=`, a GladiaDeprecationWarning alone; with wait_timeout, refused.
+            request_timeout: bounds each HTTP request (see `timeout=` on get()).
 
         Raises:
             TranscriptionError: the job ended with status `error` (the whole job is in `.job`).
@@ -783,7 +891,7 @@ class PreRecordedClient(_Common):
             APIError, APIConnectionError: a failure that keeps coming back (see Poller.failed).
         """
         job_id = check_job_id(job_id)
-        return self._poll(Poller(job_id, timeout=_wait_timeout(wait_timeout, timeout), on_status=on_status))
+        return self._poll(_poller(job_id, wait_timeout, timeout, interval, on_status))
 
     def _poll(self, poller: Poller) -> DoneJob:
         while True:
@@ -808,18 +916,20 @@ class PreRecordedClient(_Common):
         self,
         options: Options,
         *,
-        wait_timeout: float | None = C.POLL_TIMEOUT,
+        wait_timeout: float | None = UNSET,
         on_status: StatusCallback | None = None,
         timeout: float | None = UNSET,
+        interval: float | None = None,
         request_timeout: HttpTimeout = None,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
     ) -> DoneJob:
-        """create() then poll(): the finished job for options that include `audio_url`; `timeout` bounds both."""
+        """create() then poll(): the finished job for options that include `audio_url`; `wait_timeout` bounds
+        both (`interval=`, `timeout=` and `request_timeout=` as in poll())."""
         body = _checked_options(options)
         warn_about(body, stacklevel=3)
-        poller = Poller("", timeout=_wait_timeout(wait_timeout, timeout), on_status=on_status)
+        poller = _poller("", wait_timeout, timeout, interval, on_status)
         job = self._create(body, Deadline(poller.deadline))
         poller.job_id = job.id
         return self._poll(poller)
@@ -830,10 +940,11 @@ class PreRecordedClient(_Common):
         source: Source,
         options: TranscribeOptions | None = None,
         *,
-        wait_timeout: float | None = C.POLL_TIMEOUT,
+        wait_timeout: float | None = UNSET,
         on_status: StatusCallback | None = None,
         on_progress: ProgressCallback | None = None,
         timeout: float | None = UNSET,
+        interval: float | None = None,
         request_timeout: HttpTimeout = None,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -847,9 +958,11 @@ class PreRecordedClient(_Common):
         Args:
             source: the audio.
             options: Gladia's transcription options, as a dict (as in Gladia's docs) or an InitTranscriptionRequest.
-            timeout: the longest the whole call may take, upload included, in seconds (None: no limit).
+            wait_timeout: the longest the whole call may take, upload included, in seconds (7200 when
+                omitted; None: no limit).
             on_status: called with the job each time its status changes.
             on_progress: called as `on_progress(bytes_sent, total_bytes_or_None)` while uploading.
+            interval, timeout, request_timeout: as in poll().
 
         Raises:
             ValidationError: bad source or options (nothing was sent).
@@ -862,7 +975,7 @@ class PreRecordedClient(_Common):
             options, audio_url=audio.url if isinstance(audio, UrlSource) else PLACEHOLDER_AUDIO_URL
         )
         warn_about(checked, stacklevel=3)
-        poller = Poller("", timeout=_wait_timeout(wait_timeout, timeout), on_status=on_status)
+        poller = _poller("", wait_timeout, timeout, interval, on_status)
         deadline = Deadline(poller.deadline)
         if isinstance(audio, LocalSource):
             checked["audio_url"] = self._upload(audio, on_progress, deadline).audio_url
@@ -876,6 +989,7 @@ class PreRecordedClient(_Common):
     @_overridable()
     def list(
         self,
+        params: ListParams | None = None,
         *,
         status: str | JobStatusEnum | Iterable[str | JobStatusEnum] | None = None,
         date: DateArg = None,
@@ -884,6 +998,7 @@ class PreRecordedClient(_Common):
         custom_metadata: Mapping[str, Any] | None = None,
         page_size: int = C.LIST_PAGE_SIZE,
         max_items: int | None = None,
+        offset: int = 0,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -903,10 +1018,25 @@ class PreRecordedClient(_Common):
                 `custom_metadata[key]=value`, as Gladia's own clients do).
             page_size: jobs per request.
             max_items: stop after this many jobs.
+            offset: where the listing starts: 0, or a saved page's `next_offset` to resume a listing.
+            params: gladiaio-sdk's dict of the same filters (`{"limit": 10, "status": ["done"]}`):
+                `limit` is page_size, `offset` is offset; an unknown key raises ValidationError.
+
+        `list(...).items` is the first page's jobs alone (what gladiaio-sdk's `list(params)` answered).
         """
-        filters, pairs = _list_filters(status, date, before_date, after_date, custom_metadata)
-        size = _page_size(page_size)
-        return JobList(lambda: self._page(filters, pairs, size, _Pages(), 0), max_items)
+        filters, pairs, size, start = _listing(
+            params,
+            {
+                "status": status,
+                "date": date,
+                "before_date": before_date,
+                "after_date": after_date,
+                "custom_metadata": custom_metadata,
+                "page_size": page_size,
+                "offset": offset,
+            },
+        )
+        return JobList(lambda: self._page(filters, pairs, size, _Pages(), start), max_items)
 
     def _page(
         self,
@@ -1129,6 +1259,24 @@ class AsyncPreRecordedClient(_Common):
         await self._download_into(options, buffer, None, limit=C.MAX_DOWNLOAD_BYTES_IN_MEMORY)
         return bytes(buffer)
 
+    async def get_file(
+        self,
+        job_id: str,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: HttpTimeout = None,
+    ) -> bytes:
+        """The job's audio, in memory: gladiaio-sdk's name for download_bytes() (the same request and limits)."""
+        return await self.download_bytes(
+            job_id,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
     async def _download_into(
         self,
         options: RequestOptions,
@@ -1168,9 +1316,10 @@ class AsyncPreRecordedClient(_Common):
         self,
         job_id: str,
         *,
-        wait_timeout: float | None = C.POLL_TIMEOUT,
+        wait_timeout: float | None = UNSET,
         on_status: StatusCallback | None = None,
         timeout: float | None = UNSET,
+        interval: float | None = None,
         request_timeout: HttpTimeout = None,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -1178,7 +1327,7 @@ class AsyncPreRecordedClient(_Common):
     ) -> DoneJob:
         """Wait until the job is done and return it (see PreRecordedClient.poll)."""
         job_id = check_job_id(job_id)
-        poller = Poller(job_id, timeout=_wait_timeout(wait_timeout, timeout), on_status=on_status)
+        poller = _poller(job_id, wait_timeout, timeout, interval, on_status)
         return await self._poll(poller)
 
     async def _poll(self, poller: Poller) -> DoneJob:
@@ -1200,9 +1349,10 @@ class AsyncPreRecordedClient(_Common):
         self,
         options: Options,
         *,
-        wait_timeout: float | None = C.POLL_TIMEOUT,
+        wait_timeout: float | None = UNSET,
         on_status: StatusCallback | None = None,
         timeout: float | None = UNSET,
+        interval: float | None = None,
         request_timeout: HttpTimeout = None,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -1211,7 +1361,7 @@ class AsyncPreRecordedClient(_Common):
         """create() then poll() (see PreRecordedClient.create_and_poll)."""
         body = _checked_options(options)
         warn_about(body, stacklevel=3)
-        poller = Poller("", timeout=_wait_timeout(wait_timeout, timeout), on_status=on_status)
+        poller = _poller("", wait_timeout, timeout, interval, on_status)
         job = await self._create(body, Deadline(poller.deadline))
         poller.job_id = job.id
         return await self._poll(poller)
@@ -1222,10 +1372,11 @@ class AsyncPreRecordedClient(_Common):
         source: Source,
         options: TranscribeOptions | None = None,
         *,
-        wait_timeout: float | None = C.POLL_TIMEOUT,
+        wait_timeout: float | None = UNSET,
         on_status: StatusCallback | None = None,
         on_progress: ProgressCallback | None = None,
         timeout: float | None = UNSET,
+        interval: float | None = None,
         request_timeout: HttpTimeout = None,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -1239,7 +1390,7 @@ class AsyncPreRecordedClient(_Common):
             options, audio_url=audio.url if isinstance(audio, UrlSource) else PLACEHOLDER_AUDIO_URL
         )
         warn_about(checked, stacklevel=3)
-        poller = Poller("", timeout=_wait_timeout(wait_timeout, timeout), on_status=on_status)
+        poller = _poller("", wait_timeout, timeout, interval, on_status)
         deadline = Deadline(poller.deadline)
         if isinstance(audio, LocalSource):
             checked["audio_url"] = (await self._upload(audio, on_progress, deadline)).audio_url
@@ -1250,6 +1401,7 @@ class AsyncPreRecordedClient(_Common):
     @_overridable()
     def list(
         self,
+        params: ListParams | None = None,
         *,
         status: str | JobStatusEnum | Iterable[str | JobStatusEnum] | None = None,
         date: DateArg = None,
@@ -1258,16 +1410,28 @@ class AsyncPreRecordedClient(_Common):
         custom_metadata: Mapping[str, Any] | None = None,
         page_size: int = C.LIST_PAGE_SIZE,
         max_items: int | None = None,
+        offset: int = 0,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: HttpTimeout = None,
     ) -> AsyncJobList:
         """Iterate (`async for`) over jobs, newest first, fetching pages lazily; `iter_pages()` gives the
-        pages (`async for page in client.list().iter_pages()`; see PreRecordedClient.list)."""
-        filters, pairs = _list_filters(status, date, before_date, after_date, custom_metadata)
-        size = _page_size(page_size)
-        return AsyncJobList(lambda: self._page(filters, pairs, size, _Pages(), 0), max_items)
+        pages (`async for page in client.list().iter_pages()`), and `await client.list(...)` the first page
+        alone (see PreRecordedClient.list)."""
+        filters, pairs, size, start = _listing(
+            params,
+            {
+                "status": status,
+                "date": date,
+                "before_date": before_date,
+                "after_date": after_date,
+                "custom_metadata": custom_metadata,
+                "page_size": page_size,
+                "offset": offset,
+            },
+        )
+        return AsyncJobList(lambda: self._page(filters, pairs, size, _Pages(), start), max_items)
 
     async def _page(
         self,

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Generic, ParamSpec, TypeVar
 
 import httpx
 
+from gladia._pages import AsyncJobList, JobList
 from gladia._response import request_id_of
 
 if TYPE_CHECKING:
@@ -74,7 +75,24 @@ def _raw(client: Any, method: Callable[P, T]) -> Callable[P, RawResponse[T]]:
     def call(*args: Any, **kwargs: Any) -> RawResponse[T]:
         recorder, seen = _recorder(client)
         value = getattr(recorder, name)(*args, **kwargs)
+        if isinstance(value, JobList):  # a listing sends nothing until read: its first page is its answer
+            value._prefetch()
+        recorder._seen = None  # a listing's later pages are not kept
         return RawResponse(_last(seen, name), value)
+
+    return call
+
+
+def _araw_list(
+    client: Any, method: Callable[P, AsyncJobList]
+) -> Callable[P, Awaitable[RawResponse[AsyncJobList]]]:
+    @functools.wraps(method)
+    async def call(*args: Any, **kwargs: Any) -> RawResponse[AsyncJobList]:
+        recorder, seen = _recorder(client)
+        listing: AsyncJobList = recorder.list(*args, **kwargs)
+        await listing._prefetch()  # its first page is its answer
+        recorder._seen = None  # a listing's later pages are not kept
+        return RawResponse(_last(seen, "list"), listing)
 
     return call
 
@@ -94,9 +112,12 @@ def _araw(client: Any, method: Callable[P, Awaitable[T]]) -> Callable[P, Awaitab
 class PreRecordedWithRawResponse:
     """`PreRecordedClient.with_raw_response`: its one-request methods, answering a `RawResponse`.
 
-    Covered: upload_file, create, get, delete, download_bytes (the answer is the last HTTP answer of the
-    call: for a create that had to look its job up, that lookup's answer). Not covered: the flows that make
-    many requests (poll, create_and_poll, transcribe), download (streamed to a file) and list (an iterator).
+    Covered: upload_file, create, get, delete, download_bytes, get_file (the answer is the last HTTP answer
+    of the call: for a create that had to look its job up, that lookup's answer), and list, as in
+    openai-python: `with_raw_response.list(...)` fetches the first page at once and answers its HTTP
+    answer; `.parse()` is the listing, which starts from that page (iterating it fetches the rest, not
+    that page again). Not covered: the flows that make many requests (poll, create_and_poll, transcribe)
+    and download (streamed to a file).
     """
 
     def __init__(self, client: PreRecordedClient) -> None:
@@ -105,10 +126,13 @@ class PreRecordedWithRawResponse:
         self.get = _raw(client, client.get)
         self.delete = _raw(client, client.delete)
         self.download_bytes = _raw(client, client.download_bytes)
+        self.get_file = _raw(client, client.get_file)
+        self.list = _raw(client, client.list)
 
 
 class AsyncPreRecordedWithRawResponse:
-    """`AsyncPreRecordedClient.with_raw_response`: the same methods as PreRecordedWithRawResponse, awaited."""
+    """`AsyncPreRecordedClient.with_raw_response`: the same methods as PreRecordedWithRawResponse, awaited
+    (`await ....with_raw_response.list(...)` too)."""
 
     def __init__(self, client: AsyncPreRecordedClient) -> None:
         self.upload_file = _araw(client, client.upload_file)
@@ -116,3 +140,5 @@ class AsyncPreRecordedWithRawResponse:
         self.get = _araw(client, client.get)
         self.delete = _araw(client, client.delete)
         self.download_bytes = _araw(client, client.download_bytes)
+        self.get_file = _araw(client, client.get_file)
+        self.list = _araw_list(client, client.list)

@@ -27,7 +27,9 @@ All of it is generated from openapi/gladia.yaml (`gladia_api.params`, `gladia_ap
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import datetime as _dt
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Literal, TypedDict
 
 from gladia_api.params import (
     AudioToLlmListConfigParams,
@@ -73,6 +75,20 @@ TranscribeOptions = InitTranscriptionRequestOptionalParams
 """The options of transcribe(source, options): TranscriptionOptions without `audio_url`, which the source
 gives."""
 
+
+class ListParams(TypedDict, total=False):
+    """gladiaio-sdk's `list(params)` dict, which `list()` also takes: each key is the keyword of the same
+    name, but `limit` (`page_size`), `offset` (where the listing starts). Any other key is refused."""
+
+    offset: int
+    limit: int
+    date: _dt.datetime | _dt.date | str
+    before_date: _dt.datetime | _dt.date | str
+    after_date: _dt.datetime | _dt.date | str
+    status: str | Sequence[Literal["queued", "processing", "done", "error"]]
+    custom_metadata: Mapping[str, Any]
+
+
 # At run time the narrowed views are the models themselves, loaded on first use: importing this module for
 # the option types does not load every model.
 _NARROWED = {
@@ -96,6 +112,7 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "TranscriptionOptions",
     "TranscribeOptions",
+    "ListParams",
     "DoneJob",
     "DoneResult",
     "AudioToLlmListConfigParams",

@@ -118,3 +118,25 @@ def test_a_page_that_is_not_a_page_is_a_typed_error(server: H.HostileServer, mod
     server.always("GET", "/v2/pre-recorded", H.json_reply(body))
     outcome = H.call(mode, server.url, "list")
     H.typed(outcome)
+
+
+@pytest.mark.timeout(30)
+@pytest.mark.parametrize("mode", H.MODES)
+@pytest.mark.parametrize("how", ["keyword", "params"])
+def test_a_listing_resumed_from_an_offset_still_only_moves_forward(
+    server: H.HostileServer, mode: str, how: str
+) -> None:
+    for index in range(6):
+        server.add_job(created=1.7e9 + index)
+    server.settings.stuck_next = True  # `next` always points back at offset 0, behind the start
+    args: tuple[Any, ...] = ({"offset": 2, "limit": 2},) if how == "params" else ()
+    kwargs: dict[str, Any] = {} if how == "params" else {"offset": 2, "page_size": 2}
+    outcome = H.call(mode, server.url, "list", *args, list_limit=1000, **kwargs)
+    H.typed(outcome)
+    first, *_ = server.received(*LIST)
+    assert first.param("offset") == ["2"], first.query
+    assert first.param("limit") == ["2"], first.query
+    assert server.count(*LIST) <= 10, f"{server.count(*LIST)} pages asked for 6 jobs; {outcome.describe()}"
+    if outcome.error is None:
+        ids = [job.id for job in outcome.value]
+        assert len(ids) == len(set(ids)) <= 4, "a resumed listing went back before its start"

@@ -19,3 +19,6 @@ client.create_and_poll({"audio_url": "u", "translation_config": {"target_languag
 client.create_and_poll({"audio_url": "u", "custom_vocabulary_config": {"vocabulary": [1]}})  # rejected
 client.create_and_poll({"audio_url": "u", "model": "solaria-2"})  # rejected
 print(client.get("job-id").result.transcription)  # rejected
+client.list({"limt": 10})  # rejected
+client.list({"status": ["finished"]})  # rejected
+client.poll("job-id", interval="5")  # rejected
