@@ -90,14 +90,20 @@ class AsyncLiveSession(Subscribable):
                 session_id=self.id,
                 close_code=None,
             ) from exc
-        self._reader = asyncio.create_task(self._read(), name=f"gladia-live-{self.id[:8]}")
         return self
+
+    def _start_reader(self) -> None:
+        """Start reading on first use (sending, iterating, waiting): callbacks subscribed before then see
+        every message, the first included."""
+        if self._reader is None:
+            self._reader = asyncio.create_task(self._read(), name=f"gladia-live-{self.id[:8]}")
 
     # ------------------------------------------------------------------------------------------ sending
 
     async def send_audio(self, audio: bytes) -> None:
         """Send a chunk of audio; see `LiveSession.send_audio`. Waits while the buffer is full."""
         data = as_audio(audio)
+        self._start_reader()
         frame = self._protocol.buffer.frame_bytes
         for start in range(0, len(data), frame):
             await self._keep(data[start : start + frame])
@@ -155,6 +161,7 @@ class AsyncLiveSession(Subscribable):
 
     async def stop_recording(self) -> None:
         """No more audio: Gladia transcribes what it has, sends the final messages, then ends the session."""
+        self._start_reader()
         if self._protocol.stop_requested:
             return
         self._check_open()
@@ -167,6 +174,7 @@ class AsyncLiveSession(Subscribable):
         """The messages Gladia sends, typed, until the session ends (then its error, if it failed); see
         `LiveSession.__iter__`."""
         self._iterating = True
+        self._start_reader()
         while True:
             message = self._inbox.get()
             if message is None:
@@ -259,8 +267,14 @@ class AsyncLiveSession(Subscribable):
         self._ws = None
         async with self._changed:
             self._changed.notify_all()
+        # Closed while this task drains what still comes: websockets stops reading the socket while its
+        # incoming queue is full, and would then never see the server's close frame.
+        closing = asyncio.ensure_future(ws.close(code=1000))
+        with contextlib.suppress(ConnectionClosed):
+            async for _ in ws:
+                pass
         with contextlib.suppress(Exception):
-            await asyncio.wait_for(ws.close(code=1000), _CLOSE_TIMEOUT)
+            await asyncio.wait_for(closing, _CLOSE_TIMEOUT)
         return False
 
     # ------------------------------------------------------------------------------------------ closing
@@ -279,6 +293,7 @@ class AsyncLiveSession(Subscribable):
 
     async def wait_until_ended(self, timeout: float = END_WAIT_SECONDS) -> bool:
         """Wait until the session ends; False when `timeout` passed first."""
+        self._start_reader()
         async with self._changed:
             try:
                 await asyncio.wait_for(

@@ -9,6 +9,7 @@ interleave. The decisions are `gladia._live_protocol`'s, shared with the async s
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -98,10 +99,20 @@ class LiveSession(Subscribable):
         self._finished = False
         self._ws: ClientConnection | None = self._open()
         self._reader = threading.Thread(target=self._read, name=f"gladia-live-{session_id[:8]}", daemon=True)
-        self._reader.start()
+        self._reader_started = False
 
     def __repr__(self) -> str:
         return f"<LiveSession id={self.id!r}>"
+
+    def _start_reader(self) -> None:
+        """Start reading on first use (sending, iterating, waiting): callbacks subscribed before then see
+        every message, the first included. Until then the socket holds what arrives (nothing to acknowledge
+        yet), and websockets answers pings on its own thread."""
+        with self._state:
+            if self._reader_started:
+                return
+            self._reader_started = True
+        self._reader.start()
 
     # ------------------------------------------------------------------------------------------ sending
 
@@ -117,6 +128,7 @@ class LiveSession(Subscribable):
             LiveConnectionError: the session failed (its socket closed for good).
         """
         data = as_audio(audio)
+        self._start_reader()
         frame = self._protocol.buffer.frame_bytes
         for start in range(0, len(data), frame):
             self._keep(data[start : start + frame])
@@ -174,6 +186,7 @@ class LiveSession(Subscribable):
 
     def stop_recording(self) -> None:
         """No more audio: Gladia transcribes what it has, sends the final messages, then ends the session."""
+        self._start_reader()
         with self._state:
             if self._protocol.stop_requested:
                 return
@@ -194,6 +207,7 @@ class LiveSession(Subscribable):
                 read, if the session failed.
         """
         self._iterating = True
+        self._start_reader()
         while True:
             with self._state:
                 message = self._inbox.get()
@@ -278,7 +292,14 @@ class LiveSession(Subscribable):
             self._closing = True
             self._ws = None
             self._state.notify_all()
-        ws.close(code=1000)
+        # Closed from another thread while this one drains what still comes: websockets stops reading the
+        # socket while its incoming queue is full, and would then never see the server's close frame.
+        closer = threading.Thread(target=ws.close, args=(1000,), name=f"gladia-live-close-{self.id[:8]}")
+        closer.start()
+        with contextlib.suppress(ConnectionClosed):
+            for _ in ws:
+                pass
+        closer.join()
         return False
 
     def _resume(self, ws: ClientConnection) -> bool:
@@ -323,11 +344,12 @@ class LiveSession(Subscribable):
             ws = self._ws
         if ws is not None:
             ws.close(code=1000)
-        if self._reader is not threading.current_thread():
+        if self._reader_started and self._reader is not threading.current_thread():
             self._reader.join()
 
     def wait_until_ended(self, timeout: float = END_WAIT_SECONDS) -> bool:
         """Wait until the session ends (all its messages read); False when `timeout` passed first."""
+        self._start_reader()
         with self._state:
             return self._state.wait_for(lambda: self._finished or self._protocol.ended, timeout)
 

@@ -193,7 +193,9 @@ class Subscribable:
         at a time, in the session's reader: on its background thread for `LiveSession`, in its reader task
         for `AsyncLiveSession` (which awaits a callback that returns an awaitable, so `async def` works).
         Keep them quick: the reader reads Gladia's acknowledgments too, and a slow callback holds up the
-        audio buffer, so `send_audio()` may wait.
+        audio buffer, so `send_audio()` may wait. The session starts reading at its first `send_audio()`,
+        `stop_recording()`, iteration or wait: subscribe before, and the callback sees every message from
+        the first (`start_session` included).
 
         A callback that raises closes the session: the next `send_audio()`, `stop_recording()`, iteration
         or the end of the `with` block raises `LiveCallbackError`, whose `__cause__` is the exception.
