@@ -1,6 +1,7 @@
 """Options that both type checkers must reject: each line marked `# rejected`, and no other."""
 
-from gladia import GladiaClient
+from gladia import GladiaClient, LiveSession
+from gladia_api.models import SpeechStartMessage, TranscriptMessage
 
 client = GladiaClient(api_key="YOUR_GLADIA_API_KEY").prerecorded()
 
@@ -19,3 +20,14 @@ client.create_and_poll({"audio_url": "u", "translation_config": {"target_languag
 client.create_and_poll({"audio_url": "u", "custom_vocabulary_config": {"vocabulary": [1]}})  # rejected
 client.create_and_poll({"audio_url": "u", "model": "solaria-2"})  # rejected
 print(client.get("job-id").result.transcription)  # rejected
+
+
+def speech_start(message: SpeechStartMessage) -> None:
+    print(message.data.time)
+
+
+def subscribe(session: LiveSession) -> None:
+    session.on("transcrpt", print)  # rejected
+    session.on(TranscriptMessage, speech_start)  # rejected
+    session.on("speech_start", lambda message: message.data.utterance)  # rejected
+    session.on(dict, print)  # rejected
