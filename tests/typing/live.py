@@ -26,6 +26,7 @@ def subscribe(chunks: list[bytes]) -> None:
 
     with live.start_session({"messages_config": {"receive_partial_transcripts": True}}) as session:
         session.on(TranscriptMessage, on_final)
+        session.on(TranscriptMessage, lambda m: print(m.data.is_final, m.data.utterance.text))
         session.on("speech_start", lambda message: print("speech at", message.data.time))
         stop_logging = session.on("message", lambda message: print(type(message).__name__))
         for chunk in chunks:
