@@ -9,8 +9,13 @@ from collections.abc import Iterator
 
 import pytest
 
-from gladia import AsyncGladiaClient, GladiaClient, LiveCallbackError, LiveSessionClosedError
-from gladia._live_messages import UnknownLiveMessage
+from gladia import (
+    AsyncGladiaClient,
+    GladiaClient,
+    LiveCallbackError,
+    LiveSessionClosedError,
+    UnknownLiveMessage,
+)
 from gladia.errors import ValidationError
 from gladia.testing import Emulator
 from gladia_api import models as M

@@ -2,7 +2,7 @@
 
 import asyncio
 
-from gladia import AsyncGladiaClient, GladiaClient, LiveCallbackError
+from gladia import AsyncGladiaClient, GladiaClient, LiveCallbackError, LiveMessage, UnknownLiveMessage
 from gladia_api.models import SpeechStartMessage, TranscriptMessage
 
 
@@ -34,6 +34,11 @@ def subscribe(chunks: list[bytes]) -> None:
         stop_logging()
 
 
+def log(message: LiveMessage) -> None:
+    if isinstance(message, UnknownLiveMessage):
+        print("a kind this SDK does not know yet:", message.type_, dict(message.raw))
+
+
 def speech_start(message: SpeechStartMessage) -> float:
     return message.data.time
 
@@ -49,6 +54,8 @@ async def subscribe_async(chunks: list[bytes]) -> None:
         async with await live.start_session() as session:
             session.on("transcript", on_transcript)
             session.on(SpeechStartMessage, speech_start)
+            session.on("message", log)
+            session.on(UnknownLiveMessage, log)
             for chunk in chunks:
                 await session.send_audio(chunk)
     except LiveCallbackError as error:
