@@ -106,83 +106,84 @@ def callback_error(session_id: str, key: object, exc: BaseException) -> LiveCall
     return error
 
 
-_Callback = Callable[[_T], object]
-
-
 class Subscribable:
     """`on()`, the same for the sync and the async session (their `_subscriptions`)."""
 
     _subscriptions: Subscriptions
 
     @overload
-    def on(self, kind: type[_T], callback: _Callback[_T]) -> Callable[[], None]: ...
-    @overload
-    def on(self, kind: Literal["message"], callback: _Callback[LiveMessage]) -> Callable[[], None]: ...
+    def on(self, kind: type[_T], callback: Callable[[_T], object]) -> Callable[[], None]: ...
     @overload
     def on(
-        self, kind: Literal["start_session"], callback: _Callback[M.StartSessionMessage]
+        self, kind: Literal["message"], callback: Callable[[LiveMessage], object]
     ) -> Callable[[], None]: ...
     @overload
     def on(
-        self, kind: Literal["start_recording"], callback: _Callback[M.StartRecordingMessage]
+        self, kind: Literal["start_session"], callback: Callable[[M.StartSessionMessage], object]
     ) -> Callable[[], None]: ...
     @overload
     def on(
-        self, kind: Literal["audio_chunk"], callback: _Callback[M.AudioChunkAckMessage]
+        self, kind: Literal["start_recording"], callback: Callable[[M.StartRecordingMessage], object]
     ) -> Callable[[], None]: ...
     @overload
     def on(
-        self, kind: Literal["stop_recording"], callback: _Callback[M.StopRecordingAckMessage]
+        self, kind: Literal["audio_chunk"], callback: Callable[[M.AudioChunkAckMessage], object]
     ) -> Callable[[], None]: ...
     @overload
     def on(
-        self, kind: Literal["speech_start"], callback: _Callback[M.SpeechStartMessage]
+        self, kind: Literal["stop_recording"], callback: Callable[[M.StopRecordingAckMessage], object]
     ) -> Callable[[], None]: ...
     @overload
     def on(
-        self, kind: Literal["speech_end"], callback: _Callback[M.SpeechEndMessage]
+        self, kind: Literal["speech_start"], callback: Callable[[M.SpeechStartMessage], object]
     ) -> Callable[[], None]: ...
     @overload
     def on(
-        self, kind: Literal["transcript"], callback: _Callback[M.TranscriptMessage]
+        self, kind: Literal["speech_end"], callback: Callable[[M.SpeechEndMessage], object]
     ) -> Callable[[], None]: ...
     @overload
     def on(
-        self, kind: Literal["translation"], callback: _Callback[M.TranslationMessage]
+        self, kind: Literal["transcript"], callback: Callable[[M.TranscriptMessage], object]
+    ) -> Callable[[], None]: ...
+    @overload
+    def on(
+        self, kind: Literal["translation"], callback: Callable[[M.TranslationMessage], object]
     ) -> Callable[[], None]: ...
     @overload
     def on(
         self,
         kind: Literal["named_entity_recognition"],
-        callback: _Callback[M.NamedEntityRecognitionMessage],
+        callback: Callable[[M.NamedEntityRecognitionMessage], object],
     ) -> Callable[[], None]: ...
     @overload
     def on(
-        self, kind: Literal["sentiment_analysis"], callback: _Callback[M.SentimentAnalysisMessage]
+        self, kind: Literal["sentiment_analysis"], callback: Callable[[M.SentimentAnalysisMessage], object]
     ) -> Callable[[], None]: ...
     @overload
     def on(
-        self, kind: Literal["end_recording"], callback: _Callback[M.EndRecordingMessage]
+        self, kind: Literal["end_recording"], callback: Callable[[M.EndRecordingMessage], object]
     ) -> Callable[[], None]: ...
     @overload
     def on(
-        self, kind: Literal["post_transcript"], callback: _Callback[M.PostTranscriptMessage]
+        self, kind: Literal["post_transcript"], callback: Callable[[M.PostTranscriptMessage], object]
     ) -> Callable[[], None]: ...
     @overload
     def on(
-        self, kind: Literal["post_final_transcript"], callback: _Callback[M.PostFinalTranscriptMessage]
+        self,
+        kind: Literal["post_final_transcript"],
+        callback: Callable[[M.PostFinalTranscriptMessage], object],
     ) -> Callable[[], None]: ...
     @overload
     def on(
-        self, kind: Literal["post_summarization"], callback: _Callback[M.PostSummarizationMessage]
+        self, kind: Literal["post_summarization"], callback: Callable[[M.PostSummarizationMessage], object]
     ) -> Callable[[], None]: ...
     @overload
     def on(
-        self, kind: Literal["post_chapterization"], callback: _Callback[M.PostChapterizationMessage]
+        self, kind: Literal["post_chapterization"], callback: Callable[[M.PostChapterizationMessage], object]
     ) -> Callable[[], None]: ...
     @overload
     def on(
-        self, kind: Literal["end_session"], callback: _Callback[M.EndSessionMessage]
+        self, kind: Literal["end_session"], callback: Callable[[M.EndSessionMessage], object]
     ) -> Callable[[], None]: ...
     def on(self, kind: Any, callback: Any) -> Callable[[], None]:
         """Call `callback` with every message of a kind as it arrives; returns a function that unsubscribes.
