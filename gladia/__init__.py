@@ -31,8 +31,10 @@ from gladia.errors import (
     InvalidSourceError,
     JobMayExistError,
     LiveBufferFullError,
+    LiveCallbackError,
     LiveConnectionError,
     LiveError,
+    LiveQueueFullError,
     LiveSessionClosedError,
     NotFoundError,
     PayloadTooLargeError,
@@ -56,6 +58,7 @@ if TYPE_CHECKING:
     from gladia._client import AsyncGladiaClient, GladiaClient
     from gladia._live import AsyncLiveClient, LiveClient
     from gladia._live_async import AsyncLiveSession
+    from gladia._live_messages import LiveMessage, UnknownLiveMessage
     from gladia._live_session import LiveSession
     from gladia._outcome import FailedAddon, failed_addons, job_error_reason
     from gladia._pages import AsyncJobList, AsyncJobPage, JobList, JobPage
@@ -79,6 +82,8 @@ _LAZY = {
     "AsyncLiveClient": "gladia._live",
     "LiveSession": "gladia._live_session",
     "AsyncLiveSession": "gladia._live_async",
+    "LiveMessage": "gladia._live_messages",
+    "UnknownLiveMessage": "gladia._live_messages",
 }
 
 __all__ = [
@@ -99,6 +104,8 @@ __all__ = [
     "AsyncLiveClient",
     "LiveSession",
     "AsyncLiveSession",
+    "LiveMessage",
+    "UnknownLiveMessage",
     "GladiaError",
     "ValidationError",
     "ConfigurationError",
@@ -128,6 +135,8 @@ __all__ = [
     "LiveConnectionError",
     "LiveBufferFullError",
     "LiveSessionClosedError",
+    "LiveCallbackError",
+    "LiveQueueFullError",
     "WebhookError",
     "WebhookVerificationError",
     "WebhookPayloadError",

@@ -101,3 +101,9 @@ MAX_UPLOAD_BYTES = 1000 * 1024 * 1024
 
 # --- Listing jobs
 LIST_PAGE_SIZE = 50
+
+# --- Live sessions (the audio buffer's defaults are in gladia/_live_buffer.py)
+# The messages a live session keeps for iteration while the caller has not read them, by their JSON size:
+# about an hour of acknowledgments of 100 ms frames (~230 bytes each), some 25-40 MB once parsed. Past it
+# the oldest partial transcripts are dropped, then the session fails with LiveQueueFullError.
+LIVE_MAX_UNREAD_BYTES = 8 * 1024 * 1024

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
+from gladia import _constants as C
 from gladia._config import ClientConfig
 from gladia._job_id import check_job_id
 from gladia._live_buffer import BUFFER_WAIT_SECONDS, MAX_BUFFER_BYTES, MAX_FRAME_BYTES, AudioBuffer
@@ -112,6 +113,7 @@ class LiveClient:
         region: str | None = None,
         max_buffer_bytes: int = MAX_BUFFER_BYTES,
         buffer_wait: float = BUFFER_WAIT_SECONDS,
+        max_unread_bytes: int = C.LIVE_MAX_UNREAD_BYTES,
     ) -> LiveSession:
         """Open a live session and connect to it.
 
@@ -121,6 +123,9 @@ class LiveClient:
             region: `us-west` or `eu-west`; Gladia picks when None.
             max_buffer_bytes: the most audio kept unacknowledged before send_audio() waits.
             buffer_wait: how long send_audio() waits for room before LiveBufferFullError.
+            max_unread_bytes: the most messages (their JSON size) kept for iteration while unread; past
+                it the oldest partial transcripts are dropped, then the session fails with
+                LiveQueueFullError. Only subscribed to (`session.on()`, nothing iterating), it keeps none.
 
         Raises:
             InvalidOptionsError: options Gladia would refuse; nothing was sent.
@@ -138,6 +143,7 @@ class LiveClient:
             url=created.url,
             protocol=_protocol(asked, max_buffer_bytes),
             buffer_wait=buffer_wait,
+            max_unread_bytes=max_unread_bytes,
         )
 
     def create(self, options: object = None, *, region: str | None = None) -> InitStreamingResponse:
@@ -207,6 +213,7 @@ class AsyncLiveClient:
         region: str | None = None,
         max_buffer_bytes: int = MAX_BUFFER_BYTES,
         buffer_wait: float = BUFFER_WAIT_SECONDS,
+        max_unread_bytes: int = C.LIVE_MAX_UNREAD_BYTES,
     ) -> AsyncLiveSession:
         """Open a live session and connect to it; see `LiveClient.start_session`."""
         try:
@@ -220,6 +227,7 @@ class AsyncLiveClient:
             url=created.url,
             protocol=_protocol(asked, max_buffer_bytes),
             buffer_wait=buffer_wait,
+            max_unread_bytes=max_unread_bytes,
         )
         return await session._start()
 

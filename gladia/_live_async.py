@@ -1,29 +1,31 @@
 """A live session, async: the twin of `gladia._live_session.LiveSession` on `websockets.asyncio.client`.
 
-One reader task reads every message (so acknowledgments free the buffer while the caller sends), queues
-the ones the caller asked for, and reconnects after a retryable close; sends go out under one lock. The
-decisions are `gladia._live_protocol`'s, shared with the sync session.
+One reader task reads every message (so acknowledgments free the buffer while the caller sends), hands the
+ones the caller asked for to the callbacks subscribed to them (awaiting those that return an awaitable) and
+to the bounded inbox iteration reads, and reconnects after a retryable close; sends go out under one lock.
+The decisions are `gladia._live_protocol`'s, shared with the sync session.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import inspect
 from collections.abc import AsyncIterator, Awaitable, Callable
 from types import TracebackType
-from typing import Any
 
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
 
 from gladia import _constants as C
 from gladia._live_buffer import MAX_INCOMING_BYTES, reconnect_delay
+from gladia._live_inbox import Inbox, note_dropped, overflow_error
 from gladia._live_messages import LiveMessage
 from gladia._live_protocol import STOP_RECORDING, AfterClose, LiveProtocol
 from gladia._live_session import END_WAIT_SECONDS, OPEN_TIMEOUT, _closed_error, as_audio
-from gladia.errors import LiveBufferFullError, LiveConnectionError, LiveSessionClosedError
+from gladia._live_subscriptions import Subscribable, Subscriptions, callback_error
+from gladia.errors import LiveBufferFullError, LiveConnectionError, LiveError, LiveSessionClosedError
 
-_END = object()
 _CLOSE_TIMEOUT = 5.0
 
 
@@ -38,12 +40,14 @@ async def open_socket(url: str) -> ClientConnection:
     )
 
 
-class AsyncLiveSession:
-    """A live transcription session, async: `await send_audio()`, `await stop_recording()`, `async for`.
+class AsyncLiveSession(Subscribable):
+    """A live transcription session, async: `await send_audio()`, `await stop_recording()`, `async for`
+    or `session.on(kind, callback)` (plain or async callbacks, run in the session's reader task).
 
     Use it as an async context manager: leaving the block normally stops the recording (if you did not)
-    and waits for the session to end; leaving it with an exception or a cancellation closes the socket at
-    once. Made by `await client.live().start_session(options)`.
+    and waits for the session to end, then raises the error that ended the session if nothing raised it
+    yet; leaving it with an exception or a cancellation closes the socket at once. Unread messages are
+    bounded as in `LiveSession`. Made by `await client.live().start_session(options)`.
     """
 
     def __init__(
@@ -53,6 +57,7 @@ class AsyncLiveSession:
         url: str,
         protocol: LiveProtocol,
         buffer_wait: float,
+        max_unread_bytes: int = C.LIVE_MAX_UNREAD_BYTES,
         opener: Callable[[str], Awaitable[ClientConnection]] = open_socket,
     ) -> None:
         self.id = session_id
@@ -62,8 +67,11 @@ class AsyncLiveSession:
         self._opener = opener
         self._send_lock = asyncio.Lock()
         self._changed = asyncio.Condition()
-        self._messages: asyncio.Queue[Any] = asyncio.Queue()
-        self._error: LiveConnectionError | None = None
+        self._inbox = Inbox(max_unread_bytes)
+        self._subscriptions = Subscriptions(allow_async=True)
+        self._iterating = False  # an iteration started: messages are queued even with subscriptions
+        self._error: LiveError | None = None
+        self._error_seen = False  # raised to the caller at least once
         self._closing = False
         self._finished = False
         self._ws: ClientConnection | None = None
@@ -82,14 +90,20 @@ class AsyncLiveSession:
                 session_id=self.id,
                 close_code=None,
             ) from exc
-        self._reader = asyncio.create_task(self._read(), name=f"gladia-live-{self.id[:8]}")
         return self
+
+    def _start_reader(self) -> None:
+        """Start reading on first use (sending, iterating, waiting): callbacks subscribed before then see
+        every message, the first included."""
+        if self._reader is None:
+            self._reader = asyncio.create_task(self._read(), name=f"gladia-live-{self.id[:8]}")
 
     # ------------------------------------------------------------------------------------------ sending
 
     async def send_audio(self, audio: bytes) -> None:
         """Send a chunk of audio; see `LiveSession.send_audio`. Waits while the buffer is full."""
         data = as_audio(audio)
+        self._start_reader()
         frame = self._protocol.buffer.frame_bytes
         for start in range(0, len(data), frame):
             await self._keep(data[start : start + frame])
@@ -118,9 +132,13 @@ class AsyncLiveSession:
     def _stopped(self) -> bool:
         return self._error is not None or self._closing or self._finished or self._protocol.ended
 
-    def _check_open(self) -> None:
+    def _raise_error(self) -> None:
         if self._error is not None:
+            self._error_seen = True
             raise self._error
+
+    def _check_open(self) -> None:
+        self._raise_error()
         if self._stopped() or self._protocol.stop_requested:
             raise LiveSessionClosedError(
                 "This live session no longer takes audio: it was stopped, closed or has ended",
@@ -143,6 +161,7 @@ class AsyncLiveSession:
 
     async def stop_recording(self) -> None:
         """No more audio: Gladia transcribes what it has, sends the final messages, then ends the session."""
+        self._start_reader()
         if self._protocol.stop_requested:
             return
         self._check_open()
@@ -152,15 +171,20 @@ class AsyncLiveSession:
     # ------------------------------------------------------------------------------------------ receiving
 
     async def __aiter__(self) -> AsyncIterator[LiveMessage]:
-        """The messages Gladia sends, typed, until the session ends (then LiveConnectionError if it failed)."""
+        """The messages Gladia sends, typed, until the session ends (then its error, if it failed); see
+        `LiveSession.__iter__`."""
+        self._iterating = True
+        self._start_reader()
         while True:
-            item = await self._messages.get()
-            if item is _END:
-                self._messages.put_nowait(_END)
-                if self._error is not None:
-                    raise self._error
-                return
-            yield item
+            message = self._inbox.get()
+            if message is None:
+                if self._finished:
+                    break
+                async with self._changed:
+                    await self._changed.wait_for(lambda: len(self._inbox) > 0 or self._finished)
+                continue
+            yield message
+        self._raise_error()
 
     async def _read(self) -> None:
         try:
@@ -174,7 +198,6 @@ class AsyncLiveSession:
             )
         finally:
             self._finished = True
-            self._messages.put_nowait(_END)
             async with self._changed:
                 self._changed.notify_all()
 
@@ -184,10 +207,19 @@ class AsyncLiveSession:
         try:
             async for raw in ws:
                 message = self._protocol.on_message(raw)
+                kept = message is None or self._keep_message(message, len(raw))
                 async with self._changed:
                     self._changed.notify_all()
-                if message is not None:
-                    self._messages.put_nowait(message)
+                if not kept:
+                    return await self._fail(ws, overflow_error(self.id, self._inbox))
+                if message is not None and self._subscriptions:
+                    for key, callback in self._subscriptions.matching(message):
+                        try:
+                            result = callback(message)
+                            if inspect.isawaitable(result):
+                                await result
+                        except Exception as exc:  # noqa: BLE001  (it ends the session, raised to the caller)
+                            return await self._fail(ws, callback_error(self.id, key, exc))
         except ConnectionClosed:
             pass
         code = ws.close_code
@@ -218,6 +250,33 @@ class AsyncLiveSession:
             self._connecting = None
             return True
 
+    def _keep_message(self, message: LiveMessage, size: int) -> bool:
+        """Queue `message` for iteration if anyone may iterate; False when the inbox overflowed."""
+        if self._subscriptions and not self._iterating:
+            return True  # only subscribed to: nobody will read a queue
+        dropped = self._inbox.dropped_partials
+        kept = self._inbox.put(message, size)
+        note_dropped(self.id, self._inbox, dropped)
+        return kept
+
+    async def _fail(self, ws: ClientConnection, error: LiveError) -> bool:
+        """End the session with `error` (raised to the caller next): close the socket, read no more."""
+        if self._error is None:
+            self._error = error
+        self._closing = True
+        self._ws = None
+        async with self._changed:
+            self._changed.notify_all()
+        # Closed while this task drains what still comes: websockets stops reading the socket while its
+        # incoming queue is full, and would then never see the server's close frame.
+        closing = asyncio.ensure_future(ws.close(code=1000))
+        with contextlib.suppress(ConnectionClosed):
+            async for _ in ws:
+                pass
+        with contextlib.suppress(Exception):
+            await asyncio.wait_for(closing, _CLOSE_TIMEOUT)
+        return False
+
     # ------------------------------------------------------------------------------------------ closing
 
     async def close(self) -> None:
@@ -227,13 +286,14 @@ class AsyncLiveSession:
         if ws is not None:
             with contextlib.suppress(Exception):
                 await asyncio.wait_for(ws.close(code=1000), _CLOSE_TIMEOUT)
-        if reader is not None and not reader.done():
+        if reader is not None and not reader.done() and reader is not asyncio.current_task():
             reader.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await reader
 
     async def wait_until_ended(self, timeout: float = END_WAIT_SECONDS) -> bool:
         """Wait until the session ends; False when `timeout` passed first."""
+        self._start_reader()
         async with self._changed:
             try:
                 await asyncio.wait_for(
@@ -262,3 +322,5 @@ class AsyncLiveSession:
             except asyncio.CancelledError:
                 await closing
                 raise
+        if kind is None and not self._error_seen:
+            self._raise_error()  # how a session only subscribed to learns that it failed

@@ -67,6 +67,7 @@ LiveMessage = Union[  # noqa: UP007  (a runtime alias, read on Python 3.10 too)
     M.EndSessionMessage,
     UnknownLiveMessage,
 ]
+"""Any message a live session yields: a model of `gladia_api.models` per `type`, or `UnknownLiveMessage`."""
 
 
 def decode(raw: str | bytes) -> dict[str, Any] | None:

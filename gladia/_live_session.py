@@ -1,33 +1,34 @@
 """A live session, sync: audio sent from the caller's thread, messages read by one background thread.
 
 Built on `websockets.sync.client`. The reader thread reads every message (so acknowledgments free the
-buffer even while the caller is busy sending), queues the ones the caller asked for, and reconnects after a
+buffer even while the caller is busy sending), hands the ones the caller asked for to the callbacks
+subscribed to them and to the bounded inbox iteration reads (`gladia._live_inbox`), and reconnects after a
 retryable close. Sends go out under one lock, so a reconnection's resend and the caller's new audio never
 interleave. The decisions are `gladia._live_protocol`'s, shared with the async session.
 """
 
 from __future__ import annotations
 
-import queue
+import contextlib
 import threading
 import time
 from collections.abc import Callable, Iterator
 from types import TracebackType
-from typing import Any
 
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
 from websockets.sync.client import ClientConnection, connect
 
 from gladia import _constants as C
 from gladia._live_buffer import MAX_INCOMING_BYTES, reconnect_delay
+from gladia._live_inbox import Inbox, note_dropped, overflow_error
 from gladia._live_messages import LiveMessage
 from gladia._live_protocol import STOP_RECORDING, AfterClose, LiveProtocol
-from gladia.errors import LiveBufferFullError, LiveConnectionError, LiveSessionClosedError
+from gladia._live_subscriptions import Subscribable, Subscriptions, callback_error
+from gladia.errors import LiveBufferFullError, LiveConnectionError, LiveError, LiveSessionClosedError
 
 #: How long a clean close (leaving a `with` block normally) waits for the session to end.
 END_WAIT_SECONDS = 60.0
 OPEN_TIMEOUT = 10.0
-_END = object()
 _WAKE_SECONDS = 0.25
 
 
@@ -55,11 +56,17 @@ def open_socket(url: str) -> ClientConnection:
     return opening.__enter__()
 
 
-class LiveSession:
-    """A live transcription session: `send_audio()`, `stop_recording()`, and `for message in session`.
+class LiveSession(Subscribable):
+    """A live transcription session: `send_audio()`, `stop_recording()`, and `for message in session` or
+    `session.on(kind, callback)`.
 
     Use it as a context manager: leaving the block normally stops the recording (if you did not) and waits
-    for the session to end; leaving it with an exception (Ctrl-C included) closes the socket at once.
+    for the session to end, then raises the error that ended the session if nothing raised it yet; leaving
+    it with an exception (Ctrl-C included) closes the socket at once.
+
+    Messages not read yet are kept for iteration up to `max_unread_bytes` of JSON: past it the oldest
+    partial transcripts are dropped, then the session fails with `LiveQueueFullError` (no final is ever
+    dropped). A session only subscribed to (nothing iterating) keeps none.
 
     Attributes:
         id: the session's id (read it later with `client.live().get(id)`).
@@ -73,6 +80,7 @@ class LiveSession:
         url: str,
         protocol: LiveProtocol,
         buffer_wait: float,
+        max_unread_bytes: int = C.LIVE_MAX_UNREAD_BYTES,
         opener: Callable[[str], ClientConnection] = open_socket,
     ) -> None:
         self.id = session_id
@@ -82,16 +90,29 @@ class LiveSession:
         self._opener = opener
         self._state = threading.Condition()  # guards the protocol and the fields below
         self._send_lock = threading.Lock()  # one sender at a time, in order
-        self._messages: queue.SimpleQueue[Any] = queue.SimpleQueue()
-        self._error: LiveConnectionError | None = None
+        self._inbox = Inbox(max_unread_bytes)  # guarded by _state
+        self._subscriptions = Subscriptions(allow_async=False)
+        self._iterating = False  # an iteration started: messages are queued even with subscriptions
+        self._error: LiveError | None = None
+        self._error_seen = False  # raised to the caller at least once
         self._closing = False
         self._finished = False
         self._ws: ClientConnection | None = self._open()
         self._reader = threading.Thread(target=self._read, name=f"gladia-live-{session_id[:8]}", daemon=True)
-        self._reader.start()
+        self._reader_started = False
 
     def __repr__(self) -> str:
         return f"<LiveSession id={self.id!r}>"
+
+    def _start_reader(self) -> None:
+        """Start reading on first use (sending, iterating, waiting): callbacks subscribed before then see
+        every message, the first included. Until then the socket holds what arrives (nothing to acknowledge
+        yet), and websockets answers pings on its own thread."""
+        with self._state:
+            if self._reader_started:
+                return
+            self._reader_started = True
+        self._reader.start()
 
     # ------------------------------------------------------------------------------------------ sending
 
@@ -107,6 +128,7 @@ class LiveSession:
             LiveConnectionError: the session failed (its socket closed for good).
         """
         data = as_audio(audio)
+        self._start_reader()
         frame = self._protocol.buffer.frame_bytes
         for start in range(0, len(data), frame):
             self._keep(data[start : start + frame])
@@ -134,9 +156,13 @@ class LiveSession:
         protocol = self._protocol
         return self._closing or self._finished or protocol.ended or protocol.stop_requested
 
-    def _check_open(self) -> None:
+    def _raise_error(self) -> None:
         if self._error is not None:
+            self._error_seen = True
             raise self._error
+
+    def _check_open(self) -> None:
+        self._raise_error()
         if self._stopped_or_over():
             raise LiveSessionClosedError(
                 "This live session no longer takes audio: it was stopped, closed or has ended",
@@ -160,6 +186,7 @@ class LiveSession:
 
     def stop_recording(self) -> None:
         """No more audio: Gladia transcribes what it has, sends the final messages, then ends the session."""
+        self._start_reader()
         with self._state:
             if self._protocol.stop_requested:
                 return
@@ -172,21 +199,26 @@ class LiveSession:
     def __iter__(self) -> Iterator[LiveMessage]:
         """The messages Gladia sends, typed, until the session ends.
 
+        With no subscription every message is kept for iteration from the start; once `on()` was called,
+        from the moment an iteration starts (callbacks see every message either way).
+
         Raises:
-            LiveConnectionError: once the messages received are read, if the session failed.
+            LiveConnectionError, LiveCallbackError, LiveQueueFullError: once the messages received are
+                read, if the session failed.
         """
+        self._iterating = True
+        self._start_reader()
         while True:
-            try:
-                # In short waits, so Ctrl-C is felt at once on every platform.
-                item = self._messages.get(timeout=_WAKE_SECONDS)
-            except queue.Empty:
-                continue
-            if item is _END:
-                self._messages.put(_END)  # later iterations end at once too
-                if self._error is not None:
-                    raise self._error
-                return
-            yield item
+            with self._state:
+                message = self._inbox.get()
+                if message is None:
+                    if self._finished:
+                        break
+                    # In short waits, so Ctrl-C is felt at once on every platform.
+                    self._state.wait(_WAKE_SECONDS)
+                    continue
+            yield message
+        self._raise_error()
 
     def _read(self) -> None:
         try:
@@ -202,7 +234,6 @@ class LiveSession:
             with self._state:
                 self._finished = True
                 self._state.notify_all()
-            self._messages.put(_END)
 
     def _read_connection(self) -> bool:
         """Read one connection until it closes; True when there is a new one to read."""
@@ -212,9 +243,17 @@ class LiveSession:
             for raw in ws:
                 with self._state:
                     message = self._protocol.on_message(raw)
+                    kept = message is None or self._keep_message(message, len(raw))
                     self._state.notify_all()
-                if message is not None:
-                    self._messages.put(message)
+                if not kept:
+                    return self._fail(ws, overflow_error(self.id, self._inbox))
+                if message is not None and self._subscriptions:
+                    # Outside the lock: a callback may call send_audio() or close().
+                    for key, callback in self._subscriptions.matching(message):
+                        try:
+                            callback(message)
+                        except Exception as exc:  # noqa: BLE001  (it ends the session, raised to the caller)
+                            return self._fail(ws, callback_error(self.id, key, exc))
         except ConnectionClosed:
             pass
         code = ws.close_code
@@ -235,6 +274,33 @@ class LiveSession:
                 code = None  # no connection: counts as lost, retried while attempts are left
                 continue
             return self._resume(new)
+
+    def _keep_message(self, message: LiveMessage, size: int) -> bool:
+        """Queue `message` for iteration if anyone may iterate; False when the inbox overflowed."""
+        if self._subscriptions and not self._iterating:
+            return True  # only subscribed to: nobody will read a queue
+        dropped = self._inbox.dropped_partials
+        kept = self._inbox.put(message, size)
+        note_dropped(self.id, self._inbox, dropped)
+        return kept
+
+    def _fail(self, ws: ClientConnection, error: LiveError) -> bool:
+        """End the session with `error` (raised to the caller next): close the socket, read no more."""
+        with self._state:
+            if self._error is None:
+                self._error = error
+            self._closing = True
+            self._ws = None
+            self._state.notify_all()
+        # Closed from another thread while this one drains what still comes: websockets stops reading the
+        # socket while its incoming queue is full, and would then never see the server's close frame.
+        closer = threading.Thread(target=ws.close, args=(1000,), name=f"gladia-live-close-{self.id[:8]}")
+        closer.start()
+        with contextlib.suppress(ConnectionClosed):
+            for _ in ws:
+                pass
+        closer.join()
+        return False
 
     def _resume(self, ws: ClientConnection) -> bool:
         """Make `ws` the session's connection and send it what is owed; False if the session was closed
@@ -278,11 +344,12 @@ class LiveSession:
             ws = self._ws
         if ws is not None:
             ws.close(code=1000)
-        if self._reader is not threading.current_thread():
+        if self._reader_started and self._reader is not threading.current_thread():
             self._reader.join()
 
     def wait_until_ended(self, timeout: float = END_WAIT_SECONDS) -> bool:
         """Wait until the session ends (all its messages read); False when `timeout` passed first."""
+        self._start_reader()
         with self._state:
             return self._state.wait_for(lambda: self._finished or self._protocol.ended, timeout)
 
@@ -301,6 +368,8 @@ class LiveSession:
                 self.wait_until_ended()
         finally:
             self.close()
+        if kind is None and not self._error_seen:
+            self._raise_error()  # how a session only subscribed to learns that it failed
 
 
 def _closed_error(session_id: str, code: int | None, reason: str) -> LiveConnectionError:

@@ -30,7 +30,9 @@
      ├── LiveError                             a live session cannot go on (session_id)
      │    ├── LiveConnectionError              its WebSocket closed for good (close_code, reason)
      │    ├── LiveBufferFullError              audio stayed unacknowledged, the buffer full, too long
-     │    └── LiveSessionClosedError           audio or stop_recording() after the session was closed
+     │    ├── LiveSessionClosedError           audio or stop_recording() after the session was closed
+     │    ├── LiveCallbackError                a callback given to on() raised (its exception: __cause__)
+     │    └── LiveQueueFullError               messages left unread filled the queue (max_unread_bytes)
      └── WebhookError                          a callback or webhook that cannot be trusted or read
           ├── WebhookVerificationError         its signature, timestamp or headers do not check out
           │    ├── WebhookRawBodyError           given parsed JSON, not the raw body (also a TypeError)
@@ -90,6 +92,8 @@ __all__ = [
     "LiveConnectionError",
     "LiveBufferFullError",
     "LiveSessionClosedError",
+    "LiveCallbackError",
+    "LiveQueueFullError",
     "WebhookError",
     "WebhookVerificationError",
     "WebhookRawBodyError",
@@ -438,6 +442,17 @@ class LiveBufferFullError(LiveError):
 
 class LiveSessionClosedError(LiveError):
     """Audio or stop_recording() for a session that was stopped, ended or closed."""
+
+
+class LiveCallbackError(LiveError):
+    """A callback subscribed with `session.on()` raised: the session was closed. The callback's exception
+    is this error's `__cause__`."""
+
+
+class LiveQueueFullError(LiveError):
+    """The messages received and left unread outgrew `max_unread_bytes` (partial transcripts were dropped
+    first): the session was closed. Read the messages as they come, subscribe to them with `session.on()`,
+    or ask for fewer kinds with `messages_config`."""
 
 
 # ---------------------------------------------------------------------------------------------- webhooks

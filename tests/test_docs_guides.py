@@ -18,7 +18,7 @@ from tests._reference import ROOT
 GUIDES = ROOT / "docs" / "guides"
 # Pages whose every ```python block runs here. The others (CLI, migration) show shell commands or code of
 # another SDK, or fragments of a web server.
-RUN = ("quickstart", "options", "errors", "emulator", "webhooks")
+RUN = ("quickstart", "options", "errors", "emulator", "webhooks", "live")
 BLOCK = re.compile(r"^```python\n(.*?)^```", re.DOTALL | re.MULTILINE)
 SAMPLE = ROOT / "samples" / "meeting.wav"
 
@@ -50,7 +50,9 @@ def test_guide_runs_against_the_emulator(
 ) -> None:
     audio = tmp_path / "meeting.wav"
     shutil.copyfile(SAMPLE, audio)
-    emu.transcripts.add(audio, SAMPLE.with_suffix(".txt").read_text(encoding="utf-8").strip())
+    said = SAMPLE.with_suffix(".txt").read_text(encoding="utf-8").strip()
+    emu.transcripts.add(audio, said)
+    emu.live.say(said, duration=12)  # what the live guide's sessions hear, as meeting.wav (12.3 s) says it
     monkeypatch.chdir(tmp_path)
     # The guides name no server: the environment points them at the emulator, as a reader's would.
     monkeypatch.setenv("GLADIA_API_URL", emu.url)
@@ -70,6 +72,11 @@ def test_guide_runs_against_the_emulator(
                 test(**{arg: fixtures[arg] for arg in inspect.signature(test).parameters})
     printed = capsys.readouterr()
     assert "Traceback" not in printed.err
+    if page == "live":  # what its readers are told they will see
+        first = said.split(".")[0]
+        assert printed.out.count(first) >= 3, printed.out  # iterated, subscribed, async
+        assert "speech at" in printed.out and "<- ValueError('a bug in my callback')" in printed.out
+        assert "over max_unread_bytes (2000)" in printed.out
     print(printed.out)  # shown by `pytest -rP`
 
 

@@ -1,6 +1,7 @@
 """Options that both type checkers must reject: each line marked `# rejected`, and no other."""
 
-from gladia import GladiaClient
+from gladia import GladiaClient, LiveSession
+from gladia_api.models import SpeechStartMessage, TranscriptMessage
 
 client = GladiaClient(api_key="YOUR_GLADIA_API_KEY").prerecorded()
 
@@ -22,3 +23,14 @@ print(client.get("job-id").result.transcription)  # rejected
 client.list({"limt": 10})  # rejected
 client.list({"status": ["finished"]})  # rejected
 client.poll("job-id", interval="5")  # rejected
+
+
+def speech_start(message: SpeechStartMessage) -> None:
+    print(message.data.time)
+
+
+def subscribe(session: LiveSession) -> None:
+    session.on("transcrpt", print)  # rejected
+    session.on(TranscriptMessage, speech_start)  # rejected
+    session.on("speech_start", lambda message: message.data.utterance)  # rejected
+    session.on(dict, print)  # rejected
