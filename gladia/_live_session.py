@@ -252,7 +252,8 @@ class LiveSession(Subscribable):
                     for key, callback in self._subscriptions.matching(message):
                         try:
                             callback(message)
-                        except Exception as exc:  # noqa: BLE001  (it ends the session, raised to the caller)
+                        # BaseException too: a SystemExit raised on this thread would end it silently.
+                        except BaseException as exc:  # noqa: BLE001  (it ends the session, raised to the caller)
                             return self._fail(ws, callback_error(self.id, key, exc))
         except ConnectionClosed:
             pass

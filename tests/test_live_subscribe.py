@@ -88,9 +88,14 @@ def test_iteration_and_callbacks_both_see_the_messages(emu: Emulator, client: Gl
     assert texts == ["Hello there.", "How are you today?"] == finals(iterated)
 
 
-def test_a_callback_that_raises_ends_the_session_loudly(emu: Emulator, client: GladiaClient) -> None:
-    boom = ValueError("my bug")
-
+@pytest.mark.parametrize(
+    ("boom", "said"),
+    [(ValueError("my bug"), "ValueError: my bug"), (SystemExit("bye"), "SystemExit: bye")],
+    ids=["exception", "system-exit"],
+)
+def test_a_callback_that_raises_ends_the_session_loudly(
+    emu: Emulator, client: GladiaClient, boom: BaseException, said: str
+) -> None:
     def explode(message: M.TranscriptMessage) -> None:
         raise boom
 
@@ -106,7 +111,7 @@ def test_a_callback_that_raises_ends_the_session_loudly(emu: Emulator, client: G
     with pytest.raises(LiveCallbackError) as caught:
         send_until_it_fails()
     assert caught.value.__cause__ is boom
-    assert "'transcript' raised ValueError: my bug" in str(caught.value)
+    assert f"'transcript' raised {said}" in str(caught.value)
     assert caught.value.session_id == session.id
     with pytest.raises(LiveCallbackError):
         list(session)  # iteration says so too
