@@ -21,9 +21,14 @@ Modes: `sync` (GladiaClient().live().start_session(), `for message in session` o
 (AsyncGladiaClient, `async for` in a task), `bare` (websockets' sync client alone, no gladia code after
 POST /v2/live: a reader thread json-decodes every message): what bare shows, gladia cannot be blamed for.
 
-It prints each run's RSS row and, per mode, the medians of "growth" (last sample minus the first) and
-"drift" (peak of the 2nd half of the samples minus the peak of the 1st half, row 7's goal, ≤ 2 MiB).
-`--json FILE` also writes every run's samples.
+It prints each run's rows and, per mode, the medians of "growth" (last sample minus the first), "drift"
+(peak of the 2nd half of the samples minus the peak of the 1st half, row 7's goal, ≤ 2 MiB), "steady"
+(max minus min from minute 2 on, once a sender faster than the acknowledgments has filled the buffer) and
+"end" (the RSS once the session ended, its last messages holding the whole transcript, minus the first
+sample). `--json FILE` also writes every run's samples.
+
+To measure another version of the client, put a copy of its `gladia/` first on the path:
+`git archive REV gladia | tar -x -C /tmp/old && PYTHONPATH=/tmp/old uv run python bench/live_memory.py`.
 """
 
 from __future__ import annotations
@@ -109,8 +114,8 @@ class Sampler:
                 self.first_types = counts
             self.last_types = counts
 
-    def report(self, seconds: float) -> dict[str, Any]:
-        out: dict[str, Any] = {"seconds": seconds, "samples": self.samples}
+    def report(self, seconds: float, *, end: float) -> dict[str, Any]:
+        out: dict[str, Any] = {"seconds": seconds, "samples": self.samples, "rss_after_end": end}
         if self.args.objects and self.first_types is not None:
             grown = self.last_types.copy()
             grown.subtract(self.first_types)
@@ -141,7 +146,7 @@ def child_sync(args: argparse.Namespace, url: str, key: str) -> dict[str, Any]:
     session.stop_recording()
     reader.join()
     session.close()
-    return sampler.report(time.perf_counter() - began)
+    return sampler.report(time.perf_counter() - began, end=rss_mib())
 
 
 def child_async(args: argparse.Namespace, url: str, key: str) -> dict[str, Any]:
@@ -169,7 +174,8 @@ def child_async(args: argparse.Namespace, url: str, key: str) -> dict[str, Any]:
             await session.close()
             return time.perf_counter() - began
 
-    return sampler.report(asyncio.run(main()))
+    seconds = asyncio.run(main())
+    return sampler.report(seconds, end=rss_mib())
 
 
 def child_bare(args: argparse.Namespace, url: str, key: str) -> dict[str, Any]:
@@ -205,7 +211,7 @@ def child_bare(args: argparse.Namespace, url: str, key: str) -> dict[str, Any]:
     for thread in threads:
         thread.join()
     ws.close()
-    return sampler.report(time.perf_counter() - began)
+    return sampler.report(time.perf_counter() - began, end=rss_mib())
 
 
 def child(args: argparse.Namespace) -> None:
@@ -250,16 +256,24 @@ def parent(args: argparse.Namespace) -> None:
                 result = json.loads(done.stdout.strip().splitlines()[-1])
                 results[mode].append(result)
                 show(mode, round_ + 1, result)
-    print("\nmode   runs  growth MiB (median, min-max)  drift MiB (median, min-max)")
+    print(
+        "\nmedians (min-max), MiB: growth = last sample - first; drift = peak of the 2nd half - peak of the "
+        "1st;\nsteady = max - min from minute 2 on (the buffer full); end = RSS after the session ended - first"
+    )
     for mode, runs in results.items():
         if not runs:
             continue
-        growths = [r["samples"][-1]["rss"] - r["samples"][0]["rss"] for r in runs]
-        drifts = [drift([s["rss"] for s in r["samples"]]) for r in runs]
-        print(
-            f"{mode:6} {len(runs):4}  {statistics.median(growths):6.2f} ({min(growths):.2f}-{max(growths):.2f})"
-            f"{'':14}{statistics.median(drifts):6.2f} ({min(drifts):.2f}-{max(drifts):.2f})"
+        rss = [[s["rss"] for s in r["samples"]] for r in runs]
+        stats = {
+            "growth": [r[-1] - r[0] for r in rss],
+            "drift": [drift(r) for r in rss],
+            "steady": [max(r[2:]) - min(r[2:]) for r in rss],
+            "end": [run["rss_after_end"] - r[0] for run, r in zip(runs, rss, strict=True)],
+        }
+        shown = "  ".join(
+            f"{name} {statistics.median(v):5.2f} ({min(v):.2f}-{max(v):.2f})" for name, v in stats.items()
         )
+        print(f"{mode:6} {len(runs)} runs  {shown}")
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=1))
 
@@ -269,7 +283,7 @@ def show(mode: str, round_: int, result: dict[str, Any]) -> None:
     rss = [s["rss"] for s in samples]
     print(
         f"{mode} run {round_}: {result['seconds']:.0f} s, growth {rss[-1] - rss[0]:+.2f} MiB, "
-        f"drift {drift(rss):+.2f} MiB"
+        f"drift {drift(rss):+.2f} MiB, after the end {result['rss_after_end'] - rss[0]:+.2f} MiB"
     )
     for key in ("rss", "heap", "mmap", "free", "py", "queued", "pending"):
         values = [s.get(key) for s in samples]
