@@ -22,8 +22,8 @@ Modes: `sync` (GladiaClient().live().start_session(), `for message in session` o
 POST /v2/live: a reader thread json-decodes every message): what bare shows, gladia cannot be blamed for.
 
 It prints each run's rows and, per mode, the medians of "growth" (last sample minus the first), "drift"
-(peak of the 2nd half of the samples minus the peak of the 1st half, row 7's goal, ≤ 2 MiB), "steady"
-(max minus min from minute 2 on, once a sender faster than the acknowledgments has filled the buffer) and
+(peak of the 2nd half of the samples minus the peak of the 1st half, row 7's goal, ≤ 2 MiB), "spread"
+(max minus min of the 2nd half: a buffer reallocated as audio comes and goes shows as a sawtooth) and
 "end" (the RSS once the session ended, its last messages holding the whole transcript, minus the first
 sample). `--json FILE` also writes every run's samples.
 
@@ -258,7 +258,7 @@ def parent(args: argparse.Namespace) -> None:
                 show(mode, round_ + 1, result)
     print(
         "\nmedians (min-max), MiB: growth = last sample - first; drift = peak of the 2nd half - peak of the "
-        "1st;\nsteady = max - min from minute 2 on (the buffer full); end = RSS after the session ended - first"
+        "1st;\nspread = max - min of the 2nd half; end = RSS after the session ended - first"
     )
     for mode, runs in results.items():
         if not runs:
@@ -267,7 +267,7 @@ def parent(args: argparse.Namespace) -> None:
         stats = {
             "growth": [r[-1] - r[0] for r in rss],
             "drift": [drift(r) for r in rss],
-            "steady": [max(r[2:]) - min(r[2:]) for r in rss],
+            "spread": [max(r[len(r) // 2 :]) - min(r[len(r) // 2 :]) for r in rss],
             "end": [run["rss_after_end"] - r[0] for run, r in zip(runs, rss, strict=True)],
         }
         shown = "  ".join(

@@ -15,6 +15,7 @@ been given; `received` is how much audio the caller handed over. After a reconne
 
 from __future__ import annotations
 
+import mmap
 from collections.abc import Iterator
 
 #: The largest frame the SDK sends; Gladia closes the socket (1009) on a message over about 1 MiB.
@@ -53,11 +54,14 @@ def reconnect_delay(attempt: int) -> float:
 class AudioBuffer:
     """The audio of one session not yet acknowledged, and how much of it the current connection was given.
 
-    The audio lives in one ring (a bytearray written in place, wrapping around), so a long stream allocates
-    nothing per chunk: no buffer reallocated as audio comes in and goes out, no memory taken by one thread
-    and freed by another. The ring starts small and doubles when the audio kept outgrows it, up to
-    `max_bytes` (a caller sending in real time keeps a few frames; one sending faster than Gladia
-    acknowledges fills the bound), and is never shrunk: a long stream settles at one size.
+    The audio lives in one ring (written in place, wrapping around), so a long stream allocates nothing
+    per chunk: no buffer reallocated as audio comes in and goes out, no memory taken by one thread and freed
+    by another. The ring starts small and doubles when the audio kept outgrows it, up to `max_bytes` (a
+    caller sending in real time keeps a few frames; one sending faster than Gladia acknowledges fills the
+    bound), and is never shrunk: a long stream settles at one size. Each ring is an anonymous memory
+    mapping of its own, not a block of the C allocator: its pages go back to the system with it, and
+    freeing it does not raise glibc's mmap threshold (which would move every later large allocation of the
+    process, such as the session's last, transcript-sized messages, onto heaps that do not shrink).
 
     Args:
         max_bytes: the most audio kept unacknowledged; `room()` says how much more fits.
@@ -76,7 +80,7 @@ class AudioBuffer:
             raise ValueError("need 1 <= frame_bytes <= max_bytes and 1 <= initial_bytes")
         self.max_bytes = max_bytes
         self.frame_bytes = frame_bytes
-        self._ring = memoryview(bytearray(min(max_bytes, initial_bytes)))
+        self._ring = _zeroed(min(max_bytes, initial_bytes))
         self._head = 0  # where in the ring the byte at offset `acknowledged` is
         self._pending = 0  # bytes kept: from `acknowledged` to `received`
         self.acknowledged = 0
@@ -156,9 +160,24 @@ class AudioBuffer:
         while capacity < needed:
             capacity *= 2
         ring, head, pending = self._ring, self._head, self._pending
-        bigger = memoryview(bytearray(min(capacity, self.max_bytes)))
+        bigger = _zeroed(min(capacity, self.max_bytes))
         first = min(pending, len(ring) - head)  # the kept audio, unwrapped to the start of the new ring
         bigger[:first] = ring[head : head + first]
         bigger[first:pending] = ring[: pending - first]
-        ring.release()
+        _free(ring)
         self._ring, self._head = bigger, 0
+
+
+def _zeroed(size: int) -> memoryview:
+    """`size` zero bytes, writable, in an anonymous mapping private to this process."""
+    if hasattr(mmap, "MAP_PRIVATE"):  # POSIX (Windows' anonymous mappings are private already)
+        return memoryview(mmap.mmap(-1, size, flags=mmap.MAP_PRIVATE))
+    return memoryview(mmap.mmap(-1, size))  # pragma: no cover - Windows
+
+
+def _free(ring: memoryview) -> None:
+    """Unmap a ring now (its memoryview released first: a mapping with a view on it cannot close)."""
+    mapping = ring.obj
+    ring.release()
+    if isinstance(mapping, mmap.mmap):
+        mapping.close()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import mmap
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -211,3 +213,12 @@ def test_the_ring_behaves_as_one_growing_list_of_bytes(
         assert buffer.capacity <= max_bytes
     buffer.rewind()
     assert b"".join(buffer.frames()) == model[buffer.acknowledged :]
+
+
+def test_a_ring_outgrown_is_unmapped_at_once_and_the_new_one_is_not_the_c_allocators() -> None:
+    buffer = AudioBuffer(max_bytes=4096, frame_bytes=4096, initial_bytes=1024)
+    old = buffer._ring.obj
+    buffer.add(bytes(1500))
+    assert buffer.capacity == 2048
+    assert isinstance(old, mmap.mmap) and old.closed  # its pages went back to the system
+    assert isinstance(buffer._ring.obj, mmap.mmap) and not buffer._ring.obj.closed
