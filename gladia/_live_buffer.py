@@ -147,6 +147,14 @@ class AudioBuffer:
         """A new connection: everything not acknowledged is to be sent again."""
         self.sent = self.acknowledged
 
+    def release(self) -> None:
+        """The session is over: nothing will be sent again, so forget the audio kept (counted as acknowledged)
+        and give the ring's memory back now, not when the session object goes."""
+        self.acknowledged = self.sent = self.received
+        self._pending = self._head = 0
+        _free(self._ring)
+        self._ring = memoryview(bytearray(1))  # grown again on demand, should anything be added
+
     def _copy(self, start: int, size: int) -> bytes:
         """`size` bytes kept, from `start` bytes after the head, as one bytes object."""
         ring, capacity = self._ring, len(self._ring)

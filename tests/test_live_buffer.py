@@ -222,3 +222,40 @@ def test_a_ring_outgrown_is_unmapped_at_once_and_the_new_one_is_not_the_c_alloca
     assert buffer.capacity == 2048
     assert isinstance(old, mmap.mmap) and old.closed  # its pages went back to the system
     assert isinstance(buffer._ring.obj, mmap.mmap) and not buffer._ring.obj.closed
+
+
+def test_the_end_of_the_session_gives_the_ring_back() -> None:
+    protocol = LiveProtocol(AudioBuffer(max_bytes=8192, frame_bytes=4096, initial_bytes=4096), {})
+    protocol.buffer.add(bytes(6000))
+    ring = protocol.buffer._ring.obj
+    assert list(protocol.buffer.frames()) and protocol.buffer.capacity == 8192
+    protocol.on_message('{"type": "end_session", "session_id": "s", "created_at": "now"}')
+    assert isinstance(ring, mmap.mmap) and ring.closed
+    assert protocol.buffer.pending == 0 and protocol.buffer.capacity == 1 and protocol.buffer.room() == 8192
+    protocol.buffer.rewind()
+    assert list(protocol.buffer.frames()) == []  # nothing is ever sent again
+    protocol.buffer.add(b"late")  # still a working buffer (the sessions refuse audio after the end)
+    assert list(protocol.buffer.frames()) == [b"late"] and protocol.buffer.received == 6004
+
+
+@pytest.mark.parametrize(
+    ("code", "closing", "decision"),
+    [(1000, False, AfterClose.END), (1006, True, AfterClose.END), (1008, False, AfterClose.FAIL)],
+)
+def test_a_close_after_which_no_connection_follows_gives_the_ring_back(
+    code: int, closing: bool, decision: AfterClose
+) -> None:
+    protocol = LiveProtocol(AudioBuffer(max_bytes=100, frame_bytes=100), {})
+    protocol.buffer.add(bytes(60))
+    ring = protocol.buffer._ring.obj
+    assert protocol.after_close(code, closing=closing) is decision
+    assert isinstance(ring, mmap.mmap) and ring.closed and protocol.buffer.pending == 0
+
+
+def test_a_close_followed_by_a_reconnection_keeps_the_audio() -> None:
+    protocol = LiveProtocol(AudioBuffer(max_bytes=100, frame_bytes=100), {})
+    protocol.buffer.add(bytes(60))
+    ring = protocol.buffer._ring.obj
+    assert protocol.after_close(1006, closing=False) is AfterClose.RECONNECT
+    assert isinstance(ring, mmap.mmap) and not ring.closed
+    assert protocol.resume() == ([bytes(60)], False)
