@@ -1043,9 +1043,10 @@ def live(bench: Bench, server: Emulator) -> Row:
                 f"gladia's RSS rose by up to {_worst(grown):.1f} MiB while streaming, most of it in the first "
                 "minutes: the ring keeping the unacknowledged audio grows to its 4 MiB bound "
                 "(gladia/_live_buffer.py `MAX_BUFFER_BYTES`) when audio is sent faster than acknowledged, "
-                "then is reused in place. After the session's end the RSS stood "
-                f"{_worst(ended):.1f} MiB above the start at most: reading the last messages, which carry "
-                "the whole 30 min transcript (two JSON messages of about 430 kB each from the emulator). "
+                "then is reused in place, never reallocated (it was a bytearray reallocated as audio came "
+                "and went: a 10 MiB sawtooth on glibc's heaps). After the session's end (the ring unmapped, "
+                "the last messages read: they carry the whole transcript, two JSON messages of about 430 kB "
+                f"each from the emulator) the RSS stood {_worst(ended):.1f} MiB above the start at most. "
                 "`bench/live_memory.py` shows the curve minute by minute, beside websockets' bare client."
             ]
             if flat.ok and grown.ok and ended.ok
