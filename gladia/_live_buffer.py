@@ -15,6 +15,7 @@ been given; `received` is how much audio the caller handed over. After a reconne
 
 from __future__ import annotations
 
+import mmap
 from collections.abc import Iterator
 
 #: The largest frame the SDK sends; Gladia closes the socket (1009) on a message over about 1 MiB.
@@ -23,6 +24,9 @@ MAX_FRAME_BYTES = 512 * 1024
 #: mono (20 s of 48 kHz stereo), far more than a reconnection needs. It bounds the session's memory: a
 #: sender faster than Gladia's acknowledgments fills it, then waits.
 MAX_BUFFER_BYTES = 4 * 1024 * 1024
+#: The ring holding the unacknowledged audio starts at this size (2 s of 16 kHz 16-bit mono), and doubles
+#: when it must, up to the bound above.
+INITIAL_RING_BYTES = 64 * 1024
 #: How long send_audio() waits for room in a full buffer before LiveBufferFullError.
 BUFFER_WAIT_SECONDS = 30.0
 #: How many reconnections in a row (without an acknowledgment in between) before giving up.
@@ -50,31 +54,54 @@ def reconnect_delay(attempt: int) -> float:
 class AudioBuffer:
     """The audio of one session not yet acknowledged, and how much of it the current connection was given.
 
+    The audio lives in one ring (written in place, wrapping around), so a long stream allocates nothing
+    per chunk: no buffer reallocated as audio comes in and goes out, no memory taken by one thread and freed
+    by another. The ring starts small and doubles when the audio kept outgrows it, up to `max_bytes` (a
+    caller sending in real time keeps a few frames; one sending faster than Gladia acknowledges fills the
+    bound), and is never shrunk: a long stream settles at one size. Each ring is an anonymous memory
+    mapping of its own, not a block of the C allocator: its pages go back to the system with it, and
+    freeing it does not raise glibc's mmap threshold (which would move every later large allocation of the
+    process, such as the session's last, transcript-sized messages, onto heaps that do not shrink).
+
     Args:
         max_bytes: the most audio kept unacknowledged; `room()` says how much more fits.
         frame_bytes: the largest frame `frames()` yields.
+        initial_bytes: the ring's first size (at most `max_bytes`).
     """
 
-    def __init__(self, *, max_bytes: int = MAX_BUFFER_BYTES, frame_bytes: int = MAX_FRAME_BYTES) -> None:
-        if frame_bytes < 1 or max_bytes < frame_bytes:
-            raise ValueError("need 1 <= frame_bytes <= max_bytes")
+    def __init__(
+        self,
+        *,
+        max_bytes: int = MAX_BUFFER_BYTES,
+        frame_bytes: int = MAX_FRAME_BYTES,
+        initial_bytes: int = INITIAL_RING_BYTES,
+    ) -> None:
+        if frame_bytes < 1 or max_bytes < frame_bytes or initial_bytes < 1:
+            raise ValueError("need 1 <= frame_bytes <= max_bytes and 1 <= initial_bytes")
         self.max_bytes = max_bytes
         self.frame_bytes = frame_bytes
-        self._data = bytearray()  # the bytes from `acknowledged` to `received`
+        self._ring = _zeroed(min(max_bytes, initial_bytes))
+        self._head = 0  # where in the ring the byte at offset `acknowledged` is
+        self._pending = 0  # bytes kept: from `acknowledged` to `received`
         self.acknowledged = 0
         self.sent = 0
 
     @property
     def received(self) -> int:
-        return self.acknowledged + len(self._data)
+        return self.acknowledged + self._pending
 
     @property
     def pending(self) -> int:
         """Bytes kept because they are not acknowledged yet."""
-        return len(self._data)
+        return self._pending
+
+    @property
+    def capacity(self) -> int:
+        """The size of the ring now (it grows up to `max_bytes`)."""
+        return len(self._ring)
 
     def room(self) -> int:
-        return self.max_bytes - len(self._data)
+        return self.max_bytes - self._pending
 
     def add(self, audio: bytes) -> None:
         """Keep `audio` until it is acknowledged (the caller checked `room()` first).
@@ -82,17 +109,27 @@ class AudioBuffer:
         Raises:
             OverflowError: when it does not fit.
         """
-        if len(audio) > self.room():
-            raise OverflowError(f"{len(audio)} bytes do not fit in the {self.room()} bytes left")
-        self._data += audio
+        size = len(audio)
+        if size > self.room():
+            raise OverflowError(f"{size} bytes do not fit in the {self.room()} bytes left")
+        if self._pending + size > len(self._ring):
+            self._grow(self._pending + size)
+        ring, capacity = self._ring, len(self._ring)
+        tail = (self._head + self._pending) % capacity
+        first = min(size, capacity - tail)
+        with memoryview(audio) as data:
+            ring[tail : tail + first] = data[:first]
+            if first < size:
+                ring[: size - first] = data[first:]
+        self._pending += size
 
     def frames(self) -> Iterator[bytes]:
         """The audio not yet given to this connection, in frames of at most `frame_bytes`; each frame counts
         as sent once yielded."""
         while self.sent < self.received:
-            start = self.sent - self.acknowledged
-            frame = bytes(self._data[start : start + self.frame_bytes])
-            self.sent += len(frame)
+            size = min(self.frame_bytes, self.received - self.sent)
+            frame = self._copy(self.sent - self.acknowledged, size)
+            self.sent += size
             yield frame
 
     def acknowledge(self, end: int) -> None:
@@ -100,10 +137,55 @@ class AudioBuffer:
         end = min(end, self.received)
         if end <= self.acknowledged:
             return
-        del self._data[: end - self.acknowledged]
+        done = end - self.acknowledged
+        self._head = (self._head + done) % len(self._ring)
+        self._pending -= done
         self.acknowledged = end
         self.sent = max(self.sent, end)
 
     def rewind(self) -> None:
         """A new connection: everything not acknowledged is to be sent again."""
         self.sent = self.acknowledged
+
+    def release(self) -> None:
+        """The session is over: nothing will be sent again, so forget the audio kept (counted as acknowledged)
+        and give the ring's memory back now, not when the session object goes."""
+        self.acknowledged = self.sent = self.received
+        self._pending = self._head = 0
+        _free(self._ring)
+        self._ring = memoryview(bytearray(1))  # grown again on demand, should anything be added
+
+    def _copy(self, start: int, size: int) -> bytes:
+        """`size` bytes kept, from `start` bytes after the head, as one bytes object."""
+        ring, capacity = self._ring, len(self._ring)
+        begin = (self._head + start) % capacity
+        if begin + size <= capacity:
+            return ring[begin : begin + size].tobytes()
+        return b"".join((ring[begin:], ring[: begin + size - capacity]))
+
+    def _grow(self, needed: int) -> None:
+        capacity = len(self._ring)
+        while capacity < needed:
+            capacity *= 2
+        ring, head, pending = self._ring, self._head, self._pending
+        bigger = _zeroed(min(capacity, self.max_bytes))
+        first = min(pending, len(ring) - head)  # the kept audio, unwrapped to the start of the new ring
+        bigger[:first] = ring[head : head + first]
+        bigger[first:pending] = ring[: pending - first]
+        _free(ring)
+        self._ring, self._head = bigger, 0
+
+
+def _zeroed(size: int) -> memoryview:
+    """`size` zero bytes, writable, in an anonymous mapping private to this process."""
+    if hasattr(mmap, "MAP_PRIVATE"):  # POSIX (Windows' anonymous mappings are private already)
+        return memoryview(mmap.mmap(-1, size, flags=mmap.MAP_PRIVATE))
+    return memoryview(mmap.mmap(-1, size))  # pragma: no cover - Windows
+
+
+def _free(ring: memoryview) -> None:
+    """Unmap a ring now (its memoryview released first: a mapping with a view on it cannot close)."""
+    mapping = ring.obj
+    ring.release()
+    if isinstance(mapping, mmap.mmap):
+        mapping.close()

@@ -51,15 +51,18 @@ class LiveProtocol:
             self.stop_acknowledged = True
         elif kind == "end_session":
             self.ended = True
+            self.buffer.release()  # no connection follows the end: the audio kept will never be resent
         return parse_message(message) if caller_wants(str(kind), self.messages_config) else None
 
     def after_close(self, code: int | None, *, closing: bool) -> AfterClose:
         """What to do once a connection closed with `code`; `closing` when the caller closed the session."""
-        if closing or self.ended or code == 1000:
-            return AfterClose.END
-        if is_retryable_close(code) and self.reconnects < MAX_RECONNECTS:
+        if is_retryable_close(code) and self.reconnects < MAX_RECONNECTS and not closing and not self.ended:
             self.reconnects += 1
             return AfterClose.RECONNECT
+        # No connection follows: the audio kept will never be resent; its memory goes back now.
+        self.buffer.release()
+        if closing or self.ended or code == 1000:
+            return AfterClose.END
         return AfterClose.FAIL
 
     def resume(self) -> tuple[list[bytes], bool]:

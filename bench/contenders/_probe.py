@@ -7,6 +7,7 @@ this module must import nothing from the project. Linux only: memory is read fro
 from __future__ import annotations
 
 import argparse
+import array
 import asyncio
 import collections
 import gc
@@ -414,23 +415,27 @@ def live(
             arrivals.append((end, clock()))
 
     send, finish = start(on_final)
+    # Made before the baseline, at their final size: the harness's own records must not grow along the
+    # stream (a list of 18,000 floats appended one per frame adds half a MiB, all of it to the RSS curve).
+    sent_at = array.array("d", bytes(8 * frames))
+    every = max(1, frames // LIVE_RSS_SAMPLES)
+    rss = [0.0] * len(range(0, frames, every))
     memory = Memory()
     memory.start()
-    sent_at: list[float] = []
-    rss: list[float] = []
-    every = max(1, frames // LIVE_RSS_SAMPLES)
     began = clock()
     for index in range(frames):
         if args.speed > 0:
             time.sleep(max(0.0, began + index * LIVE_FRAME_SECONDS / args.speed - clock()))
         send(frame)
-        sent_at.append(clock())
+        sent_at[index] = clock()
         if index % every == 0:
-            rss.append(_status_kib("VmRSS") / 1024)
+            rss[index // every] = _status_kib("VmRSS") / 1024
     stopped = clock()
     finish()
     seconds = clock() - began
-    rss.append(_status_kib("VmRSS") / 1024)
+    # After the end, apart: the session's last messages (post_transcript, post_final_transcript) hold the
+    # whole transcript, so what reading them costs grows with the stream's length by design.
+    after_end = _status_kib("VmRSS") / 1024
     latencies = []
     for end, arrived in arrivals:
         if arrived >= stopped:
@@ -444,6 +449,7 @@ def live(
         seconds=seconds,
         latencies=latencies,
         rss_mib=rss,
+        rss_after_end_mib=after_end,
         **memory.report(),
     )
 
