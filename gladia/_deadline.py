@@ -8,12 +8,18 @@ arrive, and no backoff or poll sleep runs past it.
 
 from __future__ import annotations
 
+import contextvars
 import time
 from collections.abc import Callable
 
 import httpx
 
 clock: Callable[[], float] = time.monotonic
+
+
+#: The deadline of the request the current thread is sending (set by the sync transport), read by the SDK's
+#: sync sockets (gladia/_deadline_sockets.py).
+CURRENT: contextvars.ContextVar[Deadline | None] = contextvars.ContextVar("gladia_deadline", default=None)
 
 
 class DeadlineExceeded(httpx.TimeoutException):

@@ -13,7 +13,6 @@ import builtins
 import contextlib
 import copy
 import datetime as dt
-import difflib
 import functools
 import inspect
 import os
@@ -214,6 +213,8 @@ def _listing(
                     "fetches every page, or resume from a saved page with list(offset=page.next_offset)"
                 )
             if key not in _LIST_PARAMS:
+                import difflib  # noqa: PLC0415  (only to word this error)
+
                 close = difflib.get_close_matches(str(key), _LIST_PARAMS, n=1, cutoff=0.6)
                 hint = f" (did you mean {close[0]!r}?)" if close else ""
                 raise ValidationError(

@@ -14,10 +14,8 @@ or an exception shown later (`err.__cause__.request.headers`) therefore never ho
 from __future__ import annotations
 
 import base64
-import contextvars
 import importlib.util
 import random
-import ssl
 import sys
 import time
 import weakref
@@ -26,13 +24,12 @@ from collections.abc import AsyncGenerator, AsyncIterator, Iterator
 from typing import Any
 
 import attrs
-import httpcore
 import httpx
 
 from gladia import _aio
 from gladia import _constants as C
 from gladia._config import ClientConfig, mask_url, origin_of
-from gladia._deadline import Deadline, DeadlineExceeded, clock
+from gladia._deadline import CURRENT, Deadline, DeadlineExceeded, clock
 from gladia._logging import logger, redacted_headers
 from gladia._retry import RetryBudget, RetryPolicy
 from gladia._routes import Operation, operation_of
@@ -393,83 +390,17 @@ async def _aread_whole(
     )
 
 
-# ------------------------------------------------------------------------ the deadline inside httpcore (sync)
-
-#: The deadline of the request the current thread is sending, read by the SDK's sync sockets below.
-_CURRENT: contextvars.ContextVar[Deadline | None] = contextvars.ContextVar("gladia_deadline", default=None)
-
-
-def _clamped(timeout: float | None, error: type[Exception]) -> float | None:
-    deadline = _CURRENT.get()
-    left = None if deadline is None else deadline.remaining()
-    if left is None:
-        return timeout
-    if left <= 0:
-        raise error("the request's overall deadline passed")
-    return left if timeout is None else min(timeout, left)
-
-
-class _DeadlineStream(httpcore.NetworkStream):
-    """A socket whose every read and write waits at most until the current request's deadline: so a
-    server dripping its status line and headers (which httpx reads inside the transport, before any body)
-    cannot outlast the deadline either. The async transport gets the same from anyio.fail_after."""
-
-    def __init__(self, stream: httpcore.NetworkStream) -> None:
-        self._stream = stream
-
-    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        return self._stream.read(max_bytes, _clamped(timeout, httpcore.ReadTimeout))
-
-    def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        self._stream.write(buffer, _clamped(timeout, httpcore.WriteTimeout))
-
-    def close(self) -> None:
-        self._stream.close()
-
-    def start_tls(
-        self, ssl_context: ssl.SSLContext, server_hostname: str | None = None, timeout: float | None = None
-    ) -> httpcore.NetworkStream:
-        return _DeadlineStream(
-            self._stream.start_tls(ssl_context, server_hostname, _clamped(timeout, httpcore.ConnectTimeout))
-        )
-
-    def get_extra_info(self, info: str) -> Any:
-        return self._stream.get_extra_info(info)
-
-
-class _DeadlineBackend(httpcore.NetworkBackend):
-    def __init__(self, inner: httpcore.NetworkBackend) -> None:
-        self._inner = inner
-
-    def connect_tcp(
-        self,
-        host: str,
-        port: int,
-        timeout: float | None = None,
-        local_address: str | None = None,
-        socket_options: Any = None,
-    ) -> httpcore.NetworkStream:
-        timeout = _clamped(timeout, httpcore.ConnectTimeout)
-        return _DeadlineStream(self._inner.connect_tcp(host, port, timeout, local_address, socket_options))
-
-    def connect_unix_socket(
-        self, path: str, timeout: float | None = None, socket_options: Any = None
-    ) -> httpcore.NetworkStream:
-        timeout = _clamped(timeout, httpcore.ConnectTimeout)
-        return _DeadlineStream(self._inner.connect_unix_socket(path, timeout, socket_options))
-
-    def sleep(self, seconds: float) -> None:
-        self._inner.sleep(seconds)
-
-
 def _sync_pool() -> httpx.HTTPTransport:
     transport = httpx.HTTPTransport(limits=POOL_LIMITS)
     # httpx has no public way to give its pool a network backend; this attribute has been stable across
     # httpcore 1.x (pinned below 2.0). Without it, only the body's arrival is checked against the deadline.
+    # Imported here, as httpx imports httpcore: when the first client is made, not with `import gladia`.
+    from gladia._deadline_sockets import deadline_backend  # noqa: PLC0415
+
     pool = getattr(transport, "_pool", None)
-    backend = getattr(pool, "_network_backend", None)
-    if isinstance(backend, httpcore.NetworkBackend):
-        pool._network_backend = _DeadlineBackend(backend)  # type: ignore[union-attr]
+    backend = deadline_backend(getattr(pool, "_network_backend", None))
+    if backend is not None:
+        pool._network_backend = backend  # type: ignore[union-attr]
     return transport
 
 
@@ -494,7 +425,7 @@ class GladiaTransport(httpx.BaseTransport):
         plan = self._shared.plan(request)
         while True:
             started = clock()
-            token = _CURRENT.set(plan.deadline)
+            token = CURRENT.set(plan.deadline)
             try:
                 sent = self._shared.attempt(request, plan)
                 response = self._inner.handle_request(sent)
@@ -512,7 +443,7 @@ class GladiaTransport(httpx.BaseTransport):
                     return response
                 response.close()
             finally:
-                _CURRENT.reset(token)
+                CURRENT.reset(token)
             time.sleep(delay)
 
     def close(self) -> None:
