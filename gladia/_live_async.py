@@ -194,8 +194,7 @@ class AsyncLiveSession(Subscribable):
         async with self._changed:
             self._changed.notify_all()
         if ws is not None:
-            with contextlib.suppress(Exception):
-                await asyncio.wait_for(ws.close(code=1000), S.CLOSE_TIMEOUT)
+            await _close_socket(ws)
 
     # ------------------------------------------------------------------------------------------ receiving
 
@@ -315,7 +314,8 @@ class AsyncLiveSession(Subscribable):
             async for _ in ws:
                 pass
         with contextlib.suppress(Exception):
-            await asyncio.wait_for(closing, S.CLOSE_TIMEOUT)
+            await asyncio.wait_for(closing, S.CLOSE_TIMEOUT + 1)
+        ws.transport.abort()  # the server did not answer the close in time: drop the TCP connection
         return False
 
     # ------------------------------------------------------------------------------------------ closing
@@ -328,8 +328,7 @@ class AsyncLiveSession(Subscribable):
         if watchdog is not None and watchdog is not asyncio.current_task():
             watchdog.cancel()
         if ws is not None:
-            with contextlib.suppress(Exception):
-                await asyncio.wait_for(ws.close(code=1000), S.CLOSE_TIMEOUT)
+            await _close_socket(ws)
         if reader is not None and not reader.done() and reader is not asyncio.current_task():
             reader.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -371,3 +370,11 @@ class AsyncLiveSession(Subscribable):
                 raise
         if kind is None and not self._error_seen:
             self._raise_error()  # how a session only subscribed to learns that it failed
+
+
+async def _close_socket(ws: ClientConnection) -> None:
+    """Close `ws`, waiting for the server's close frame at most CLOSE_TIMEOUT (websockets' own wait, plus a
+    margin), then drop the TCP connection whatever happened: no socket is left open."""
+    with contextlib.suppress(Exception):
+        await asyncio.wait_for(ws.close(code=1000), S.CLOSE_TIMEOUT + 1)
+    ws.transport.abort()
