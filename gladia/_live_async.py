@@ -310,18 +310,21 @@ class AsyncLiveSession(Subscribable):
         # Closed while this task drains what still comes: websockets stops reading the socket while its
         # incoming queue is full, and would then never see the server's close frame.
         closing = asyncio.ensure_future(ws.close(code=1000))
-        with contextlib.suppress(ConnectionClosed):
-            async for _ in ws:
-                pass
-        with contextlib.suppress(Exception):
-            await asyncio.wait_for(closing, S.CLOSE_TIMEOUT + 1)
-        ws.transport.abort()  # the server did not answer the close in time: drop the TCP connection
+        try:
+            with contextlib.suppress(ConnectionClosed):
+                async for _ in ws:
+                    pass
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(closing, S.CLOSE_TIMEOUT + 1)
+        finally:
+            ws.transport.abort()  # no close answered in time, or cancelled: the TCP connection goes all the same
         return False
 
     # ------------------------------------------------------------------------------------------ closing
 
     async def close(self) -> None:
         """Close the socket now and stop the reader; idempotent, and safe to call while being cancelled."""
+        winding_down = self._closing or self._protocol.ended  # the reader is closing its socket itself
         self._closing = True
         ws, reader = self._ws or self._connecting, self._reader
         watchdog, self._watchdog = self._watchdog, None
@@ -330,6 +333,8 @@ class AsyncLiveSession(Subscribable):
         if ws is not None:
             await _close_socket(ws)
         if reader is not None and not reader.done() and reader is not asyncio.current_task():
+            if winding_down:  # let it finish the close handshake (bounded), rather than drop the socket
+                await asyncio.wait({reader}, timeout=S.CLOSE_TIMEOUT + 2)
             reader.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await reader

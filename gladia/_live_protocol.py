@@ -37,7 +37,7 @@ class LiveProtocol:
         self.ended = False
         self.reconnects = 0  # in a row: reset by every acknowledgment of new audio, which proves progress
         self.skipped = 0  # messages that were not a JSON object, ignored
-        self.lying_acks = 0  # acknowledgments past the audio ever sent, capped to it
+        self.lying_acks = 0  # acknowledgments past the audio ever sent, ignored
 
     def on_message(self, raw: str | bytes) -> LiveMessage | None:
         """Read one message from the server; the typed message when the caller asked for its kind."""
@@ -58,8 +58,9 @@ class LiveProtocol:
         return parse_message(message) if caller_wants(str(kind), self.messages_config) else None
 
     def _acknowledge(self, data: object) -> None:
-        """Free the audio an acknowledgment covers. A malformed one is ignored; one past the audio ever sent
-        (a lie: those bytes never left) is capped to it, so no audio is forgotten before it was sent."""
+        """Free the audio an acknowledgment covers. A malformed one is ignored, and so is one past the audio
+        ever sent (a lie: those bytes never left, and what it says about the others cannot be trusted): the
+        audio stays kept, and is sent again after a reconnection, rather than being forgotten unheard."""
         byte_range = data.get("byte_range") if isinstance(data, dict) else None
         if not (isinstance(byte_range, list) and len(byte_range) == 2):
             return
@@ -71,11 +72,11 @@ class LiveProtocol:
             self.lying_acks += 1
             if self.lying_acks == 1:
                 logger.warning(
-                    "live session: the server acknowledged audio up to byte %d, but only %d were sent: capped",
+                    "live session: the server acknowledged audio up to byte %d, but only %d were sent: ignored",
                     end,
                     buffer.sent_max,
                 )
-            end = buffer.sent_max
+            return
         before = buffer.acknowledged
         buffer.acknowledge(end)
         if buffer.acknowledged > before:

@@ -55,8 +55,11 @@ class LiveHostile:
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, name="hostile-live", daemon=True)
         self._thread.start()
+
         async def start() -> Server:
-            return await serve(self._handle, "127.0.0.1", 0, ping_interval=None, max_size=None, compression=None)
+            return await serve(
+                self._handle, "127.0.0.1", 0, ping_interval=None, max_size=None, compression=None
+            )
 
         self._server: Server = self._run(start())
         self._raw_server: asyncio.Server = self._run(asyncio.start_server(self._handle_raw, "127.0.0.1", 0))
@@ -146,18 +149,44 @@ HEAD = {"session_id": SESSION_ID, "created_at": "2026-01-01T00:00:00Z"}
 
 def ack(start: int, end: Any) -> str:
     return json.dumps(
-        {**HEAD, "type": "audio_chunk", "acknowledged": True, "error": None, "data": {"byte_range": [start, end]}}
+        {
+            **HEAD,
+            "type": "audio_chunk",
+            "acknowledged": True,
+            "error": None,
+            "data": {"byte_range": [start, end]},
+        }
     )
 
 
 def transcript(text: str, *, final: bool, number: int = 0) -> str:
-    utterance = {"text": text, "start": 0.0, "end": 1.0, "confidence": 1.0, "channel": 0, "words": [], "language": "en"}
+    utterance = {
+        "text": text,
+        "start": 0.0,
+        "end": 1.0,
+        "confidence": 1.0,
+        "channel": 0,
+        "words": [],
+        "language": "en",
+    }
     data = {"id": f"00_{number:08d}", "is_final": final, "utterance": utterance}
-    return json.dumps({"type": "transcript", "session_id": SESSION_ID, "created_at": "2026-01-01T00:00:00Z", "data": data})
+    return json.dumps(
+        {"type": "transcript", "session_id": SESSION_ID, "created_at": "2026-01-01T00:00:00Z", "data": data}
+    )
 
 
-END_SESSION = json.dumps({"type": "end_session", "session_id": SESSION_ID, "created_at": "2026-01-01T00:00:00Z"})
-STOP_ACK = json.dumps({**HEAD, "type": "stop_recording", "acknowledged": True, "error": None, "data": {"recording_duration": 2.0, "recording_left_to_process": 0.0}})
+END_SESSION = json.dumps(
+    {"type": "end_session", "session_id": SESSION_ID, "created_at": "2026-01-01T00:00:00Z"}
+)
+STOP_ACK = json.dumps(
+    {
+        **HEAD,
+        "type": "stop_recording",
+        "acknowledged": True,
+        "error": None,
+        "data": {"recording_duration": 2.0, "recording_left_to_process": 0.0},
+    }
+)
 
 
 def gladia(live: LiveHostile, *, before: list[str | bytes] = (), final: str = "") -> Script:  # type: ignore[assignment]
@@ -295,6 +324,8 @@ def drive(
     *,
     wait: float = 10.0,
     pause: float = 0.0,
+    chunk: int = 0,
+    until: Callable[[Any], bool] | None = None,
     **start: Any,
 ) -> LiveOutcome:
     """One session, sync or async, through `flow`:
@@ -303,7 +334,13 @@ def drive(
     wait      send, stop, wait_until_ended(`wait`) (its result is `value`), then read, close()
     with      in a `with` block: send, leave it (it stops and waits); then read what is left
     unread    send, then read nothing for `pause` seconds; `value` is the inbox (size and drops), then read
+
+    `audio` goes in one send_audio() call, or in calls of `chunk` bytes. With `until`, `unread` stops
+    pausing as soon as `until(session)` holds.
     """
+    pieces = (
+        [audio[i : i + chunk] for i in range(0, len(audio), chunk)] if chunk else [audio] if audio else []
+    )
     from gladia import AsyncGladiaClient, GladiaClient
 
     settings = {"api_key": H.KEY, "api_url": live.http.url, "max_retries": 0}
@@ -312,9 +349,11 @@ def drive(
     try:
         if mode == "sync":
             with GladiaClient(**settings) as client:
-                _sync_flow(client, flow, audio, wait, pause, start, outcome)
+                _sync_flow(client, flow, pieces, wait, pause, until, start, outcome)
         else:
-            asyncio.run(_async_flow(AsyncGladiaClient, settings, flow, audio, wait, pause, start, outcome))
+            asyncio.run(
+                _async_flow(AsyncGladiaClient, settings, flow, pieces, wait, pause, until, start, outcome)
+            )
     except Exception as exc:  # noqa: BLE001 - the outcome is what the tests judge
         outcome.error = exc
     outcome.elapsed = time.monotonic() - started
@@ -325,19 +364,31 @@ def _inbox(session: Any) -> tuple[int, int]:
     return session._inbox.bytes, session._inbox.dropped_partials
 
 
-def _sync_flow(client: Any, flow: str, audio: bytes, wait: float, pause: float, start: Any, out: LiveOutcome) -> None:
+def _sync_flow(
+    client: Any,
+    flow: str,
+    audio: list[bytes],
+    wait: float,
+    pause: float,
+    until: Any,
+    start: Any,
+    out: LiveOutcome,
+) -> None:
     if flow == "with":
         with client.live().start_session(**start) as session:
             out.session = session
-            session.send_audio(audio)
+            for piece in audio:
+                session.send_audio(piece)
         out.messages += list(session)
         return
     session = out.session = client.live().start_session(**start)
     try:
-        if audio:
-            session.send_audio(audio)
+        for piece in audio:
+            session.send_audio(piece)
         if flow == "unread":
-            time.sleep(pause)
+            deadline = time.monotonic() + pause
+            while time.monotonic() < deadline and not (until and until(session)):
+                time.sleep(0.02)
             out.value = _inbox(session)
         else:
             session.stop_recording()
@@ -350,21 +401,32 @@ def _sync_flow(client: Any, flow: str, audio: bytes, wait: float, pause: float, 
 
 
 async def _async_flow(
-    kind: Any, settings: Any, flow: str, audio: bytes, wait: float, pause: float, start: Any, out: LiveOutcome
+    kind: Any,
+    settings: Any,
+    flow: str,
+    audio: list[bytes],
+    wait: float,
+    pause: float,
+    until: Any,
+    start: Any,
+    out: LiveOutcome,
 ) -> None:
     async with kind(**settings) as client:
         if flow == "with":
             async with await client.live().start_session(**start) as session:
                 out.session = session
-                await session.send_audio(audio)
+                for piece in audio:
+                    await session.send_audio(piece)
             out.messages += [m async for m in session]
             return
         session = out.session = await client.live().start_session(**start)
         try:
-            if audio:
-                await session.send_audio(audio)
+            for piece in audio:
+                await session.send_audio(piece)
             if flow == "unread":
-                await asyncio.sleep(pause)
+                deadline = time.monotonic() + pause
+                while time.monotonic() < deadline and not (until and until(session)):
+                    await asyncio.sleep(0.02)
                 out.value = _inbox(session)
             else:
                 await session.stop_recording()

@@ -105,7 +105,9 @@ def test_a_server_that_never_ends_fails_the_session_after_end_timeout(
 
 @pytest.mark.timeout(20)
 @pytest.mark.parametrize("mode", L.MODES)
-def test_wait_until_ended_returns_false_at_its_own_timeout(live: L.LiveHostile, mode: str, quick: None) -> None:
+def test_wait_until_ended_returns_false_at_its_own_timeout(
+    live: L.LiveHostile, mode: str, quick: None
+) -> None:
     live.script(L.silent(live))
     outcome = L.drive(mode, live, "wait", wait=0.3, end_timeout=1.0)
     assert outcome.value is False
@@ -168,7 +170,9 @@ GARBAGE = [
     pytest.param('{"type": "transcript", "data": {"is_final": "yes", "utterance": 3}}', 1, id="wrong-fields"),
     pytest.param('{"type": "end_recording", "data": [1]}', 1, id="end-recording-data-a-list"),
     pytest.param('{"type": "audio_chunk", "acknowledged": true, "data": "x"}', 1, id="ack-data-a-string"),
-    pytest.param('{"type": "audio_chunk", "acknowledged": true, "data": {"byte_range": 7}}', 1, id="ack-range-int"),
+    pytest.param(
+        '{"type": "audio_chunk", "acknowledged": true, "data": {"byte_range": 7}}', 1, id="ack-range-int"
+    ),
     pytest.param(L.ack(0, "far"), 0, id="ack-end-a-string"),
     pytest.param(L.ack(0, True), 0, id="ack-end-a-bool"),
     pytest.param(L.ack(0, 1e300), 0, id="ack-end-a-float"),
@@ -190,7 +194,9 @@ def test_garbage_from_the_server_is_skipped_or_unknown_and_the_session_goes_on(
     assert outcome.error is None, outcome.describe()
     assert_only_typed(outcome.messages)
     assert sum(isinstance(m, UnknownLiveMessage) for m in outcome.messages) == unknown, outcome.describe()
-    assert [m.data.utterance.text for m in outcome.messages if isinstance(m, M.TranscriptMessage)] == ["Done."]
+    assert [m.data.utterance.text for m in outcome.messages if isinstance(m, M.TranscriptMessage)] == [
+        "Done."
+    ]
     assert bytes(live.audio) == L.AUDIO
     assert outcome.elapsed < 5 + SLACK, outcome.describe()
 
@@ -218,8 +224,7 @@ def test_a_message_over_the_incoming_limit_fails_typed_with_1009(
 @pytest.mark.timeout(20)
 @pytest.mark.parametrize("mode", L.MODES)
 def test_lying_acknowledgments_lose_no_audio(live: L.LiveHostile, mode: str) -> None:
-    """An acknowledgment past the audio ever sent is capped to it (those bytes never left: they are still
-    sent); backwards, repeated or overlapping ranges change nothing. Then the connection drops: the resumed
+    """An acknowledgment past the audio ever sent is ignored (a lie: it frees nothing); backwards, repeated or overlapping ranges change nothing. Then the connection drops: the resumed
     stream still delivers every byte, once, in order."""
     lies = [L.ack(0, 10**12), L.ack(5, 3), L.ack(-100, -1), L.ack(0, 0)]
 
@@ -235,7 +240,7 @@ def test_lying_acknowledgments_lose_no_audio(live: L.LiveHostile, mode: str) -> 
                         live.audio += data[: 16_000 - (received - len(data))]  # keeps only the first 16,000
                         await ws.send(L.ack(0, 16_000))
                         await ws.send(L.ack(8_000, 12_000))  # overlapping, behind
-                        await asyncio.sleep(0.1)
+                        await asyncio.sleep(0.3)  # (read before the reset)
                         L.reset_connection(ws)
                         return
                     live.audio += data
@@ -244,9 +249,9 @@ def test_lying_acknowledgments_lose_no_audio(live: L.LiveHostile, mode: str) -> 
 
     live.script(liar)
     audio = L.AUDIO * 4
-    outcome = L.drive(mode, live, audio=audio)
+    outcome = L.drive(mode, live, audio=audio, chunk=3200)
     assert outcome.error is None, outcome.describe()
-    assert bytes(live.audio) == audio
+    assert len(live.audio) == len(audio) and bytes(live.audio) == audio, (len(live.audio), live.connections)
     assert live.connections == 2
 
 
@@ -302,6 +307,7 @@ def test_a_reset_mid_stream_resumes_with_no_audio_lost_or_repeated(live: L.LiveH
         async for data in ws:
             if isinstance(data, bytes):
                 if len(live.audio) >= 100_000:  # this frame is lost with the connection, unacknowledged
+                    await asyncio.sleep(0.3)  # (the acknowledgments sent are read before the reset)
                     L.reset_connection(ws)
                     return
                 start = len(live.audio)
@@ -310,7 +316,7 @@ def test_a_reset_mid_stream_resumes_with_no_audio_lost_or_repeated(live: L.LiveH
 
     live.script(L.then(reset_midway, L.gladia(live, final="All there.")))
     audio = L.AUDIO * 4
-    outcome = L.drive(mode, live, audio=audio)
+    outcome = L.drive(mode, live, audio=audio, chunk=3200)
     assert outcome.error is None, outcome.describe()
     assert bytes(live.audio) == audio and live.connections == 2
 
@@ -318,33 +324,41 @@ def test_a_reset_mid_stream_resumes_with_no_audio_lost_or_repeated(live: L.LiveH
 # ------------------------------------------------------------------------------------------ 7: floods
 
 
-@pytest.mark.timeout(30)
+@pytest.mark.timeout(60)
 @pytest.mark.parametrize("mode", L.MODES)
 @pytest.mark.parametrize("final", [False, True])
-def test_a_flood_nobody_reads_stays_within_max_unread_bytes(live: L.LiveHostile, mode: str, final: bool) -> None:
-    """20,000 transcripts (~6 MB) as fast as the socket takes them, the caller reading nothing: partials are
-    dropped to stay within max_unread_bytes; finals cannot be, so the session fails with LiveQueueFullError."""
+def test_a_flood_nobody_reads_stays_within_max_unread_bytes(
+    live: L.LiveHostile, mode: str, final: bool
+) -> None:
+    """10,000 transcripts (~4 MB) as fast as the socket takes them, the caller reading nothing: partials are
+    dropped to stay within max_unread_bytes; finals cannot be, so the session fails with LiveQueueFullError
+    (then what was received is still read)."""
     bound = 256 * 1024
+    count = 10_000
 
     async def flood(ws: ServerConnection, number: int) -> None:
-        for n in range(20_000):
+        for n in range(count):
             await ws.send(L.transcript("word " * 40, final=final, number=n))
             live.sent += 1
         await ws.send(L.END_SESSION)
         await ws.close(1000)
 
+    def done(session: object) -> bool:
+        return bool(session._error is not None if final else session._protocol.ended)  # type: ignore[attr-defined]
+
     live.script(flood)
-    outcome = L.drive(mode, live, "unread", audio=b"x" * 3200, pause=3.0, max_unread_bytes=bound)
+    outcome = L.drive(mode, live, "unread", audio=b"x" * 3200, pause=40.0, until=done, max_unread_bytes=bound)
     held, dropped = outcome.value
     assert held <= bound + 4096, outcome.describe()  # one message may go over before the check
     if final:
         L.raised(outcome, "LiveQueueFullError")
-        assert live.sent < 20_000 or len(outcome.messages) < 2_000
+        assert len(outcome.messages) < 2_000 and live.connections == 1
     else:
         assert outcome.error is None, outcome.describe()
-        assert live.sent == 20_000 and dropped > 15_000
+        assert live.sent == count and dropped > count / 2
+        assert len(outcome.messages) + dropped == count + 1  # dropped partials, the rest read, and the end
         assert isinstance(outcome.messages[-1], M.EndSessionMessage)
-    assert outcome.elapsed < 3.0 + 2 * SLACK, outcome.describe()
+    assert outcome.elapsed < 40, outcome.describe()
 
 
 # ------------------------------------------------------------------------------------------ 8: pings
