@@ -425,7 +425,7 @@ async def _async_flow(
                 await session.send_audio(piece)
             if flow == "unread":
                 deadline = time.monotonic() + pause
-                while time.monotonic() < deadline and not (until and until(session)):
+                while time.monotonic() < deadline and not (until and until(session)):  # noqa: ASYNC110  (polls a session attribute)
                     await asyncio.sleep(0.02)
                 out.value = _inbox(session)
             else:
