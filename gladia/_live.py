@@ -38,6 +38,9 @@ if TYPE_CHECKING:
     from gladia_api.models.streaming_response import StreamingResponse
 
 _PAGE_SIZE = 50
+#: The default of start_session(end_timeout=): gladia._live_session.END_WAIT_SECONDS, not imported here so
+#: that `import gladia` does not load websockets.
+END_WAIT_SECONDS = 60.0
 _MISSING_EXTRA = "live sessions need the websockets package: pip install 'gladia[live]'"
 
 
@@ -114,6 +117,7 @@ class LiveClient:
         max_buffer_bytes: int = MAX_BUFFER_BYTES,
         buffer_wait: float = BUFFER_WAIT_SECONDS,
         max_unread_bytes: int = C.LIVE_MAX_UNREAD_BYTES,
+        end_timeout: float = END_WAIT_SECONDS,
     ) -> LiveSession:
         """Open a live session and connect to it.
 
@@ -126,6 +130,10 @@ class LiveClient:
             max_unread_bytes: the most messages (their JSON size) kept for iteration while unread; past
                 it the oldest partial transcripts are dropped, then the session fails with
                 LiveQueueFullError. Only subscribed to (`session.on()`, nothing iterating), it keeps none.
+            end_timeout: how long after stop_recording() the session may take to end (Gladia's
+                `end_session`); past it the socket is closed and the session fails with
+                LiveConnectionError, so iterating, wait_until_ended() and leaving the `with` block never
+                wait on a server gone silent for longer than this (plus a few seconds to close).
 
         Raises:
             InvalidOptionsError: options Gladia would refuse; nothing was sent.
@@ -144,6 +152,7 @@ class LiveClient:
             protocol=_protocol(asked, max_buffer_bytes),
             buffer_wait=buffer_wait,
             max_unread_bytes=max_unread_bytes,
+            end_timeout=end_timeout,
         )
 
     def create(self, options: object = None, *, region: str | None = None) -> InitStreamingResponse:
@@ -214,6 +223,7 @@ class AsyncLiveClient:
         max_buffer_bytes: int = MAX_BUFFER_BYTES,
         buffer_wait: float = BUFFER_WAIT_SECONDS,
         max_unread_bytes: int = C.LIVE_MAX_UNREAD_BYTES,
+        end_timeout: float = END_WAIT_SECONDS,
     ) -> AsyncLiveSession:
         """Open a live session and connect to it; see `LiveClient.start_session`."""
         try:
@@ -228,6 +238,7 @@ class AsyncLiveClient:
             protocol=_protocol(asked, max_buffer_bytes),
             buffer_wait=buffer_wait,
             max_unread_bytes=max_unread_bytes,
+            end_timeout=end_timeout,
         )
         return await session._start()
 

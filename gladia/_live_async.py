@@ -18,24 +18,34 @@ from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
 
 from gladia import _constants as C
+from gladia import _live_session as S
 from gladia._live_buffer import MAX_INCOMING_BYTES, reconnect_delay
 from gladia._live_inbox import Inbox, note_dropped, overflow_error
 from gladia._live_messages import LiveMessage
 from gladia._live_protocol import STOP_RECORDING, AfterClose, LiveProtocol
-from gladia._live_session import END_WAIT_SECONDS, OPEN_TIMEOUT, _closed_error, as_audio
+from gladia._live_session import (
+    END_WAIT_SECONDS,
+    _closed_error,
+    as_audio,
+    closed_with,
+    overdue_error,
+    too_big_error,
+)
 from gladia._live_subscriptions import Subscribable, Subscriptions, callback_error
 from gladia.errors import LiveBufferFullError, LiveConnectionError, LiveError, LiveSessionClosedError
 
-_CLOSE_TIMEOUT = 5.0
-
 
 async def open_socket(url: str) -> ClientConnection:
-    """A WebSocket to a session's URL (its token is the credential: no key is sent)."""
+    """A WebSocket to a session's URL (its token is the credential: no key is sent); its timeouts are the
+    sync session's (`gladia._live_session.OPEN_TIMEOUT`, ...)."""
     return await connect(
         url,
         compression=None,
         max_size=MAX_INCOMING_BYTES,
-        open_timeout=OPEN_TIMEOUT,
+        open_timeout=S.OPEN_TIMEOUT,
+        ping_interval=S.PING_INTERVAL,
+        ping_timeout=S.PING_TIMEOUT,
+        close_timeout=S.CLOSE_TIMEOUT,
         user_agent_header=C.USER_AGENT,
     )
 
@@ -58,12 +68,15 @@ class AsyncLiveSession(Subscribable):
         protocol: LiveProtocol,
         buffer_wait: float,
         max_unread_bytes: int = C.LIVE_MAX_UNREAD_BYTES,
+        end_timeout: float = END_WAIT_SECONDS,
         opener: Callable[[str], Awaitable[ClientConnection]] = open_socket,
     ) -> None:
         self.id = session_id
         self.url = url
         self._protocol = protocol
         self._buffer_wait = buffer_wait
+        self._end_timeout = end_timeout
+        self._watchdog: asyncio.Task[None] | None = None
         self._opener = opener
         self._send_lock = asyncio.Lock()
         self._changed = asyncio.Condition()
@@ -166,7 +179,22 @@ class AsyncLiveSession(Subscribable):
             return
         self._check_open()
         self._protocol.stop_requested = True
+        self._watchdog = asyncio.create_task(self._overdue(), name=f"gladia-live-end-{self.id[:8]}")
         await self._flush(stop=True)
+
+    async def _overdue(self) -> None:
+        """Fail the session if it did not end within `end_timeout` of stop_recording(); close its socket."""
+        await asyncio.sleep(self._end_timeout)
+        if self._finished:
+            return
+        if self._error is None and not self._protocol.ended:
+            self._error = overdue_error(self.id, self._end_timeout)
+        self._closing = True
+        ws = self._ws or self._connecting
+        async with self._changed:
+            self._changed.notify_all()
+        if ws is not None:
+            await _close_socket(ws)
 
     # ------------------------------------------------------------------------------------------ receiving
 
@@ -178,10 +206,12 @@ class AsyncLiveSession(Subscribable):
         while True:
             message = self._inbox.get()
             if message is None:
-                if self._finished:
+                if self._finished or self._protocol.ended:
                     break
                 async with self._changed:
-                    await self._changed.wait_for(lambda: len(self._inbox) > 0 or self._finished)
+                    await self._changed.wait_for(
+                        lambda: len(self._inbox) > 0 or self._finished or self._protocol.ended
+                    )
                 continue
             yield message
         self._raise_error()
@@ -220,9 +250,18 @@ class AsyncLiveSession(Subscribable):
                                 await result
                         except Exception as exc:  # noqa: BLE001  (it ends the session, raised to the caller)
                             return await self._fail(ws, callback_error(self.id, key, exc))
+                if self._protocol.ended:
+                    return await self._fail(
+                        ws, None
+                    )  # over: the socket is closed even if the server keeps it
         except ConnectionClosed:
             pass
-        code = ws.close_code
+        code, too_big = closed_with(ws)
+        if too_big and not self._closing:
+            self._ws = None
+            self._protocol.after_close(1009, closing=False)
+            self._error = too_big_error(self.id)
+            return False
         while True:
             decision = self._protocol.after_close(code, closing=self._closing)
             self._ws = None
@@ -259,8 +298,9 @@ class AsyncLiveSession(Subscribable):
         note_dropped(self.id, self._inbox, dropped)
         return kept
 
-    async def _fail(self, ws: ClientConnection, error: LiveError) -> bool:
-        """End the session with `error` (raised to the caller next): close the socket, read no more."""
+    async def _fail(self, ws: ClientConnection, error: LiveError | None) -> bool:
+        """End the session with `error` (raised to the caller next; None once it ended): close the socket,
+        read no more."""
         if self._error is None:
             self._error = error
         self._closing = True
@@ -270,23 +310,31 @@ class AsyncLiveSession(Subscribable):
         # Closed while this task drains what still comes: websockets stops reading the socket while its
         # incoming queue is full, and would then never see the server's close frame.
         closing = asyncio.ensure_future(ws.close(code=1000))
-        with contextlib.suppress(ConnectionClosed):
-            async for _ in ws:
-                pass
-        with contextlib.suppress(Exception):
-            await asyncio.wait_for(closing, _CLOSE_TIMEOUT)
+        try:
+            with contextlib.suppress(ConnectionClosed):
+                async for _ in ws:
+                    pass
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(closing, S.CLOSE_TIMEOUT + 1)
+        finally:
+            ws.transport.abort()  # no close answered in time, or cancelled: the TCP connection goes all the same
         return False
 
     # ------------------------------------------------------------------------------------------ closing
 
     async def close(self) -> None:
         """Close the socket now and stop the reader; idempotent, and safe to call while being cancelled."""
+        winding_down = self._closing or self._protocol.ended  # the reader is closing its socket itself
         self._closing = True
         ws, reader = self._ws or self._connecting, self._reader
+        watchdog, self._watchdog = self._watchdog, None
+        if watchdog is not None and watchdog is not asyncio.current_task():
+            watchdog.cancel()
         if ws is not None:
-            with contextlib.suppress(Exception):
-                await asyncio.wait_for(ws.close(code=1000), _CLOSE_TIMEOUT)
+            await _close_socket(ws)
         if reader is not None and not reader.done() and reader is not asyncio.current_task():
+            if winding_down:  # let it finish the close handshake (bounded), rather than drop the socket
+                await asyncio.wait({reader}, timeout=S.CLOSE_TIMEOUT + 2)
             reader.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await reader
@@ -313,7 +361,10 @@ class AsyncLiveSession(Subscribable):
             if kind is None and self._error is None:
                 if not (self._stopped() or self._protocol.stop_requested):
                     await self.stop_recording()
-                await self.wait_until_ended()
+                # Bounded by end_timeout (then the session fails), plus the time to close the socket.
+                ended = await self.wait_until_ended(self._end_timeout + 2 * S.CLOSE_TIMEOUT + 1)
+                if not ended and self._error is None:
+                    self._error = overdue_error(self.id, self._end_timeout)
         finally:
             # Shielded, so a cancellation arriving now still leaves the socket closed and the reader stopped.
             closing = asyncio.ensure_future(self.close())
@@ -324,3 +375,11 @@ class AsyncLiveSession(Subscribable):
                 raise
         if kind is None and not self._error_seen:
             self._raise_error()  # how a session only subscribed to learns that it failed
+
+
+async def _close_socket(ws: ClientConnection) -> None:
+    """Close `ws`, waiting for the server's close frame at most CLOSE_TIMEOUT (websockets' own wait, plus a
+    margin), then drop the TCP connection whatever happened: no socket is left open."""
+    with contextlib.suppress(Exception):
+        await asyncio.wait_for(ws.close(code=1000), S.CLOSE_TIMEOUT + 1)
+    ws.transport.abort()

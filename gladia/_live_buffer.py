@@ -85,6 +85,7 @@ class AudioBuffer:
         self._pending = 0  # bytes kept: from `acknowledged` to `received`
         self.acknowledged = 0
         self.sent = 0
+        self.sent_max = 0  # the furthest any connection was given: nothing past it can be acknowledged
 
     @property
     def received(self) -> int:
@@ -130,6 +131,7 @@ class AudioBuffer:
             size = min(self.frame_bytes, self.received - self.sent)
             frame = self._copy(self.sent - self.acknowledged, size)
             self.sent += size
+            self.sent_max = max(self.sent_max, self.sent)
             yield frame
 
     def acknowledge(self, end: int) -> None:
@@ -150,7 +152,7 @@ class AudioBuffer:
     def release(self) -> None:
         """The session is over: nothing will be sent again, so forget the audio kept (counted as acknowledged)
         and give the ring's memory back now, not when the session object goes."""
-        self.acknowledged = self.sent = self.received
+        self.acknowledged = self.sent = self.sent_max = self.received
         self._pending = self._head = 0
         _free(self._ring)
         self._ring = memoryview(bytearray(1))  # grown again on demand, should anything be added

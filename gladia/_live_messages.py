@@ -71,10 +71,10 @@ LiveMessage = Union[  # noqa: UP007  (a runtime alias, read on Python 3.10 too)
 
 
 def decode(raw: str | bytes) -> dict[str, Any] | None:
-    """The JSON object of a message, or None when it is not one."""
+    """The JSON object of a message, or None when it is not one (not JSON, not an object, nested too deep)."""
     try:
         value = json.loads(raw)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
     return value if isinstance(value, dict) else None
 
@@ -86,7 +86,7 @@ def parse_message(message: Mapping[str, Any]) -> LiveMessage:
     if model is not None:
         try:
             parsed: LiveMessage = model.from_dict(message)
-        except (KeyError, TypeError, ValueError, AttributeError):
+        except Exception:  # noqa: BLE001, S110  (any shape the model cannot read makes an UnknownLiveMessage)
             pass
         else:
             return parsed

@@ -14,9 +14,13 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
 from websockets.sync.client import ClientConnection, connect
+
+if TYPE_CHECKING:
+    from websockets.asyncio.client import ClientConnection as AsyncConnection
 
 from gladia import _constants as C
 from gladia._live_buffer import MAX_INCOMING_BYTES, reconnect_delay
@@ -26,9 +30,17 @@ from gladia._live_protocol import STOP_RECORDING, AfterClose, LiveProtocol
 from gladia._live_subscriptions import Subscribable, Subscriptions, callback_error
 from gladia.errors import LiveBufferFullError, LiveConnectionError, LiveError, LiveSessionClosedError
 
-#: How long a clean close (leaving a `with` block normally) waits for the session to end.
+#: How long after stop_recording() a session may take to end (its `end_session`) before it fails with
+#: LiveConnectionError: the default of `start_session(end_timeout=)`; also wait_until_ended()'s default.
 END_WAIT_SECONDS = 60.0
+#: The WebSocket handshake (TCP, TLS, HTTP upgrade) must be done within this many seconds.
 OPEN_TIMEOUT = 10.0
+#: A ping every PING_INTERVAL seconds; no pong within PING_TIMEOUT and the connection counts as lost
+#: (then resumed on a new one, as any drop).
+PING_INTERVAL = 20.0
+PING_TIMEOUT = 20.0
+#: How long closing waits for the server's close frame before dropping the TCP connection.
+CLOSE_TIMEOUT = 5.0
 _WAKE_SECONDS = 0.25
 
 
@@ -49,6 +61,9 @@ def open_socket(url: str) -> ClientConnection:
         compression=None,
         max_size=MAX_INCOMING_BYTES,
         open_timeout=OPEN_TIMEOUT,
+        ping_interval=PING_INTERVAL,
+        ping_timeout=PING_TIMEOUT,
+        close_timeout=CLOSE_TIMEOUT,
         user_agent_header=C.USER_AGENT,
     )
     # Entered as a context manager, the form websockets >= 17.1 asks for (earlier ones return the
@@ -81,12 +96,15 @@ class LiveSession(Subscribable):
         protocol: LiveProtocol,
         buffer_wait: float,
         max_unread_bytes: int = C.LIVE_MAX_UNREAD_BYTES,
+        end_timeout: float = END_WAIT_SECONDS,
         opener: Callable[[str], ClientConnection] = open_socket,
     ) -> None:
         self.id = session_id
         self.url = url
         self._protocol = protocol
         self._buffer_wait = buffer_wait
+        self._end_timeout = end_timeout
+        self._watchdog: threading.Timer | None = None
         self._opener = opener
         self._state = threading.Condition()  # guards the protocol and the fields below
         self._send_lock = threading.Lock()  # one sender at a time, in order
@@ -192,7 +210,23 @@ class LiveSession(Subscribable):
                 return
             self._check_open()
             self._protocol.stop_requested = True
+            self._watchdog = threading.Timer(self._end_timeout, self._overdue)
+            self._watchdog.daemon = True
+            self._watchdog.start()
         self._flush(stop=True)
+
+    def _overdue(self) -> None:
+        """The session did not end within `end_timeout` of stop_recording(): fail it, close its socket."""
+        with self._state:
+            if self._finished:
+                return
+            if self._error is None and not self._protocol.ended:
+                self._error = overdue_error(self.id, self._end_timeout)
+            self._closing = True
+            ws = self._ws
+            self._state.notify_all()
+        if ws is not None:
+            ws.close(code=1000)  # the reader sees the close and ends
 
     # ------------------------------------------------------------------------------------------ receiving
 
@@ -212,7 +246,7 @@ class LiveSession(Subscribable):
             with self._state:
                 message = self._inbox.get()
                 if message is None:
-                    if self._finished:
+                    if self._finished or self._protocol.ended:
                         break
                     # In short waits, so Ctrl-C is felt at once on every platform.
                     self._state.wait(_WAKE_SECONDS)
@@ -255,9 +289,17 @@ class LiveSession(Subscribable):
                         # BaseException too: a SystemExit raised on this thread would end it silently.
                         except BaseException as exc:  # noqa: BLE001  (it ends the session, raised to the caller)
                             return self._fail(ws, callback_error(self.id, key, exc))
+                if self._protocol.ended:
+                    return self._fail(ws, None)  # over: the socket is closed even if the server keeps it
         except ConnectionClosed:
             pass
-        code = ws.close_code
+        code, too_big = closed_with(ws)
+        if too_big and not self._closing:
+            with self._state:
+                self._ws = None
+                self._protocol.after_close(1009, closing=False)
+                self._error = too_big_error(self.id)
+            return False
         while True:
             with self._state:
                 decision = self._protocol.after_close(code, closing=self._closing)
@@ -285,8 +327,9 @@ class LiveSession(Subscribable):
         note_dropped(self.id, self._inbox, dropped)
         return kept
 
-    def _fail(self, ws: ClientConnection, error: LiveError) -> bool:
-        """End the session with `error` (raised to the caller next): close the socket, read no more."""
+    def _fail(self, ws: ClientConnection, error: LiveError | None) -> bool:
+        """End the session with `error` (raised to the caller next; None once it ended): close the socket,
+        read no more."""
         with self._state:
             if self._error is None:
                 self._error = error
@@ -343,6 +386,8 @@ class LiveSession(Subscribable):
         with self._state:
             self._closing = True
             ws = self._ws
+            if self._watchdog is not None:
+                self._watchdog.cancel()
         if ws is not None:
             ws.close(code=1000)
         if self._reader_started and self._reader is not threading.current_thread():
@@ -366,11 +411,42 @@ class LiveSession(Subscribable):
                     still_recording = not self._stopped_or_over()
                 if still_recording:
                     self.stop_recording()
-                self.wait_until_ended()
+                # Bounded by end_timeout (then the session fails), plus the time to close the socket.
+                if not self.wait_until_ended(self._end_timeout + 2 * CLOSE_TIMEOUT + 1):
+                    with self._state:
+                        if self._error is None:
+                            self._error = overdue_error(self.id, self._end_timeout)
         finally:
             self.close()
         if kind is None and not self._error_seen:
             self._raise_error()  # how a session only subscribed to learns that it failed
+
+
+def closed_with(ws: ClientConnection | AsyncConnection) -> tuple[int | None, bool]:
+    """How a connection closed: its code (1006 when lost without a close frame), and whether this side
+    closed it because the server sent a message over MAX_INCOMING_BYTES."""
+    sent = ws.protocol.close_sent
+    too_big = sent is not None and sent.code == 1009
+    code = ws.close_code
+    return code, too_big
+
+
+def too_big_error(session_id: str) -> LiveConnectionError:
+    return LiveConnectionError(
+        f"The server sent a WebSocket message over {MAX_INCOMING_BYTES} bytes, the most the SDK reads: "
+        "the session was closed",
+        session_id=session_id,
+        close_code=1009,
+    )
+
+
+def overdue_error(session_id: str, end_timeout: float) -> LiveConnectionError:
+    return LiveConnectionError(
+        f"The live session did not end within {end_timeout:g} s of stop_recording() (no end_session from "
+        "the server): its socket was closed. Raise end_timeout if the session needs longer",
+        session_id=session_id,
+        close_code=None,
+    )
 
 
 def _closed_error(session_id: str, code: int | None, reason: str) -> LiveConnectionError:
