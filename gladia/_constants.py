@@ -107,3 +107,14 @@ LIST_PAGE_SIZE = 50
 # about an hour of acknowledgments of 100 ms frames (~230 bytes each), some 25-40 MB once parsed. Past it
 # the oldest partial transcripts are dropped, then the session fails with LiveQueueFullError.
 LIVE_MAX_UNREAD_BYTES = 8 * 1024 * 1024
+# How long after stop_recording() a session may take to end (its `end_session`) before it fails with
+# LiveConnectionError: the default of `start_session(end_timeout=)`, and of wait_until_ended().
+LIVE_END_WAIT_SECONDS = 60.0
+# The WebSocket handshake (TCP, TLS, HTTP upgrade) must be done within this many seconds.
+LIVE_OPEN_TIMEOUT = 10.0
+# A ping every LIVE_PING_INTERVAL seconds; no pong within LIVE_PING_TIMEOUT and the connection counts as
+# lost (then resumed on a new one, as any drop).
+LIVE_PING_INTERVAL = 20.0
+LIVE_PING_TIMEOUT = 20.0
+# How long closing waits for the server's close frame before dropping the TCP connection.
+LIVE_CLOSE_TIMEOUT = 5.0

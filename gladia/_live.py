@@ -38,9 +38,7 @@ if TYPE_CHECKING:
     from gladia_api.models.streaming_response import StreamingResponse
 
 _PAGE_SIZE = 50
-#: The default of start_session(end_timeout=): gladia._live_session.END_WAIT_SECONDS, not imported here so
-#: that `import gladia` does not load websockets.
-END_WAIT_SECONDS = 60.0
+END_WAIT_SECONDS = C.LIVE_END_WAIT_SECONDS
 _MISSING_EXTRA = "live sessions need the websockets package: pip install 'gladia[live]'"
 
 

@@ -30,17 +30,11 @@ from gladia._live_protocol import STOP_RECORDING, AfterClose, LiveProtocol
 from gladia._live_subscriptions import Subscribable, Subscriptions, callback_error
 from gladia.errors import LiveBufferFullError, LiveConnectionError, LiveError, LiveSessionClosedError
 
-#: How long after stop_recording() a session may take to end (its `end_session`) before it fails with
-#: LiveConnectionError: the default of `start_session(end_timeout=)`; also wait_until_ended()'s default.
-END_WAIT_SECONDS = 60.0
-#: The WebSocket handshake (TCP, TLS, HTTP upgrade) must be done within this many seconds.
-OPEN_TIMEOUT = 10.0
-#: A ping every PING_INTERVAL seconds; no pong within PING_TIMEOUT and the connection counts as lost
-#: (then resumed on a new one, as any drop).
-PING_INTERVAL = 20.0
-PING_TIMEOUT = 20.0
-#: How long closing waits for the server's close frame before dropping the TCP connection.
-CLOSE_TIMEOUT = 5.0
+END_WAIT_SECONDS = C.LIVE_END_WAIT_SECONDS
+OPEN_TIMEOUT = C.LIVE_OPEN_TIMEOUT
+PING_INTERVAL = C.LIVE_PING_INTERVAL
+PING_TIMEOUT = C.LIVE_PING_TIMEOUT
+CLOSE_TIMEOUT = C.LIVE_CLOSE_TIMEOUT
 _WAKE_SECONDS = 0.25
 
 

@@ -258,9 +258,23 @@ def test_lying_acknowledgments_lose_no_audio(live: L.LiveHostile, mode: str) -> 
 # ------------------------------------------------------------------------------------------ 6: closes
 
 
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("mode", L.MODES)
+@pytest.mark.parametrize("code", [1001, 1011, 1012, 1013, 1014])
+def test_each_retryable_close_code_is_resumed_on_a_new_connection(
+    live: L.LiveHostile, mode: str, code: int, quick: None
+) -> None:
+    """Each retryable code gets a reconnection, and the session then ends normally (the backoff and the
+    limit on reconnections are timed below, for one code and a reset)."""
+    live.script(L.then(L.close_after_audio(code, "again"), L.gladia(live)))
+    outcome = L.drive(mode, live)
+    assert outcome.error is None, outcome.describe()
+    assert live.connections == 2
+
+
 @pytest.mark.timeout(30)
 @pytest.mark.parametrize("mode", L.MODES)
-@pytest.mark.parametrize("code", [1001, 1011, 1012, 1013, 1014, "reset"])
+@pytest.mark.parametrize("code", [1011, "reset"])
 def test_retryable_closes_forever_give_up_after_five_reconnections_with_backoff(
     live: L.LiveHostile, mode: str, code: int | str, quick: None
 ) -> None:
