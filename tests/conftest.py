@@ -36,8 +36,9 @@ TEST_KEY = "test-key"
 
 #: Test files whose outcome does not depend on the Python version running them: they drive other tools
 #: (mypy, pyright, uv), other runtimes (Gladia's official SDKs in their own environments, node), the
-#: Whisper model's arithmetic, or long statistical runs. They are marked `once`; CI runs the whole suite
-#: on its main Python and `-m "not once"` on the oldest one supported, to stay within its time budget.
+#: Whisper model's arithmetic, or long statistical runs. They are marked `once` (as are single tests of that
+#: kind elsewhere, with `@pytest.mark.once`); CI runs the whole suite on its main Python and `-m "not once"`
+#: on the oldest one supported, to stay within its time budget.
 ONCE = frozenset(
     {
         "test_emulator_conformance.py",

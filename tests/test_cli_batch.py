@@ -78,6 +78,7 @@ def test_a_batch_of_200_files_with_concurrency_16(emu: Emulator, clips: list[Pat
     print(f"\n{COUNT} files, concurrency {CONCURRENCY}: {elapsed:.1f} s")
 
 
+@pytest.mark.once  # child processes killed and re-run: the same on every Python, and about a minute
 @pytest.mark.parametrize(
     "kill",
     [pytest.param(signal.SIGINT, marks=needs_sigint), signal.SIGKILL],

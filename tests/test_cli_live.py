@@ -6,6 +6,8 @@ import json
 import time
 from pathlib import Path
 
+import pytest
+
 from gladia.testing import Emulator
 from gladia.testing.wer import word_error_rate
 from tests._cli import against, json_lines, run
@@ -66,6 +68,7 @@ def test_a_file_that_is_not_a_wav_is_one_error_line(emu: Emulator, tmp_path: Pat
     assert json.dumps(result.stderr).count("\\n") <= 2
 
 
+@pytest.mark.once  # the Whisper model's work, whatever the Python
 @needs_model
 def test_offline_live_prints_the_meeting() -> None:
     sample = ROOT / "samples" / "meeting.wav"

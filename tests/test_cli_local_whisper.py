@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from gladia.testing.wer import word_error_rate
 from tests._cli import run
 from tests._reference import ROOT
@@ -13,6 +15,7 @@ from tests.test_local_engine import MAX_OVERALL_WER, MAX_SAMPLE_WER, needs_model
 SAMPLES = ROOT / "samples"
 
 
+@pytest.mark.once  # the Whisper model's work, whatever the Python
 @needs_model
 def test_the_samples_through_the_cli_offline(tmp_path: Path) -> None:
     wavs = sorted(SAMPLES.glob("*.wav"))
