@@ -34,37 +34,6 @@ from gladia.testing import Emulator, EmulatorConfig
 
 TEST_KEY = "test-key"
 
-#: Test files whose outcome does not depend on the Python version running them: they drive other tools
-#: (mypy, pyright, uv), other runtimes (Gladia's official SDKs in their own environments, node), the
-#: Whisper model's arithmetic, or long statistical runs. They are marked `once` (as are single tests of that
-#: kind elsewhere, with `@pytest.mark.once`); CI runs the whole suite on its main Python and `-m "not once"`
-#: on the oldest one supported, to stay within its time budget.
-ONCE = frozenset(
-    {
-        "test_emulator_conformance.py",
-        "test_live_official_sdk.py",
-        "test_live_whisper.py",
-        "test_local_engine.py",
-        "test_local_gladia.py",
-        "test_local_speed.py",
-        "test_official_js_sdk.py",
-        "test_official_python_sdk.py",
-        "test_offline_languages.py",
-        "test_options_fuzz.py",
-        "test_regenerate.py",
-        "test_setup.py",
-        "test_soak.py",
-        "test_typing.py",
-    }
-)
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    for item in items:
-        if item.path.name in ONCE:
-            item.add_marker(pytest.mark.once)
-
-
 # ---------------------------------------------------------------------------------------------- audio
 
 
@@ -126,6 +95,14 @@ def upload(client: httpx.Client, data: bytes, filename: str = "audio.wav") -> di
     assert response.status_code == 200, response.text
     body: dict[str, Any] = response.json()
     return body
+
+
+def create(http: httpx.Client, **options: Any) -> str:
+    """Create a job with these options over plain HTTP; its id (asserting a 201)."""
+    response = http.post("/v2/pre-recorded", json=options)
+    assert response.status_code == 201, response.text
+    job_id: str = response.json()["id"]
+    return job_id
 
 
 def wait_for_job(client: httpx.Client, job_id: str, timeout: float = 5.0) -> dict[str, Any]:

@@ -1,6 +1,6 @@
 """gladiaio-sdk's common pre-recorded calls, written as its README and docstrings write them.
 
-It imports `gladiaio_sdk` and nothing of this project. tests/test_compat.py runs it twice: as it is, with
+It imports `gladiaio_sdk` and nothing of this project. tests/official/test_compat.py runs it twice: as it is, with
 Gladia's official SDK, and with only the import line changed, with this SDK; both against the emulator.
 
 Usage: python gladiaio_style.py CONFIG.json (see tests/_official.py `prepare`). Prints a one-line JSON report.

@@ -1,6 +1,6 @@
 // Drives Gladia's official JavaScript SDK (@gladiaio/sdk) against a Gladia emulator.
 //
-// Run by tests/test_official_js_sdk.py with node, from the directory the SDK was installed into (npm, at
+// Run by tests/official/test_js_sdk.py with node, from the directory the SDK was installed into (npm, at
 // test time). Any warning node emits fails the run. Only the SDK and node's own modules are used here: the
 // emulator is judged by Gladia's own client, not by this project's code.
 //

@@ -1,6 +1,6 @@
 """Drives Gladia's official Python SDK (`gladiaio-sdk`) against a Gladia emulator, sync and async.
 
-Run by `tests/test_official_python_sdk.py` with the SDK's own virtual environment and `python -W error`,
+Run by `tests/official/test_python_sdk.py` with the SDK's own virtual environment and `python -W error`,
 so any warning the SDK raises while reading an answer fails the run. Only the SDK and the standard library
 are importable here: the emulator is judged by Gladia's own client, not by this project's code.
 
