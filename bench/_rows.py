@@ -446,7 +446,7 @@ def batch(bench: Bench, server: Emulator) -> Row:
         "until done (bench/contenders/bare.py), on an `httpx.AsyncClient` with httpx's defaults. jobs/s is "
         "files over the batch's wall time; every transcript is checked. Requests are counted in each process "
         "at httpx's connection-pool transport. Two things in gladia's transport that a bare script does not "
-        "do, both about httpcore 1.0 (gladia/_transport.py): it keeps at most 8 idle connections (httpx: 20; "
+        "do, both about httpcore 1.0 (gladia/_core/transport.py): it keeps at most 8 idle connections (httpx: 20; "
         "with more, the pool hands one idle connection to every request starting at once and the others "
         "loop), and when sniffio is not installed it records that once, where httpcore retries `import "
         "sniffio` (a search of sys.path) for every lock it makes (encode/httpcore#1103).",
@@ -534,7 +534,7 @@ def batch(bench: Bench, server: Emulator) -> Row:
         evidence.append(
             f"gladia makes no more requests per job than bare httpx, yet each job takes "
             f"{ours.median - per_job['bare httpx'].median:.3f} s longer: time spent in the client (its CPU "
-            "per job, above) or waiting between looks (gladia/_polling.py `PollSchedule`: a look at once, then "
+            "per job, above) or waiting between looks (gladia/prerecorded/_polling.py `PollSchedule`: a look at once, then "
             "after 2 s, 2.5 s, then every 3 s)."
         )
     profiled = _attempt(
@@ -835,12 +835,12 @@ def _poll_evidence(seconds: float, ours_l: Stat, theirs_l: Stat, ours_g: Stat, t
             "lower mean latency (equal gaps are the best use of a given number of looks); the official "
             "wastes only its look at t=0, which gladia makes too, so that a job already done is returned at "
             "once. The limit is the goal's two conditions together, and the schedule we chose (ours: "
-            "gladia/_constants.py `POLL_*`)."
+            "gladia/_core/constants.py `POLL_*`)."
         )
     if ours_g.median > theirs_g.median:
         lines.append(
             f"GETs: gladia {ours_g.median:g} against the official's {theirs_g.median:g} for {seconds:g} s "
-            "jobs: gladia looks at 0, 2 and 4.5 s, then every 3 s (gladia/_polling.py `PollSchedule`), where "
+            "jobs: gladia looks at 0, 2 and 4.5 s, then every 3 s (gladia/prerecorded/_polling.py `PollSchedule`), where "
             "the official looks at 0, 3, 6 s...: by any moment gladia has looked at most once more, and that "
             "early extra look is what buys its lower latency on short jobs. The limit is ours (the schedule: "
             "a deliberate trade)."
@@ -1042,7 +1042,7 @@ def live(bench: Bench, server: Emulator) -> Row:
             [
                 f"gladia's RSS rose by up to {_worst(grown):.1f} MiB while streaming, most of it in the first "
                 "minutes: the ring keeping the unacknowledged audio grows to its 4 MiB bound "
-                "(gladia/_live_buffer.py `MAX_BUFFER_BYTES`) when audio is sent faster than acknowledged, "
+                "(gladia/live/_buffer.py `MAX_BUFFER_BYTES`) when audio is sent faster than acknowledged, "
                 "then is reused in place, never reallocated (it was a bytearray reallocated as audio came "
                 "and went: a 10 MiB sawtooth on glibc's heaps). After the session's end (the ring unmapped, "
                 "the last messages read: they carry the whole transcript, two JSON messages of about 430 kB "

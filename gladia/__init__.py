@@ -56,34 +56,34 @@ from gladia.errors import (
 
 if TYPE_CHECKING:
     from gladia._client import AsyncGladiaClient, GladiaClient
-    from gladia._live import AsyncLiveClient, LiveClient
-    from gladia._live_async import AsyncLiveSession
-    from gladia._live_messages import LiveMessage, UnknownLiveMessage
-    from gladia._live_session import LiveSession
-    from gladia._outcome import FailedAddon, failed_addons, job_error_reason
-    from gladia._pages import AsyncJobList, AsyncJobPage, JobList, JobPage
-    from gladia._prerecorded import AsyncPreRecordedClient, PreRecordedClient
-    from gladia._raw import RawResponse
+    from gladia._core.pages import AsyncJobList, AsyncJobPage, JobList, JobPage
+    from gladia.live._async_session import AsyncLiveSession
+    from gladia.live._client import AsyncLiveClient, LiveClient
+    from gladia.live._messages import LiveMessage, UnknownLiveMessage
+    from gladia.live._session import LiveSession
+    from gladia.prerecorded._client import AsyncPreRecordedClient, PreRecordedClient
+    from gladia.prerecorded._outcome import FailedAddon, failed_addons, job_error_reason
+    from gladia.prerecorded._raw import RawResponse
 
 _LAZY = {
     "GladiaClient": "gladia._client",
     "AsyncGladiaClient": "gladia._client",
-    "PreRecordedClient": "gladia._prerecorded",
-    "AsyncPreRecordedClient": "gladia._prerecorded",
-    "RawResponse": "gladia._raw",
-    "JobList": "gladia._pages",
-    "AsyncJobList": "gladia._pages",
-    "JobPage": "gladia._pages",
-    "AsyncJobPage": "gladia._pages",
-    "FailedAddon": "gladia._outcome",
-    "failed_addons": "gladia._outcome",
-    "job_error_reason": "gladia._outcome",
-    "LiveClient": "gladia._live",
-    "AsyncLiveClient": "gladia._live",
-    "LiveSession": "gladia._live_session",
-    "AsyncLiveSession": "gladia._live_async",
-    "LiveMessage": "gladia._live_messages",
-    "UnknownLiveMessage": "gladia._live_messages",
+    "PreRecordedClient": "gladia.prerecorded._client",
+    "AsyncPreRecordedClient": "gladia.prerecorded._client",
+    "RawResponse": "gladia.prerecorded._raw",
+    "JobList": "gladia._core.pages",
+    "AsyncJobList": "gladia._core.pages",
+    "JobPage": "gladia._core.pages",
+    "AsyncJobPage": "gladia._core.pages",
+    "FailedAddon": "gladia.prerecorded._outcome",
+    "failed_addons": "gladia.prerecorded._outcome",
+    "job_error_reason": "gladia.prerecorded._outcome",
+    "LiveClient": "gladia.live._client",
+    "AsyncLiveClient": "gladia.live._client",
+    "LiveSession": "gladia.live._session",
+    "AsyncLiveSession": "gladia.live._async_session",
+    "LiveMessage": "gladia.live._messages",
+    "UnknownLiveMessage": "gladia.live._messages",
 }
 
 __all__ = [

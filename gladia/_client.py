@@ -11,11 +11,10 @@ from typing import TYPE_CHECKING
 import httpx
 
 import gladia_api
-from gladia import _constants as C
-from gladia._config import ClientConfig, resolve_config, resolve_config_changes
-from gladia._logging import configure_from_env
-from gladia._prerecorded import UNSET, AsyncPreRecordedClient, PreRecordedClient, settings_given
-from gladia._transport import (
+from gladia._core import constants as C
+from gladia._core.config import ClientConfig, resolve_config, resolve_config_changes
+from gladia._core.log import configure_from_env
+from gladia._core.transport import (
     AsyncClientTransport,
     AsyncGladiaTransport,
     ClientTransport,
@@ -23,11 +22,12 @@ from gladia._transport import (
     ThreadedClientTransport,
 )
 from gladia.errors import ConfigurationError
+from gladia.prerecorded._client import UNSET, AsyncPreRecordedClient, PreRecordedClient, settings_given
 
 if TYPE_CHECKING:
     from typing_extensions import Self
 
-    from gladia._live import AsyncLiveClient, LiveClient
+    from gladia.live._client import AsyncLiveClient, LiveClient
 
 _NO_IDLE_CONNECTIONS = httpx.Limits(max_keepalive_connections=0)
 
@@ -180,7 +180,7 @@ class GladiaClient(_Base):
         timeout: seconds that bound each HTTP request as a whole (its retries and a slow body included):
             past it, APITimeoutError. An httpx.Timeout instead bounds each wait (connect, read, write)
             only. By default each kind of request gets its own limits (see README, Reliability).
-        max_retries: how many times a call may retry, when it is safe to (see gladia._retry): one budget
+        max_retries: how many times a call may retry, when it is safe to (see gladia._core.retry): one budget
             per call, whichever layer spends it.
         http_client: an httpx.Client of your own (proxies, certificates, auth, transports). The SDK sends
             through it without changing it (its timeout, base URL and headers stay yours), and
@@ -246,7 +246,7 @@ class GladiaClient(_Base):
     def live(self) -> LiveClient:
         """Gladia's live API: `start_session(options)` streams audio over a WebSocket (the `live` extra)."""
         # Imported on first use, so `import gladia` stays as cheap as before live existed.
-        from gladia._live import LiveClient  # noqa: PLC0415
+        from gladia.live._client import LiveClient  # noqa: PLC0415
 
         return LiveClient(self._http, self._config, owner=self)
 
@@ -359,7 +359,7 @@ class AsyncGladiaClient(_Base):
 
     def live(self) -> AsyncLiveClient:
         """Gladia's live API, async: `await start_session(options)` (the `live` extra)."""
-        from gladia._live import AsyncLiveClient  # noqa: PLC0415  (imported on first use)
+        from gladia.live._client import AsyncLiveClient  # noqa: PLC0415  (imported on first use)
 
         return AsyncLiveClient(self._http, self._config, owner=self)
 

@@ -52,7 +52,7 @@ from typing import TYPE_CHECKING, Any, Generic, Literal, Protocol, TypeVar, over
 
 import attrs
 
-from gladia._job_id import check_job_id
+from gladia._core.job_id import check_job_id
 from gladia.errors import (
     CallbackTokenError,
     InvalidJobIdError,
@@ -863,7 +863,7 @@ def _consistent(event: Event, job: PreRecordedResponse) -> PreRecordedResponse:
             f"{job.status!s}: do not act on it (it may be forged, or about another job)"
         )
     if expected == "done":
-        from gladia._polling import done  # noqa: PLC0415  (keeps `import gladia.webhooks` light)
+        from gladia.prerecorded._polling import done  # noqa: PLC0415  (keeps `import gladia.webhooks` light)
 
         return done(job)  # a DoneJob, as fetch_job's overload says: its result is checked to be there
     return job

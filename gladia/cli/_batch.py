@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
-from gladia._outcome import FailedAddon, failed_addons
 from gladia.cli._errors import one_line
 from gladia.cli._outputs import write_atomic
 from gladia.cli._progress import ItemProgress, Progress
@@ -29,9 +28,10 @@ from gladia.cli._render import render
 from gladia.cli._sources import Source
 from gladia.cli._state import Entry, StateFile
 from gladia.errors import BadRequestError, NotFoundError, TranscriptionError, UnprocessableEntityError
+from gladia.prerecorded._outcome import FailedAddon, failed_addons
 
 if TYPE_CHECKING:
-    from gladia._prerecorded import AsyncPreRecordedClient
+    from gladia.prerecorded._client import AsyncPreRecordedClient
     from gladia.types import TranscriptionOptions
     from gladia_api.models.pre_recorded_response import PreRecordedResponse
 

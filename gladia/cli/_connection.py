@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 import attrs
 import click
 
-from gladia import _constants as C
+from gladia._core import constants as C
 from gladia.cli._errors import add_secret, usage_error
 
 F = TypeVar("F", bound=Callable[..., Any])

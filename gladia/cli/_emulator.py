@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 ENV_KEY = "GLADIA_API_KEY"
 DEFAULT_PORT = 8765
 # A person watching with curl should see a job pass through `queued` and `processing`; 1.5 s in all, so
-# the SDK's look 2 s after creating a job (see gladia/_constants.py POLL_*) finds it done.
+# the SDK's look 2 s after creating a job (see gladia/_core/constants.py POLL_*) finds it done.
 DEFAULT_QUEUED_SECONDS = 0.5
 DEFAULT_PROCESSING_SECONDS = 1.0
 

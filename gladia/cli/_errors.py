@@ -18,8 +18,7 @@ from typing import Any, TypeVar
 
 import click
 
-from gladia import _constants as C
-from gladia._outcome import job_error_reason
+from gladia._core import constants as C
 from gladia.errors import (
     APIError,
     AuthenticationError,
@@ -29,6 +28,7 @@ from gladia.errors import (
     TranscriptionError,
     ValidationError,
 )
+from gladia.prerecorded._outcome import job_error_reason
 
 EXIT_OK = 0
 EXIT_FAILED = 1

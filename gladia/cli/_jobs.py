@@ -13,14 +13,14 @@ from typing import TYPE_CHECKING
 
 import click
 
-from gladia import _constants as C
+from gladia._core import constants as C
 from gladia.cli._connection import api_options, for_jobs
 from gladia.cli._errors import debug_option
 from gladia.cli._progress import can_draw
 from gladia.cli._render import render
 
 if TYPE_CHECKING:
-    from gladia._prerecorded import PreRecordedClient
+    from gladia.prerecorded._client import PreRecordedClient
     from gladia_api.models.pre_recorded_response import PreRecordedResponse
 
 STATUSES = ("queued", "processing", "done", "error")

@@ -119,7 +119,7 @@ def check(sources: Iterable[Source]) -> None:
     Raises:
         CliError: (exit 2) listing each one.
     """
-    from gladia._sources import classify  # noqa: PLC0415  (pulls in httpx: not for --help)
+    from gladia.prerecorded._sources import classify  # noqa: PLC0415  (pulls in httpx: not for --help)
 
     problems = []
     for source in sources:

@@ -225,7 +225,11 @@ def transcribe(
 
 def _check_options(options: dict[str, Any]) -> None:
     """The SDK's own check, before anything is sent: InvalidOptionsError lists every problem."""
-    from gladia._options import PLACEHOLDER_AUDIO_URL, create_body, request_warnings  # noqa: PLC0415
+    from gladia.prerecorded._options import (  # noqa: PLC0415
+        PLACEHOLDER_AUDIO_URL,
+        create_body,
+        request_warnings,
+    )
 
     create_body(options, audio_url=PLACEHOLDER_AUDIO_URL)
     for warning in request_warnings(options):

@@ -17,8 +17,8 @@ from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp
 
-from gladia._options import request_problems
-from gladia._schema import default_validator
+from gladia._core.schema import default_validator
+from gladia.prerecorded._options import request_problems
 from gladia.testing._audio import NotAudioError
 from gladia.testing._errors import VIA_ALIAS, ApiError, error_response, path_with_query
 from gladia.testing._gateway import Gateway, expects_continue

@@ -1,6 +1,6 @@
 """The emulator's live API: `/v2/live` over HTTP, and the session's WebSocket.
 
-`POST /v2/live` checks the options as Gladia does (`gladia._live_options`) and answers `{id, created_at,
+`POST /v2/live` checks the options as Gladia does (`gladia.live._options`) and answers `{id, created_at,
 url}`, where `url` is `ws://.../v2/live?token=...`: the token is the credential, so the socket needs no key.
 On the socket the client sends binary audio frames (or `audio_chunk` JSON with base64) and then
 `{"type": "stop_recording"}`. The server acknowledges each chunk with its byte range (offsets counted from
@@ -37,7 +37,8 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route, WebSocketRoute
 from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 
-from gladia._live_options import (
+from gladia._core.schema import default_validator
+from gladia.live._options import (
     DEFAULT_BIT_DEPTH,
     DEFAULT_CHANNELS,
     DEFAULT_ENCODING,
@@ -45,7 +46,6 @@ from gladia._live_options import (
     DEFAULT_SAMPLE_RATE,
     live_request_problems,
 )
-from gladia._schema import default_validator
 from gladia.testing._errors import ApiError
 from gladia.testing._listing import parse_query
 from gladia.testing._live_engine import Event

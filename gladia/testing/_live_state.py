@@ -17,7 +17,7 @@ from typing import Any
 
 import attrs
 
-from gladia._live_options import bytes_per_second
+from gladia.live._options import bytes_per_second
 from gladia.testing._config import EmulatorConfig
 from gladia.testing._live_engine import LiveEngine, Transcriber, script
 from gladia.testing._live_windows import WindowedEngine

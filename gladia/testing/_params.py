@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from gladia._schema import default_validator
+from gladia._core.schema import default_validator
 
 _REQUEST = "InitTranscriptionRequest"
 # Kept on the job itself (`custom_metadata`), not among its parameters.

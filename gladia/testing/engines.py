@@ -32,7 +32,7 @@ from typing import Any, Protocol, runtime_checkable
 
 import attrs
 
-from gladia._schema import default_validator, is_http_url
+from gladia._core.schema import default_validator, is_http_url
 
 __all__ = [
     "AudioInput",

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from gladia._options import PLACEHOLDER_AUDIO_URL, create_body
 from gladia.cli._errors import EXIT_USAGE, CliError
 from gladia.cli._flags import Flags, merge, options_from_flags, read_options_json
 from gladia.cli._transcribe import _summary_type
+from gladia.prerecorded._options import PLACEHOLDER_AUDIO_URL, create_body
 
 
 def test_no_flags_no_options() -> None:

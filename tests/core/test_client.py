@@ -11,10 +11,10 @@ from pathlib import Path
 import httpx
 import pytest
 
-import gladia._prerecorded
+import gladia.prerecorded._client
 import gladia_api
 from gladia import GladiaClient
-from gladia._constants import USER_AGENT
+from gladia._core.constants import USER_AGENT
 from gladia.errors import NotFoundError
 from gladia.testing import Emulator
 from gladia_api.api.pre_recorded import get_transcription
@@ -62,7 +62,7 @@ def test_a_new_job_is_looked_at_before_any_wait(
         looks_before_each_wait.append(emu.counters.requests["GET /v2/pre-recorded/{id}"])
         time.sleep(0.05)
 
-    monkeypatch.setattr(gladia._prerecorded, "time", types.SimpleNamespace(sleep=sleep))
+    monkeypatch.setattr(gladia.prerecorded._client, "time", types.SimpleNamespace(sleep=sleep))
     assert client.prerecorded().create_and_poll({"audio_url": audio_url}).status == "done"
     assert looks_before_each_wait[:1] in ([], [1])
 
@@ -74,7 +74,7 @@ def test_a_job_already_done_is_returned_after_one_look_and_no_wait(
     wait_for_job(http, job.id)
     before = emu.counters.requests["GET /v2/pre-recorded/{id}"]
     waits: list[float] = []
-    monkeypatch.setattr(gladia._prerecorded, "time", types.SimpleNamespace(sleep=waits.append))
+    monkeypatch.setattr(gladia.prerecorded._client, "time", types.SimpleNamespace(sleep=waits.append))
     assert client.prerecorded().poll(job.id).status == "done"
     assert waits == []
     assert emu.counters.requests["GET /v2/pre-recorded/{id}"] == before + 1
@@ -85,13 +85,15 @@ def test_a_running_job_is_looked_at_on_the_schedule(
 ) -> None:
     emu.configure(processing_seconds=0.6)
     waits: list[float] = []
-    monkeypatch.setattr(gladia._prerecorded, "time", types.SimpleNamespace(sleep=waits.append))
+    monkeypatch.setattr(gladia.prerecorded._client, "time", types.SimpleNamespace(sleep=waits.append))
     job = client.prerecorded().create({"audio_url": client.prerecorded().upload_file(wav).audio_url})
     monkeypatch.undo()
     # waits are recorded, not slept: the looks come back to back until the job is done.
     slept: list[float] = []
     monkeypatch.setattr(
-        gladia._prerecorded, "time", types.SimpleNamespace(sleep=lambda s: (slept.append(s), time.sleep(0.2)))
+        gladia.prerecorded._client,
+        "time",
+        types.SimpleNamespace(sleep=lambda s: (slept.append(s), time.sleep(0.2))),
     )
     assert client.prerecorded().poll(job.id).status == "done"
     assert slept, "the job was not done at once, so the client waited at least once"

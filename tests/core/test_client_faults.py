@@ -12,8 +12,8 @@ import httpx
 import pytest
 
 from gladia import GladiaClient, errors
-from gladia import _constants as C
-from gladia._idempotency import REQUEST_ID_KEY
+from gladia._core import constants as C
+from gladia.prerecorded._idempotency import REQUEST_ID_KEY
 from gladia.testing import Emulator
 from gladia_api.api.pre_recorded import get_transcription
 from tests.conftest import make_wav
@@ -95,7 +95,7 @@ def test_400_from_the_server_names_the_fields(client: GladiaClient, emu: Emulato
     )
     assert response.status_code == 400
     error = errors.BadRequestError
-    from gladia._response import error_from_response
+    from gladia._core.response import error_from_response
 
     raised = error_from_response(response)
     assert isinstance(raised, error)

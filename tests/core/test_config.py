@@ -5,8 +5,8 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from gladia._config import Timeouts, is_loopback, resolve_config
-from gladia._routes import Operation, operation_of
+from gladia._core.config import Timeouts, is_loopback, resolve_config
+from gladia._core.routes import Operation, operation_of
 from gladia.errors import ConfigurationError
 
 KEY = "gl-test-0123456789"

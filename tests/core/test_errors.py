@@ -9,7 +9,7 @@ import httpx
 import pytest
 
 from gladia import errors
-from gladia._response import error_from_response, parse_model
+from gladia._core.response import error_from_response, parse_model
 from gladia_api.models import PreRecordedResponse
 
 URL = "https://api.gladia.io/v2/pre-recorded"

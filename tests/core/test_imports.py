@@ -15,11 +15,11 @@ import sys
 #: WebSocket library, webhooks, the job models.
 LAZY = (
     "httpcore",
-    "gladia._deadline_sockets",
+    "gladia._core.sockets",
     "difflib",
     "websockets",
-    "gladia._live",
-    "gladia._live_session",
+    "gladia.live._client",
+    "gladia.live._session",
     "gladia.webhooks",
     "gladia_api.models.pre_recorded_response",
     "importlib.resources",
@@ -44,4 +44,4 @@ def test_importing_the_client_leaves_the_rest_for_first_use() -> None:
 def test_making_a_client_loads_the_socket_deadlines() -> None:
     # The other side of the laziness: the sync transport still gets its deadline-keeping sockets.
     loaded = loaded_by("from gladia import GladiaClient\nGladiaClient(api_key='k').close()")
-    assert "gladia._deadline_sockets" in loaded
+    assert "gladia._core.sockets" in loaded

@@ -11,8 +11,8 @@ import httpx
 import pytest
 
 from gladia import GladiaClient, UnexpectedResponseError
-from gladia._config import Timeouts, resolve_config
-from gladia._transport import GladiaTransport
+from gladia._core.config import Timeouts, resolve_config
+from gladia._core.transport import GladiaTransport
 from gladia.testing import Emulator
 from tests.conftest import make_wav
 

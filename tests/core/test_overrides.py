@@ -275,7 +275,7 @@ def test_api_errors_carry_the_response_and_its_request_id(client: GladiaClient) 
 
 
 def test_request_id_falls_back_to_x_request_id() -> None:
-    from gladia._response import error_from_response
+    from gladia._core.response import error_from_response
 
     request = httpx.Request("GET", "https://api.gladia.io/v2/pre-recorded/x")
     only = httpx.Response(500, headers={"x-request-id": "r-1"}, content=b"{}", request=request)

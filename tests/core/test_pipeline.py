@@ -12,8 +12,8 @@ import httpx
 import pytest
 
 from gladia import AsyncGladiaClient, GladiaClient, errors
-from gladia import _constants as C
-from gladia._idempotency import REQUEST_ID_KEY
+from gladia._core import constants as C
+from gladia.prerecorded._idempotency import REQUEST_ID_KEY
 from gladia.testing import Emulator
 from tests.hostile import server as H
 

@@ -9,8 +9,8 @@ from email.utils import format_datetime
 import httpx
 import pytest
 
-from gladia._retry import RetryPolicy, parse_retry_after, retryable_error, retryable_status
-from gladia._routes import Operation
+from gladia._core.retry import RetryPolicy, parse_retry_after, retryable_error, retryable_status
+from gladia._core.routes import Operation
 
 RNG = random.Random(7)
 policy = RetryPolicy(max_retries=3)
@@ -84,8 +84,8 @@ def test_retry_after_reads_seconds_and_http_dates() -> None:
 
 
 def test_the_next_attempt_spends_the_calls_budget_and_never_outlasts_its_deadline() -> None:
-    from gladia._deadline import NO_DEADLINE, Deadline
-    from gladia._retry import RetryBudget, next_attempt_delay
+    from gladia._core.deadline import NO_DEADLINE, Deadline
+    from gladia._core.retry import RetryBudget, next_attempt_delay
 
     budget = RetryBudget(2)
     assert next_attempt_delay(budget, NO_DEADLINE, RNG) is not None

@@ -9,8 +9,8 @@ import httpx
 import pytest
 
 from gladia import GladiaClient, errors
-from gladia._config import resolve_config
-from gladia._transport import GladiaTransport
+from gladia._core.config import resolve_config
+from gladia._core.transport import GladiaTransport
 from gladia.testing import Emulator
 from tests.conftest import make_wav
 

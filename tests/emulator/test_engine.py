@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from gladia._schema import default_validator
+from gladia._core.schema import default_validator
 from gladia.testing import AudioInput, DeterministicEngine, Engine, EngineError, Transcripts
 from gladia.testing._params import request_params
 from gladia.testing._result import ADDON_BLOCKS, build_result

@@ -1,6 +1,6 @@
 """The emulator against Gladia's own material: its published OpenAPI document and real captured responses.
 
-Nothing of this project's schema code judges here (`gladia._schema` validates the emulator's requests, so a
+Nothing of this project's schema code judges here (`gladia._core.schema` validates the emulator's requests, so a
 bug there would be invisible): shapes are checked against `gladia-openapi.json` by the small reader below,
 and layouts against the captures in `../shared/reference/responses/` (issue 13's items, numbered).
 """

@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 import pytest
 
-from gladia._schema import default_validator
+from gladia._core.schema import default_validator
 from gladia.testing import Emulator
 from gladia_api import models
 from tests._models import assert_fully_typed

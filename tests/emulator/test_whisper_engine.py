@@ -21,7 +21,7 @@ import attrs
 import pytest
 
 from gladia import GladiaClient
-from gladia._schema import default_validator
+from gladia._core.schema import default_validator
 from gladia.errors import TranscriptionError
 from gladia.testing import AudioInput, Emulator, Engine, EngineError, Transcription, emulator
 from gladia.testing._result import build_result

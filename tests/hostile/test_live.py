@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import pytest
 from websockets.asyncio.server import ServerConnection
 
-from gladia._live_messages import UnknownLiveMessage
+from gladia.live._messages import UnknownLiveMessage
 from gladia_api import models as M
 from tests.hostile import live_server as L
 
@@ -25,14 +25,14 @@ def live() -> Iterator[L.LiveHostile]:
 @pytest.fixture
 def quick(monkeypatch: pytest.MonkeyPatch) -> None:
     """Short socket timeouts (the defaults are 10 s to open, 20 s + 20 s for pings, 5 s to close)."""
-    monkeypatch.setattr("gladia._live_session.OPEN_TIMEOUT", 1.0)
-    monkeypatch.setattr("gladia._live_session.PING_INTERVAL", 0.3)
-    monkeypatch.setattr("gladia._live_session.PING_TIMEOUT", 0.3)
-    monkeypatch.setattr("gladia._live_session.CLOSE_TIMEOUT", 0.5)
+    monkeypatch.setattr("gladia.live._session.OPEN_TIMEOUT", 1.0)
+    monkeypatch.setattr("gladia.live._session.PING_INTERVAL", 0.3)
+    monkeypatch.setattr("gladia.live._session.PING_TIMEOUT", 0.3)
+    monkeypatch.setattr("gladia.live._session.CLOSE_TIMEOUT", 0.5)
 
 
 def assert_only_typed(messages: list[object]) -> None:
-    from gladia._live_messages import MESSAGE_MODELS
+    from gladia.live._messages import MESSAGE_MODELS
 
     kinds = (*MESSAGE_MODELS.values(), UnknownLiveMessage)
     assert all(isinstance(m, kinds) for m in messages), messages
@@ -206,9 +206,9 @@ def test_garbage_from_the_server_is_skipped_or_unknown_and_the_session_goes_on(
 def test_a_message_over_the_incoming_limit_fails_typed_with_1009(
     live: L.LiveHostile, mode: str, monkeypatch: pytest.MonkeyPatch, quick: None
 ) -> None:
-    monkeypatch.setattr("gladia._live_session.MAX_INCOMING_BYTES", 1024 * 1024)
-    monkeypatch.setattr("gladia._live_async.MAX_INCOMING_BYTES", 1024 * 1024)
-    monkeypatch.setattr("gladia._live_buffer.MAX_INCOMING_BYTES", 1024 * 1024)
+    monkeypatch.setattr("gladia.live._session.MAX_INCOMING_BYTES", 1024 * 1024)
+    monkeypatch.setattr("gladia.live._async_session.MAX_INCOMING_BYTES", 1024 * 1024)
+    monkeypatch.setattr("gladia.live._buffer.MAX_INCOMING_BYTES", 1024 * 1024)
     big = '{"type": "x", "pad": "' + "y" * (2 * 1024 * 1024) + '"}'
     live.script(L.gladia(live, before=[big]))
     outcome = L.drive(mode, live)

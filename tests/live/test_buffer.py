@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gladia._live_buffer import AudioBuffer, is_retryable_close, reconnect_delay
-from gladia._live_protocol import AfterClose, LiveProtocol
+from gladia.live._buffer import AudioBuffer, is_retryable_close, reconnect_delay
+from gladia.live._protocol import AfterClose, LiveProtocol
 
 
 def test_frames_are_split_below_the_frame_size_and_count_as_sent() -> None:

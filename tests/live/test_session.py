@@ -15,8 +15,6 @@ import pytest
 from websockets.sync.server import ServerConnection, serve
 
 from gladia import GladiaClient, LiveSession
-from gladia._live_buffer import AudioBuffer
-from gladia._live_protocol import LiveProtocol
 from gladia.errors import (
     AuthenticationError,
     InvalidOptionsError,
@@ -24,6 +22,8 @@ from gladia.errors import (
     LiveConnectionError,
     LiveSessionClosedError,
 )
+from gladia.live._buffer import AudioBuffer
+from gladia.live._protocol import LiveProtocol
 from gladia.testing import Emulator
 from gladia_api import models as M
 from tests._signals import python_handles_sigint
@@ -118,7 +118,7 @@ def test_a_final_close_fails_the_session_with_a_typed_error(emu: Emulator, clien
 def test_reconnecting_gives_up_after_too_many_drops(
     emu: Emulator, client: GladiaClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("gladia._live_session.reconnect_delay", lambda attempt: 0.0)  # no waiting in tests
+    monkeypatch.setattr("gladia.live._session.reconnect_delay", lambda attempt: 0.0)  # no waiting in tests
     emu.live.drop_after(0, code=1011, times=50)
     with client.live().start_session() as session:
         session.send_audio(audio_of(0.5))
@@ -226,7 +226,7 @@ def test_the_emulator_messages_parse_into_the_generated_models(emu: Emulator, cl
     with client.live().start_session({"messages_config": {"receive_lifecycle_events": True}}) as session:
         session.send_audio(audio_of(3))
     stored = emu.live.session(session.id)["result"]["messages"]  # type: ignore[index]
-    from gladia._live_messages import UnknownLiveMessage, parse_message
+    from gladia.live._messages import UnknownLiveMessage, parse_message
 
     parsed = [parse_message(json.loads(raw)) for raw in stored]
     assert not [p for p in parsed if isinstance(p, UnknownLiveMessage)]

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 import pytest
 
 from gladia import AsyncGladiaClient, GladiaClient, LiveQueueFullError
-from gladia._live_inbox import Inbox
+from gladia.live._inbox import Inbox
 from gladia.testing import Emulator
 from gladia_api import models as M
 from tests.live.streams import SECOND, finals

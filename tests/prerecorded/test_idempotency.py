@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gladia._idempotency import REQUEST_ID_KEY, created_by, tagged
+from gladia.prerecorded._idempotency import REQUEST_ID_KEY, created_by, tagged
 from gladia_api.models import PreRecordedResponse
 
 
@@ -41,7 +41,6 @@ def test_the_created_job_is_found_by_its_id_only() -> None:
 def test_only_failures_that_prove_no_job_was_made_are_unambiguous() -> None:
     import httpx
 
-    from gladia._idempotency import may_have_created
     from gladia.errors import (
         APIConnectionError,
         APITimeoutError,
@@ -51,6 +50,7 @@ def test_only_failures_that_prove_no_job_was_made_are_unambiguous() -> None:
         ResponseTooLargeError,
         UnexpectedResponseError,
     )
+    from gladia.prerecorded._idempotency import may_have_created
 
     for refused in (BadRequestError("x", status_code=400), RateLimitError("x", status_code=429)):
         assert not may_have_created(refused)
@@ -73,6 +73,6 @@ def test_only_failures_that_prove_no_job_was_made_are_unambiguous() -> None:
 
 
 def test_the_lookup_asks_for_the_tag_in_the_bracket_form_and_no_date() -> None:
-    from gladia._idempotency import lookup_query
+    from gladia.prerecorded._idempotency import lookup_query
 
     assert lookup_query("abc") == {f"custom_metadata[{REQUEST_ID_KEY}]": "abc"}

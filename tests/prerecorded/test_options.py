@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from gladia._options import PLACEHOLDER_AUDIO_URL, create_body, request_problems, warn_about
 from gladia.errors import GladiaWarning, InvalidOptionsError
+from gladia.prerecorded._options import PLACEHOLDER_AUDIO_URL, create_body, request_problems, warn_about
 from gladia_api.models import InitTranscriptionRequest, LanguageConfig, TranscriptionLanguageCodeEnum
 
 URL = "https://example.com/a.wav"

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gladia._options import create_body
-from gladia._schema import document
+from gladia._core.schema import document
 from gladia.errors import InvalidOptionsError
+from gladia.prerecorded._options import create_body
 
 pytestmark = pytest.mark.once  # the outcome does not depend on the Python version running it
 

@@ -6,8 +6,8 @@ import random
 
 import pytest
 
-from gladia._polling import Poller, PollSchedule, resolve_poll_timeout
 from gladia.errors import ConfigurationError, PollTimeoutError, TranscriptionError, UnexpectedResponseError
+from gladia.prerecorded._polling import Poller, PollSchedule, resolve_poll_timeout
 from gladia_api.models import PreRecordedResponse
 
 JOB_ID = "45463597-20b7-4af7-b3b3-f5fb778203ab"
@@ -119,8 +119,8 @@ def test_a_done_job_without_its_transcript_is_not_returned_as_done(result: objec
 
 
 def test_a_look_ends_with_the_poll_but_one_begun_late_gets_a_moment_within_the_grace() -> None:
-    from gladia import _constants as C
-    from gladia._polling import look_deadline
+    from gladia._core import constants as C
+    from gladia.prerecorded._polling import look_deadline
 
     assert look_deadline(None, 5.0) is None
     assert look_deadline(10.0, 0.0) == 10.0  # early looks end with the poll's deadline
@@ -129,7 +129,7 @@ def test_a_look_ends_with_the_poll_but_one_begun_late_gets_a_moment_within_the_g
 
 
 def test_a_rate_limit_asking_for_more_than_the_cap_ends_the_wait_at_once() -> None:
-    from gladia import _constants as C
+    from gladia._core import constants as C
     from gladia.errors import RateLimitError
 
     poller = Poller(JOB_ID, timeout=600, clock=Clock())

@@ -12,9 +12,9 @@ from pathlib import Path
 import anyio
 import pytest
 
-from gladia._job_id import check_job_id
-from gladia._sources import LocalSource, UploadBody, UrlSource, classify
+from gladia._core.job_id import check_job_id
 from gladia.errors import InvalidJobIdError, InvalidSourceError, SourceNotReplayableError
+from gladia.prerecorded._sources import LocalSource, UploadBody, UrlSource, classify
 
 WAV_HEAD = b"RIFF\x24\x08\x00\x00WAVEfmt \x10\x00\x00\x00\x01\x00\x01\x00\x40\x1f\x00\x00\x80>\x00\x00\x02\x00\x10\x00data"
 

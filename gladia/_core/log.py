@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Mapping
 
-from gladia import _constants as C
+from gladia._core import constants as C
 
 logger = logging.getLogger(C.LOGGER_NAME)
 

@@ -14,8 +14,8 @@ import threading
 from collections.abc import Callable
 from typing import Any, Literal, TypeVar, overload
 
-from gladia._live_messages import MESSAGE_MODELS, LiveMessage, UnknownLiveMessage
 from gladia.errors import LiveCallbackError, ValidationError
+from gladia.live._messages import MESSAGE_MODELS, LiveMessage, UnknownLiveMessage
 from gladia_api import models as M
 
 _T = TypeVar("_T", bound=LiveMessage)

@@ -2,7 +2,7 @@
 
 Living at the transport layer means a raw generated endpoint called through `client.raw` gets exactly
 the same behaviour as the SDK's own methods. The SDK's own requests say what they are in
-`request.extensions` (their operation, overall deadline and retry budget, set by gladia/_pipeline.py);
+`request.extensions` (their operation, overall deadline and retry budget, set by gladia/_core/request.py);
 a raw call without them is recognised from its URL and gets the client's defaults.
 
 The key is never written into the request the caller holds: each attempt is a copy that carries it, sent
@@ -26,13 +26,13 @@ from typing import Any
 import attrs
 import httpx
 
-from gladia import _aio
-from gladia import _constants as C
-from gladia._config import ClientConfig, mask_url, origin_of
-from gladia._deadline import CURRENT, Deadline, DeadlineExceeded, clock
-from gladia._logging import logger, redacted_headers
-from gladia._retry import RetryBudget, RetryPolicy
-from gladia._routes import Operation, operation_of
+from gladia._core import aio
+from gladia._core import constants as C
+from gladia._core.config import ClientConfig, mask_url, origin_of
+from gladia._core.deadline import CURRENT, Deadline, DeadlineExceeded, clock
+from gladia._core.log import logger, redacted_headers
+from gladia._core.retry import RetryBudget, RetryPolicy
+from gladia._core.routes import Operation, operation_of
 from gladia.errors import ConfigurationError, ResponseTooLargeError, UnexpectedResponseError
 
 #: request.extensions keys the pipeline sets on each of the SDK's requests.
@@ -395,7 +395,7 @@ def _sync_pool() -> httpx.HTTPTransport:
     # httpx has no public way to give its pool a network backend; this attribute has been stable across
     # httpcore 1.x (pinned below 2.0). Without it, only the body's arrival is checked against the deadline.
     # Imported here, as httpx imports httpcore: when the first client is made, not with `import gladia`.
-    from gladia._deadline_sockets import deadline_backend  # noqa: PLC0415
+    from gladia._core.sockets import deadline_backend  # noqa: PLC0415
 
     pool = getattr(transport, "_pool", None)
     backend = deadline_backend(getattr(pool, "_network_backend", None))
@@ -530,7 +530,7 @@ class AsyncGladiaTransport(httpx.AsyncBaseTransport):
                 if delay is None:
                     return response
                 await response.aclose()
-            await _aio.sleep(delay)
+            await aio.sleep(delay)
 
     async def aclose(self) -> None:
         if self._loop is not None and self._loop() is not _running_loop():
@@ -615,7 +615,7 @@ class ThreadedClientTransport(httpx.AsyncBaseTransport):
         if not isinstance(request.stream, httpx.SyncByteStream):
             raise RuntimeError("an async-only request body cannot go through a sync http_client")
         merged = _merged(request, self.client)
-        response = await _aio.in_thread(lambda: self.client.send(merged, stream=True, follow_redirects=False))
+        response = await aio.in_thread(lambda: self.client.send(merged, stream=True, follow_redirects=False))
         return httpx.Response(
             response.status_code,
             headers=response.headers.raw,
@@ -634,10 +634,10 @@ class _ThreadedStream(httpx.AsyncByteStream):
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
         while True:
-            chunk = await _aio.in_thread(next, self._chunks, None)
+            chunk = await aio.in_thread(next, self._chunks, None)
             if chunk is None:
                 return
             yield chunk
 
     async def aclose(self) -> None:
-        await _aio.in_thread(self._response.close)
+        await aio.in_thread(self._response.close)

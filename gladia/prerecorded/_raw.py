@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING, Any, Generic, ParamSpec, TypeVar
 
 import httpx
 
-from gladia._pages import AsyncJobList, JobList
-from gladia._response import request_id_of
+from gladia._core.pages import AsyncJobList, JobList
+from gladia._core.response import request_id_of
 
 if TYPE_CHECKING:
-    from gladia._prerecorded import AsyncPreRecordedClient, PreRecordedClient
+    from gladia.prerecorded._client import AsyncPreRecordedClient, PreRecordedClient
 
 P = ParamSpec("P")
 T = TypeVar("T")

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from gladia import _constants as C
-from gladia._logging import logger
+from gladia._core import constants as C
+from gladia._core.log import logger
 from gladia.errors import (
     APIConnectionError,
     ConfigurationError,

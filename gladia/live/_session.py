@@ -2,9 +2,9 @@
 
 Built on `websockets.sync.client`. The reader thread reads every message (so acknowledgments free the
 buffer even while the caller is busy sending), hands the ones the caller asked for to the callbacks
-subscribed to them and to the bounded inbox iteration reads (`gladia._live_inbox`), and reconnects after a
+subscribed to them and to the bounded inbox iteration reads (`gladia.live._inbox`), and reconnects after a
 retryable close. Sends go out under one lock, so a reconnection's resend and the caller's new audio never
-interleave. The decisions are `gladia._live_protocol`'s, shared with the async session.
+interleave. The decisions are `gladia.live._protocol`'s, shared with the async session.
 """
 
 from __future__ import annotations
@@ -22,13 +22,13 @@ from websockets.sync.client import ClientConnection, connect
 if TYPE_CHECKING:
     from websockets.asyncio.client import ClientConnection as AsyncConnection
 
-from gladia import _constants as C
-from gladia._live_buffer import MAX_INCOMING_BYTES, reconnect_delay
-from gladia._live_inbox import Inbox, note_dropped, overflow_error
-from gladia._live_messages import LiveMessage
-from gladia._live_protocol import STOP_RECORDING, AfterClose, LiveProtocol
-from gladia._live_subscriptions import Subscribable, Subscriptions, callback_error
+from gladia._core import constants as C
 from gladia.errors import LiveBufferFullError, LiveConnectionError, LiveError, LiveSessionClosedError
+from gladia.live._buffer import MAX_INCOMING_BYTES, reconnect_delay
+from gladia.live._inbox import Inbox, note_dropped, overflow_error
+from gladia.live._messages import LiveMessage
+from gladia.live._protocol import STOP_RECORDING, AfterClose, LiveProtocol
+from gladia.live._subscriptions import Subscribable, Subscriptions, callback_error
 
 END_WAIT_SECONDS = C.LIVE_END_WAIT_SECONDS
 OPEN_TIMEOUT = C.LIVE_OPEN_TIMEOUT

@@ -12,7 +12,7 @@ import warnings
 from collections.abc import Mapping
 from typing import Any
 
-from gladia._schema import default_validator
+from gladia._core.schema import default_validator
 from gladia.errors import GladiaWarning, InvalidOptionsError
 
 REQUEST_SCHEMA = "InitTranscriptionRequest"

@@ -7,7 +7,7 @@ Three rules keep retries safe and bounded:
 - Creating a job is not idempotent: a retry after the server may have started it would create a second
   job (and bill it). The transport repeats it only when the server provably did not start it: the
   connection was never established, or it answered 429. Every other failure is ambiguous and goes to
-  the SDK's lookup (gladia/_idempotency.py), which repeats the request only when the job does not exist.
+  the SDK's lookup (gladia/prerecorded/_idempotency.py), which repeats the request only when the job does not exist.
 - One call has one `RetryBudget` (max_retries), whichever layer spends it: the transport's retries and
   the create lookup's repeats draw from the same budget, so a call makes at most max_retries + 1 attempts.
 """
@@ -22,9 +22,9 @@ from datetime import datetime, timezone
 import attrs
 import httpx
 
-from gladia import _constants as C
-from gladia._deadline import Deadline
-from gladia._routes import IDEMPOTENT, Operation
+from gladia._core import constants as C
+from gladia._core.deadline import Deadline
+from gladia._core.routes import IDEMPOTENT, Operation
 
 # Failures that happen before a single byte of the request reaches the server.
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)

@@ -1,6 +1,6 @@
 """Gladia's live API: open sessions streamed over a WebSocket, and read, list, patch, delete and download them.
 
-`client.live().start_session(options)` checks the options locally (`gladia._live_options`), asks Gladia
+`client.live().start_session(options)` checks the options locally (`gladia.live._options`), asks Gladia
 for a session (`POST /v2/live`, through the client's httpx pool: key, timeouts and retries as for every
 request), then opens its WebSocket, whose URL carries a token instead of the key.
 
@@ -20,19 +20,19 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from gladia import _constants as C
-from gladia._config import ClientConfig
-from gladia._job_id import check_job_id
-from gladia._live_buffer import BUFFER_WAIT_SECONDS, MAX_BUFFER_BYTES, MAX_FRAME_BYTES, AudioBuffer
-from gladia._live_options import live_session_body
-from gladia._response import error_from_response, parse_model
+from gladia._core import constants as C
+from gladia._core.config import ClientConfig
+from gladia._core.job_id import check_job_id
+from gladia._core.response import error_from_response, parse_model
 from gladia.errors import APIConnectionError, APITimeoutError, InvalidOptionsError
+from gladia.live._buffer import BUFFER_WAIT_SECONDS, MAX_BUFFER_BYTES, MAX_FRAME_BYTES, AudioBuffer
+from gladia.live._options import live_session_body
 from gladia_api import models as M
 
 if TYPE_CHECKING:
-    from gladia._live_async import AsyncLiveSession
-    from gladia._live_protocol import LiveProtocol
-    from gladia._live_session import LiveSession
+    from gladia.live._async_session import AsyncLiveSession
+    from gladia.live._protocol import LiveProtocol
+    from gladia.live._session import LiveSession
     from gladia_api.models.init_streaming_response import InitStreamingResponse
     from gladia_api.models.list_streaming_response import ListStreamingResponse
     from gladia_api.models.streaming_response import StreamingResponse
@@ -58,7 +58,7 @@ def _session_request(options: object, region: str | None) -> tuple[dict[str, Any
 
 def _protocol(asked: Mapping[str, Any], max_buffer_bytes: int) -> LiveProtocol:
     # Imported on first use: it reads the message models, which `import gladia` need not pay for.
-    from gladia._live_protocol import LiveProtocol  # noqa: PLC0415
+    from gladia.live._protocol import LiveProtocol  # noqa: PLC0415
 
     buffer = AudioBuffer(max_bytes=max_buffer_bytes, frame_bytes=min(MAX_FRAME_BYTES, max_buffer_bytes))
     return LiveProtocol(buffer, asked)
@@ -139,7 +139,7 @@ class LiveClient:
             LiveConnectionError: the session was created but its WebSocket could not be opened.
         """
         try:
-            from gladia._live_session import LiveSession  # noqa: PLC0415  (the live extra, on first use)
+            from gladia.live._session import LiveSession  # noqa: PLC0415  (the live extra, on first use)
         except ModuleNotFoundError as exc:  # pragma: no cover - depends on the install
             raise ModuleNotFoundError(_MISSING_EXTRA, name=exc.name) from None
         request, asked = _session_request(options, region)
@@ -225,7 +225,7 @@ class AsyncLiveClient:
     ) -> AsyncLiveSession:
         """Open a live session and connect to it; see `LiveClient.start_session`."""
         try:
-            from gladia._live_async import AsyncLiveSession  # noqa: PLC0415  (the live extra, on first use)
+            from gladia.live._async_session import AsyncLiveSession  # noqa: PLC0415  (the live extra)
         except ModuleNotFoundError as exc:  # pragma: no cover - depends on the install
             raise ModuleNotFoundError(_MISSING_EXTRA, name=exc.name) from None
         request, asked = _session_request(options, region)

@@ -1,10 +1,10 @@
 """The one request pipeline: every public method builds its request here, from one `RequestOptions`, and
 sends it through here, where every failure becomes a typed error.
 
-    method (gladia/_prerecorded.py) -> RequestOptions -> build() -> send()/asend() -> transport
+    method (gladia/prerecorded/_client.py) -> RequestOptions -> build() -> send()/asend() -> transport
                                                                  \\-> map_failure() / check_answer()
 
-`build` turns the options into an httpx request whose `extensions` tell the transport (gladia/_transport.py)
+`build` turns the options into an httpx request whose `extensions` tell the transport (gladia/_core/transport.py)
 what the request is: its operation, its overall deadline and its retry budget. The transport spends the
 budget and honours the deadline; so does the create lookup, with the same objects, so a call has one
 budget and one deadline whichever layer spends them. `send`/`asend` are the only places the SDK's clients
@@ -19,14 +19,13 @@ from typing import Any
 import attrs
 import httpx
 
-from gladia import _constants as C
-from gladia._config import ClientConfig, mask_url, redact, resolve_timeouts
-from gladia._deadline import NO_DEADLINE, Deadline, DeadlineExceeded
-from gladia._idempotency import REQUEST_ID_KEY
-from gladia._response import error_from_response
-from gladia._retry import RetryBudget
-from gladia._routes import Operation
-from gladia._transport import BUDGET, DEADLINE, MAX_BYTES, NOT_REPLAYABLE, OPERATION, TIMEOUT
+from gladia._core import constants as C
+from gladia._core.config import ClientConfig, mask_url, redact, resolve_timeouts
+from gladia._core.deadline import NO_DEADLINE, Deadline, DeadlineExceeded
+from gladia._core.response import error_from_response
+from gladia._core.retry import RetryBudget
+from gladia._core.routes import Operation
+from gladia._core.transport import BUDGET, DEADLINE, MAX_BYTES, NOT_REPLAYABLE, OPERATION, TIMEOUT
 from gladia.errors import (
     APIConnectionError,
     APITimeoutError,
@@ -35,6 +34,7 @@ from gladia.errors import (
     SourceNotReplayableError,
     ValidationError,
 )
+from gladia.prerecorded._idempotency import REQUEST_ID_KEY
 
 Params = Sequence[tuple[str, Any]]
 

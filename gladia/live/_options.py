@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from gladia._options import to_json_dict
-from gladia._schema import default_validator
+from gladia._core.schema import default_validator
 from gladia.errors import InvalidOptionsError
+from gladia.prerecorded._options import to_json_dict
 
 LIVE_REQUEST_SCHEMA = "StreamingRequest"
 # What Gladia assumes when the options leave them out (StreamingRequest's defaults).

@@ -21,8 +21,8 @@ from urllib.parse import unquote, urlsplit
 import attrs
 import httpx
 
-from gladia import _aio
-from gladia import _constants as C
+from gladia._core import aio
+from gladia._core import constants as C
 from gladia.errors import InvalidSourceError, SourceChangedError, SourceNotReplayableError
 
 Source = Union[str, "os.PathLike[str]", bytes, bytearray, memoryview, IO[bytes]]
@@ -275,12 +275,12 @@ class UploadBody:
         self._deadline: Any = None
 
     def set_deadline(self, deadline: Any) -> None:
-        """The request's overall deadline (a gladia._deadline.Deadline), checked before each chunk."""
+        """The request's overall deadline (a gladia._core.deadline.Deadline), checked before each chunk."""
         self._deadline = deadline
 
     def _check_deadline(self) -> None:
         if self._deadline is not None and self._deadline.expired():
-            from gladia._deadline import DeadlineExceeded  # noqa: PLC0415
+            from gladia._core.deadline import DeadlineExceeded  # noqa: PLC0415
 
             raise DeadlineExceeded("the upload did not finish before its deadline")
 
@@ -387,7 +387,7 @@ class UploadBody:
             path = source.path
             while True:
                 self._check_deadline()
-                chunk = await _aio.in_thread(_read_at, path, sent, self._read_size(sent))
+                chunk = await aio.in_thread(_read_at, path, sent, self._read_size(sent))
                 if not chunk:
                     break
                 chunk = self._take(chunk, sent)
@@ -396,13 +396,13 @@ class UploadBody:
                 self._progress(sent)
             self._ended(sent)
             return
-        handle = await _aio.in_thread(_open_handle, source)
+        handle = await aio.in_thread(_open_handle, source)
         if source.head:
             sent += len(source.head)
             yield source.head
         while True:
             self._check_deadline()
-            chunk = await _aio.in_thread(handle.read, self._read_size(sent))
+            chunk = await aio.in_thread(handle.read, self._read_size(sent))
             if not chunk:
                 break
             chunk = self._take(chunk, sent)

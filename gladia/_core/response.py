@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import httpx
 
-from gladia._retry import parse_retry_after
+from gladia._core.retry import parse_retry_after
 from gladia.errors import (
     APIError,
     AuthenticationError,
@@ -40,7 +40,7 @@ class _Model(Protocol):
 M = TypeVar("M", bound=_Model)
 
 if TYPE_CHECKING:
-    from gladia._config import ClientConfig
+    from gladia._core.config import ClientConfig
 
 #: Error bodies shown in messages and kept in `.body` are cut to this many characters of text.
 _SHOWN_BODY = 2000
@@ -61,7 +61,7 @@ def _redacted(value: Any, config: ClientConfig | None) -> Any:
     """A decoded body with every secret of `config` redacted (a server may echo the key it was sent)."""
     if config is None:
         return value
-    from gladia._config import redact  # noqa: PLC0415
+    from gladia._core.config import redact  # noqa: PLC0415
 
     try:
         text = json.dumps(value)
@@ -77,7 +77,7 @@ def _redacted(value: Any, config: ClientConfig | None) -> Any:
 
 def error_from_response(response: httpx.Response, config: ClientConfig | None = None) -> APIError:
     """The typed error for an error answer (the body must have been read); secrets of `config` redacted."""
-    from gladia._config import mask_url, redact  # noqa: PLC0415
+    from gladia._core.config import mask_url, redact  # noqa: PLC0415
 
     status = response.status_code
     body = _redacted(decode_body(response.content), config)
@@ -112,7 +112,7 @@ def shown_response(response: httpx.Response, config: ClientConfig | None) -> htt
     secret of `config` redacted from them and from its request (a server may echo the key back)."""
     if config is None or not config.secrets:
         return response
-    from gladia._config import mask_url, redact  # noqa: PLC0415
+    from gladia._core.config import mask_url, redact  # noqa: PLC0415
 
     request = response.request
     seen = f"{response.headers.multi_items()!r}{request.url}{request.headers.multi_items()!r}"
@@ -171,7 +171,7 @@ def _details(body: Any) -> tuple[str, str | None, list[str]]:
 
 def parse_model(response: httpx.Response, model: type[M], config: ClientConfig | None = None) -> M:
     """The documented model of a successful answer, or UnexpectedResponseError saying what was wrong."""
-    from gladia._config import mask_url, redact  # noqa: PLC0415
+    from gladia._core.config import mask_url, redact  # noqa: PLC0415
 
     body: Any
     problem: str | None

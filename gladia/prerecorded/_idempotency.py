@@ -10,7 +10,7 @@ most a bounded number of pages back to the first attempt's time (less a day, so 
 off cannot hide the job), and looks again over a few seconds (a list may show a new job late). It uses the job if found, repeats the request (within the call's retry budget) only if
 not, and raises JobMayExistError, with the tag, when it cannot tell.
 
-The decisions are pure functions here; the clients in gladia/_prerecorded.py do the I/O.
+The decisions are pure functions here; the clients in gladia/prerecorded/_client.py do the I/O.
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from gladia import _constants as C
-from gladia._retry import not_sent
+from gladia._core import constants as C
+from gladia._core.retry import not_sent
 from gladia.errors import APIConnectionError, APIError, GladiaError, JobMayExistError
 
 if TYPE_CHECKING:

@@ -12,8 +12,8 @@ from typing import Any
 import attrs
 import httpx
 
-from gladia import _constants as C
-from gladia._routes import Operation
+from gladia._core import constants as C
+from gladia._core.routes import Operation
 from gladia.errors import ConfigurationError
 
 

@@ -2,7 +2,7 @@
 
 Both classes have the same methods with the same meaning. Each method checks its input first (nothing
 is sent for bad input), then describes its request as a `RequestOptions` (built by `_Requests`, shared by
-both classes), sends it through the one pipeline (gladia/_pipeline.py: one build path, one send path,
+both classes), sends it through the one pipeline (gladia/_core/request.py: one build path, one send path,
 one place mapping failures to typed errors), and turns the answer into a generated model. The decisions
 (retries, deadlines, polling, whether a job may exist) live in pure helpers shared by both.
 """
@@ -28,37 +28,18 @@ from urllib.parse import parse_qs, urlsplit
 import attrs
 import httpx
 
-from gladia import _aio
-from gladia import _constants as C
-from gladia._config import ClientConfig, resolve_config_changes
-from gladia._deadline import NO_DEADLINE, Deadline, clock
-from gladia._idempotency import (
-    CannotTell,
-    created_by,
-    lookup_query,
-    may_exist,
-    may_have_created,
-    older_than_cutoff,
-    tagged,
-)
-from gladia._job_id import check_job_id
-from gladia._logging import logger
-from gladia._options import PLACEHOLDER_AUDIO_URL, create_body, warn_about
-from gladia._pages import AsyncJobList, AsyncJobPage, JobList, JobPage
-from gladia._pipeline import CallOptions, RequestOptions, asend, map_failure, send, tagged_headers
-from gladia._polling import (
-    TRANSIENT_ERRORS,
-    Poller,
-    StatusCallback,
-    look_deadline,
-    resolve_interval,
-    resolve_poll_timeout,
-)
-from gladia._response import parse_model
-from gladia._retry import RetryBudget, next_attempt_delay
-from gladia._routes import Operation
-from gladia._sources import LocalSource, ProgressCallback, Source, UploadBody, UrlSource, classify
-from gladia._transport import DEADLINE
+from gladia._core import aio
+from gladia._core import constants as C
+from gladia._core.config import ClientConfig, resolve_config_changes
+from gladia._core.deadline import NO_DEADLINE, Deadline, clock
+from gladia._core.job_id import check_job_id
+from gladia._core.log import logger
+from gladia._core.pages import AsyncJobList, AsyncJobPage, JobList, JobPage
+from gladia._core.request import CallOptions, RequestOptions, asend, map_failure, send, tagged_headers
+from gladia._core.response import parse_model
+from gladia._core.retry import RetryBudget, next_attempt_delay
+from gladia._core.routes import Operation
+from gladia._core.transport import DEADLINE
 from gladia.errors import (
     APITimeoutError,
     ConfigurationError,
@@ -70,6 +51,25 @@ from gladia.errors import (
     UnexpectedResponseError,
     ValidationError,
 )
+from gladia.prerecorded._idempotency import (
+    CannotTell,
+    created_by,
+    lookup_query,
+    may_exist,
+    may_have_created,
+    older_than_cutoff,
+    tagged,
+)
+from gladia.prerecorded._options import PLACEHOLDER_AUDIO_URL, create_body, warn_about
+from gladia.prerecorded._polling import (
+    TRANSIENT_ERRORS,
+    Poller,
+    StatusCallback,
+    look_deadline,
+    resolve_interval,
+    resolve_poll_timeout,
+)
+from gladia.prerecorded._sources import LocalSource, ProgressCallback, Source, UploadBody, UrlSource, classify
 from gladia_api import models as M  # each model is imported on first use (PEP 562)
 from gladia_api.api.pre_recorded import (
     create_transcription,
@@ -83,7 +83,7 @@ from gladia_api.api.upload import upload_file as upload_endpoint
 if TYPE_CHECKING:
     from typing_extensions import Self
 
-    from gladia._raw import AsyncPreRecordedWithRawResponse, PreRecordedWithRawResponse
+    from gladia.prerecorded._raw import AsyncPreRecordedWithRawResponse, PreRecordedWithRawResponse
     from gladia.types import DoneJob, ListParams, TranscribeOptions, TranscriptionOptions
     from gladia_api.models.audio_upload_response import AudioUploadResponse
     from gladia_api.models.init_pre_recorded_transcription_response import (
@@ -333,7 +333,7 @@ def _deadline_of(response: httpx.Response) -> Deadline:
 
 
 def _download_timeout(response: httpx.Response, config: ClientConfig) -> APITimeoutError:
-    from gladia._config import mask_url  # noqa: PLC0415
+    from gladia._core.config import mask_url  # noqa: PLC0415
 
     return APITimeoutError(
         "The download did not finish before its deadline (the client's timeout); the part received was "
@@ -344,7 +344,7 @@ def _download_timeout(response: httpx.Response, config: ClientConfig) -> APITime
 
 
 def _too_large_download(response: httpx.Response, config: ClientConfig, limit: int) -> ResponseTooLargeError:
-    from gladia._config import mask_url  # noqa: PLC0415
+    from gladia._core.config import mask_url  # noqa: PLC0415
 
     return ResponseTooLargeError(
         f"the audio is larger than {limit:,} bytes, too large to hold in memory; use download() to stream it "
@@ -422,7 +422,7 @@ class _Requests:
         url = answer.audio_url
         parts = urlsplit(url) if isinstance(url, str) else None
         if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
-            from gladia._config import mask_url  # noqa: PLC0415
+            from gladia._core.config import mask_url  # noqa: PLC0415
 
             raise UnexpectedResponseError(
                 f"the upload's answer has no usable audio_url ({str(url)[:100]!r} is not an http(s) URL); "
@@ -614,7 +614,7 @@ class PreRecordedClient(_Common):
     @property
     def with_raw_response(self) -> PreRecordedWithRawResponse:
         """The one-request methods answering a RawResponse (status, headers, request id, `.parse()`)."""
-        from gladia._raw import PreRecordedWithRawResponse  # noqa: PLC0415
+        from gladia.prerecorded._raw import PreRecordedWithRawResponse  # noqa: PLC0415
 
         return PreRecordedWithRawResponse(self)
 
@@ -963,7 +963,9 @@ class PreRecordedClient(_Common):
                 omitted; None: no limit).
             on_status: called with the job each time its status changes.
             on_progress: called as `on_progress(bytes_sent, total_bytes_or_None)` while uploading.
-            interval, timeout, request_timeout: as in poll().
+            interval: a fixed wait between looks, in seconds, as in poll().
+            timeout: gladiaio-sdk's name for wait_timeout, as in poll().
+            request_timeout: bounds each HTTP request, as in poll().
 
         Raises:
             ValidationError: bad source or options (nothing was sent).
@@ -1077,7 +1079,7 @@ class AsyncPreRecordedClient(_Common):
     @property
     def with_raw_response(self) -> AsyncPreRecordedWithRawResponse:
         """The one-request methods answering a RawResponse, awaited (see PreRecordedClient.with_raw_response)."""
-        from gladia._raw import AsyncPreRecordedWithRawResponse  # noqa: PLC0415
+        from gladia.prerecorded._raw import AsyncPreRecordedWithRawResponse  # noqa: PLC0415
 
         return AsyncPreRecordedWithRawResponse(self)
 
@@ -1093,7 +1095,7 @@ class AsyncPreRecordedClient(_Common):
         timeout: HttpTimeout = None,
     ) -> AudioUploadResponse:
         """Upload local audio, or have Gladia fetch an http(s) URL (see PreRecordedClient.upload_file)."""
-        audio = await _aio.in_thread(
+        audio = await aio.in_thread(
             lambda: classify(source, max_bytes=self._config.max_upload_bytes, preload=C.ASYNC_PRELOAD_BYTES)
         )
         return await self._upload(audio, on_progress, NO_DEADLINE)
@@ -1146,7 +1148,7 @@ class AsyncPreRecordedClient(_Common):
                 logger.warning(
                     "creating a job failed (%s) and no job was created; trying again", type(error).__name__
                 )
-                await _aio.sleep(delay)
+                await aio.sleep(delay)
             else:
                 return _created(answer.id, answer.result_url, self._config, tag)
 
@@ -1159,7 +1161,7 @@ class AsyncPreRecordedClient(_Common):
                 if delay:
                     if not bounded.allows(delay):
                         raise CannotTell("no time was left to look again, and the job list may lag")
-                    await _aio.sleep(delay)
+                    await aio.sleep(delay)
                 found = await self._look_once(tag, since, bounded)
                 if found is not None:
                     return found
@@ -1231,16 +1233,16 @@ class AsyncPreRecordedClient(_Common):
         options = self._requests.download(check_job_id(job_id))
         target = _check_destination(destination)
         if isinstance(target, Path):
-            fd, partial = await _aio.in_thread(_temporary_sibling, target)
+            fd, partial = await aio.in_thread(_temporary_sibling, target)
             try:
-                handle: IO[bytes] = await _aio.in_thread(lambda: os.fdopen(fd, "wb"))
+                handle: IO[bytes] = await aio.in_thread(lambda: os.fdopen(fd, "wb"))
                 try:
                     written = await self._download_into(options, handle, on_progress)
                 finally:
-                    await _aio.in_thread(handle.close)
-                await _aio.in_thread(os.replace, partial, target)
+                    await aio.in_thread(handle.close)
+                await aio.in_thread(os.replace, partial, target)
             finally:
-                await _aio.in_thread(lambda: partial.unlink(missing_ok=True))
+                await aio.in_thread(lambda: partial.unlink(missing_ok=True))
             return written
         return await self._download_into(options, target, on_progress)
 
@@ -1301,7 +1303,7 @@ class AsyncPreRecordedClient(_Common):
                     if isinstance(handle, bytearray):
                         handle += chunk
                     else:
-                        await _aio.in_thread(handle.write, chunk)
+                        await aio.in_thread(handle.write, chunk)
                     if on_progress is not None:
                         on_progress(written, total)
         except TimeoutError:
@@ -1343,7 +1345,7 @@ class AsyncPreRecordedClient(_Common):
                 outcome = poller.observed(job)
             if isinstance(outcome, M.PreRecordedResponse):
                 return outcome
-            await _aio.sleep(outcome)
+            await aio.sleep(outcome)
 
     @_overridable("request_timeout")
     async def create_and_poll(
@@ -1384,7 +1386,7 @@ class AsyncPreRecordedClient(_Common):
         extra_body: Body | None = None,
     ) -> DoneJob:
         """Transcribe local audio or an http(s) URL; return the finished job (see PreRecordedClient.transcribe)."""
-        audio = await _aio.in_thread(
+        audio = await aio.in_thread(
             lambda: classify(source, max_bytes=self._config.max_upload_bytes, preload=C.ASYNC_PRELOAD_BYTES)
         )
         checked = _checked_options(

@@ -18,7 +18,7 @@ clock: Callable[[], float] = time.monotonic
 
 
 #: The deadline of the request the current thread is sending (set by the sync transport), read by the SDK's
-#: sync sockets (gladia/_deadline_sockets.py).
+#: sync sockets (gladia/_core/sockets.py).
 CURRENT: contextvars.ContextVar[Deadline | None] = contextvars.ContextVar("gladia_deadline", default=None)
 
 

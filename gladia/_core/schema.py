@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
-from gladia._languages import suggest_code
+from gladia._core.languages import suggest_code
 from gladia_api.types import parse_datetime
 
 Schema = Mapping[str, Any]

@@ -1,9 +1,9 @@
-"""A live session, async: the twin of `gladia._live_session.LiveSession` on `websockets.asyncio.client`.
+"""A live session, async: the twin of `gladia.live._session.LiveSession` on `websockets.asyncio.client`.
 
 One reader task reads every message (so acknowledgments free the buffer while the caller sends), hands the
 ones the caller asked for to the callbacks subscribed to them (awaiting those that return an awaitable) and
 to the bounded inbox iteration reads, and reconnects after a retryable close; sends go out under one lock.
-The decisions are `gladia._live_protocol`'s, shared with the sync session.
+The decisions are `gladia.live._protocol`'s, shared with the sync session.
 """
 
 from __future__ import annotations
@@ -17,13 +17,14 @@ from types import TracebackType
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
 
-from gladia import _constants as C
-from gladia import _live_session as S
-from gladia._live_buffer import MAX_INCOMING_BYTES, reconnect_delay
-from gladia._live_inbox import Inbox, note_dropped, overflow_error
-from gladia._live_messages import LiveMessage
-from gladia._live_protocol import STOP_RECORDING, AfterClose, LiveProtocol
-from gladia._live_session import (
+from gladia._core import constants as C
+from gladia.errors import LiveBufferFullError, LiveConnectionError, LiveError, LiveSessionClosedError
+from gladia.live import _session as S
+from gladia.live._buffer import MAX_INCOMING_BYTES, reconnect_delay
+from gladia.live._inbox import Inbox, note_dropped, overflow_error
+from gladia.live._messages import LiveMessage
+from gladia.live._protocol import STOP_RECORDING, AfterClose, LiveProtocol
+from gladia.live._session import (
     END_WAIT_SECONDS,
     _closed_error,
     as_audio,
@@ -31,13 +32,12 @@ from gladia._live_session import (
     overdue_error,
     too_big_error,
 )
-from gladia._live_subscriptions import Subscribable, Subscriptions, callback_error
-from gladia.errors import LiveBufferFullError, LiveConnectionError, LiveError, LiveSessionClosedError
+from gladia.live._subscriptions import Subscribable, Subscriptions, callback_error
 
 
 async def open_socket(url: str) -> ClientConnection:
     """A WebSocket to a session's URL (its token is the credential: no key is sent); its timeouts are the
-    sync session's (`gladia._live_session.OPEN_TIMEOUT`, ...)."""
+    sync session's (`gladia.live._session.OPEN_TIMEOUT`, ...)."""
     return await connect(
         url,
         compression=None,

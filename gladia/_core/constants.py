@@ -63,7 +63,7 @@ RETRYABLE_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 # backend did handle.
 NOT_STARTED_STATUSES = frozenset({429})
 
-# --- Creating a job: after an ambiguous failure the SDK looks for the job (see gladia/_idempotency.py) and
+# --- Creating a job: after an ambiguous failure the SDK looks for the job (see gladia/prerecorded/_idempotency.py) and
 # tries again, within the same retry budget, only when it was not created.
 # The job list may show a new job only seconds after it was made: a lookup looks again after each of these
 # delays before concluding the job does not exist.
@@ -102,7 +102,7 @@ MAX_UPLOAD_BYTES = 1000 * 1024 * 1024
 # --- Listing jobs
 LIST_PAGE_SIZE = 50
 
-# --- Live sessions (the audio buffer's defaults are in gladia/_live_buffer.py)
+# --- Live sessions (the audio buffer's defaults are in gladia/live/_buffer.py)
 # The messages a live session keeps for iteration while the caller has not read them, by their JSON size:
 # about an hour of acknowledgments of 100 ms frames (~230 bytes each), some 25-40 MB once parsed. Past it
 # the oldest partial transcripts are dropped, then the session fails with LiveQueueFullError.

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from collections import OrderedDict, deque
 
-from gladia._live_messages import LiveMessage
-from gladia._logging import logger
+from gladia._core.log import logger
 from gladia.errors import LiveQueueFullError
+from gladia.live._messages import LiveMessage
 from gladia_api import models as M
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import httpcore
 
-from gladia._deadline import CURRENT
+from gladia._core.deadline import CURRENT
 
 
 def _clamped(timeout: float | None, error: type[Exception]) -> float | None:

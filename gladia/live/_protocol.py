@@ -13,9 +13,9 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from gladia._live_buffer import MAX_RECONNECTS, AudioBuffer, is_retryable_close
-from gladia._live_messages import LiveMessage, caller_wants, decode, parse_message
-from gladia._logging import logger
+from gladia._core.log import logger
+from gladia.live._buffer import MAX_RECONNECTS, AudioBuffer, is_retryable_close
+from gladia.live._messages import LiveMessage, caller_wants, decode, parse_message
 
 STOP_RECORDING = json.dumps({"type": "stop_recording"})
 

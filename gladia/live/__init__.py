@@ -1,0 +1,30 @@
+"""Gladia's live API: sessions streamed over a WebSocket (a sans-IO protocol and two thin drivers, one on
+threads and one on asyncio), and the sessions' REST endpoints, sent by the core.
+
+`GladiaClient(...).live()` hands out its client; the modules here are private. Sessions need the `live`
+extra (websockets), imported only when a session starts.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from gladia.live._async_session import AsyncLiveSession
+    from gladia.live._client import AsyncLiveClient, LiveClient
+    from gladia.live._session import LiveSession
+
+_WHERE = {
+    "LiveClient": "gladia.live._client",
+    "AsyncLiveClient": "gladia.live._client",
+    "LiveSession": "gladia.live._session",
+    "AsyncLiveSession": "gladia.live._async_session",
+}
+__all__ = ["AsyncLiveClient", "AsyncLiveSession", "LiveClient", "LiveSession"]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _WHERE:
+        return getattr(importlib.import_module(_WHERE[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
