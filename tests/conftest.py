@@ -30,9 +30,25 @@ import attrs
 import httpx
 import pytest
 
+from gladia._core import clock
 from gladia.testing import Emulator, EmulatorConfig
+from tests._clock import FastClock
 
 TEST_KEY = "test-key"
+
+# ---------------------------------------------------------------------------------------------- time
+
+
+@pytest.fixture(autouse=True)
+def fast_clock(request: pytest.FixtureRequest) -> Iterator[FastClock | None]:
+    """Every test runs on a clock whose waits take no time (they are recorded in `fast_clock.sleeps`),
+    except those marked `real_time`: deadlines against a real server, a live stream's pace."""
+    if request.node.get_closest_marker("real_time") is not None:
+        yield None
+        return
+    with clock.use(FastClock()) as fast:
+        yield fast
+
 
 # ---------------------------------------------------------------------------------------------- audio
 

@@ -1,4 +1,7 @@
-"""The two async primitives the SDK uses, with anyio imported on first use: sync code never loads it."""
+"""Running blocking work off the event loop, with anyio imported on first use: sync code never loads it.
+
+(Async waits are `gladia._core.clock.asleep`, so tests can replace time.)
+"""
 
 from __future__ import annotations
 
@@ -13,9 +16,3 @@ async def in_thread(func: Callable[..., T], *args: object) -> T:
     import anyio.to_thread  # noqa: PLC0415
 
     return await anyio.to_thread.run_sync(func, *args)
-
-
-async def sleep(seconds: float) -> None:
-    import anyio  # noqa: PLC0415
-
-    await anyio.sleep(seconds)

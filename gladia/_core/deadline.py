@@ -9,13 +9,10 @@ arrive, and no backoff or poll sleep runs past it.
 from __future__ import annotations
 
 import contextvars
-import time
-from collections.abc import Callable
 
 import httpx
 
-clock: Callable[[], float] = time.monotonic
-
+from gladia._core import clock
 
 #: The deadline of the request the current thread is sending (set by the sync transport), read by the SDK's
 #: sync sockets (gladia/_core/sockets.py).
@@ -36,14 +33,14 @@ class Deadline:
 
     @classmethod
     def after(cls, seconds: float | None) -> Deadline:
-        return cls(None if seconds is None else clock() + seconds)
+        return cls(None if seconds is None else clock.monotonic() + seconds)
 
     def remaining(self) -> float | None:
         """Seconds left (never negative), or None without a limit."""
-        return None if self.at is None else max(0.0, self.at - clock())
+        return None if self.at is None else max(0.0, self.at - clock.monotonic())
 
     def expired(self) -> bool:
-        return self.at is not None and clock() >= self.at
+        return self.at is not None and clock.monotonic() >= self.at
 
     def earliest(self, other: Deadline | None) -> Deadline:
         if other is None or other.at is None:

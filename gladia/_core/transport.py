@@ -17,7 +17,6 @@ import base64
 import importlib.util
 import random
 import sys
-import time
 import weakref
 import zlib
 from collections.abc import AsyncGenerator, AsyncIterator, Iterator
@@ -26,10 +25,10 @@ from typing import Any
 import attrs
 import httpx
 
-from gladia._core import aio
+from gladia._core import aio, clock
 from gladia._core import constants as C
 from gladia._core.config import ClientConfig, mask_url, origin_of
-from gladia._core.deadline import CURRENT, Deadline, DeadlineExceeded, clock
+from gladia._core.deadline import CURRENT, Deadline, DeadlineExceeded
 from gladia._core.log import logger, redacted_headers
 from gladia._core.retry import RetryBudget, RetryPolicy
 from gladia._core.routes import Operation, operation_of
@@ -148,7 +147,7 @@ class _Shared:
         started: float,
         sent: httpx.Request,
     ) -> float | None:
-        elapsed_ms = (clock() - started) * 1000
+        elapsed_ms = (clock.monotonic() - started) * 1000
         request_id = response.headers.get("x-request-id") or response.headers.get("request-id") or "-"
         logger.info(
             "%s %s -> %d in %.0f ms (request id %s)",
@@ -424,7 +423,7 @@ class GladiaTransport(httpx.BaseTransport):
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         plan = self._shared.plan(request)
         while True:
-            started = clock()
+            started = clock.monotonic()
             token = CURRENT.set(plan.deadline)
             try:
                 sent = self._shared.attempt(request, plan)
@@ -444,7 +443,7 @@ class GladiaTransport(httpx.BaseTransport):
                 response.close()
             finally:
                 CURRENT.reset(token)
-            time.sleep(delay)
+            clock.sleep(delay)
 
     def close(self) -> None:
         self._inner.close()
@@ -506,7 +505,7 @@ class AsyncGladiaTransport(httpx.AsyncBaseTransport):
         plan = self._shared.plan(request)
         inner = await self._pool()
         while True:
-            started = clock()
+            started = clock.monotonic()
             try:
                 sent = self._shared.attempt(request, plan)
                 left = plan.deadline.remaining()
@@ -530,7 +529,7 @@ class AsyncGladiaTransport(httpx.AsyncBaseTransport):
                 if delay is None:
                     return response
                 await response.aclose()
-            await aio.sleep(delay)
+            await clock.asleep(delay)
 
     async def aclose(self) -> None:
         if self._loop is not None and self._loop() is not _running_loop():

@@ -17,6 +17,7 @@ from types import TracebackType
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
 
+from gladia._core import clock
 from gladia._core import constants as C
 from gladia.errors import LiveBufferFullError, LiveConnectionError, LiveError, LiveSessionClosedError
 from gladia.live import _session as S
@@ -269,7 +270,7 @@ class AsyncLiveSession(Subscribable):
                 if decision is AfterClose.FAIL:
                     self._error = _closed_error(self.id, code, ws.close_reason or "")
                 return False
-            await asyncio.sleep(reconnect_delay(self._protocol.reconnects))
+            await clock.asleep(reconnect_delay(self._protocol.reconnects))
             try:
                 new = await self._opener(self.url)
             except (OSError, InvalidHandshake, asyncio.TimeoutError):

@@ -22,6 +22,7 @@ from websockets.sync.client import ClientConnection, connect
 if TYPE_CHECKING:
     from websockets.asyncio.client import ClientConnection as AsyncConnection
 
+from gladia._core import clock
 from gladia._core import constants as C
 from gladia.errors import LiveBufferFullError, LiveConnectionError, LiveError, LiveSessionClosedError
 from gladia.live._buffer import MAX_INCOMING_BYTES, reconnect_delay
@@ -304,7 +305,7 @@ class LiveSession(Subscribable):
                     return False
                 attempt = self._protocol.reconnects
                 self._ws = None
-            time.sleep(reconnect_delay(attempt))
+            clock.sleep(reconnect_delay(attempt))
             try:
                 new = self._opener(self.url)
             except (OSError, InvalidHandshake, TimeoutError):

@@ -18,7 +18,6 @@ import inspect
 import os
 import random
 import tempfile
-import time
 import warnings
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -28,10 +27,10 @@ from urllib.parse import parse_qs, urlsplit
 import attrs
 import httpx
 
-from gladia._core import aio
+from gladia._core import aio, clock
 from gladia._core import constants as C
 from gladia._core.config import ClientConfig, resolve_config_changes
-from gladia._core.deadline import NO_DEADLINE, Deadline, clock
+from gladia._core.deadline import NO_DEADLINE, Deadline
 from gladia._core.job_id import check_job_id
 from gladia._core.log import logger
 from gladia._core.pages import AsyncJobList, AsyncJobPage, JobList, JobPage
@@ -678,7 +677,7 @@ class PreRecordedClient(_Common):
 
     def _create(self, body: Mapping[str, Any], deadline: Deadline) -> InitPreRecordedTranscriptionResponse:
         body, tag = tagged(body)
-        since = dt.datetime.now(dt.timezone.utc)
+        since = clock.now()
         budget = RetryBudget(self._config.max_retries)
         options = self._requests.create(body, tag, budget, deadline)
         while True:
@@ -696,7 +695,7 @@ class PreRecordedClient(_Common):
                 logger.warning(
                     "creating a job failed (%s) and no job was created; trying again", type(error).__name__
                 )
-                time.sleep(delay)
+                clock.sleep(delay)
             else:
                 return _created(answer.id, answer.result_url, self._config, tag)
 
@@ -710,7 +709,7 @@ class PreRecordedClient(_Common):
                 if delay:
                     if not bounded.allows(delay):
                         raise CannotTell("no time was left to look again, and the job list may lag")
-                    time.sleep(delay)
+                    clock.sleep(delay)
                 found = self._look_once(tag, since, bounded)
                 if found is not None:
                     return found
@@ -898,7 +897,7 @@ class PreRecordedClient(_Common):
         while True:
             outcome: DoneJob | float
             try:
-                look = Deadline(look_deadline(poller.deadline, clock()))
+                look = Deadline(look_deadline(poller.deadline, clock.monotonic()))
                 job = self._get_within(poller.job_id, look)
             except TRANSIENT_ERRORS as error:
                 outcome = poller.failed(error)
@@ -906,7 +905,7 @@ class PreRecordedClient(_Common):
                 outcome = poller.observed(job)
             if isinstance(outcome, M.PreRecordedResponse):
                 return outcome
-            time.sleep(outcome)
+            clock.sleep(outcome)
 
     def _get_within(self, job_id: str, deadline: Deadline) -> PreRecordedResponse:
         options = self._requests.get(job_id, deadline)
@@ -1128,7 +1127,7 @@ class AsyncPreRecordedClient(_Common):
         self, body: Mapping[str, Any], deadline: Deadline
     ) -> InitPreRecordedTranscriptionResponse:
         body, tag = tagged(body)
-        since = dt.datetime.now(dt.timezone.utc)
+        since = clock.now()
         budget = RetryBudget(self._config.max_retries)
         options = self._requests.create(body, tag, budget, deadline)
         while True:
@@ -1148,7 +1147,7 @@ class AsyncPreRecordedClient(_Common):
                 logger.warning(
                     "creating a job failed (%s) and no job was created; trying again", type(error).__name__
                 )
-                await aio.sleep(delay)
+                await clock.asleep(delay)
             else:
                 return _created(answer.id, answer.result_url, self._config, tag)
 
@@ -1161,7 +1160,7 @@ class AsyncPreRecordedClient(_Common):
                 if delay:
                     if not bounded.allows(delay):
                         raise CannotTell("no time was left to look again, and the job list may lag")
-                    await aio.sleep(delay)
+                    await clock.asleep(delay)
                 found = await self._look_once(tag, since, bounded)
                 if found is not None:
                     return found
@@ -1337,7 +1336,7 @@ class AsyncPreRecordedClient(_Common):
         while True:
             outcome: DoneJob | float
             try:
-                look = Deadline(look_deadline(poller.deadline, clock()))
+                look = Deadline(look_deadline(poller.deadline, clock.monotonic()))
                 job = await self._get_within(poller.job_id, look)
             except TRANSIENT_ERRORS as error:
                 outcome = poller.failed(error)
@@ -1345,7 +1344,7 @@ class AsyncPreRecordedClient(_Common):
                 outcome = poller.observed(job)
             if isinstance(outcome, M.PreRecordedResponse):
                 return outcome
-            await aio.sleep(outcome)
+            await clock.asleep(outcome)
 
     @_overridable("request_timeout")
     async def create_and_poll(

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import math
 import random
-import time
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 import attrs
 
+from gladia._core import clock as _clock
 from gladia._core import constants as C
 from gladia._core.log import logger
 from gladia.errors import (
@@ -123,15 +123,15 @@ class Poller:
         timeout: float | None,
         on_status: StatusCallback | None = None,
         schedule: PollSchedule | None = None,
-        clock: Callable[[], float] = time.monotonic,
+        clock: Callable[[], float] | None = None,
         rng: random.Random | None = None,
         started: float | None = None,
     ) -> None:
         self.job_id = job_id
         self.last_status: str | None = None
         self._on_status = on_status
-        self._clock = clock
-        self._started = clock() if started is None else started
+        self._clock = clock or _clock.monotonic
+        self._started = self._clock() if started is None else started
         self._deadline = None if timeout is None else self._started + timeout
         self._delays = (schedule or PollSchedule()).delays(rng or random.Random())
         self._failures = 0  # failed looks in a row
