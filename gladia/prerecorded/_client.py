@@ -52,6 +52,7 @@ from gladia.errors import (
 )
 from gladia.prerecorded._idempotency import (
     CannotTell,
+    check_idempotency_key,
     created_by,
     lookup_query,
     may_exist,
@@ -290,10 +291,17 @@ def _created(
     return M.InitPreRecordedTranscriptionResponse(id=job_id, result_url=url)
 
 
-def _found(job: PreRecordedResponse, config: ClientConfig, tag: str) -> InitPreRecordedTranscriptionResponse:
-    logger.warning(
-        "creating a job failed, but it had been created: job %s is used, no second job made", job.id
-    )
+def _found(
+    job: PreRecordedResponse, config: ClientConfig, tag: str, *, earlier: bool = False
+) -> InitPreRecordedTranscriptionResponse:
+    if earlier:
+        logger.info(
+            "job %s was created earlier with this idempotency key: it is used, no second job made", job.id
+        )
+    else:
+        logger.warning(
+            "creating a job failed, but it had been created: job %s is used, no second job made", job.id
+        )
     return _created(job.id, None, config, tag)
 
 
@@ -660,6 +668,7 @@ class PreRecordedClient(_Common):
         self,
         options: Options,
         *,
+        idempotency_key: str | None = None,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -670,14 +679,26 @@ class PreRecordedClient(_Common):
         The options are checked first: an invalid one raises InvalidOptionsError and nothing is sent. A
         failure that may have created the job is never answered with a second job (see README, Reliability):
         the SDK finds the job, or tries again once it knows there is none, or raises JobMayExistError.
+
+        Args:
+            options: the job's options.
+            idempotency_key: your key for this job (e.g. `uuid.uuid4().hex`, saved before the call): if a
+                job was created with this key already (by a call that crashed, say), it is returned and
+                none is created. It becomes the job's `custom_metadata.gladia_sdk_request_id`.
         """
         body = _checked_options(options)
         warn_about(body, stacklevel=3)
-        return self._create(body, NO_DEADLINE)
+        return self._create(body, NO_DEADLINE, check_idempotency_key(idempotency_key))
 
-    def _create(self, body: Mapping[str, Any], deadline: Deadline) -> InitPreRecordedTranscriptionResponse:
-        body, tag = tagged(body)
+    def _create(
+        self, body: Mapping[str, Any], deadline: Deadline, key: str | None = None
+    ) -> InitPreRecordedTranscriptionResponse:
+        body, tag = tagged(body, key)
         since = clock.now()
+        if key is not None:
+            found = self._look_before(tag, since, deadline)
+            if found is not None:
+                return _found(found, self._config, tag, earlier=True)
         budget = RetryBudget(self._config.max_retries)
         options = self._requests.create(body, tag, budget, deadline)
         while True:
@@ -716,6 +737,13 @@ class PreRecordedClient(_Common):
             return None
         except (GladiaError, CannotTell) as why:
             raise may_exist(tag, error, why) from error
+
+    def _look_before(self, tag: str, since: dt.datetime, deadline: Deadline) -> PreRecordedResponse | None:
+        """The job an earlier call with this idempotency key made, if any (looked up before creating)."""
+        try:
+            return self._look_once(tag, since, deadline.shifted(C.DEADLINE_GRACE))
+        except CannotTell as why:  # a failed request is raised as itself: nothing was created, call again
+            raise may_exist(tag, None, why) from why
 
     def _look_once(self, tag: str, since: dt.datetime, deadline: Deadline) -> PreRecordedResponse | None:
         offset = 0
@@ -916,6 +944,7 @@ class PreRecordedClient(_Common):
         self,
         options: Options,
         *,
+        idempotency_key: str | None = None,
         wait_timeout: float | None = UNSET,
         on_status: StatusCallback | None = None,
         timeout: float | None = UNSET,
@@ -930,7 +959,7 @@ class PreRecordedClient(_Common):
         body = _checked_options(options)
         warn_about(body, stacklevel=3)
         poller = _poller("", wait_timeout, timeout, interval, on_status)
-        job = self._create(body, Deadline(poller.deadline))
+        job = self._create(body, Deadline(poller.deadline), check_idempotency_key(idempotency_key))
         poller.job_id = job.id
         return self._poll(poller)
 
@@ -940,6 +969,7 @@ class PreRecordedClient(_Common):
         source: Source,
         options: TranscribeOptions | None = None,
         *,
+        idempotency_key: str | None = None,
         wait_timeout: float | None = UNSET,
         on_status: StatusCallback | None = None,
         on_progress: ProgressCallback | None = None,
@@ -981,7 +1011,7 @@ class PreRecordedClient(_Common):
         deadline = Deadline(poller.deadline)
         if isinstance(audio, LocalSource):
             checked["audio_url"] = self._upload(audio, on_progress, deadline).audio_url
-        job = self._create(checked, deadline)
+        job = self._create(checked, deadline, check_idempotency_key(idempotency_key))
         poller.job_id = job.id
         return self._poll(poller)
 
@@ -1113,6 +1143,7 @@ class AsyncPreRecordedClient(_Common):
         self,
         options: Options,
         *,
+        idempotency_key: str | None = None,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -1121,13 +1152,17 @@ class AsyncPreRecordedClient(_Common):
         """Create a transcription job (see PreRecordedClient.create)."""
         body = _checked_options(options)
         warn_about(body, stacklevel=3)
-        return await self._create(body, NO_DEADLINE)
+        return await self._create(body, NO_DEADLINE, check_idempotency_key(idempotency_key))
 
     async def _create(
-        self, body: Mapping[str, Any], deadline: Deadline
+        self, body: Mapping[str, Any], deadline: Deadline, key: str | None = None
     ) -> InitPreRecordedTranscriptionResponse:
-        body, tag = tagged(body)
+        body, tag = tagged(body, key)
         since = clock.now()
+        if key is not None:
+            found = await self._look_before(tag, since, deadline)
+            if found is not None:
+                return _found(found, self._config, tag, earlier=True)
         budget = RetryBudget(self._config.max_retries)
         options = self._requests.create(body, tag, budget, deadline)
         while True:
@@ -1167,6 +1202,14 @@ class AsyncPreRecordedClient(_Common):
             return None
         except (GladiaError, CannotTell) as why:
             raise may_exist(tag, error, why) from error
+
+    async def _look_before(
+        self, tag: str, since: dt.datetime, deadline: Deadline
+    ) -> PreRecordedResponse | None:
+        try:
+            return await self._look_once(tag, since, deadline.shifted(C.DEADLINE_GRACE))
+        except CannotTell as why:  # a failed request is raised as itself: nothing was created, call again
+            raise may_exist(tag, None, why) from why
 
     async def _look_once(
         self, tag: str, since: dt.datetime, deadline: Deadline
@@ -1351,6 +1394,7 @@ class AsyncPreRecordedClient(_Common):
         self,
         options: Options,
         *,
+        idempotency_key: str | None = None,
         wait_timeout: float | None = UNSET,
         on_status: StatusCallback | None = None,
         timeout: float | None = UNSET,
@@ -1364,7 +1408,7 @@ class AsyncPreRecordedClient(_Common):
         body = _checked_options(options)
         warn_about(body, stacklevel=3)
         poller = _poller("", wait_timeout, timeout, interval, on_status)
-        job = await self._create(body, Deadline(poller.deadline))
+        job = await self._create(body, Deadline(poller.deadline), check_idempotency_key(idempotency_key))
         poller.job_id = job.id
         return await self._poll(poller)
 
@@ -1374,6 +1418,7 @@ class AsyncPreRecordedClient(_Common):
         source: Source,
         options: TranscribeOptions | None = None,
         *,
+        idempotency_key: str | None = None,
         wait_timeout: float | None = UNSET,
         on_status: StatusCallback | None = None,
         on_progress: ProgressCallback | None = None,
@@ -1396,7 +1441,7 @@ class AsyncPreRecordedClient(_Common):
         deadline = Deadline(poller.deadline)
         if isinstance(audio, LocalSource):
             checked["audio_url"] = (await self._upload(audio, on_progress, deadline)).audio_url
-        job = await self._create(checked, deadline)
+        job = await self._create(checked, deadline, check_idempotency_key(idempotency_key))
         poller.job_id = job.id
         return await self._poll(poller)
 

@@ -24,7 +24,7 @@ import httpx
 
 from gladia._core import constants as C
 from gladia._core.retry import not_sent
-from gladia.errors import APIConnectionError, APIError, GladiaError, JobMayExistError
+from gladia.errors import APIConnectionError, APIError, GladiaError, JobMayExistError, ValidationError
 
 if TYPE_CHECKING:
     from gladia_api.models.pre_recorded_response import PreRecordedResponse
@@ -37,9 +37,10 @@ REQUEST_ID_KEY = "gladia_sdk_request_id"
 _NOT_CREATED_STATUSES = frozenset(range(400, 500)) - {408, 409}
 
 
-def tagged(body: Mapping[str, Any]) -> tuple[dict[str, Any], str]:
-    """The body with a fresh tag in its custom_metadata, and that tag."""
-    request_id = secrets.token_hex(12)
+def tagged(body: Mapping[str, Any], key: str | None = None) -> tuple[dict[str, Any], str]:
+    """The body with a tag in its custom_metadata (the caller's idempotency key, else a fresh one), and
+    that tag."""
+    request_id = secrets.token_hex(12) if key is None else key
     metadata = dict(body.get("custom_metadata") or {})
     metadata[REQUEST_ID_KEY] = request_id
     return {**body, "custom_metadata": metadata}, request_id
@@ -88,11 +89,30 @@ class CannotTell(Exception):
     """The lookup could not decide whether the job exists."""
 
 
-def may_exist(tag: str, error: GladiaError, why: BaseException) -> JobMayExistError:
-    """The error to raise when the lookup after `error` could not decide (`why`)."""
+def may_exist(tag: str, error: GladiaError | None, why: BaseException) -> JobMayExistError:
+    """The error to raise when the lookup after `error` (None: before creating, for an idempotency key)
+    could not decide (`why`)."""
+    if error is None:
+        return JobMayExistError(
+            REQUEST_ID_KEY,
+            tag,
+            f"before creating it, looking for a job made earlier with this idempotency key could not finish: "
+            f"{_short(why)}",
+        )
     return JobMayExistError(
         REQUEST_ID_KEY, tag, f"{_short(error)}; then looking for the job failed: {_short(why)}"
     )
+
+
+def check_idempotency_key(key: object) -> str | None:
+    """The caller's idempotency key, checked: it becomes a custom_metadata value and a header."""
+    if key is None:
+        return None
+    if not isinstance(key, str) or not 1 <= len(key) <= 255 or not key.isascii() or not key.isprintable():
+        raise ValidationError(
+            f"idempotency_key must be 1 to 255 printable ASCII characters (e.g. uuid.uuid4().hex), got {key!r}"
+        )
+    return key
 
 
 def _short(error: BaseException) -> str:
