@@ -22,6 +22,7 @@ from datetime import datetime, timezone
 import attrs
 import httpx
 
+from gladia._core import clock
 from gladia._core import constants as C
 from gladia._core.deadline import Deadline
 from gladia._core.routes import IDEMPOTENT, Operation
@@ -141,7 +142,7 @@ def parse_retry_after(value: str | None, now: datetime | None = None) -> float |
         if when.tzinfo is None:
             when = when.replace(tzinfo=timezone.utc)
         try:
-            seconds = (when - (now or datetime.now(timezone.utc))).total_seconds()
+            seconds = (when - (now or clock.now())).total_seconds()
         except OverflowError:
             return None
     if not math.isfinite(seconds):

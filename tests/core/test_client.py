@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import io
 import time
-import types
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 
-import gladia.prerecorded._client
 import gladia_api
 from gladia import GladiaClient
 from gladia._core.constants import USER_AGENT
@@ -19,6 +17,7 @@ from gladia.errors import NotFoundError
 from gladia.testing import Emulator
 from gladia_api.api.pre_recorded import get_transcription
 from gladia_api.models import AudioUploadResponse, InitTranscriptionRequest, PreRecordedResponse
+from tests._clock import FastClock
 from tests.conftest import Receiver, make_wav, wait_for_job
 
 TEXT = "Hello from the emulator. This is a test of the gladia client."
@@ -52,50 +51,38 @@ def test_transcribe_a_local_file(client: GladiaClient, emu: Emulator, wav: Path)
 
 
 def test_a_new_job_is_looked_at_before_any_wait(
-    client: GladiaClient, emu: Emulator, wav: Path, monkeypatch: pytest.MonkeyPatch
+    client: GladiaClient, emu: Emulator, wav: Path, fast_clock: FastClock
 ) -> None:
     # A fast backend (the emulator here, a cached result) may be done at once: no wait before looking.
     audio_url = client.prerecorded().upload_file(wav).audio_url
     looks_before_each_wait: list[int] = []
-
-    def sleep(seconds: float) -> None:
-        looks_before_each_wait.append(emu.counters.requests["GET /v2/pre-recorded/{id}"])
-        time.sleep(0.05)
-
-    monkeypatch.setattr(gladia.prerecorded._client, "time", types.SimpleNamespace(sleep=sleep))
+    fast_clock.on_sleep = lambda _: looks_before_each_wait.append(
+        emu.counters.requests["GET /v2/pre-recorded/{id}"]
+    )
     assert client.prerecorded().create_and_poll({"audio_url": audio_url}).status == "done"
     assert looks_before_each_wait[:1] in ([], [1])
 
 
 def test_a_job_already_done_is_returned_after_one_look_and_no_wait(
-    client: GladiaClient, emu: Emulator, wav: Path, http: httpx.Client, monkeypatch: pytest.MonkeyPatch
+    client: GladiaClient, emu: Emulator, wav: Path, http: httpx.Client, fast_clock: FastClock
 ) -> None:
     job = client.prerecorded().create({"audio_url": client.prerecorded().upload_file(wav).audio_url})
     wait_for_job(http, job.id)
     before = emu.counters.requests["GET /v2/pre-recorded/{id}"]
-    waits: list[float] = []
-    monkeypatch.setattr(gladia.prerecorded._client, "time", types.SimpleNamespace(sleep=waits.append))
     assert client.prerecorded().poll(job.id).status == "done"
-    assert waits == []
+    assert fast_clock.sleeps == []
     assert emu.counters.requests["GET /v2/pre-recorded/{id}"] == before + 1
 
 
 def test_a_running_job_is_looked_at_on_the_schedule(
-    client: GladiaClient, emu: Emulator, wav: Path, monkeypatch: pytest.MonkeyPatch
+    client: GladiaClient, emu: Emulator, wav: Path, fast_clock: FastClock
 ) -> None:
     emu.configure(processing_seconds=0.6)
-    waits: list[float] = []
-    monkeypatch.setattr(gladia.prerecorded._client, "time", types.SimpleNamespace(sleep=waits.append))
     job = client.prerecorded().create({"audio_url": client.prerecorded().upload_file(wav).audio_url})
-    monkeypatch.undo()
-    # waits are recorded, not slept: the looks come back to back until the job is done.
-    slept: list[float] = []
-    monkeypatch.setattr(
-        gladia.prerecorded._client,
-        "time",
-        types.SimpleNamespace(sleep=lambda s: (slept.append(s), time.sleep(0.2))),
-    )
+    fast_clock.sleeps.clear()
+    fast_clock.on_sleep = lambda _: time.sleep(0.2)  # the job needs real time to finish
     assert client.prerecorded().poll(job.id).status == "done"
+    slept = fast_clock.sleeps
     assert slept, "the job was not done at once, so the client waited at least once"
     assert all(1.8 <= s <= 3.3 for s in slept)  # 2 s, 2.5 s, then 3 s, each +/-10 %
     assert slept == sorted(slept) or len(slept) == 1

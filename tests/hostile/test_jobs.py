@@ -80,6 +80,7 @@ def test_the_lookup_asks_with_the_bracket_filter_of_gladias_clients(
 
 
 @pytest.mark.timeout(40)
+@pytest.mark.real_time  # the server's list lags by real seconds; the SDK's looks must wait them out
 @pytest.mark.parametrize("mode", H.MODES)
 def test_a_list_that_shows_the_new_job_only_seconds_later(server: H.HostileServer, mode: str) -> None:
     server.settings.list_lag = 2.5

@@ -4,7 +4,6 @@ over real HTTP."""
 
 from __future__ import annotations
 
-import itertools
 import json
 import sys
 import time
@@ -25,6 +24,7 @@ from gladia.errors import (
     ValidationError,
 )
 from gladia.testing import Emulator
+from tests._clock import FastClock
 from tests._official import DRIVERS, official_python, prepare, run_driver
 from tests.conftest import make_wav
 
@@ -198,18 +198,20 @@ async def test_gladiaio_s_names_on_the_async_client(aclient: AsyncGladiaClient) 
 # ------------------------------------------------------------------------------- poll(interval=, timeout=)
 
 
-def test_interval_is_a_fixed_wait_between_looks(client: GladiaClient, emu: Emulator) -> None:
+def test_interval_is_a_fixed_wait_between_looks(
+    client: GladiaClient, emu: Emulator, fast_clock: FastClock
+) -> None:
     emu.configure(queued_seconds=0, processing_seconds=0.6)
     job = client.prerecorded().create({"audio_url": AUDIO_URL})
+    fast_clock.on_sleep = lambda _: time.sleep(0.05)  # the job needs real time to finish
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # gladiaio-sdk's call: no deprecation warning
         done = client.prerecorded().poll(job.id, interval=0.1, timeout=30)
     assert done.status == "done"
-    looks = [request.received_at for request in _routes(emu, GET_JOB)]
-    # The SDK's own schedule would look at once, then after 2 s: twice at most for a 0.6 s job.
-    assert len(looks) >= 4
-    gaps = [later - earlier for earlier, later in itertools.pairwise(looks)]
-    assert all(0.08 <= gap < 0.6 for gap in gaps), gaps
+    # The SDK's own schedule would wait 2 s, then 2.5 s: fixed waits of 0.1 s, without jitter, here.
+    assert len(fast_clock.sleeps) >= 3
+    assert set(fast_clock.sleeps) == {0.1}
+    assert len(_routes(emu, GET_JOB)) == len(fast_clock.sleeps) + 1
 
 
 def test_timeout_beside_interval_is_the_total_wait(client: GladiaClient, emu: Emulator) -> None:
