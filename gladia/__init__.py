@@ -56,25 +56,27 @@ from gladia.errors import (
 
 if TYPE_CHECKING:
     from gladia._client import AsyncGladiaClient, GladiaClient
-    from gladia._core.pages import AsyncJobList, AsyncJobPage, JobList, JobPage
+    from gladia._core.pages_async import AsyncJobList, AsyncJobPage
+    from gladia._core.pages_sync import JobList, JobPage
     from gladia.live._async_session import AsyncLiveSession
     from gladia.live._client import AsyncLiveClient, LiveClient
     from gladia.live._messages import LiveMessage, UnknownLiveMessage
     from gladia.live._session import LiveSession
-    from gladia.prerecorded._client import AsyncPreRecordedClient, PreRecordedClient
+    from gladia.prerecorded._client_async import AsyncPreRecordedClient
+    from gladia.prerecorded._client_sync import PreRecordedClient
     from gladia.prerecorded._outcome import FailedAddon, failed_addons, job_error_reason
     from gladia.prerecorded._raw import RawResponse
 
 _LAZY = {
     "GladiaClient": "gladia._client",
     "AsyncGladiaClient": "gladia._client",
-    "PreRecordedClient": "gladia.prerecorded._client",
-    "AsyncPreRecordedClient": "gladia.prerecorded._client",
+    "PreRecordedClient": "gladia.prerecorded._client_sync",
+    "AsyncPreRecordedClient": "gladia.prerecorded._client_async",
     "RawResponse": "gladia.prerecorded._raw",
-    "JobList": "gladia._core.pages",
-    "AsyncJobList": "gladia._core.pages",
-    "JobPage": "gladia._core.pages",
-    "AsyncJobPage": "gladia._core.pages",
+    "JobList": "gladia._core.pages_sync",
+    "AsyncJobList": "gladia._core.pages_async",
+    "JobPage": "gladia._core.pages_sync",
+    "AsyncJobPage": "gladia._core.pages_async",
     "FailedAddon": "gladia.prerecorded._outcome",
     "failed_addons": "gladia.prerecorded._outcome",
     "job_error_reason": "gladia.prerecorded._outcome",

@@ -6,53 +6,33 @@ import copy
 import weakref
 from collections.abc import Mapping
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import httpx
 
 import gladia_api
 from gladia._core import constants as C
-from gladia._core.config import ClientConfig, resolve_config, resolve_config_changes
+from gladia._core.config import UNSET, ClientConfig, resolve_config, resolve_config_changes, settings_given
 from gladia._core.log import configure_from_env
-from gladia._core.transport import (
-    AsyncClientTransport,
-    AsyncGladiaTransport,
-    ClientTransport,
-    GladiaTransport,
-    ThreadedClientTransport,
-)
+from gladia._core.request import stamper
+from gladia._core.transport import POOL_LIMITS, ThreadedClientTransport
+from gladia._core.transport_async import AsyncClientTransport, AsyncGladiaTransport
+from gladia._core.transport_sync import ClientTransport, GladiaTransport
 from gladia.errors import ConfigurationError
-from gladia.prerecorded._client import UNSET, AsyncPreRecordedClient, PreRecordedClient, settings_given
+from gladia.prerecorded._client_async import AsyncPreRecordedClient
+from gladia.prerecorded._client_sync import PreRecordedClient
 
 if TYPE_CHECKING:
     from typing_extensions import Self
 
-    from gladia.live._client import AsyncLiveClient, LiveClient
+    from gladia.live._client import AsyncLiveClient, LiveClient  # noqa: F401  (named in the base classes)
+
 
 _NO_IDLE_CONNECTIONS = httpx.Limits(max_keepalive_connections=0)
 
-
-def _settings(
-    api_key: str | None,
-    api_url: str | None,
-    timeout: float | httpx.Timeout | None,
-    max_retries: int,
-    max_upload_bytes: int | None,
-    allow_insecure_http: bool,
-    max_response_bytes: int,
-    http_headers: Mapping[str, str] | None,
-) -> ClientConfig:
-    configure_from_env()
-    return resolve_config(
-        api_key,
-        api_url,
-        timeout=timeout,
-        max_retries=max_retries,
-        max_upload_bytes=max_upload_bytes,
-        allow_insecure_http=allow_insecure_http,
-        max_response_bytes=max_response_bytes,
-        http_headers=http_headers,
-    )
+Pre = TypeVar("Pre")
+Live = TypeVar("Live")
+Http = TypeVar("Http")
 
 
 def _default_headers(config: ClientConfig) -> httpx.Headers:
@@ -63,61 +43,138 @@ def _default_headers(config: ClientConfig) -> httpx.Headers:
     return headers
 
 
-def _sync_pool(config: ClientConfig, http_client: object) -> tuple[httpx.Client, GladiaTransport]:
-    """The SDK's own httpx client. A caller's client is never changed: the SDK sends through it, behind
-    its own transport (its proxies, certificates, auth and hooks apply; its settings stay as they were)."""
-    if http_client is None:
-        transport = GladiaTransport(config)
-    elif isinstance(http_client, httpx.Client):
-        transport = GladiaTransport(config, ClientTransport(http_client))
-    else:
+def _transport(
+    config: ClientConfig, http_client: object, flavor: str, limits: httpx.Limits | None = None
+) -> Any:
+    """The SDK's own transport, in front of a caller's http_client when given (never changed: the SDK sends
+    through it, so its proxies, certificates, auth and hooks apply): an httpx.Client for GladiaClient, an
+    httpx.AsyncClient for AsyncGladiaClient, or a caller's httpx.Client used in worker threads for
+    GladiaClient.prerecorded_async()."""
+    if flavor == "sync":
+        if http_client is None:
+            return GladiaTransport(config)
+        if isinstance(http_client, httpx.Client):
+            return GladiaTransport(config, ClientTransport(http_client))
         raise ConfigurationError(
             "http_client must be an httpx.Client (use AsyncGladiaClient for an httpx.AsyncClient)"
         )
-    http = httpx.Client(
-        transport=transport,
-        follow_redirects=True,
-        base_url=config.api_url,
-        headers=_default_headers(config),
-    )
-    return http, transport
-
-
-def _async_pool(
-    config: ClientConfig, http_client: object, *, limits: httpx.Limits | None = None
-) -> tuple[httpx.AsyncClient, AsyncGladiaTransport]:
-    """The SDK's own async httpx client, in front of a caller's async client (or, for prerecorded_async(),
-    a caller's sync client used in worker threads), which is never changed."""
     if http_client is None:
-        transport = (
-            AsyncGladiaTransport(config) if limits is None else AsyncGladiaTransport(config, limits=limits)
-        )
-    elif isinstance(http_client, httpx.AsyncClient):
-        transport = AsyncGladiaTransport(config, AsyncClientTransport(http_client))
-    elif isinstance(http_client, httpx.Client):
-        transport = AsyncGladiaTransport(config, ThreadedClientTransport(http_client))
-    else:
-        raise ConfigurationError(
-            "http_client must be an httpx.AsyncClient (use GladiaClient for an httpx.Client)"
-        )
-    http = httpx.AsyncClient(
+        return AsyncGladiaTransport(config, limits=limits or POOL_LIMITS)
+    if isinstance(http_client, httpx.AsyncClient):
+        return AsyncGladiaTransport(config, AsyncClientTransport(http_client))
+    if isinstance(http_client, httpx.Client) and limits is not None:  # prerecorded_async() of a GladiaClient
+        return AsyncGladiaTransport(config, ThreadedClientTransport(http_client))
+    raise ConfigurationError(
+        "http_client must be an httpx.AsyncClient (use GladiaClient for an httpx.Client)"
+    )
+
+
+def _http(config: ClientConfig, transport: Any, flavor: str, raw: bool = False) -> Any:
+    """The SDK's own httpx client on `transport`. The one `client.raw` uses gives each raw generated call
+    the plan this client's settings make (gladia/_core/request.py `stamper`)."""
+    hooks: dict[str, list[Any]] = {}
+    if raw:
+        stamp = stamper(config)
+        if flavor == "sync":
+            hooks["request"] = [stamp]
+        else:
+
+            async def hook(request: httpx.Request) -> None:
+                stamp(request)
+
+            hooks["request"] = [hook]
+    kind = httpx.Client if flavor == "sync" else httpx.AsyncClient
+    return kind(
         transport=transport,
         follow_redirects=True,
         base_url=config.api_url,
         headers=_default_headers(config),
+        event_hooks=hooks,
     )
-    return http, transport
 
 
-class _Base:
-    """What both clients share: their configuration, transport and description."""
+class _Base(Generic[Pre, Live, Http]):
+    """What both clients share: configuration, connection pool, the ways into each API, copies."""
 
+    _flavor: str  # "sync" or "async"
+    _prerecorded_class: type[Any]
+    _live_class: str  # imported on first use, so `import gladia` stays as cheap as before live existed
     _config: ClientConfig
-    _transport: GladiaTransport | AsyncGladiaTransport
-    _prerecorded: PreRecordedClient | AsyncPreRecordedClient
-    _raw: gladia_api.Client | None
+    _transport: Any
+    _http: Any
+    _prerecorded: Pre
+    _raw: gladia_api.Client | None = None
     #: The client this one is a `with_options` copy of (whose pool it shares), else None.
-    _parent: _Base | None = None
+    _parent: _Base[Any, Any, Any] | None = None
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        *,
+        api_url: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int = C.DEFAULT_MAX_RETRIES,
+        http_client: Http | None = None,
+        max_upload_bytes: int | None = C.MAX_UPLOAD_BYTES,
+        allow_insecure_http: bool = False,
+        max_response_bytes: int = C.MAX_RESPONSE_BYTES,
+        http_headers: Mapping[str, str] | None = None,
+    ) -> None:
+        configure_from_env()
+        self._config = resolve_config(
+            api_key,
+            api_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            max_upload_bytes=max_upload_bytes,
+            allow_insecure_http=allow_insecure_http,
+            max_response_bytes=max_response_bytes,
+            http_headers=http_headers,
+        )
+        self._user_http = http_client
+        self._transport = _transport(self._config, http_client, self._flavor)
+        self._http = _http(self._config, self._transport, self._flavor)
+        self._prerecorded = self._prerecorded_class(self._http, self._config, owner=self)
+        self._opened()
+
+    def _opened(self) -> None:
+        """What a client of one flavor does once its pool is made."""
+
+    def prerecorded(self) -> Pre:
+        """Gladia's pre-recorded transcription API."""
+        return self._prerecorded
+
+    def pre_recorded_v2(self) -> Pre:
+        """The same as prerecorded(): gladiaio-sdk's name (it takes no option overrides: use with_options)."""
+        return self._prerecorded
+
+    def pre_recorded(self) -> Pre:
+        """The same as prerecorded(): gladiaio-sdk's other name."""
+        return self._prerecorded
+
+    def live(self) -> Live:
+        """Gladia's live API: `start_session(options)` streams audio over a WebSocket (the `live` extra)."""
+        from gladia.live import _client  # noqa: PLC0415
+
+        client: Live = getattr(_client, self._live_class)(self._http, self._config, owner=self)
+        return client
+
+    @property
+    def raw(self) -> gladia_api.Client:
+        """The generated `gladia_api` client on this client's connection pool (same key, timeouts, retries).
+
+        Example: `gladia_api.api.pre_recorded.get_transcription.sync(job_id, client=client.raw)` (on the
+        async client, call the `asyncio`/`asyncio_detailed` functions).
+        """
+        if self._raw is None:
+            http = _http(self._config, self._transport, self._flavor, raw=True)
+            client = gladia_api.Client(base_url=str(self._config.api_url))
+            self._raw = (
+                client.set_httpx_client(http)
+                if self._flavor == "sync"
+                else client.set_async_httpx_client(http)
+            )
+        return self._raw
 
     def with_options(
         self,
@@ -130,8 +187,8 @@ class _Base:
         """A copy of this client with these settings changed, sharing its connection pool.
 
         Each argument means what it means to the client's constructor; one not given keeps this client's
-        value. Closing the copy does not close the shared pool (close the client it was made from).
-        Example: `client.with_options(timeout=30, max_retries=0).prerecorded().get(job_id)`.
+        value (raised as well as lowered). Closing the copy does not close the shared pool (close the
+        client it was made from). Example: `client.with_options(timeout=30, max_retries=0).prerecorded()`.
         """
         given = settings_given(
             timeout=timeout,
@@ -143,7 +200,7 @@ class _Base:
         twin = copy.copy(self)
         twin._config = config
         twin._parent = self if self._parent is None else self._parent  # keeps the pool's owner alive
-        twin._prerecorded = self._prerecorded._with_config(config, owner=twin)
+        twin._prerecorded = self._prerecorded._with_config(config, owner=twin)  # type: ignore[attr-defined]
         twin._raw = None
         twin._copied()
         return twin
@@ -164,13 +221,14 @@ class _Base:
     @property
     def retries(self) -> int:
         """How many request retries this client has made so far."""
-        return self._transport.retries
+        retries: int = self._transport.retries
+        return retries
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(api_url={self.api_url!r}, api_key=<hidden>)"
 
 
-class GladiaClient(_Base):
+class GladiaClient(_Base[PreRecordedClient, "LiveClient", httpx.Client]):
     """The entry point of the SDK. `.prerecorded()` gives Gladia's pre-recorded API; `.raw` the generated one.
 
     Args:
@@ -196,59 +254,17 @@ class GladiaClient(_Base):
     The client holds a connection pool: reuse one client, and close it (or use `with`) when done.
     """
 
-    _prerecorded: PreRecordedClient
+    _flavor = "sync"
+    _prerecorded_class = PreRecordedClient
+    _live_class = "LiveClient"
+    _transport: GladiaTransport
 
-    def __init__(
-        self,
-        api_key: str | None = None,
-        *,
-        api_url: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int = C.DEFAULT_MAX_RETRIES,
-        http_client: httpx.Client | None = None,
-        max_upload_bytes: int | None = C.MAX_UPLOAD_BYTES,
-        allow_insecure_http: bool = False,
-        max_response_bytes: int = C.MAX_RESPONSE_BYTES,
-        http_headers: Mapping[str, str] | None = None,
-    ) -> None:
-        self._config = _settings(
-            api_key,
-            api_url,
-            timeout,
-            max_retries,
-            max_upload_bytes,
-            allow_insecure_http,
-            max_response_bytes,
-            http_headers,
-        )
-        self._user_http = http_client
-        self._http, self._transport = _sync_pool(self._config, http_client)
+    def _opened(self) -> None:
         # Code written after Gladia's docs keeps only `GladiaClient(...).prerecorded()` and never closes
         # it: the pool is closed when the last of them is garbage-collected, so no socket is left open.
         # (Only the SDK's own client is closed: a caller's http_client stays open.)
         self._finalizer = weakref.finalize(self, self._http.close)
-        self._prerecorded = PreRecordedClient(self._http, self._config, owner=self)
         self._async: AsyncPreRecordedClient | None = None
-        self._raw: gladia_api.Client | None = None
-
-    def prerecorded(self) -> PreRecordedClient:
-        """Gladia's pre-recorded transcription API."""
-        return self._prerecorded
-
-    def pre_recorded_v2(self) -> PreRecordedClient:
-        """The same as prerecorded(): gladiaio-sdk's name (it takes no option overrides: use with_options)."""
-        return self._prerecorded
-
-    def pre_recorded(self) -> PreRecordedClient:
-        """The same as prerecorded(): gladiaio-sdk's other name."""
-        return self._prerecorded
-
-    def live(self) -> LiveClient:
-        """Gladia's live API: `start_session(options)` streams audio over a WebSocket (the `live` extra)."""
-        # Imported on first use, so `import gladia` stays as cheap as before live existed.
-        from gladia.live._client import LiveClient  # noqa: PLC0415
-
-        return LiveClient(self._http, self._config, owner=self)
 
     def prerecorded_async(self) -> AsyncPreRecordedClient:
         """The same API, async, on a second (async) connection pool made with this client's settings.
@@ -264,8 +280,10 @@ class GladiaClient(_Base):
         if self._async is None:
             # No idle connections are kept: this pool is typically used inside one asyncio.run() and never
             # closed, and a connection left open when the event loop ends could not be closed cleanly.
-            http, _ = _async_pool(self._config, self._user_http, limits=_NO_IDLE_CONNECTIONS)
-            self._async = AsyncPreRecordedClient(http, self._config, owner=self)
+            transport = _transport(self._config, self._user_http, "async", limits=_NO_IDLE_CONNECTIONS)
+            self._async = AsyncPreRecordedClient(
+                _http(self._config, transport, "async"), self._config, owner=self
+            )
         return self._async
 
     def pre_recorded_v2_async(self) -> AsyncPreRecordedClient:
@@ -284,16 +302,6 @@ class GladiaClient(_Base):
         if self._async is not None and self._parent is None:
             await self._async._http.aclose()
 
-    @property
-    def raw(self) -> gladia_api.Client:
-        """The generated `gladia_api` client on this client's connection pool (same key, timeouts, retries).
-
-        Example: `gladia_api.api.pre_recorded.get_transcription.sync(job_id, client=client.raw)`.
-        """
-        if self._raw is None:
-            self._raw = gladia_api.Client(base_url=str(self._config.api_url)).set_httpx_client(self._http)
-        return self._raw
-
     def close(self) -> None:
         """Close the connection pool (a client passed as http_client is left to its owner; a `with_options`
         copy leaves the shared pool to the client it was made from)."""
@@ -309,74 +317,25 @@ class GladiaClient(_Base):
         self.close()
 
 
-class AsyncGladiaClient(_Base):
-    """The async sibling of GladiaClient: same arguments; `.prerecorded()` methods are awaited."""
+class AsyncGladiaClient(_Base[AsyncPreRecordedClient, "AsyncLiveClient", httpx.AsyncClient]):
+    """The async sibling of GladiaClient: same arguments (`http_client` an httpx.AsyncClient); the methods of
+    `.prerecorded()` and `.live()` are awaited. Close it with `await client.close()` (or `aclose()`), or use
+    `async with`."""
 
-    _prerecorded: AsyncPreRecordedClient
-
-    def __init__(
-        self,
-        api_key: str | None = None,
-        *,
-        api_url: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int = C.DEFAULT_MAX_RETRIES,
-        http_client: httpx.AsyncClient | None = None,
-        max_upload_bytes: int | None = C.MAX_UPLOAD_BYTES,
-        allow_insecure_http: bool = False,
-        max_response_bytes: int = C.MAX_RESPONSE_BYTES,
-        http_headers: Mapping[str, str] | None = None,
-    ) -> None:
-        self._config = _settings(
-            api_key,
-            api_url,
-            timeout,
-            max_retries,
-            max_upload_bytes,
-            allow_insecure_http,
-            max_response_bytes,
-            http_headers,
-        )
-        if isinstance(http_client, httpx.Client):
-            raise ConfigurationError(
-                "http_client must be an httpx.AsyncClient (use GladiaClient for an httpx.Client)"
-            )
-        self._http, self._transport = _async_pool(self._config, http_client)
-        self._prerecorded = AsyncPreRecordedClient(self._http, self._config)
-        self._raw: gladia_api.Client | None = None
-
-    def prerecorded(self) -> AsyncPreRecordedClient:
-        """Gladia's pre-recorded transcription API, async."""
-        return self._prerecorded
-
-    def pre_recorded_v2(self) -> AsyncPreRecordedClient:
-        """The same as prerecorded(): gladiaio-sdk's name."""
-        return self._prerecorded
-
-    def pre_recorded(self) -> AsyncPreRecordedClient:
-        """The same as prerecorded(): gladiaio-sdk's other name."""
-        return self._prerecorded
-
-    def live(self) -> AsyncLiveClient:
-        """Gladia's live API, async: `await start_session(options)` (the `live` extra)."""
-        from gladia.live._client import AsyncLiveClient  # noqa: PLC0415  (imported on first use)
-
-        return AsyncLiveClient(self._http, self._config, owner=self)
-
-    @property
-    def raw(self) -> gladia_api.Client:
-        """The generated client on this client's pool; call its `asyncio`/`asyncio_detailed` functions."""
-        if self._raw is None:
-            self._raw = gladia_api.Client(base_url=str(self._config.api_url)).set_async_httpx_client(
-                self._http
-            )
-        return self._raw
+    _flavor = "async"
+    _prerecorded_class = AsyncPreRecordedClient
+    _live_class = "AsyncLiveClient"
+    _transport: AsyncGladiaTransport
 
     async def close(self) -> None:
         """Close the connection pool (a client passed as http_client is left to its owner; a `with_options`
         copy leaves the shared pool to the client it was made from)."""
         if self._parent is None:
             await self._http.aclose()
+
+    async def aclose(self) -> None:
+        """The same as close() (httpx's name)."""
+        await self.close()
 
     async def __aenter__(self) -> AsyncGladiaClient:
         return self

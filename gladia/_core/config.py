@@ -17,6 +17,21 @@ from gladia._core.routes import Operation
 from gladia.errors import ConfigurationError
 
 
+class _Unset:
+    """The default of a keyword whose None means something: tells "not given" from None."""
+
+    def __repr__(self) -> str:
+        return "<unset>"
+
+
+UNSET: Any = _Unset()
+
+
+def settings_given(**settings: object) -> dict[str, object]:
+    """The settings of a `with_options` call that were given (not UNSET)."""
+    return {name: value for name, value in settings.items() if value is not UNSET}
+
+
 @attrs.frozen
 class Timeouts:
     """One httpx.Timeout per kind of operation."""
@@ -31,7 +46,7 @@ class Timeouts:
             return self.upload
         if operation is Operation.DOWNLOAD:
             return self.download
-        if operation in (Operation.CREATE, Operation.DELETE, Operation.OTHER):
+        if operation in (Operation.CREATE, Operation.DELETE, Operation.UPDATE, Operation.OTHER):
             return self.create
         return self.fast
 

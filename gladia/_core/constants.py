@@ -96,6 +96,8 @@ UPLOAD_CHUNK_BYTES = 1024 * 1024
 # The async client reads a local file this small whole, in the worker-thread call that checks it: one
 # thread hop per upload instead of one per chunk (plus open and close), which dominated small uploads.
 ASYNC_PRELOAD_BYTES = UPLOAD_CHUNK_BYTES
+# The sync client streams every file from disk (its generated twin of the async code reads this name).
+SYNC_PRELOAD_BYTES = 0
 # Gladia's documented per-file upload limit; checked before sending so a too-large file fails at once.
 MAX_UPLOAD_BYTES = 1000 * 1024 * 1024
 

@@ -1,20 +1,25 @@
-"""The one request pipeline: every public method builds its request here, from one `RequestOptions`, and
-sends it through here, where every failure becomes a typed error.
+"""The one request path: every HTTP request of the SDK is described by one `RequestOptions`, built into an
+httpx request here, and sent by `send` (gladia/_core/send_async.py, and its generated sync twin), the only
+functions that call httpx. Every failure becomes a typed error here.
 
-    method (gladia/prerecorded/_client.py) -> RequestOptions -> build() -> send()/asend() -> transport
-                                                                 \\-> map_failure() / check_answer()
+    a method (prerecorded, live, webhooks)       what to send, and the call's own overrides (CallOptions)
+      -> RequestOptions                          one value: operation, URL, body, deadline, budget, call
+      -> build()                                 the httpx request, carrying one `Plan` for the transport
+      -> send()                                  httpx -> GladiaTransport (gladia/_core/transport.py):
+                                                 key, attempts, retries, caps, the deadline (gladia/_core/deadline.py)
+      -> the answer, or map_failure()/error_from_response(): a typed GladiaError, secrets redacted
 
-`build` turns the options into an httpx request whose `extensions` tell the transport (gladia/_core/transport.py)
-what the request is: its operation, its overall deadline and its retry budget. The transport spends the
-budget and honours the deadline; so does the create lookup, with the same objects, so a call has one
-budget and one deadline whichever layer spends them. `send`/`asend` are the only places the SDK's clients
-call httpx, and the only places httpx failures are mapped to the SDK's errors.
+Settings are owned once. The client's `ClientConfig` holds its defaults; `plan()` turns them, with the
+call's overrides, into the `Plan` of one request (its operation, overall deadline, retry budget, timeouts,
+size cap); the transport reads that plan and nothing else, so a `with_options` copy raises a setting as
+well as it lowers it. A raw generated call (`client.raw`) gets its plan from the same function, stamped
+on by the raw httpx client's request hook.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, Union
 
 import attrs
 import httpx
@@ -22,10 +27,8 @@ import httpx
 from gladia._core import constants as C
 from gladia._core.config import ClientConfig, mask_url, redact, resolve_timeouts
 from gladia._core.deadline import NO_DEADLINE, Deadline, DeadlineExceeded
-from gladia._core.response import error_from_response
 from gladia._core.retry import RetryBudget
-from gladia._core.routes import Operation
-from gladia._core.transport import BUDGET, DEADLINE, MAX_BYTES, NOT_REPLAYABLE, OPERATION, TIMEOUT
+from gladia._core.routes import Operation, operation_of
 from gladia.errors import (
     APIConnectionError,
     APITimeoutError,
@@ -34,81 +37,45 @@ from gladia.errors import (
     SourceNotReplayableError,
     ValidationError,
 )
-from gladia.prerecorded._idempotency import REQUEST_ID_KEY
 
 Params = Sequence[tuple[str, Any]]
+#: The types of the per-call overrides every request method takes.
+Headers = Mapping[str, str]
+Query = Mapping[str, Any]
+Body = Mapping[str, Any]
+HttpTimeout = Union[float, httpx.Timeout, None]  # noqa: UP007
+
+#: The request extension that carries a request's `Plan` to the transport.
+PLAN = "gladia.plan"
 
 #: An error answer to a streamed request (a download) is read up to this much to describe it.
 STREAMED_ERROR_BYTES = 64 * 1024
 
 
-@attrs.frozen(kw_only=True, eq=False)
-class RequestOptions:
-    """Everything that decides one request: what it is, what it sends, and its limits.
-
-    `extra_headers`, `extra_query`, `extra_body` and `timeout` are the per-call overrides (merged last, so
-    they win); `deadline` is the call's overall deadline (the request's own default applies within it);
-    `budget` the call's retry budget, shared by every request the call makes when the call passes one.
-    """
-
-    operation: Operation
-    method: str
-    url: str
-    params: Params = ()
-    json: Any = None
-    body: Any = None  # a request stream (an upload); exclusive with json
-    headers: Mapping[str, str] = attrs.field(factory=dict)
-    deadline: Deadline = NO_DEADLINE
-    budget: RetryBudget | None = None
-    timeout: httpx.Timeout | None = None
-    extra_headers: Mapping[str, str] | None = None
-    extra_query: Mapping[str, Any] | None = None
-    extra_body: Mapping[str, Any] | None = None
-    replayable: bool = True
-    stream: bool = False  # hand the body to the caller unread (downloads)
-    max_response_bytes: int | None = None  # None: the client's max_response_bytes
-    #: A number given as the call's `timeout`: it bounds this request as a whole, instead of the client's.
-    overall_timeout: float | None = None
-
-    @classmethod
-    def generated(cls, operation: Operation, kwargs: Mapping[str, Any], **more: Any) -> RequestOptions:
-        """Options from the `_get_kwargs` of a generated endpoint (method, url, params, json, headers)."""
-        params = kwargs.get("params") or {}
-        return cls(
-            operation=operation,
-            method=str(kwargs["method"]).upper(),
-            url=kwargs["url"],
-            params=tuple(_flat_params(params)),
-            json=kwargs.get("json"),
-            headers=dict(kwargs.get("headers") or {}),
-            **more,
-        )
-
-
 @attrs.frozen(kw_only=True)
 class CallOptions:
-    """A call's own overrides (`extra_headers=`, `extra_query=`, `extra_body=`, `timeout=` on any request
-    method), applied to every request of that call by `apply`, in the one place every request goes through
-    (the clients' `_send`). `extra_body` goes into requests with a JSON body only (never into a GET), unchecked:
-    the escape hatch for options this SDK does not know yet."""
+    """A call's own overrides: the `extra_headers=`, `extra_query=`, `extra_body=` and `timeout=` keywords
+    every request method takes, applied to each request the call makes. `extra_body` goes into requests
+    with a JSON body only (never into a GET), unchecked: the escape hatch for options this SDK does not
+    know yet. A number as `timeout` bounds each request as a whole (`overall`), as the client's does."""
 
     extra_headers: Mapping[str, str] | None = None
     extra_query: Mapping[str, Any] | None = None
     extra_body: Mapping[str, Any] | None = None
     timeout: httpx.Timeout | None = None
-    overall_timeout: float | None = None
+    overall: float | None = None
 
     @classmethod
     def of(
         cls,
-        extra_headers: Mapping[str, str] | None,
-        extra_query: Mapping[str, Any] | None,
-        extra_body: Mapping[str, Any] | None,
-        timeout: float | httpx.Timeout | None,
-    ) -> CallOptions | None:
-        """The checked overrides, or None when the call has none."""
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> CallOptions:
+        """The checked overrides of one call (nothing is sent when one cannot be used)."""
         if extra_headers is None and extra_query is None and extra_body is None and timeout is None:
-            return None
+            return NO_OVERRIDES
         for name, value in (
             ("extra_headers", extra_headers),
             ("extra_query", extra_query),
@@ -116,36 +83,108 @@ class CallOptions:
         ):
             if value is not None and not isinstance(value, Mapping):
                 raise ValidationError(f"{name} must be a dict, got {type(value).__name__}")
-        if extra_headers is not None:
-            for key, text in extra_headers.items():
-                if not isinstance(key, str) or not isinstance(text, str):
-                    raise ValidationError(f"extra_headers must map strings to strings, got {key!r}: {text!r}")
-        http_timeout: httpx.Timeout | None = None
-        overall: float | None = None
-        if timeout is not None:
-            http_timeout = resolve_timeouts(timeout).fast
-            overall = None if isinstance(timeout, httpx.Timeout) else float(timeout)
+        for key, text in (extra_headers or {}).items():
+            if not isinstance(key, str) or not isinstance(text, str):
+                raise ValidationError(f"extra_headers must map strings to strings, got {key!r}: {text!r}")
+        if timeout is None:
+            return cls(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body)
         return cls(
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
-            timeout=http_timeout,
-            overall_timeout=overall,
+            timeout=resolve_timeouts(timeout).fast,
+            overall=None if isinstance(timeout, httpx.Timeout) else float(timeout),
         )
 
-    def apply(self, options: RequestOptions) -> RequestOptions:
-        """`options` with these overrides merged in (they win over what the SDK set)."""
-        changes: dict[str, Any] = {}
-        if self.extra_headers:
-            changes["extra_headers"] = {**(options.extra_headers or {}), **self.extra_headers}
-        if self.extra_query:
-            changes["extra_query"] = {**(options.extra_query or {}), **self.extra_query}
-        if self.extra_body and options.json is not None:
-            changes["extra_body"] = {**(options.extra_body or {}), **self.extra_body}
-        if self.timeout is not None:
-            changes["timeout"] = self.timeout
-            changes["overall_timeout"] = self.overall_timeout
-        return attrs.evolve(options, **changes) if changes else options
+
+NO_OVERRIDES = CallOptions()
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class RequestOptions:
+    """Everything that decides one request: what it is, what it sends, its limits and the call's overrides.
+
+    `deadline` is the call's overall deadline (the request's own default applies within it); `budget` the
+    call's retry budget, shared by every request of the call when the call passes one.
+    """
+
+    operation: Operation
+    method: str
+    url: str
+    params: Params = ()
+    json: Any = None
+    content: Any = None  # a request stream (an upload); exclusive with json
+    headers: Mapping[str, str] = attrs.field(factory=dict)
+    deadline: Deadline = NO_DEADLINE
+    budget: RetryBudget | None = None
+    call: CallOptions = NO_OVERRIDES
+    replayable: bool = True
+    stream: bool = False  # hand the body to the caller unread (downloads)
+    max_response_bytes: int | None = None  # None: the client's max_response_bytes
+
+    @classmethod
+    def generated(cls, operation: Operation, kwargs: Mapping[str, Any], **more: Any) -> RequestOptions:
+        """Options from the `_get_kwargs` of a generated endpoint (method, url, params, json, headers)."""
+        return cls(
+            operation=operation,
+            method=str(kwargs["method"]).upper(),
+            url=kwargs["url"],
+            params=tuple(_flat_params(kwargs.get("params") or {})),
+            json=kwargs.get("json"),
+            headers=dict(kwargs.get("headers") or {}),
+            **more,
+        )
+
+
+@attrs.frozen(eq=False)
+class Plan:
+    """What the transport knows of one request, across its attempts and redirects: the only settings it
+    reads. `max_bytes` None: the body is streamed to the caller (downloads)."""
+
+    operation: Operation
+    deadline: Deadline
+    budget: RetryBudget
+    timeout: httpx.Timeout
+    max_bytes: int | None
+    replayable: bool = True
+
+
+def plan(
+    config: ClientConfig,
+    operation: Operation,
+    *,
+    deadline: Deadline = NO_DEADLINE,
+    budget: RetryBudget | None = None,
+    call: CallOptions = NO_OVERRIDES,
+    max_bytes: int | None = None,
+    stream: bool = False,
+    replayable: bool = True,
+) -> Plan:
+    """The plan of one request: the client's settings, then the call's overrides, within the call's deadline."""
+    if call.timeout is not None:  # the call's own timeout replaces the client's
+        limit, timeout = call.overall, call.timeout
+    else:
+        limit, timeout = config.request_deadline(operation), config.timeouts.for_operation(operation)
+    streamed = stream or operation is Operation.DOWNLOAD
+    return Plan(
+        operation=operation,
+        deadline=deadline.earliest(Deadline.after(limit)),
+        budget=budget if budget is not None else RetryBudget(config.max_retries),
+        timeout=timeout,
+        max_bytes=None if streamed else (max_bytes if max_bytes is not None else config.max_response_bytes),
+        replayable=replayable,
+    )
+
+
+def stamper(config: ClientConfig) -> Callable[[httpx.Request], None]:
+    """A request hook giving a raw generated call (`client.raw`) the plan the client's settings make."""
+
+    def stamp(request: httpx.Request) -> None:
+        if not isinstance(request.extensions.get(PLAN), Plan):
+            operation = operation_of(request.method, request.url.path, config.path_prefix)
+            request.extensions[PLAN] = plan(config, operation)
+
+    return stamp
 
 
 def _flat_params(params: Mapping[str, Any]) -> list[tuple[str, Any]]:
@@ -158,46 +197,38 @@ def _flat_params(params: Mapping[str, Any]) -> list[tuple[str, Any]]:
     return pairs
 
 
-def _query_value(value: Any) -> str:
+def query_value(value: Any) -> str:
+    """A value as it is written in a query string (booleans as JSON writes them)."""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return str(value)
+    return str(getattr(value, "value", value))
 
 
 def build(
     http: httpx.Client | httpx.AsyncClient, config: ClientConfig, options: RequestOptions
 ) -> httpx.Request:
-    """The httpx request for `options`, carrying its operation, deadline and budget for the transport."""
-    if options.timeout is not None:  # the call's own timeout replaces the client's
-        limit = options.overall_timeout
-        timeout = options.timeout
-    else:
-        limit = config.request_deadline(options.operation)
-        timeout = config.timeouts.for_operation(options.operation)
-    deadline = options.deadline.earliest(Deadline.after(limit))
-    headers = {"Accept-Encoding": "gzip, deflate", **options.headers, **(options.extra_headers or {})}
+    """The httpx request for `options`, carrying its plan for the transport."""
+    call = options.call
+    the_plan = plan(
+        config,
+        options.operation,
+        deadline=options.deadline,
+        budget=options.budget,
+        call=call,
+        max_bytes=options.max_response_bytes,
+        stream=options.stream,
+        replayable=options.replayable,
+    )
+    headers = {"Accept-Encoding": "gzip, deflate", **options.headers, **(call.extra_headers or {})}
     params: list[tuple[str, str | int | float | bool | None]] = [
-        (name, _query_value(value)) for name, value in options.params
+        (name, query_value(value)) for name, value in options.params
     ]
-    if options.extra_query:
-        overridden = set(options.extra_query)
-        params = [(n, v) for n, v in params if n not in overridden]
-        params += [(n, _query_value(v)) for n, v in options.extra_query.items()]
+    if call.extra_query:
+        params = [(n, v) for n, v in params if n not in call.extra_query]
+        params += [(n, query_value(v)) for n, v in call.extra_query.items()]
     body = options.json
-    if options.extra_body:
-        body = _with_extra_body(body, options.extra_body)
-    extensions: dict[str, Any] = {
-        OPERATION: options.operation,
-        DEADLINE: deadline,
-        BUDGET: options.budget if options.budget is not None else RetryBudget(config.max_retries),
-        NOT_REPLAYABLE: not options.replayable,
-        TIMEOUT: timeout,
-        MAX_BYTES: (
-            options.max_response_bytes
-            if options.max_response_bytes is not None
-            else config.max_response_bytes
-        ),
-    }
+    if call.extra_body and body is not None:
+        body = with_extra_body(body, call.extra_body)
     try:
         request = http.build_request(
             options.method,
@@ -205,7 +236,7 @@ def build(
             params=params or None,
             json=body,
             headers=headers,
-            extensions=extensions,
+            extensions={PLAN: the_plan},
         )
     except (RecursionError, ValueError, TypeError) as exc:
         detail = "it is nested too deeply" if isinstance(exc, RecursionError) else str(exc)
@@ -213,77 +244,22 @@ def build(
             f"The request to {options.method} {options.url} cannot be encoded as JSON ({detail}); nothing was "
             "sent. Pass plain JSON values (dicts, lists, strings, numbers), nested a few levels at most"
         ) from None
-    if options.body is not None:
-        request.stream = options.body
+    if options.content is not None:
+        request.stream = options.content
         if "content-length" not in {name.lower() for name in options.headers}:
             # A stream of unknown length (a pipe): no Content-Length (httpx set one for the empty body).
             request.headers.pop("Content-Length", None)
             request.headers["Transfer-Encoding"] = "chunked"
-        setter = getattr(options.body, "set_deadline", None)
+        setter = getattr(options.content, "set_deadline", None)
         if setter is not None:
-            setter(deadline)
+            setter(the_plan.deadline)
     return request
 
 
-def send(http: httpx.Client, config: ClientConfig, options: RequestOptions) -> httpx.Response:
-    """Send `options` and return the answer (unread and open when `options.stream`; close it), or raise
-    the typed error for whatever went wrong."""
-    request = build(http, config, options)
-    try:
-        response = http.send(request, stream=options.stream)
-    except Exception as exc:
-        raise map_failure(exc, config, options) from exc
-    if response.is_error:
-        if options.stream:
-            _read_error_body(response)
-        raise check_failed(response, config)
-    return response
-
-
-async def asend(http: httpx.AsyncClient, config: ClientConfig, options: RequestOptions) -> httpx.Response:
-    """The async sibling of `send`."""
-    request = build(http, config, options)
-    try:
-        response = await http.send(request, stream=options.stream)
-    except Exception as exc:
-        raise map_failure(exc, config, options) from exc
-    if response.is_error:
-        if options.stream:
-            await _aread_error_body(response)
-        raise check_failed(response, config)
-    return response
-
-
-def check_failed(response: httpx.Response, config: ClientConfig) -> GladiaError:
-    return error_from_response(response, config)
-
-
-def _read_error_body(response: httpx.Response) -> None:
-    data = bytearray()
-    try:
-        for chunk in response.iter_bytes():
-            data += chunk
-            if len(data) >= STREAMED_ERROR_BYTES:
-                break
-    except httpx.HTTPError:
-        pass
-    finally:
-        response.close()
-    response._content = bytes(data[:STREAMED_ERROR_BYTES])
-
-
-async def _aread_error_body(response: httpx.Response) -> None:
-    data = bytearray()
-    try:
-        async for chunk in response.aiter_bytes():
-            data += chunk
-            if len(data) >= STREAMED_ERROR_BYTES:
-                break
-    except httpx.HTTPError:
-        pass
-    finally:
-        await response.aclose()
-    response._content = bytes(data[:STREAMED_ERROR_BYTES])
+def plan_of(request: httpx.Request) -> Plan | None:
+    """The plan a request was built with (None for a request the SDK did not build)."""
+    found = request.extensions.get(PLAN)
+    return found if isinstance(found, Plan) else None
 
 
 def map_failure(exc: BaseException, config: ClientConfig, options: RequestOptions) -> GladiaError:
@@ -351,12 +327,16 @@ def tagged_headers(tag: str) -> dict[str, str]:
     return {C.IDEMPOTENCY_KEY_HEADER: tag}
 
 
-def _with_extra_body(body: Mapping[str, Any] | None, extra: Mapping[str, Any]) -> dict[str, Any]:
+#: The custom_metadata key that carries the SDK's request tag (visible in the job's custom_metadata).
+REQUEST_ID_KEY = "gladia_sdk_request_id"
+
+
+def with_extra_body(body: Mapping[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
     """`body` with a call's `extra_body` merged in (its keys win), except the SDK's job tag: custom metadata
     given in `extra_body` is merged into the body's, which keeps `gladia_sdk_request_id`, so a failed create
     can still be looked up and is never made twice."""
-    merged = {**(body or {}), **extra}
-    own = (body or {}).get("custom_metadata")
+    merged = {**body, **extra}
+    own = body.get("custom_metadata")
     theirs = extra.get("custom_metadata")
     if isinstance(own, Mapping) and REQUEST_ID_KEY in own and isinstance(theirs, Mapping):
         merged["custom_metadata"] = {**theirs, REQUEST_ID_KEY: own[REQUEST_ID_KEY]}

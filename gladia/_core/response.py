@@ -7,9 +7,12 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import httpx
 
+from gladia._core.deadline import NO_DEADLINE, Deadline
+from gladia._core.request import plan_of
 from gladia._core.retry import parse_retry_after
 from gladia.errors import (
     APIError,
+    APITimeoutError,
     AuthenticationError,
     BadRequestError,
     InternalServerError,
@@ -17,6 +20,7 @@ from gladia.errors import (
     PayloadTooLargeError,
     PermissionDeniedError,
     RateLimitError,
+    ResponseTooLargeError,
     UnexpectedResponseError,
     UnprocessableEntityError,
 )
@@ -206,3 +210,44 @@ def parse_model(response: httpx.Response, model: type[M], config: ClientConfig |
     )
     error.response = shown_response(response, config)
     raise error from None
+
+
+# --------------------------------------------------------------------------------------- downloads
+
+
+def content_length(response: httpx.Response) -> int | None:
+    try:
+        value = int(response.headers.get("content-length", ""))
+    except ValueError:
+        return None
+    return value if value >= 0 else None
+
+
+def download_deadline(response: httpx.Response) -> Deadline:
+    """The deadline the download's request was sent with (its body must arrive by then too)."""
+    plan = plan_of(response.request)
+    return plan.deadline if plan is not None else NO_DEADLINE
+
+
+def download_timeout(response: httpx.Response, config: ClientConfig) -> APITimeoutError:
+    from gladia._core.config import mask_url  # noqa: PLC0415
+
+    return APITimeoutError(
+        "The download did not finish before its deadline (the client's timeout); the part received was "
+        "discarded. Raise the client's timeout for large files",
+        method=response.request.method,
+        url=mask_url(response.request.url, config),
+    )
+
+
+def too_large_download(response: httpx.Response, config: ClientConfig, limit: int) -> ResponseTooLargeError:
+    from gladia._core.config import mask_url  # noqa: PLC0415
+
+    return ResponseTooLargeError(
+        f"the audio is larger than {limit:,} bytes, too large to hold in memory; use download() to stream it "
+        "to a file",
+        limit=limit,
+        status_code=response.status_code,
+        method=response.request.method,
+        url=mask_url(response.request.url, config),
+    )

@@ -57,7 +57,8 @@ class RetryBudget:
 
 @attrs.frozen
 class RetryPolicy:
-    max_retries: int = C.DEFAULT_MAX_RETRIES
+    """How long to wait before a retry. Whether one is left is the call's `RetryBudget`'s to say."""
+
     initial_delay: float = C.RETRY_INITIAL_DELAY
     max_delay: float = C.RETRY_MAX_DELAY
     multiplier: float = C.RETRY_MULTIPLIER
@@ -72,7 +73,7 @@ class RetryPolicy:
         self, operation: Operation, status: int, retry_after: str | None, retry: int, rng: random.Random
     ) -> float | None:
         """Seconds to wait before retry number `retry` after an HTTP answer, or None to return the answer."""
-        if retry > self.max_retries or not retryable_status(operation, status):
+        if not retryable_status(operation, status):
             return None
         return self.wait_for(retry_after, retry, rng)
 
@@ -88,7 +89,7 @@ class RetryPolicy:
         self, operation: Operation, error: Exception, replayable: bool, retry: int, rng: random.Random
     ) -> float | None:
         """Seconds to wait before retrying after a transport error, or None to raise it."""
-        if retry > self.max_retries or not retryable_error(operation, error, replayable):
+        if not retryable_error(operation, error, replayable):
             return None
         return self.backoff(retry, rng)
 

@@ -13,6 +13,7 @@ class Operation(enum.Enum):
     GET = "get"
     DELETE = "delete"
     DOWNLOAD = "download"
+    UPDATE = "update"
     OTHER = "other"
 
 
@@ -24,7 +25,10 @@ _PATTERNS = (
     ("GET", re.compile(_JOB + r"/file/?"), Operation.DOWNLOAD),
     ("GET", re.compile(_JOB + r"/?"), Operation.GET),
     ("DELETE", re.compile(_JOB + r"/?"), Operation.DELETE),
-    # Live sessions: reading, listing, downloading and deleting them are as safe to repeat as for jobs.
+    # Live sessions: creating one is not idempotent, as a job; reading, listing, downloading, updating and
+    # deleting them are as safe to repeat as for jobs.
+    ("POST", re.compile(r"/v2/live/?"), Operation.CREATE),
+    ("PATCH", re.compile(r"/v2/live/[^/]+/?"), Operation.UPDATE),
     ("GET", re.compile(r"/v2/live/?"), Operation.LIST),
     ("GET", re.compile(r"/v2/live/[^/]+/file/?"), Operation.DOWNLOAD),
     ("GET", re.compile(r"/v2/live/[^/]+/?"), Operation.GET),
@@ -45,5 +49,5 @@ def operation_of(method: str, path: str, prefix: str = "") -> Operation:
 # Operations that change nothing when repeated, so any failure may be retried. An upload repeated
 # after an ambiguous failure only leaves an unused copy of the file behind.
 IDEMPOTENT = frozenset(
-    {Operation.UPLOAD, Operation.LIST, Operation.GET, Operation.DELETE, Operation.DOWNLOAD}
+    {Operation.UPLOAD, Operation.LIST, Operation.GET, Operation.DELETE, Operation.DOWNLOAD, Operation.UPDATE}
 )

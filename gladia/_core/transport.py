@@ -1,9 +1,11 @@
-"""The httpx transports every request goes through: API key, deadlines, size caps, retries, logging.
+"""What the httpx transports every request goes through decide: API key, retries, size caps, logging.
 
 Living at the transport layer means a raw generated endpoint called through `client.raw` gets exactly
-the same behaviour as the SDK's own methods. The SDK's own requests say what they are in
-`request.extensions` (their operation, overall deadline and retry budget, set by gladia/_core/request.py);
-a raw call without them is recognised from its URL and gets the client's defaults.
+the same behaviour as the SDK's own methods. Each request carries its `Plan` (gladia/_core/request.py:
+its operation, overall deadline, retry budget, timeouts and size cap), the only settings the transport
+reads; a raw call is given its plan by the raw client's request hook, from the same function. The attempt
+loop itself is in gladia/_core/transport_async.py (and its generated sync twin, transport_sync.py); the
+connection pools, the bounded inflation of a body and a caller's own http_client are here.
 
 The key is never written into the request the caller holds: each attempt is a copy that carries it, sent
 only to the configured API origin (so it never follows a redirect to another host), and never over plain
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import base64
 import importlib.util
+import os
 import random
 import sys
 import weakref
@@ -22,26 +25,17 @@ import zlib
 from collections.abc import AsyncGenerator, AsyncIterator, Iterator
 from typing import Any
 
-import attrs
 import httpx
 
 from gladia._core import aio, clock
 from gladia._core import constants as C
 from gladia._core.config import ClientConfig, mask_url, origin_of
-from gladia._core.deadline import CURRENT, Deadline, DeadlineExceeded
+from gladia._core.deadline import DeadlineExceeded
 from gladia._core.log import logger, redacted_headers
-from gladia._core.retry import RetryBudget, RetryPolicy
-from gladia._core.routes import Operation, operation_of
+from gladia._core.request import Plan, plan_of, stamper
+from gladia._core.response import request_id_of
+from gladia._core.retry import RetryPolicy
 from gladia.errors import ConfigurationError, ResponseTooLargeError, UnexpectedResponseError
-
-#: request.extensions keys the pipeline sets on each of the SDK's requests.
-OPERATION = "gladia.operation"
-DEADLINE = "gladia.deadline"
-BUDGET = "gladia.budget"
-TIMEOUT = "gladia.timeout"  # an httpx.Timeout for this request only (a per-call override)
-MAX_BYTES = "gladia.max_response_bytes"  # a cap for this request's body (None: the client's)
-#: Set on a request whose body cannot be sent twice (e.g. a pipe): it is then never retried once sent.
-NOT_REPLAYABLE = "gladia.not_replayable"
 
 #: The pools of the SDK's own transports. httpx keeps 20 idle connections by default; with many
 #: requests in flight, httpcore 1.0's pool offers the same idle connection to every request starting
@@ -67,24 +61,13 @@ def skip_missing_sniffio() -> None:
         sys.modules["sniffio"] = None  # type: ignore[assignment]
 
 
-@attrs.define
-class _Plan:
-    """What the transport knows about one request, across its attempts (and its redirects)."""
-
-    operation: Operation
-    deadline: Deadline
-    budget: RetryBudget
-    timeout: httpx.Timeout
-    same_origin: bool
-    max_bytes: int | None  # None: the body is streamed to the caller (downloads)
-
-
-class _Shared:
-    """What both transports decide, independent of how they wait and send."""
+class Decisions:
+    """What both transports decide, independent of how they wait and send: the key, the plan of each
+    request, whether to retry an answer or a failure, and the errors for bodies that cannot be read."""
 
     def __init__(self, config: ClientConfig, rng: random.Random | None) -> None:
         self._config = config
-        self._policy = RetryPolicy(max_retries=config.max_retries)
+        self._policy = RetryPolicy()
         self._rng = rng or random.Random()
         self.retries = 0  # retries made over this transport's life; read by tests and benchmarks
         self._auth = (
@@ -93,32 +76,17 @@ class _Shared:
             else "Basic " + base64.b64encode(":".join(config.url_credentials).encode()).decode()
         )
 
-    def plan(self, request: httpx.Request) -> _Plan:
-        same_origin = origin_of(request.url) == self._config.origin
-        ext = request.extensions
-        operation = ext.get(OPERATION)
-        if not isinstance(operation, Operation):
-            operation = ext[OPERATION] = (
-                operation_of(request.method, request.url.path, self._config.path_prefix)
-                if same_origin
-                else Operation.OTHER
-            )
-        # Stored back, so a redirect (which shares these extensions) keeps the same deadline and budget.
-        deadline = ext.get(DEADLINE)
-        if not isinstance(deadline, Deadline):
-            deadline = ext[DEADLINE] = Deadline.after(self._config.request_deadline(operation))
-        budget = ext.get(BUDGET)
-        if not isinstance(budget, RetryBudget):
-            budget = ext[BUDGET] = RetryBudget(self._config.max_retries)
-        timeout = ext.get(TIMEOUT)
-        if not isinstance(timeout, httpx.Timeout):
-            timeout = self._config.timeouts.for_operation(operation)
-        max_bytes = ext.get(MAX_BYTES, self._config.max_response_bytes)
-        if operation is Operation.DOWNLOAD:
-            max_bytes = None
-        return _Plan(operation, deadline, budget, timeout, same_origin, max_bytes)
+    def plan(self, request: httpx.Request) -> Plan:
+        """The request's plan (set by the one request path, or by the raw client's hook); a request that
+        has none gets the client's defaults."""
+        found = plan_of(request)
+        if found is None:
+            stamper(self._config)(request)
+            found = plan_of(request)
+            assert found is not None
+        return found
 
-    def attempt(self, request: httpx.Request, plan: _Plan) -> httpx.Request:
+    def attempt(self, request: httpx.Request, plan: Plan) -> httpx.Request:
         """The request to send for one attempt: a copy carrying the key (for the API's origin only)."""
         if plan.deadline.expired():
             raise DeadlineExceeded(
@@ -126,7 +94,7 @@ class _Shared:
                 request=request,
             )
         headers = request.headers.copy()
-        if plan.same_origin:
+        if origin_of(request.url) == self._config.origin:
             headers[C.API_KEY_HEADER] = self._config.api_key
             if self._auth is not None and "authorization" not in headers:
                 headers["Authorization"] = self._auth
@@ -142,45 +110,49 @@ class _Shared:
     def after_response(
         self,
         request: httpx.Request,
-        plan: _Plan,
+        plan: Plan,
         response: httpx.Response,
         started: float,
         sent: httpx.Request,
     ) -> float | None:
-        elapsed_ms = (clock.monotonic() - started) * 1000
-        request_id = response.headers.get("x-request-id") or response.headers.get("request-id") or "-"
+        """The wait before trying again after this answer, or None to return it."""
         logger.info(
             "%s %s -> %d in %.0f ms (request id %s)",
             request.method,
             request.url.path,
             response.status_code,
-            elapsed_ms,
-            request_id,
+            (clock.monotonic() - started) * 1000,
+            request_id_of(response) or "-",
         )
         if logger.isEnabledFor(10):
             logger.debug("request headers %s", redacted_headers(sent.headers))
-        retry = plan.budget.used + 1
         delay = self._policy.delay_after_status(
-            plan.operation, response.status_code, response.headers.get("retry-after"), retry, self._rng
+            plan.operation,
+            response.status_code,
+            response.headers.get("retry-after"),
+            plan.budget.used + 1,
+            self._rng,
         )
         return self._spend(request, plan, delay, f"answered {response.status_code}")
 
-    def after_error(self, request: httpx.Request, plan: _Plan, error: Exception) -> float | None:
+    def after_error(self, request: httpx.Request, plan: Plan, error: Exception) -> float | None:
+        """The wait before trying again after this failure, or None to raise it."""
         if isinstance(error, DeadlineExceeded):
             return None
-        replayable = not request.extensions.get(NOT_REPLAYABLE, False)
-        retry = plan.budget.used + 1
-        delay = self._policy.delay_after_error(plan.operation, error, replayable, retry, self._rng)
+        delay = self._policy.delay_after_error(
+            plan.operation, error, plan.replayable, plan.budget.used + 1, self._rng
+        )
         if delay is None:
             logger.info("%s %s failed: %s", request.method, request.url.path, type(error).__name__)
         return self._spend(request, plan, delay, f"failed ({type(error).__name__})")
 
-    def _spend(self, request: httpx.Request, plan: _Plan, delay: float | None, what: str) -> float | None:
+    def _spend(self, request: httpx.Request, plan: Plan, delay: float | None, what: str) -> float | None:
         # A wait that would end past the deadline is not made: the failure is reported now instead.
         if delay is None or not plan.deadline.allows(delay) or not plan.budget.take():
             return None
         self.retries += 1
-        logger.warning(
+        # INFO, as httpx and openai-python log their retries: a library prints nothing by default.
+        logger.info(
             "%s %s %s; retry %d/%d in %.2f s",
             request.method,
             request.url.path,
@@ -212,7 +184,7 @@ class _Shared:
 _STEP = 1024 * 1024
 
 
-class _Body:
+class BoundedBody:
     """A body read whole: inflated here (never past `limit` bytes, however well it compresses)."""
 
     def __init__(self, encoding: str | None, limit: int) -> None:
@@ -308,48 +280,33 @@ def _clean_headers(response: httpx.Response, length: int) -> list[tuple[bytes, b
 
 
 # Compression can make a body a little larger than its content, never more than this for a JSON answer.
-_FRAMING = 64 * 1024
+FRAMING = 64 * 1024
 
 
-def _declared_length(response: httpx.Response) -> int:
+def declared_length(response: httpx.Response) -> int:
     try:
         return int(response.headers.get("content-length", "-1"))
     except ValueError:
         return -1
 
 
-def _in_memory(
-    shared: _Shared, request: httpx.Request, plan: _Plan, response: httpx.Response
+def read_in_memory(
+    decisions: Decisions, request: httpx.Request, plan: Plan, response: httpx.Response
 ) -> httpx.Response:
+    """An answer read already (made in memory, as by httpx.MockTransport), checked against the cap."""
     assert plan.max_bytes is not None
     if len(response.content) > plan.max_bytes:
-        raise shared.too_large(request, response.status_code, plan.max_bytes)
+        raise decisions.too_large(request, response.status_code, plan.max_bytes)
     return response
 
 
-def _read_whole(
-    shared: _Shared, request: httpx.Request, plan: _Plan, response: httpx.Response
+def whole_response(
+    decisions: Decisions, request: httpx.Request, plan: Plan, response: httpx.Response, data: bytes
 ) -> httpx.Response:
+    """The answer rebuilt around its inflated body (read by transport_async.read_whole)."""
     assert plan.max_bytes is not None
-    if response.is_stream_consumed:  # read already (a response made in memory, as by MockTransport)
-        return _in_memory(shared, request, plan, response)
-    if _declared_length(response) > plan.max_bytes + _FRAMING:  # too large as announced: not even read
-        response.close()
-        raise shared.too_large(request, response.status_code, plan.max_bytes)
-    body = _Body(response.headers.get("content-encoding"), plan.max_bytes)
-    try:
-        for chunk in response.iter_raw():
-            if not body.feed(chunk):
-                raise shared.too_large(request, response.status_code, plan.max_bytes)
-            if plan.deadline.expired():
-                raise DeadlineExceeded("the answer did not arrive whole before the deadline", request=request)
-        data = body.finish()
-    except (zlib.error, httpx.DecodingError) as exc:
-        raise shared.undecodable(request, response.status_code, exc) from None
-    finally:
-        response.close()
     if len(data) > plan.max_bytes:
-        raise shared.too_large(request, response.status_code, plan.max_bytes)
+        raise decisions.too_large(request, response.status_code, plan.max_bytes)
     return httpx.Response(
         response.status_code,
         headers=_clean_headers(response, len(data)),
@@ -358,39 +315,8 @@ def _read_whole(
     )
 
 
-async def _aread_whole(
-    shared: _Shared, request: httpx.Request, plan: _Plan, response: httpx.Response
-) -> httpx.Response:
-    assert plan.max_bytes is not None
-    if response.is_stream_consumed:
-        return _in_memory(shared, request, plan, response)
-    if _declared_length(response) > plan.max_bytes + _FRAMING:  # too large as announced: not even read
-        await response.aclose()
-        raise shared.too_large(request, response.status_code, plan.max_bytes)
-    body = _Body(response.headers.get("content-encoding"), plan.max_bytes)
-    try:
-        async for chunk in response.aiter_raw():
-            if not body.feed(chunk):
-                raise shared.too_large(request, response.status_code, plan.max_bytes)
-            if plan.deadline.expired():
-                raise DeadlineExceeded("the answer did not arrive whole before the deadline", request=request)
-        data = body.finish()
-    except (zlib.error, httpx.DecodingError) as exc:
-        raise shared.undecodable(request, response.status_code, exc) from None
-    finally:
-        await response.aclose()
-    if len(data) > plan.max_bytes:
-        raise shared.too_large(request, response.status_code, plan.max_bytes)
-    return httpx.Response(
-        response.status_code,
-        headers=_clean_headers(response, len(data)),
-        content=data,
-        extensions=response.extensions,
-    )
-
-
-def _sync_pool() -> httpx.HTTPTransport:
-    transport = httpx.HTTPTransport(limits=POOL_LIMITS)
+def _sync_pool(limits: httpx.Limits) -> httpx.HTTPTransport:
+    transport = httpx.HTTPTransport(limits=limits)
     # httpx has no public way to give its pool a network backend; this attribute has been stable across
     # httpcore 1.x (pinned below 2.0). Without it, only the body's arrival is checked against the deadline.
     # Imported here, as httpx imports httpcore: when the first client is made, not with `import gladia`.
@@ -403,142 +329,93 @@ def _sync_pool() -> httpx.HTTPTransport:
     return transport
 
 
-class GladiaTransport(httpx.BaseTransport):
-    """Wraps another httpx transport (by default a pooled HTTPTransport) with Gladia's rules."""
-
-    def __init__(
-        self,
-        config: ClientConfig,
-        inner: httpx.BaseTransport | None = None,
-        *,
-        rng: random.Random | None = None,
-    ) -> None:
-        self._inner = inner or _sync_pool()
-        self._shared = _Shared(config, rng)
-
-    @property
-    def retries(self) -> int:
-        return self._shared.retries
-
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        plan = self._shared.plan(request)
-        while True:
-            started = clock.monotonic()
-            token = CURRENT.set(plan.deadline)
-            try:
-                sent = self._shared.attempt(request, plan)
-                response = self._inner.handle_request(sent)
-                if plan.max_bytes is not None:
-                    # Read the (small, JSON) body here, so a stall or reset in the middle of it is retried
-                    # like any other failure, and its size and deadline are checked as it arrives.
-                    response = _read_whole(self._shared, request, plan, response)
-            except httpx.TransportError as error:
-                delay = self._shared.after_error(request, plan, error)
-                if delay is None:
-                    raise
-            else:
-                delay = self._shared.after_response(request, plan, response, started, sent)
-                if delay is None:
-                    return response
-                response.close()
-            finally:
-                CURRENT.reset(token)
-            clock.sleep(delay)
-
-    def close(self) -> None:
-        self._inner.close()
+#: Pools left behind in a forked child: the parent's connections, never used (or closed) by the child,
+#: which would otherwise talk on the parent's sockets (and a TLS close would break the parent's session).
+_INHERITED: list[object] = []
 
 
-class AsyncGladiaTransport(httpx.AsyncBaseTransport):
-    """The async sibling of GladiaTransport: same rules, waits without blocking the event loop.
+class PoolOwner:
+    """The sync transport's connection pool: its own (made here) or the one it was given. A process made
+    by `fork()` gets a fresh pool of its own on its first request, as database drivers do."""
 
-    The connection pool it makes belongs to one event loop; used from another one (a second
-    `asyncio.run()`), it starts a new pool there instead of failing.
-    """
-
-    def __init__(
-        self,
-        config: ClientConfig,
-        inner: httpx.AsyncBaseTransport | None = None,
-        *,
-        rng: random.Random | None = None,
-        limits: httpx.Limits = POOL_LIMITS,
-    ) -> None:
-        skip_missing_sniffio()
+    def __init__(self, inner: httpx.BaseTransport | None, limits: httpx.Limits) -> None:
         self._owns_pool = inner is None
         self._limits = limits
-        self._inner = inner or httpx.AsyncHTTPTransport(limits=limits)
-        self._loop: weakref.ref[Any] | None = None
-        self._closer: AsyncGenerator[None, None] | None = None
-        self._shared = _Shared(config, rng)
+        self._inner = inner or _sync_pool(limits)
+        self._pid = os.getpid()
 
-    @property
-    def retries(self) -> int:
-        return self._shared.retries
+    def _pool(self) -> httpx.BaseTransport:
+        if self._pid != os.getpid() and self._owns_pool:
+            _INHERITED.append(self._inner)
+            self._inner, self._pid = _sync_pool(self._limits), os.getpid()
+        return self._inner
+
+    def close(self) -> None:
+        if self._pid == os.getpid():
+            self._inner.close()
+
+
+class AsyncPoolOwner:
+    """The async transport's connection pools: one per event loop (a pool belongs to the loop that made
+    its connections), so a client used from one `asyncio.run()` after another, or from threads each with
+    a loop of its own, works. A caller's own httpx.AsyncClient cannot move between loops: used from a second
+    one, ConfigurationError says so. After `fork()` the child starts pools of its own."""
+
+    def __init__(self, inner: httpx.AsyncBaseTransport | None, limits: httpx.Limits) -> None:
+        skip_missing_sniffio()
+        self._given = inner
+        self._limits = limits
+        self._pools: weakref.WeakKeyDictionary[
+            Any, tuple[httpx.AsyncBaseTransport, AsyncGenerator[None, None]]
+        ]
+        self._pools = weakref.WeakKeyDictionary()
+        self._plain: httpx.AsyncBaseTransport | None = None  # the pool used outside asyncio (trio)
+        self._given_loop: weakref.ref[Any] | None = None
+        self._pid = os.getpid()
 
     async def _pool(self) -> httpx.AsyncBaseTransport:
+        if self._pid != os.getpid():
+            _INHERITED.append(self._pools)
+            self._pools, self._pid = weakref.WeakKeyDictionary(), os.getpid()
         loop = _running_loop()
-        if loop is None or (self._loop is not None and self._loop() is loop):
-            return self._inner
-        if self._loop is not None:
-            if not self._owns_pool:
+        if self._given is not None:
+            if not getattr(self._given, "loop_bound", False):
+                return self._given
+            if loop is not None and self._given_loop is not None and self._given_loop() is not loop:
                 raise ConfigurationError(
                     "This async Gladia client was first used in another event loop, and the httpx.AsyncClient "
                     "passed as http_client cannot move between event loops. Make the client (and its "
                     "http_client) inside the event loop that uses it, e.g. once per asyncio.run()"
                 )
-            # The old pool was closed when its loop ended (below); this loop gets a pool of its own.
-            self._inner = httpx.AsyncHTTPTransport(limits=self._limits)
-        self._loop = weakref.ref(loop)
-        if self._owns_pool:
-            # An async generator started in this loop is closed by the loop's shutdown (asyncio.run calls
-            # shutdown_asyncgens): its `finally` then closes this loop's connections while the loop still
-            # runs, so none is left open when the loop ends, even if the client is never closed.
-            closer = _close_at_loop_end(self._inner)
-            await closer.__anext__()
-            self._closer = closer
-        return self._inner
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        import anyio  # noqa: PLC0415  (async code only: sync users never import it)
-
-        plan = self._shared.plan(request)
-        inner = await self._pool()
-        while True:
-            started = clock.monotonic()
-            try:
-                sent = self._shared.attempt(request, plan)
-                left = plan.deadline.remaining()
-                with anyio.fail_after(left if left is not None else float("inf")):
-                    response = await inner.handle_async_request(sent)
-                    if plan.max_bytes is not None:
-                        response = await _aread_whole(self._shared, request, plan, response)
-            except TimeoutError:
-                error: Exception = DeadlineExceeded(
-                    f"no whole answer before the deadline ({request.method} {request.url.path})",
-                    request=request,
-                )
-                self._shared.after_error(request, plan, error)
-                raise error from None
-            except httpx.TransportError as exc:
-                delay = self._shared.after_error(request, plan, exc)
-                if delay is None:
-                    raise
-            else:
-                delay = self._shared.after_response(request, plan, response, started, sent)
-                if delay is None:
-                    return response
-                await response.aclose()
-            await clock.asleep(delay)
+            if loop is not None:
+                self._given_loop = weakref.ref(loop)
+            return self._given
+        if loop is None:
+            if self._plain is None:
+                self._plain = httpx.AsyncHTTPTransport(limits=self._limits)
+            return self._plain
+        found = self._pools.get(loop)
+        if found is not None:
+            return found[0]
+        pool = httpx.AsyncHTTPTransport(limits=self._limits)
+        # An async generator started in this loop is closed by the loop's shutdown (asyncio.run calls
+        # shutdown_asyncgens): its `finally` then closes this loop's connections while the loop still
+        # runs, so none is left open when the loop ends, even if the client is never closed.
+        closer = _close_at_loop_end(pool)
+        await closer.__anext__()
+        self._pools[loop] = (pool, closer)
+        return pool
 
     async def aclose(self) -> None:
-        if self._loop is not None and self._loop() is not _running_loop():
-            return  # that loop's pool was (or will be) closed as its loop ends; nothing is bound to this one
-        if self._closer is not None:
-            closer, self._closer = self._closer, None
-            await closer.aclose()
-        else:
-            await self._inner.aclose()
+        """Close this event loop's pool (the pools of other loops close as their loops end)."""
+        if self._given is not None:
+            return  # the caller's client is the caller's to close
+        loop = _running_loop()
+        found = self._pools.pop(loop, None) if loop is not None else None
+        if found is not None:
+            await found[1].aclose()
+        elif loop is None and self._plain is not None:
+            await self._plain.aclose()
 
 
 async def _close_at_loop_end(pool: httpx.AsyncBaseTransport) -> AsyncGenerator[None, None]:
@@ -560,7 +437,7 @@ def _running_loop() -> object | None:
 # -------------------------------------------------------------------------------- a caller's own client
 
 
-def _merged(request: httpx.Request, client: httpx.Client | httpx.AsyncClient) -> httpx.Request:
+def merged_headers(request: httpx.Request, client: httpx.Client | httpx.AsyncClient) -> httpx.Request:
     """The request with the caller's client headers added where the SDK set none (never its API key header:
     the SDK alone decides where the key goes)."""
     headers = request.headers.copy()
@@ -570,37 +447,6 @@ def _merged(request: httpx.Request, client: httpx.Client | httpx.AsyncClient) ->
     return httpx.Request(
         request.method, request.url, headers=headers, stream=request.stream, extensions=request.extensions
     )
-
-
-class ClientTransport(httpx.BaseTransport):
-    """Sends through a caller's own httpx.Client (its proxies, certificates, auth, hooks, mounts), without
-    changing anything in it. Redirects are followed by the SDK's own client, so the key rules hold."""
-
-    def __init__(self, client: httpx.Client) -> None:
-        self.client = client
-
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        if self.client.is_closed:
-            raise httpx.ConnectError("the http_client given to GladiaClient was closed", request=request)
-        return self.client.send(_merged(request, self.client), stream=True, follow_redirects=False)
-
-    def close(self) -> None:
-        """Nothing: the caller's client is the caller's to close."""
-
-
-class AsyncClientTransport(httpx.AsyncBaseTransport):
-    """The async sibling of ClientTransport, for an httpx.AsyncClient of the caller's."""
-
-    def __init__(self, client: httpx.AsyncClient) -> None:
-        self.client = client
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        if self.client.is_closed:
-            raise httpx.ConnectError("the http_client given to AsyncGladiaClient was closed", request=request)
-        return await self.client.send(_merged(request, self.client), stream=True, follow_redirects=False)
-
-    async def aclose(self) -> None:
-        """Nothing: the caller's client is the caller's to close."""
 
 
 class ThreadedClientTransport(httpx.AsyncBaseTransport):
@@ -613,7 +459,7 @@ class ThreadedClientTransport(httpx.AsyncBaseTransport):
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         if not isinstance(request.stream, httpx.SyncByteStream):
             raise RuntimeError("an async-only request body cannot go through a sync http_client")
-        merged = _merged(request, self.client)
+        merged = merged_headers(request, self.client)
         response = await aio.in_thread(lambda: self.client.send(merged, stream=True, follow_redirects=False))
         return httpx.Response(
             response.status_code,

@@ -31,7 +31,7 @@ from gladia.errors import BadRequestError, NotFoundError, TranscriptionError, Un
 from gladia.prerecorded._outcome import FailedAddon, failed_addons
 
 if TYPE_CHECKING:
-    from gladia.prerecorded._client import AsyncPreRecordedClient
+    from gladia.prerecorded._client_async import AsyncPreRecordedClient
     from gladia.types import TranscriptionOptions
     from gladia_api.models.pre_recorded_response import PreRecordedResponse
 

@@ -20,7 +20,7 @@ from gladia.cli._progress import can_draw
 from gladia.cli._render import render
 
 if TYPE_CHECKING:
-    from gladia.prerecorded._client import PreRecordedClient
+    from gladia.prerecorded._client_sync import PreRecordedClient
     from gladia_api.models.pre_recorded_response import PreRecordedResponse
 
 STATUSES = ("queued", "processing", "done", "error")

@@ -15,45 +15,24 @@ same 30 minutes sent as fast as the server acknowledges took this SDK's sync ses
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator, Mapping
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-import httpx
-
 from gladia._core import constants as C
-from gladia._core.config import ClientConfig
-from gladia._core.job_id import check_job_id
-from gladia._core.response import error_from_response, parse_model
-from gladia.errors import APIConnectionError, APITimeoutError, InvalidOptionsError
+from gladia._core.response import parse_model
 from gladia.live._buffer import BUFFER_WAIT_SECONDS, MAX_BUFFER_BYTES, MAX_FRAME_BYTES, AudioBuffer
-from gladia.live._options import live_session_body
+from gladia.live._requests import session_request as _session_request
+from gladia.live._rest_async import AsyncLiveRest
+from gladia.live._rest_sync import LiveRest
 from gladia_api import models as M
 
 if TYPE_CHECKING:
     from gladia.live._async_session import AsyncLiveSession
     from gladia.live._protocol import LiveProtocol
     from gladia.live._session import LiveSession
-    from gladia_api.models.init_streaming_response import InitStreamingResponse
-    from gladia_api.models.list_streaming_response import ListStreamingResponse
-    from gladia_api.models.streaming_response import StreamingResponse
 
-_PAGE_SIZE = 50
 END_WAIT_SECONDS = C.LIVE_END_WAIT_SECONDS
 _MISSING_EXTRA = "live sessions need the websockets package: pip install 'gladia[live]'"
-
-
-def _session_request(options: object, region: str | None) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The checked body of `POST /v2/live` (acknowledgments forced on: resuming needs them), its request,
-    and the messages_config the caller asked for."""
-    body = live_session_body(options)
-    if region is not None and region not in ("us-west", "eu-west"):
-        raise InvalidOptionsError([f"region: {region!r} is not one of us-west, eu-west"])
-    asked = dict(body.get("messages_config") or {})
-    body["messages_config"] = {**asked, "receive_acknowledgments": True}
-    request: dict[str, Any] = {"method": "POST", "url": "/v2/live", "json": body}
-    if region is not None:
-        request["params"] = {"region": region}
-    return request, asked
 
 
 def _protocol(asked: Mapping[str, Any], max_buffer_bytes: int) -> LiveProtocol:
@@ -64,48 +43,8 @@ def _protocol(asked: Mapping[str, Any], max_buffer_bytes: int) -> LiveProtocol:
     return LiveProtocol(buffer, asked)
 
 
-def _list_params(
-    offset: int, limit: int, status: object, custom_metadata: Mapping[str, Any] | None
-) -> list[Any]:
-    params: list[tuple[str, str]] = [("offset", str(offset)), ("limit", str(limit))]
-    statuses = [status] if isinstance(status, str) else list(status or [])  # type: ignore[call-overload]
-    params += [("status", str(getattr(s, "value", s))) for s in statuses]
-    params += [
-        (str(k), v if isinstance(v, str) else str(v).lower()) for k, v in (custom_metadata or {}).items()
-    ]
-    return params
-
-
-def _next_offset(page: ListStreamingResponse, offset: int) -> int | None:
-    return offset + len(page.items) if page.next_ and page.items else None
-
-
-def _connection_error(exc: httpx.RequestError) -> APIConnectionError:
-    request = getattr(exc, "_request", None)
-    method, url = (request.method, str(request.url)) if request is not None else ("", "")
-    kind = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
-    return kind(f"Could not talk to Gladia ({type(exc).__name__}: {exc})", method=method, url=url)
-
-
-class LiveClient:
+class LiveClient(LiveRest):
     """Gladia's live API. Made by `GladiaClient(...).live()`; shares the client's connection pool."""
-
-    def __init__(self, http: httpx.Client, config: ClientConfig, *, owner: object = None) -> None:
-        self._http = http
-        self._config = config
-        self._owner = owner
-
-    def __repr__(self) -> str:
-        return f"<LiveClient api_url={str(self._config.api_url)!r}>"
-
-    def _send(self, request: dict[str, Any]) -> httpx.Response:
-        try:
-            response = self._http.request(**request)
-        except httpx.RequestError as exc:
-            raise _connection_error(exc) from exc
-        if response.is_error:
-            raise error_from_response(response)
-        return response
 
     def start_session(
         self,
@@ -153,65 +92,9 @@ class LiveClient:
             end_timeout=end_timeout,
         )
 
-    def create(self, options: object = None, *, region: str | None = None) -> InitStreamingResponse:
-        """Register a session without connecting to it: its `url` can be handed to another process."""
-        request, _ = _session_request(options, region)
-        return parse_model(self._send(request), M.InitStreamingResponse)
 
-    def get(self, session_id: str) -> StreamingResponse:
-        """A session as it is now: its status, configuration and, once done, its result."""
-        response = self._send({"method": "GET", "url": f"/v2/live/{check_job_id(session_id)}"})
-        return parse_model(response, M.StreamingResponse)
-
-    def list(
-        self,
-        *,
-        status: object = None,
-        custom_metadata: Mapping[str, Any] | None = None,
-        page_size: int = _PAGE_SIZE,
-    ) -> Iterator[StreamingResponse]:
-        """Every session (newest first) matching the filters, fetching pages as the iteration goes."""
-        offset: int | None = 0
-        while offset is not None:
-            params = _list_params(offset, page_size, status, custom_metadata)
-            response = self._send({"method": "GET", "url": "/v2/live", "params": params})
-            page = parse_model(response, M.ListStreamingResponse)
-            yield from page.items
-            offset = _next_offset(page, offset)
-
-    def patch(self, session_id: str, changes: Mapping[str, Any]) -> None:
-        """Change a session's stored configuration (such as its `custom_metadata`)."""
-        url = f"/v2/live/{check_job_id(session_id)}"
-        self._send({"method": "PATCH", "url": url, "json": dict(changes)})
-
-    def delete(self, session_id: str) -> None:
-        """Delete an ended session and its audio."""
-        self._send({"method": "DELETE", "url": f"/v2/live/{check_job_id(session_id)}"})
-
-    def download_bytes(self, session_id: str) -> bytes:
-        """The audio the session received, as a file."""
-        return self._send({"method": "GET", "url": f"/v2/live/{check_job_id(session_id)}/file"}).content
-
-
-class AsyncLiveClient:
+class AsyncLiveClient(AsyncLiveRest):
     """Gladia's live API, async. Made by `AsyncGladiaClient(...).live()`."""
-
-    def __init__(self, http: httpx.AsyncClient, config: ClientConfig, *, owner: object = None) -> None:
-        self._http = http
-        self._config = config
-        self._owner = owner
-
-    def __repr__(self) -> str:
-        return f"<AsyncLiveClient api_url={str(self._config.api_url)!r}>"
-
-    async def _send(self, request: dict[str, Any]) -> httpx.Response:
-        try:
-            response = await self._http.request(**request)
-        except httpx.RequestError as exc:
-            raise _connection_error(exc) from exc
-        if response.is_error:
-            raise error_from_response(response)
-        return response
 
     async def start_session(
         self,
@@ -239,44 +122,3 @@ class AsyncLiveClient:
             end_timeout=end_timeout,
         )
         return await session._start()
-
-    async def create(self, options: object = None, *, region: str | None = None) -> InitStreamingResponse:
-        """Register a session without connecting to it."""
-        request, _ = _session_request(options, region)
-        return parse_model(await self._send(request), M.InitStreamingResponse)
-
-    async def get(self, session_id: str) -> StreamingResponse:
-        """A session as it is now."""
-        response = await self._send({"method": "GET", "url": f"/v2/live/{check_job_id(session_id)}"})
-        return parse_model(response, M.StreamingResponse)
-
-    async def list(
-        self,
-        *,
-        status: object = None,
-        custom_metadata: Mapping[str, Any] | None = None,
-        page_size: int = _PAGE_SIZE,
-    ) -> AsyncIterator[StreamingResponse]:
-        """Every session (newest first) matching the filters, fetching pages as the iteration goes."""
-        offset: int | None = 0
-        while offset is not None:
-            params = _list_params(offset, page_size, status, custom_metadata)
-            response = await self._send({"method": "GET", "url": "/v2/live", "params": params})
-            page = parse_model(response, M.ListStreamingResponse)
-            for item in page.items:
-                yield item
-            offset = _next_offset(page, offset)
-
-    async def patch(self, session_id: str, changes: Mapping[str, Any]) -> None:
-        """Change a session's stored configuration (such as its `custom_metadata`)."""
-        url = f"/v2/live/{check_job_id(session_id)}"
-        await self._send({"method": "PATCH", "url": url, "json": dict(changes)})
-
-    async def delete(self, session_id: str) -> None:
-        """Delete an ended session and its audio."""
-        await self._send({"method": "DELETE", "url": f"/v2/live/{check_job_id(session_id)}"})
-
-    async def download_bytes(self, session_id: str) -> bytes:
-        """The audio the session received, as a file."""
-        response = await self._send({"method": "GET", "url": f"/v2/live/{check_job_id(session_id)}/file"})
-        return response.content

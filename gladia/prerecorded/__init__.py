@@ -8,14 +8,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from gladia.prerecorded._client import AsyncPreRecordedClient, PreRecordedClient
+    from gladia.prerecorded._client_async import AsyncPreRecordedClient
+    from gladia.prerecorded._client_sync import PreRecordedClient
 
 __all__ = ["AsyncPreRecordedClient", "PreRecordedClient"]
 
 
 def __getattr__(name: str) -> Any:
     if name in __all__:
-        from gladia.prerecorded import _client  # noqa: PLC0415
+        import importlib  # noqa: PLC0415
 
-        return getattr(_client, name)
+        flavor = "_client_async" if name.startswith("Async") else "_client_sync"
+        return getattr(importlib.import_module(f"gladia.prerecorded.{flavor}"), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

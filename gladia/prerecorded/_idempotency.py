@@ -10,7 +10,7 @@ most a bounded number of pages back to the first attempt's time (less a day, so 
 off cannot hide the job), and looks again over a few seconds (a list may show a new job late). It uses the job if found, repeats the request (within the call's retry budget) only if
 not, and raises JobMayExistError, with the tag, when it cannot tell.
 
-The decisions are pure functions here; the clients in gladia/prerecorded/_client.py do the I/O.
+The decisions are pure functions here; the clients (gladia/prerecorded/_client_async.py) do the I/O.
 """
 
 from __future__ import annotations
@@ -23,14 +23,13 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 from gladia._core import constants as C
+from gladia._core.request import REQUEST_ID_KEY
 from gladia._core.retry import not_sent
 from gladia.errors import APIConnectionError, APIError, GladiaError, JobMayExistError, ValidationError
 
 if TYPE_CHECKING:
     from gladia_api.models.pre_recorded_response import PreRecordedResponse
 
-#: The custom_metadata key that carries the SDK's request tag (visible in the job's custom_metadata).
-REQUEST_ID_KEY = "gladia_sdk_request_id"
 
 # Answers that prove the server refused the request, so no job was made: client errors, except a
 # request timeout (408) and a conflict (409, which an idempotency key in use may cause).

@@ -194,7 +194,7 @@ def test_raw_generated_endpoints_share_the_clients_pool_and_auth(
     assert isinstance(raw, PreRecordedResponse)
     assert raw.result.transcription.full_transcript == TEXT
     assert isinstance(client.raw, gladia_api.Client)
-    assert client.raw.get_httpx_client() is client._http
+    assert client.raw.get_httpx_client()._transport is client._http._transport  # one pool
 
 
 def test_the_key_is_in_no_repr(client: GladiaClient, emu: Emulator) -> None:

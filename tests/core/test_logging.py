@@ -12,7 +12,7 @@ import pytest
 
 from gladia import GladiaClient, UnexpectedResponseError
 from gladia._core.config import Timeouts, resolve_config
-from gladia._core.transport import GladiaTransport
+from gladia._core.transport_sync import GladiaTransport
 from gladia.testing import Emulator
 from tests.conftest import make_wav
 

@@ -9,11 +9,11 @@ from email.utils import format_datetime
 import httpx
 import pytest
 
-from gladia._core.retry import RetryPolicy, parse_retry_after, retryable_error, retryable_status
+from gladia._core.retry import RetryBudget, RetryPolicy, parse_retry_after, retryable_error, retryable_status
 from gladia._core.routes import Operation
 
 RNG = random.Random(7)
-policy = RetryPolicy(max_retries=3)
+policy = RetryPolicy()
 
 
 @pytest.mark.parametrize("status", [408, 429, 500, 502, 503, 504])
@@ -67,7 +67,8 @@ def test_retry_after_is_honoured_and_capped() -> None:
         delay = policy.delay_after_status(Operation.GET, 503, worthless, 1, RNG)
         assert delay is not None and delay >= policy.initial_delay / 2
     assert policy.delay_after_status(Operation.GET, 429, None, 1, RNG) is not None
-    assert policy.delay_after_status(Operation.GET, 429, "1", 4, RNG) is None  # out of retries
+    budget = RetryBudget(3)  # whether a retry is left is the call's budget's to say, not the policy's
+    assert [budget.take() for _ in range(4)] == [True, True, True, False]
     assert policy.delay_after_status(Operation.GET, 404, "1", 1, RNG) is None
 
 

@@ -13,7 +13,9 @@ from gladia_api import models as M
 from tests._reference import ROOT
 from tests._whisper import MAX_SAMPLE_WER, needs_model
 
-pytestmark = pytest.mark.once  # the outcome does not depend on the Python version running it
+# Once: the outcome does not depend on the Python version. Real time: the model does real work between
+# two looks at a job, so the waits (and their deadlines) must be real too.
+pytestmark = [pytest.mark.once, pytest.mark.real_time]
 
 
 @needs_model

@@ -40,7 +40,9 @@ from gladia_api.models import PreRecordedResponse
 from tests._whisper import MAX_OVERALL_WER, MAX_SAMPLE_WER, needs_model
 from tests.conftest import make_flac, make_wav
 
-pytestmark = pytest.mark.once  # the outcome does not depend on the Python version running it
+# Once: the outcome does not depend on the Python version. Real time: the model does real work between
+# two looks at a job, so the waits (and their deadlines) must be real too.
+pytestmark = [pytest.mark.once, pytest.mark.real_time]
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = sorted((ROOT / "samples").glob("*.wav"))

@@ -18,7 +18,9 @@ from gladia.testing.whisper import BATCHED_FROM_SECONDS
 from tests._cli import run
 from tests._whisper import needs_model
 
-pytestmark = pytest.mark.once  # the outcome does not depend on the Python version running it
+# Once: the outcome does not depend on the Python version. Real time: the model does real work between
+# two looks at a job, so the waits (and their deadlines) must be real too.
+pytestmark = [pytest.mark.once, pytest.mark.real_time]
 
 SAMPLES = sorted((Path(__file__).resolve().parents[2] / "samples").glob("*.wav"))
 

@@ -32,6 +32,7 @@ def anyio_backend() -> str:
 
 
 @pytest.mark.anyio
+@pytest.mark.real_time  # faults with real latency and slow bodies: waits are made for real
 async def test_300_transcriptions_survive_faults_on_a_fifth_of_requests(emu: Emulator) -> None:
     emu.faults.reseed(20261124)
     sources = [make_wav(0.05 + i / 16_000) for i in range(TRANSCRIPTIONS)]  # one more frame each

@@ -1,0 +1,32 @@
+"""The sync primitives of the SDK's sync code: the same names as gladia/_core/aio.py, for threads.
+
+scripts/unasync.py turns `aio` into `sio` when it writes the sync modules from the async ones.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+from typing import TypeVar
+
+import httpx
+
+from gladia._core.deadline import CURRENT, Deadline
+
+T = TypeVar("T")
+
+
+def in_thread(func: Callable[..., T], *args: object) -> T:
+    """`func(*args)`, here: sync code may block (its async twin runs it in a worker thread)."""
+    return func(*args)
+
+
+@contextlib.contextmanager
+def deadline_scope(deadline: Deadline, request: httpx.Request | None = None) -> Iterator[None]:
+    """Every socket wait inside ends by `deadline` (the SDK's sockets read it: gladia/_core/sockets.py);
+    past it, a read or write times out."""
+    token = CURRENT.set(deadline)
+    try:
+        yield
+    finally:
+        CURRENT.reset(token)
