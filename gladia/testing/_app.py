@@ -17,8 +17,6 @@ from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp
 
-from gladia._core.schema import default_validator
-from gladia.prerecorded._options import request_problems
 from gladia.testing._audio import NotAudioError
 from gladia.testing._errors import VIA_ALIAS, ApiError, error_response, path_with_query
 from gladia.testing._gateway import Gateway, expects_continue
@@ -27,6 +25,8 @@ from gladia.testing._listing import list_item, parse_query
 from gladia.testing._live import live_routes
 from gladia.testing._params import accepted_forms, request_params
 from gladia.testing._routes import ALIAS_PREFIX, CANONICAL_PREFIX
+from gladia.testing._rules import UPLOAD_URL_SCHEMA, create_problems
+from gladia.testing._schema import problems as schema_problems
 from gladia.testing._state import EmulatorState
 from gladia.testing._store import Job, StoredFile
 
@@ -95,7 +95,7 @@ class _Api:
             stored = await self._receive_upload(request)
         elif _is_json(media):
             body = await _json_object(request)
-            problems = default_validator().problems(body, "UploadUrlBody")
+            problems = schema_problems(body, UPLOAD_URL_SCHEMA)
             if problems:
                 raise _invalid_body(problems)
             stored = await self._fetch_upload(body["audio_url"])
@@ -157,7 +157,7 @@ class _Api:
         if not _is_json(media):
             raise ApiError(400, f"Content-Type must be application/json, got {media or '(none)'!r}")
         body = accepted_forms(await _json_object(request))
-        problems = request_problems(body)
+        problems = create_problems(body)
         if problems:
             raise _invalid_body(problems)
         metadata = body.get("custom_metadata")

@@ -1,6 +1,6 @@
 """The emulator's live API: `/v2/live` over HTTP, and the session's WebSocket.
 
-`POST /v2/live` checks the options as Gladia does (`gladia.live._options`) and answers `{id, created_at,
+`POST /v2/live` checks the options as Gladia does (`_rules`, against the spec) and answers `{id, created_at,
 url}`, where `url` is `ws://.../v2/live?token=...`: the token is the credential, so the socket needs no key.
 On the socket the client sends binary audio frames (or `audio_chunk` JSON with base64) and then
 `{"type": "stop_recording"}`. The server acknowledges each chunk with its byte range (offsets counted from
@@ -37,20 +37,20 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route, WebSocketRoute
 from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 
-from gladia._core.schema import default_validator
-from gladia.live._options import (
-    DEFAULT_BIT_DEPTH,
-    DEFAULT_CHANNELS,
-    DEFAULT_ENCODING,
-    DEFAULT_ENDPOINTING,
-    DEFAULT_SAMPLE_RATE,
-    live_request_problems,
-)
 from gladia.testing._errors import ApiError
 from gladia.testing._listing import parse_query
 from gladia.testing._live_engine import Event
 from gladia.testing._live_state import Drop, LiveJob, LiveState
 from gladia.testing._notify import Notifier
+from gladia.testing._rules import (
+    LIVE_BIT_DEPTH,
+    LIVE_CHANNELS,
+    LIVE_ENCODING,
+    LIVE_ENDPOINTING,
+    LIVE_SAMPLE_RATE,
+    live_problems,
+)
+from gladia.testing._schema import problems as schema_problems
 from gladia.testing._state import EmulatorState
 from gladia.testing._store import Job
 
@@ -81,12 +81,12 @@ _WEBHOOKS = frozenset({"start_session", "start_recording", "end_recording", "end
 _REALTIME_ADDONS = ("translation", "named_entity_recognition", "sentiment_analysis")
 _POST_ADDONS = {"summarization": "post_summarization", "chapterization": "post_chapterization"}
 _DEFAULTS = {
-    "encoding": DEFAULT_ENCODING,
-    "bit_depth": DEFAULT_BIT_DEPTH,
-    "sample_rate": DEFAULT_SAMPLE_RATE,
-    "channels": DEFAULT_CHANNELS,
+    "encoding": LIVE_ENCODING,
+    "bit_depth": LIVE_BIT_DEPTH,
+    "sample_rate": LIVE_SAMPLE_RATE,
+    "channels": LIVE_CHANNELS,
     "model": "solaria-1",
-    "endpointing": DEFAULT_ENDPOINTING,
+    "endpointing": LIVE_ENDPOINTING,
     "maximum_duration_without_endpointing": 5,
 }
 
@@ -118,15 +118,15 @@ class _LiveApi:
     async def create(self, request: Request) -> Response:
         self._check_key(request)
         for region in request.query_params.getlist("region"):
-            wrong = default_validator().problems(region, "StreamingSupportedRegions")
+            wrong = schema_problems(region, "StreamingSupportedRegions")
             if wrong:
                 raise ApiError(
                     400,
                     "Invalid query parameters",
-                    validation_errors=[wrong[0].replace("the value", "region", 1)],
+                    validation_errors=[wrong[0].replace("the body", "region", 1)],
                 )
         body = await _json_object(request)
-        problems = live_request_problems(body)
+        problems = live_problems(body)
         if problems:
             message = problems[0] if len(problems) == 1 else f"{len(problems)} invalid parameters"
             raise ApiError(422, message, validation_errors=problems)
@@ -274,7 +274,7 @@ class _Connection:
             await self._stop()
             return False
         if kind == "audio_chunk":
-            problems = default_validator().problems(message, "AudioChunkAction")
+            problems = schema_problems(message, "AudioChunkAction")
             try:
                 chunk = base64.b64decode(message["data"]["chunk"], validate=True) if not problems else b""
             except (binascii.Error, ValueError):

@@ -17,10 +17,10 @@ from typing import Any
 
 import attrs
 
-from gladia.live._options import bytes_per_second
 from gladia.testing._config import EmulatorConfig
 from gladia.testing._live_engine import LiveEngine, Transcriber, script
 from gladia.testing._live_windows import WindowedEngine
+from gladia.testing._rules import bytes_per_second
 from gladia.testing.engines import Engine, Transcripts, Utterance
 
 #: The largest WebSocket message the emulator accepts, as Gladia: a larger one is closed with 1009.

@@ -32,7 +32,8 @@ from typing import Any, Protocol, runtime_checkable
 
 import attrs
 
-from gladia._core.schema import default_validator, is_http_url
+from gladia.testing._schema import is_http_url
+from gladia.testing._schema import problems as schema_problems
 
 __all__ = [
     "AudioInput",
@@ -474,6 +475,6 @@ def _sidecar(path: Path) -> str:
 
 
 def _check_language(language: str) -> None:
-    problems = default_validator().problems(language, "TranscriptionLanguageCodeEnum")
+    problems = schema_problems(language, "TranscriptionLanguageCodeEnum")
     if problems:
-        raise ValueError(problems[0].replace("the value: ", "language: ", 1))
+        raise ValueError(problems[0].replace("the body: ", "language: ", 1))
