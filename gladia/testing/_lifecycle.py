@@ -105,7 +105,7 @@ class Lifecycle:
 
     async def _audio(self, job: Job) -> StoredFile:
         try:
-            stored = await self._fetcher.fetch(job.audio_url)
+            stored = await self._fetcher.fetch(job.audio_url, job.owner)
         except FetchFailed as exc:
             raise JobFailed(400, str(exc)) from None
         except TooLarge as exc:

@@ -116,7 +116,7 @@ class _LiveApi:
     # -------------------------------------------------------------------------------------------- HTTP
 
     async def create(self, request: Request) -> Response:
-        self._check_key(request)
+        owner = self._check_key(request)
         for region in request.query_params.getlist("region"):
             wrong = schema_problems(region, "StreamingSupportedRegions")
             if wrong:
@@ -132,7 +132,7 @@ class _LiveApi:
             raise ApiError(422, message, validation_errors=problems)
         metadata = body.get("custom_metadata")
         params = {**_DEFAULTS, **{k: v for k, v in body.items() if k != "custom_metadata"}}
-        job = self._live.create(params, dict(metadata) if isinstance(metadata, Mapping) else None)
+        job = self._live.create(params, dict(metadata) if isinstance(metadata, Mapping) else None, owner)
         ws_base = "ws" + self._state.base_url[len("http") :]
         return JSONResponse(
             {
@@ -144,9 +144,9 @@ class _LiveApi:
         )
 
     async def list(self, request: Request) -> Response:
-        self._check_key(request)
+        owner = self._check_key(request)
         query = parse_query(request.query_params.multi_items())
-        matching = [j for j in self._live.jobs() if query.keeps(cast(Job, j))]
+        matching = [j for j in self._live.jobs() if j.owner == owner and query.keeps(cast(Job, j))]
         page = [j.to_json() for j in matching[query.offset : query.offset + query.limit]]
         following = query.offset + query.limit
         base = self._state.base_url
@@ -192,22 +192,24 @@ class _LiveApi:
             headers={"content-disposition": f'attachment; filename="{job.id}.wav"'},
         )
 
-    def _check_key(self, request: Request) -> None:
+    def _check_key(self, request: Request) -> str:
+        """The key of the request, its account; ApiError 401 when it is missing or unknown."""
         given = request.headers.get("x-gladia-key")
         if not given:
             raise ApiError(401, "gladia key not found: send your API key in the x-gladia-key header")
         if given not in self._state.config.api_keys:
             raise ApiError(401, "invalid gladia key: this key is not one the emulator was started with")
+        return given
 
     def _job(self, request: Request) -> LiveJob:
-        self._check_key(request)
+        owner = self._check_key(request)
         session_id = request.path_params["id"]
         try:
             uuid.UUID(session_id)
         except ValueError:
             raise ApiError(400, f"Invalid id {session_id!r}: a session id is a UUID") from None
         job = self._live.job(session_id)
-        if job is None:
+        if job is None or job.owner != owner:
             raise ApiError(404, f"No live session with id {session_id}: it does not exist, or it was deleted")
         return job
 

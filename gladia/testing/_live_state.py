@@ -75,6 +75,8 @@ class LiveJob:
     ended: bool = False
     connections: int = 0
     engine: Transcriber = attrs.field(init=False)
+    owner: str | None = None
+    """The API key (account) that created the session; to any other key it does not exist."""
     speech_engine: Engine | None = None
     """A pre-recorded engine to transcribe the stream with, window by window; None: the script."""
 
@@ -232,7 +234,9 @@ class LiveState:
 
     # ------------------------------------------------------------------------------------ the server's side
 
-    def create(self, params: dict[str, Any], custom_metadata: dict[str, Any] | None) -> LiveJob:
+    def create(
+        self, params: dict[str, Any], custom_metadata: dict[str, Any] | None, owner: str | None = None
+    ) -> LiveJob:
         with self.lock:
             chosen = self._text
         if chosen is not None:
@@ -248,6 +252,7 @@ class LiveState:
             params=params,
             custom_metadata=custom_metadata,
             utterances=script(text, language, duration),
+            owner=owner,
             speech_engine=self._settings().engine,
         )
         with self.lock:

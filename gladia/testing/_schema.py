@@ -25,6 +25,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from dateutil.parser import isoparse
+
 # No type stubs ship with jsonschema; its few names used here are typed by use.
 from jsonschema import Draft202012Validator, FormatChecker  # type: ignore[import-untyped]
 from jsonschema.exceptions import ValidationError  # type: ignore[import-untyped]
