@@ -26,12 +26,16 @@ _KEYS = frozenset(
 
 @_attrs_define
 class CallbackLivePostChapterizationMessage:
-    """The `post_chapterization` message of a live session, as sent on its WebSocket, POSTed to its `callback_config.url`."""
+    """The `post_chapterization` message of a live session, POSTed to its `callback_config.url`. No longer sent
+    (chapterization is deprecated); kept so older callbacks still parse.
+
+    """
 
     id: str
     """ The live session's id. """
     payload: PostChapterizationMessage
-    """ After the recording ended: the session split into chapters. """
+    """ After the recording ended: the session split into chapters. No longer sent (chapterization is deprecated and
+    ignored); kept so messages stored by older sessions still parse. """
     event: CallbackLivePostChapterizationMessageEvent = (
         CallbackLivePostChapterizationMessageEvent.LIVE_POST_CHAPTERIZATION
     )

@@ -37,7 +37,8 @@ class DiarizationDTO:
     error: AddonErrorDTO | None
     """ Why the add-on failed, or null. """
     results: list[UtteranceDTO] | None
-    """ The utterances with their speakers. """
+    """ The utterances with their speakers (deprecated by Gladia, still sent; each utterance of the transcription
+    carries its speaker). """
     _additional_properties: dict[str, Any] | None = _attrs_field(
         init=False, default=None, eq=extras_key, repr=extras_repr
     )

@@ -103,7 +103,8 @@ class InitTranscriptionRequest:
     named_entity_recognition: bool | Unset = False
     """ Find named entities (people, places, organisations, ...) in the transcript. """
     chapterization: bool | Unset = False
-    """ Split the transcript into titled chapters. """
+    """ Deprecated and ignored. Gladia no longer splits transcripts into chapters; the option is still accepted so
+    older clients keep working, and produces no result block. """
     name_consistency: bool | Unset = False
     """ Spell each person's name the same way throughout the transcript. """
     custom_spelling: bool | Unset = False

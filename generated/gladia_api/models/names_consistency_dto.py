@@ -36,7 +36,7 @@ class NamesConsistencyDTO:
     error: AddonErrorDTO | None
     """ Why the add-on failed, or null. """
     results: None | str
-    """ The transcript with names made consistent. """
+    """ The transcript with names made consistent (deprecated by Gladia, still sent). """
     _additional_properties: dict[str, Any] | None = _attrs_field(
         init=False, default=None, eq=extras_key, repr=extras_repr
     )

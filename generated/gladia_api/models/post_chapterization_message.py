@@ -29,7 +29,10 @@ _KEYS = frozenset(
 
 @_attrs_define
 class PostChapterizationMessage:
-    """After the recording ended: the session split into chapters."""
+    """After the recording ended: the session split into chapters. No longer sent (chapterization is deprecated and
+    ignored); kept so messages stored by older sessions still parse.
+
+    """
 
     session_id: str
     created_at: str

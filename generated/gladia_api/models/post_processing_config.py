@@ -30,6 +30,8 @@ class PostProcessingConfig:
     summarization: bool | Unset = False
     summarization_config: SummarizationConfigDTO | Unset = UNSET
     chapterization: bool | Unset = False
+    """ Deprecated and ignored: no `post_chapterization` message is sent. Still accepted, as older clients send it.
+    """
     _additional_properties: dict[str, Any] | None = _attrs_field(
         init=False, default=None, eq=extras_key, repr=extras_repr
     )

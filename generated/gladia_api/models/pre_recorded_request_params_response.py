@@ -95,6 +95,7 @@ class PreRecordedRequestParamsResponse:
     moderation: bool | Unset = False
     named_entity_recognition: bool | Unset = False
     chapterization: bool | Unset = False
+    """ Deprecated and ignored (see the create request). """
     name_consistency: bool | Unset = False
     custom_spelling: bool | Unset = False
     custom_spelling_config: CustomSpellingConfigDTO | Unset = UNSET
