@@ -41,8 +41,11 @@ RUNTIME_FIELDS = frozenset(
         "delivery_retry_seconds",
         "delivery_timeout",
         "live_callback_backlog",
+        "addons",
     }
 )
+FIXTURES = "fixtures"
+FAIL = "fail"
 
 
 def _non_negative(instance: object, attribute: attrs.Attribute[Any], value: float) -> None:
@@ -68,6 +71,13 @@ def _secret(instance: object, attribute: attrs.Attribute[str | None], value: str
             secret_bytes(value)
         except ValueError as exc:
             raise ValueError(f"webhook_secret: {exc}") from None
+
+
+def _addons(instance: object, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+    if value not in (None, FIXTURES, FAIL):
+        raise ValueError(
+            f"addons must be {FIXTURES!r} or {FAIL!r} (or None for the engine's default), got {value!r}"
+        )
 
 
 def _urls(value: Iterable[str] | str) -> tuple[str, ...]:
@@ -149,3 +159,16 @@ class EmulatorConfig:
     recent_requests: int = attrs.field(default=DEFAULT_RECENT_REQUESTS, validator=_positive)
     """How many requests `Emulator.requests` remembers."""
     log_level: str = "warning"
+    addons: str | None = attrs.field(default=None, validator=_addons)
+    """What a requested add-on answers when nothing was registered for the audio and the emulator cannot
+    compute it (translation, summarization, named entities, sentiment, audio to LLM, ...): `"fixtures"`,
+    deterministic fixture results in the document's shape, or `"fail"`, an add-on error (`success: false`).
+    None: fixtures with the deterministic engine, errors with a speech engine (a local Gladia that really
+    transcribes, and the offline command line, never pass fixtures off as results)."""
+
+    @property
+    def addons_mode(self) -> str:
+        """`addons`, with None resolved by the engine."""
+        if self.addons is not None:
+            return self.addons
+        return FAIL if self.engine is not None else FIXTURES

@@ -93,7 +93,11 @@ class Lifecycle:
         assert file is not None  # set by _audio, or at creation
         try:
             result = build_result(
-                transcription, job.request_params, audio_duration=file.duration, transcription_time=elapsed
+                transcription,
+                job.request_params,
+                audio_duration=file.duration,
+                transcription_time=elapsed,
+                mode=self._settings().addons_mode,
             )
         except Exception as exc:  # an engine returning odd data must still end its job
             logger.exception("building the result of job %s failed", job.id)

@@ -23,6 +23,8 @@ A transcript can say who speaks: lines starting `Speaker N:` (in the text or the
 from __future__ import annotations
 
 import hashlib
+import json
+import logging
 import os
 import re
 import threading
@@ -50,6 +52,7 @@ __all__ = [
 ]
 
 DEFAULT_LANGUAGE = "en"
+logger = logging.getLogger("gladia.testing")
 # Sentence ends: Latin punctuation needs the space after it; CJK full stops do not.
 _SENTENCE_END = re.compile(r"(?<=[.!?\u2026])\s+|(?<=[\u3002\uff01\uff1f])")
 # A transcript line that names its speaker: `Speaker 1: Hello there.`
@@ -137,7 +140,9 @@ class Transcription:
 
     utterances: tuple[Utterance, ...] = attrs.field(converter=_tuple_of_utterances)
     languages: tuple[str, ...] = attrs.field(converter=_tuple_of_strings)
-    addons: Mapping[str, Mapping[str, Any]] = attrs.field(factory=dict)
+    addons: Mapping[str, Any] = attrs.field(factory=dict)
+    full_transcript: str | None = None
+    """The transcript as one text, when it is not simply the utterances' texts joined (a saved job's)."""
 
 
 class EngineError(Exception):
@@ -174,6 +179,36 @@ class Registration:
     message: str | None = None
     duration: float | None = None
     """For a URL the emulator does not fetch: the duration of the silent audio it stands in with."""
+    addons: Mapping[str, Any] = attrs.field(factory=dict)
+    """Add-on results for this audio, by add-on name (`{"summarization": "..."}` or whole blocks)."""
+    utterances: tuple[Utterance, ...] | None = None
+    """The utterances of a whole job Gladia returned (saved with `gladia jobs get ID --json`): served as
+    they are, words and times included, instead of laying out `text`."""
+    languages: tuple[str, ...] = ()
+    """The languages of that saved job."""
+
+    @property
+    def heard(self) -> bool:
+        """Whether it says what the audio holds (a transcript or a saved job), not only add-on results."""
+        return self.text is not None or self.utterances is not None
+
+    def transcription(self, duration: float, diarization: bool) -> Transcription:
+        """What the engine returns for this registration, over `duration` seconds of audio."""
+        if self.utterances is not None:
+            utterances = self.utterances
+            if not diarization:
+                utterances = tuple(attrs.evolve(u, speaker=None) for u in utterances)
+            languages = self.languages or tuple(dict.fromkeys(u.language for u in utterances))
+            return Transcription(
+                utterances=utterances, languages=languages, addons=self.addons, full_transcript=self.text
+            )
+        turns: Sequence[Turn] = self.turns or [(None, self.text or "")]
+        if not diarization:
+            turns = [(None, said) for _, said in turns]
+        utterances = lay_out(turns, duration, self.language)
+        return Transcription(
+            utterances=utterances, languages=(self.language,) if utterances else (), addons=self.addons
+        )
 
 
 AudioKey = bytes | os.PathLike[str] | str
@@ -192,7 +227,7 @@ class Transcripts:
         self._lock = threading.Lock()
         self._entries: dict[str, Registration] = {}
         self._directories: dict[Path, str] = {}
-        self._indexed: set[tuple[str, int, int]] = set()
+        self._indexed: set[tuple[str, int, int, tuple[int, ...]]] = set()
 
     def add(
         self,
@@ -201,27 +236,38 @@ class Transcripts:
         *,
         language: str = DEFAULT_LANGUAGE,
         duration: float | None = None,
+        addons: Mapping[str, Any] | None = None,
     ) -> None:
-        """Register the transcript of `audio`.
+        """Register the transcript of `audio`, and the results of its add-ons.
 
         Args:
             audio: the audio's bytes, a path to it, or its http(s) URL.
-            text: what is said; for a path, None reads the sidecar `.txt` next to it. Say who speaks with
-                lines starting `Speaker N:`, or give a list of `(speaker, text)` pairs.
+            text: what is said; for a path, None reads its sidecar: `NAME.txt`, or `NAME.json` (a whole
+                job Gladia returned, saved with `gladia jobs get ID --json`; or add-on results, as `addons`).
+                Say who speaks with lines starting `Speaker N:`, or give a list of `(speaker, text)` pairs.
             language: the language code it is spoken in.
             duration: for a URL the emulator will not download, the length of the audio it stands in for;
                 by default, long enough to say the text.
+            addons: add-on results by add-on name, served for every job (and live session) of this audio
+                that asks for that add-on: a whole block (`{"success": True, ..., "results": ...}`) or just
+                its `results` (`{"summarization": "A short meeting."}`). They win over computed ones and
+                fixtures.
 
         Raises:
-            ValueError: for an unknown language code or text missing where no sidecar can supply it.
-            FileNotFoundError: when the sidecar `.txt` does not exist.
+            ValueError: for an unknown language code, text missing where no sidecar can supply it, or a
+                sidecar that is not what it should be.
+            FileNotFoundError: when there is no sidecar.
         """
         _check_language(language)
         if text is None:
             if isinstance(audio, (bytes, str)):
-                raise ValueError("give the text of this audio; only a path can have a sidecar .txt")
-            text = _sidecar(Path(audio))
-        self._put(audio, _registration(text, language, duration))
+                raise ValueError("give the text of this audio; only a path can have a sidecar .txt or .json")
+            registration = _sidecar_registration(Path(audio), language)
+        else:
+            registration = _registration(text, language, duration)
+        if addons:
+            registration = attrs.evolve(registration, addons={**registration.addons, **_addon_map(addons)})
+        self._put(audio, registration)
 
     def fail(self, audio: AudioKey, *, error_code: int = 500, message: str | None = None) -> None:
         """Make every job for `audio` end in `error` with `error_code` (and `message` in the callback)."""
@@ -231,7 +277,8 @@ class Transcripts:
         self._put(audio, Registration(error_code=error_code, message=message))
 
     def add_directory(self, directory: os.PathLike[str] | str, *, language: str = DEFAULT_LANGUAGE) -> None:
-        """Register every audio file in `directory` that has a sidecar `.txt`; files added later count too."""
+        """Register every audio file in `directory` that has a sidecar (`NAME.txt` and/or `NAME.json`, see
+        `add`); files added later count too."""
         _check_language(language)
         path = Path(directory)
         if not path.is_dir():
@@ -277,14 +324,20 @@ class Transcripts:
             directories = dict(self._directories)
         for directory, language in directories.items():
             for path in sorted(directory.iterdir()):
-                sidecar = path.with_suffix(".txt")
-                if path.suffix == ".txt" or not path.is_file() or not sidecar.is_file():
+                sidecars = [path.with_suffix(s) for s in _SIDECARS if path.with_suffix(s).is_file()]
+                if path.suffix in _SIDECARS or not path.is_file() or not sidecars:
                     continue
                 stat = path.stat()
-                seen = (str(path), stat.st_size, stat.st_mtime_ns)
+                sidecar_times = tuple(s.stat().st_mtime_ns for s in sidecars)
+                seen = (str(path), stat.st_size, stat.st_mtime_ns, sidecar_times)
                 if seen in self._indexed:
                     continue
-                self._put(path, _registration(_sidecar(path), language, None))
+                try:
+                    registration = _sidecar_registration(path, language)
+                except (ValueError, FileNotFoundError) as exc:
+                    logger.warning("%s: not registered: %s", path, exc)
+                    continue
+                self._put(path, registration)
                 with self._lock:
                     self._indexed.add(seen)
 
@@ -297,10 +350,12 @@ class DeterministicEngine:
 
     def transcribe(self, audio: AudioInput, options: Mapping[str, Any]) -> Transcription:
         registration = self.transcripts.find(audio)
+        diarization = options.get("diarization") is True
+        if registration is not None and registration.heard:
+            return registration.transcription(audio.duration, diarization)
+        addons = registration.addons if registration is not None else {}
         turns: Sequence[Turn]
-        if registration is not None and registration.text is not None:
-            turns, language = registration.turns or [(None, registration.text)], registration.language
-        elif self.transcripts.default is not None:
+        if self.transcripts.default is not None:
             turns, language = speaker_turns(self.transcripts.default), self.transcripts.default_language
         else:
             raise EngineError(
@@ -308,10 +363,12 @@ class DeterministicEngine:
                 "the emulator's deterministic engine does not listen to audio. Register one with "
                 "emu.transcripts.add(audio, text), put a .txt next to the file, or set default_transcript."
             )
-        if options.get("diarization") is not True:
+        if not diarization:
             turns = [(None, said) for _, said in turns]
         utterances = lay_out(turns, audio.duration, language)
-        return Transcription(utterances=utterances, languages=(language,) if utterances else ())
+        return Transcription(
+            utterances=utterances, languages=(language,) if utterances else (), addons=addons
+        )
 
 
 class RegisteredFirst:
@@ -331,13 +388,12 @@ class RegisteredFirst:
 
     def transcribe(self, audio: AudioInput, options: Mapping[str, Any]) -> Transcription:
         registration = self.transcripts.find(audio)
-        if registration is None or registration.text is None:
-            return self.engine.transcribe(audio, options)
-        turns: Sequence[Turn] = registration.turns or [(None, registration.text)]
-        if options.get("diarization") is not True:
-            turns = [(None, said) for _, said in turns]
-        utterances = lay_out(turns, audio.duration, registration.language)
-        return Transcription(utterances=utterances, languages=(registration.language,) if utterances else ())
+        if registration is None or not registration.heard:
+            heard = self.engine.transcribe(audio, options)
+            if registration is not None and registration.addons:
+                return attrs.evolve(heard, addons={**heard.addons, **registration.addons})
+            return heard
+        return registration.transcription(audio.duration, options.get("diarization") is True)
 
 
 def serving_engine(engine: Engine | None, transcripts: Transcripts) -> Engine:
@@ -464,14 +520,91 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _sidecar(path: Path) -> str:
-    sidecar = path.with_suffix(".txt")
-    try:
-        return sidecar.read_text(encoding="utf-8")
-    except FileNotFoundError:
+_SIDECARS = (".txt", ".json")
+# The parts of a job's result that are not add-on blocks.
+_NOT_ADDONS = frozenset({"metadata", "transcription"})
+
+
+def _sidecar_registration(path: Path, language: str) -> Registration:
+    """What the sidecars of `path` register: `NAME.txt` (the transcript) and/or `NAME.json` (a saved job, or
+    add-on results)."""
+    text_file, json_file = path.with_suffix(".txt"), path.with_suffix(".json")
+    if not text_file.is_file() and not json_file.is_file():
         raise FileNotFoundError(
-            f"no transcript given for {path.name} and no sidecar file {sidecar} next to it"
-        ) from None
+            f"no transcript given for {path.name} and no sidecar file {text_file.name} or {json_file.name} next to it"
+        )
+    registration = Registration(language=language)
+    if json_file.is_file():
+        try:
+            data = json.loads(json_file.read_text(encoding="utf-8"))
+        except ValueError as exc:
+            raise ValueError(f"{json_file.name} is not JSON: {exc}") from None
+        registration = (
+            _from_job(data, json_file.name)
+            if _is_job(data)
+            else Registration(language=language, addons=_addon_map(data, json_file.name))
+        )
+    if text_file.is_file():
+        typed = _registration(text_file.read_text(encoding="utf-8"), language, None)
+        registration = (
+            attrs.evolve(typed, addons=registration.addons)
+            if registration.utterances is None
+            else registration
+        )
+    return registration
+
+
+def _is_job(data: object) -> bool:
+    return isinstance(data, Mapping) and "status" in data and ("result" in data or "request_params" in data)
+
+
+def _addon_map(data: object, where: str = "addons") -> dict[str, Any]:
+    if not isinstance(data, Mapping) or not all(isinstance(key, str) for key in data):
+        raise ValueError(f"{where} must map add-on names (summarization, translation, ...) to their results")
+    return dict(data)
+
+
+def _from_job(job: Mapping[str, Any], where: str) -> Registration:
+    """The registration of a whole job Gladia returned: its utterances, languages and add-on blocks."""
+    if job.get("status") != "done" or not isinstance(job.get("result"), Mapping):
+        raise ValueError(f"{where} is a job that is not done (status {job.get('status')!r}): save a done job")
+    result: Mapping[str, Any] = job["result"]
+    transcription = result.get("transcription")
+    if not isinstance(transcription, Mapping) or not isinstance(transcription.get("utterances"), list):
+        raise ValueError(f"{where} has no result.transcription.utterances")
+    languages = tuple(str(code) for code in transcription.get("languages") or ())
+    fallback = languages[0] if languages else DEFAULT_LANGUAGE
+    utterances = tuple(_utterance(u, fallback) for u in transcription["utterances"])
+    addons = {
+        key: value for key, value in result.items() if key not in _NOT_ADDONS and isinstance(value, Mapping)
+    }
+    text = str(transcription.get("full_transcript") or " ".join(u.text for u in utterances))
+    return Registration(
+        text=text, language=fallback, addons=addons, utterances=utterances, languages=languages
+    )
+
+
+def _utterance(item: Mapping[str, Any], language: str) -> Utterance:
+    words = [
+        Word(
+            word=str(w.get("word", "")),
+            start=float(w.get("start", 0)),
+            end=float(w.get("end", 0)),
+            confidence=float(w.get("confidence", 1)),
+        )
+        for w in item.get("words") or ()
+    ]
+    speaker = item.get("speaker")
+    return Utterance(
+        text=str(item.get("text", "")),
+        start=float(item.get("start", words[0].start if words else 0)),
+        end=float(item.get("end", words[-1].end if words else 0)),
+        confidence=float(item.get("confidence", 1)),
+        language=str(item.get("language") or language),
+        words=words,
+        channel=int(item.get("channel") or 0),
+        speaker=int(speaker) if isinstance(speaker, (int, float)) and not isinstance(speaker, bool) else None,
+    )
 
 
 def _check_language(language: str) -> None:

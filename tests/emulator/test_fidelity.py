@@ -233,6 +233,7 @@ ALL_ADDONS = {
 def test_3_add_ons_the_engine_cannot_run_have_shapes_the_document_allows(
     http: httpx.Client, emu: Emulator
 ) -> None:
+    emu.configure(addons="fail")
     job = wait_for_job(http, _create(http, audio_url=_audio(http, emu), **ALL_ADDONS)["id"])
     assert job["status"] == "done"
     assert beyond_real(document_problems(job, "PreRecordedResponse")) == []
@@ -259,6 +260,7 @@ def test_3_speakers_named_in_a_sidecar_file(emu: Emulator, http: httpx.Client, t
     capture = load(RESPONSES / "done_04.json")["result"]["diarization"]
     block = job["result"]["diarization"]
     assert {k: type(v) for k, v in block.items()} == {k: type(v) for k, v in capture.items()}
+    assert block["exec_time"] == 0
     assert block["results"] == job["result"]["transcription"]["utterances"]
 
 
