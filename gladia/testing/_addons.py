@@ -111,8 +111,8 @@ def error_block(addon: str, message: str | None = None, *, status: int = 501) ->
             "status_code": status,
             "exception": "NotImplementedError",
             "message": message
-            or f"The Gladia emulator does not run the {addon} add-on (it was started with addons='fail'); "
-            "register a result for this audio, or start it with addons='fixtures' for fixture results.",
+            or f"The Gladia emulator cannot run the {addon} add-on (addons='fail'): register a result for "
+            "this audio, or start it with addons='fixtures' for fixture results.",
         },
         "results": copy.deepcopy(_EMPTY_RESULTS.get(addon)),
     }
@@ -439,3 +439,62 @@ def _fixture(
         classes = (params.get("structured_data_extraction_config") or {}).get("classes") or []
         return envelope(json.dumps({str(c): [] for c in classes}))
     return envelope("")  # moderation: nothing flagged
+
+
+# ------------------------------------------------------------------------------------------ live
+
+
+def live_blocks(
+    params: Mapping[str, Any],
+    utterances: Sequence[Mapping[str, Any]],
+    *,
+    registered: Mapping[str, Any],
+    mode: str,
+) -> dict[str, Any]:
+    """The add-on blocks of a live session's result: its real-time add-ons (translation, named entities,
+    sentiment) and post-processing (summarization), from its final utterances. `chapterization` is ignored."""
+    realtime = params.get("realtime_processing") or {}
+    post = params.get("post_processing") or {}
+    asked = {
+        "translation": realtime.get("translation") is True,
+        "named_entity_recognition": realtime.get("named_entity_recognition") is True,
+        "sentiment_analysis": realtime.get("sentiment_analysis") is True,
+        "summarization": post.get("summarization") is True,
+    }
+    flat = {
+        **{name: True for name, on in asked.items() if on},
+        "translation_config": realtime.get("translation_config") or {},
+        "summarization_config": post.get("summarization_config") or {},
+    }
+    return blocks(flat, utterances, registered=registered, speakers_named=False, mode=mode)
+
+
+def live_message_data(
+    addon: str, params: Mapping[str, Any], utterance_id: str, utterance: Mapping[str, Any]
+) -> list[dict[str, Any]]:
+    """The `data` of the real-time add-on messages for one final utterance (fixtures; several for a
+    translation into several languages)."""
+    if addon == "translation":
+        config = (params.get("realtime_processing") or {}).get("translation_config") or {}
+        return [
+            {
+                "utterance_id": utterance_id,
+                "utterance": dict(utterance),
+                "original_language": utterance.get("language"),
+                "target_language": target,
+                "translated_utterance": fixture_translation([utterance], target, None)["utterances"][0],
+            }
+            for target in config.get("target_languages") or []
+        ]
+    if addon == "named_entity_recognition":
+        return [
+            {
+                "utterance_id": utterance_id,
+                "utterance": dict(utterance),
+                "results": fixture_entities([utterance]),
+            }
+        ]
+    sentiments = [
+        {k: v for k, v in item.items() if k != "speaker"} for item in fixture_sentiments([utterance])
+    ]
+    return [{"utterance_id": utterance_id, "utterance": dict(utterance), "results": sentiments}]

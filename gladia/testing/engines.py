@@ -23,11 +23,13 @@ A transcript can say who speaks: lines starting `Speaker N:` (in the text or the
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import logging
 import os
 import re
 import threading
+import wave
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
@@ -52,6 +54,8 @@ __all__ = [
 ]
 
 DEFAULT_LANGUAGE = "en"
+#: How much of a live stream identifies a registered recording: its first second of samples.
+STREAM_MATCH_SECONDS = 1.0
 logger = logging.getLogger("gladia.testing")
 # Sentence ends: Latin punctuation needs the space after it; CJK full stops do not.
 _SENTENCE_END = re.compile(r"(?<=[.!?\u2026])\s+|(?<=[\u3002\uff01\uff1f])")
@@ -228,6 +232,9 @@ class Transcripts:
         self._entries: dict[str, Registration] = {}
         self._directories: dict[Path, str] = {}
         self._indexed: set[tuple[str, int, int, tuple[int, ...]]] = set()
+        # Registered PCM WAV recordings by what a live stream of them starts with: (rate, channels, sample
+        # width, bytes, sha256 of those bytes) -> (registration key, seconds of audio).
+        self._streams: dict[tuple[int, int, int, int, str], tuple[str, float]] = {}
 
     def add(
         self,
@@ -314,10 +321,29 @@ class Transcripts:
                     return self._entries[key]
         return None
 
+    def for_stream(
+        self, pcm: bytes, *, rate: int, channels: int, width: int
+    ) -> tuple[Registration, float] | None:
+        """The registration of the recording a live stream's first PCM bytes belong to, and its duration.
+
+        `pcm` is the stream's first second of samples (or the whole stream, when it is shorter), without
+        any WAV header; it matches a registered PCM WAV file of the same format whose samples start so.
+        """
+        if self._directories:
+            self._scan()
+        wanted = (rate, channels, width, len(pcm), hashlib.sha256(pcm).hexdigest())
+        with self._lock:
+            found = self._streams.get(wanted)
+            registration = self._entries.get(found[0]) if found else None
+        return (registration, found[1]) if registration is not None and found is not None else None
+
     def _put(self, audio: AudioKey, registration: Registration) -> None:
         key = _key(audio)
+        stream = _stream_key(audio) if not isinstance(audio, str) else None
         with self._lock:
             self._entries[key] = registration
+            if stream is not None:
+                self._streams[stream[0]] = (key, stream[1])
 
     def _scan(self) -> None:
         with self._lock:
@@ -501,6 +527,22 @@ def _key(audio: AudioKey) -> str:
             raise ValueError(f"{audio!r} is not an http(s) URL; pass a pathlib.Path for a file, or its bytes")
         return _url_key(audio)
     return _content_key(file_sha256(Path(audio)))
+
+
+def _stream_key(audio: bytes | os.PathLike[str]) -> tuple[tuple[int, int, int, int, str], float] | None:
+    """How a live stream of this PCM WAV recording starts (see `Transcripts.for_stream`), and its duration;
+    None for audio that is not a PCM WAV file."""
+    try:
+        source: Any = io.BytesIO(audio) if isinstance(audio, bytes) else os.fspath(audio)
+        with wave.open(source, "rb") as reader:
+            rate, channels, width = reader.getframerate(), reader.getnchannels(), reader.getsampwidth()
+            frames = reader.getnframes()
+            first = reader.readframes(min(frames, int(rate * STREAM_MATCH_SECONDS)))
+    except (wave.Error, EOFError, OSError, ValueError):
+        return None
+    if not first or rate <= 0:
+        return None
+    return (rate, channels, width, len(first), hashlib.sha256(first).hexdigest()), frames / rate
 
 
 def _content_key(sha256: str) -> str:
