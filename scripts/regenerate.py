@@ -4,6 +4,8 @@
     python scripts/regenerate.py                      write generated/gladia_api from the spec
     python scripts/regenerate.py --check              exit 1 (with a summary) if generated/ is stale
     python scripts/regenerate.py --compare UPSTREAM   structural drift report against Gladia's document
+    python scripts/regenerate.py --compare SDK        ... against an installed gladiaio-sdk's generated types
+                                                      (repeat --compare to check both sources in one run)
 
 The generator (openapi-python-client) is pinned in pyproject.toml, reads openapi/generator.yaml and our
 templates in openapi/templates, and writes into a scratch directory; ruff then tidies the output with
@@ -34,7 +36,8 @@ PACKAGE = "gladia_api"
 TARGET = ROOT / "generated" / PACKAGE
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _spec_compare import compare, load_deviations, load_document  # noqa: E402
+import _sdk_types  # noqa: E402
+from _spec_compare import Report, compare, load_deviations, load_document  # noqa: E402
 from _typing_gen import check_lazy, narrowed_module, params_module  # noqa: E402
 
 
@@ -132,12 +135,35 @@ def write(fresh: Path) -> None:
     print(f"wrote generated/{PACKAGE} ({len(_tree(TARGET))} files) from openapi/gladia.yaml")
 
 
+# Rows of DEVIATIONS.md that excuse a difference from the official SDK's types, not from the document.
+_SDK_ROW = "sdk-"
+
+
 def run_compare(upstream: str) -> int:
+    """Print the drift between our spec and `upstream`; 1 when some drift is not listed in DEVIATIONS.md.
+
+    `upstream` is Gladia's OpenAPI document (a path or URL), or an installed `gladiaio-sdk` (its package
+    directory, a site-packages or virtual environment holding it, or a Python interpreter that imports it).
+    """
     ours = load_document(str(SPEC))
-    theirs = load_document(upstream)
     deviations = load_deviations(DEVIATIONS)
-    report = compare(ours, theirs, deviations)
-    print(report.render(upstream))
+    package = None if upstream.startswith(("http://", "https://")) else _sdk_types.find_package(upstream)
+    if package is None:
+        theirs = load_document(upstream)
+        report = compare(ours, theirs, [d for d in deviations if not d.pattern.startswith(_SDK_ROW)])
+        print(report.render(upstream))
+        return 0 if not report.unlisted else 1
+    official = _sdk_types.read(package)
+    drifts, unmapped = _sdk_types.compare(ours, official)
+    report = Report(
+        f"the generated types of gladiaio-sdk {official.version} ({len(official.enums)} enums, "
+        f"{len(official.classes)} dataclasses, {len(official.events)} message kinds)",
+        drifts,
+        [d for d in deviations if d.pattern.startswith(_SDK_ROW)],
+    )
+    print(report.render(str(package)))
+    if unmapped:
+        print(f"Official types with no schema of the same meaning here (not compared): {', '.join(unmapped)}")
     return 0 if not report.unlisted else 1
 
 
@@ -149,10 +175,16 @@ def main(argv: list[str] | None = None) -> int:
     mode.add_argument(
         "--check", action="store_true", help="exit 1 if generated/ differs from the spec's output"
     )
-    mode.add_argument("--compare", metavar="UPSTREAM", help="path or URL of Gladia's OpenAPI document")
+    mode.add_argument(
+        "--compare",
+        metavar="UPSTREAM",
+        action="append",
+        help="Gladia's OpenAPI document (path or URL) or an installed gladiaio-sdk (package, site-packages, "
+        "venv or python); repeat to compare with several",
+    )
     args = parser.parse_args(argv)
     if args.compare:
-        return run_compare(args.compare)
+        return max(run_compare(upstream) for upstream in args.compare)
     # Keep the scratch directory outside the checkout so no project configuration leaks into the build.
     with tempfile.TemporaryDirectory(prefix="gladia-regen-") as scratch:
         os.environ.setdefault("PYTHONDONTWRITEBYTECODE", "1")

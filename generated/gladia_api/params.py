@@ -25,7 +25,7 @@ if TYPE_CHECKING:
         TranslationModelEnum,
     )
 
-PreRecordedTranscriptionModelLiteral = Literal["solaria-1", "solaria-3"]
+PreRecordedTranscriptionModelLiteral = Literal["solaria-1", "solaria-3", "solaria-fusion"]
 """The speech recognition model."""
 
 TranscriptionLanguageCodeLiteral = Literal[
@@ -545,7 +545,7 @@ class InitTranscriptionRequestOptionalParams(TypedDict, total=False):
     named_entity_recognition: bool
     """Find named entities (people, places, organisations, ...) in the transcript. Default: False."""
     chapterization: bool
-    """Split the transcript into titled chapters. Default: False."""
+    """Deprecated. Deprecated and ignored. Gladia no longer splits transcripts into chapters; the option is still accepted so older clients keep working, and produces no result block. Default: False."""
     name_consistency: bool
     """Spell each person's name the same way throughout the transcript. Default: False."""
     custom_spelling: bool
@@ -617,7 +617,7 @@ class PostProcessingConfigParams(TypedDict, total=False):
     """Default: False."""
     summarization_config: SummarizationConfigParams
     chapterization: bool
-    """Default: False."""
+    """Deprecated. Deprecated and ignored: no `post_chapterization` message is sent. Still accepted, as older clients send it. Default: False."""
 
 
 class MessagesConfigParams(TypedDict, total=False):

@@ -53,6 +53,47 @@ class Response(Generic[T]):
     parsed: T | None
 
 
+def parse_float(value: Any, where: str) -> float:
+    """A number field's value as a number: a numeric string is converted (an int stays as JSON sent it).
+
+    Called only when the value is not already a float (generated code checks first, so a long transcript's
+    words cost no call). A field never holds another type than it declares: user arithmetic on it works.
+
+    Raises:
+        ValueError: the value is not a number (booleans are not numbers here).
+    """
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        try:
+            return float(value.strip())
+        except ValueError:
+            pass
+    raise ValueError(f"{where}: expected a number, got {value!r}")
+
+
+def parse_int(value: Any, where: str) -> int:
+    """A whole-number field's value as the int it declares: a whole float or a numeric string is converted.
+
+    Raises:
+        ValueError: the value is not a whole number.
+    """
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            return int(text)
+        except ValueError:
+            try:
+                number = float(text)
+            except ValueError:
+                number = 0.5
+            if number.is_integer():
+                return int(number)
+    raise ValueError(f"{where}: expected a whole number, got {value!r}")
+
+
 def parse_datetime(value: str) -> datetime.datetime:
     """An ISO 8601 date-time, such as Gladia's "2024-01-01T00:00:00.000Z".
 

@@ -17,16 +17,16 @@ from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp
 
-from gladia._core.schema import default_validator
-from gladia.prerecorded._options import request_problems
 from gladia.testing._audio import NotAudioError
-from gladia.testing._errors import VIA_ALIAS, ApiError, error_response, path_with_query
+from gladia.testing._errors import OWNER, VIA_ALIAS, ApiError, error_response, path_with_query
 from gladia.testing._gateway import Gateway, expects_continue
 from gladia.testing._intake import BadBody, ClientGone, FetchFailed, TooLarge, drain, receive_multipart
 from gladia.testing._listing import list_item, parse_query
 from gladia.testing._live import live_routes
 from gladia.testing._params import accepted_forms, request_params
 from gladia.testing._routes import ALIAS_PREFIX, CANONICAL_PREFIX
+from gladia.testing._rules import UPLOAD_URL_SCHEMA, create_problems
+from gladia.testing._schema import problems as schema_problems
 from gladia.testing._state import EmulatorState
 from gladia.testing._store import Job, StoredFile
 
@@ -91,14 +91,15 @@ class _Api:
     async def upload(self, request: Request) -> Response:
         state, settings = self._state, self._state.config
         media = _media_type(request)
+        owner = _owner(request)
         if media == "multipart/form-data":
-            stored = await self._receive_upload(request)
+            stored = await self._receive_upload(request, owner)
         elif _is_json(media):
             body = await _json_object(request)
-            problems = default_validator().problems(body, "UploadUrlBody")
+            problems = schema_problems(body, UPLOAD_URL_SCHEMA)
             if problems:
                 raise _invalid_body(problems)
-            stored = await self._fetch_upload(body["audio_url"])
+            stored = await self._fetch_upload(body["audio_url"], owner)
         else:
             raise ApiError(
                 415,
@@ -116,7 +117,7 @@ class _Api:
             {"audio_url": f"{state.base_url}/file/{stored.id}", "audio_metadata": stored.upload_metadata()}
         )
 
-    async def _receive_upload(self, request: Request) -> StoredFile:
+    async def _receive_upload(self, request: Request, owner: str | None) -> StoredFile:
         state = self._state
         limit = state.config.max_upload_bytes
         too_large = f"The file is larger than the limit of {limit} bytes"
@@ -135,13 +136,13 @@ class _Api:
         except ClientGone:
             raise ApiError(400, "The client disconnected during the upload") from None
         try:
-            return await state.fetcher.keep(file_id, received)
+            return await state.fetcher.keep(file_id, received, owner)
         except NotAudioError as exc:
             raise ApiError(422, f"Invalid audio file: {exc}") from None
 
-    async def _fetch_upload(self, url: str) -> StoredFile:
+    async def _fetch_upload(self, url: str, owner: str | None) -> StoredFile:
         try:
-            return await self._state.fetcher.fetch(url)
+            return await self._state.fetcher.fetch(url, owner)
         except FetchFailed as exc:
             raise ApiError(422, f"Could not fetch the audio: {exc}") from None
         except TooLarge as exc:
@@ -157,7 +158,7 @@ class _Api:
         if not _is_json(media):
             raise ApiError(400, f"Content-Type must be application/json, got {media or '(none)'!r}")
         body = accepted_forms(await _json_object(request))
-        problems = request_problems(body)
+        problems = create_problems(body)
         if problems:
             raise _invalid_body(problems)
         metadata = body.get("custom_metadata")
@@ -167,10 +168,12 @@ class _Api:
             audio_url=body["audio_url"],
             request_params=request_params(body),
             custom_metadata=dict(metadata) if isinstance(metadata, Mapping) else None,
+            owner=_owner(request),
         )
         own = state.fetcher.own_file_id(job.audio_url)
-        if own is not None:
-            job.file = state.store.file(own)  # shown at once, as for uploads; fetched later otherwise
+        stored = state.store.file(own) if own is not None else None
+        if stored is not None and stored.owner == job.owner:
+            job.file = stored  # shown at once, as for uploads; fetched later otherwise
         state.store.add_job(job)
         state.counters.count_job()
         running = state.lifecycle.start(job)
@@ -190,7 +193,10 @@ class _Api:
     async def list(self, request: Request) -> Response:
         state = self._state
         query = parse_query(request.query_params.multi_items())
-        total, page = state.store.snapshots(query.keeps, query.offset, query.limit)
+        owner = _owner(request)
+        total, page = state.store.snapshots(
+            lambda job: job.owner == owner and query.keeps(job), query.offset, query.limit
+        )
         following = query.offset + query.limit
         return JSONResponse(
             {
@@ -229,7 +235,7 @@ class _Api:
 
     async def stored_file(self, request: Request) -> Response:
         stored = self._state.store.file(request.path_params["id"])
-        if stored is None:
+        if stored is None or stored.owner != _owner(request):
             raise ApiError(404, "No file with this id is stored here")
         return _file_response(stored)
 
@@ -240,9 +246,15 @@ class _Api:
         except ValueError:
             raise ApiError(400, f"Invalid id {job_id!r}: a job id is a UUID") from None
         job = self._state.store.job(job_id)
-        if job is None:
+        if job is None or job.owner != _owner(request):
             raise _not_found(job_id)
         return job
+
+
+def _owner(request: Request) -> str | None:
+    """The account (API key) the gateway accepted the request with."""
+    owner: str | None = request.scope.get(OWNER)
+    return owner
 
 
 def _invalid_body(problems: list[str]) -> ApiError:

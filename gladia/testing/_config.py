@@ -41,8 +41,11 @@ RUNTIME_FIELDS = frozenset(
         "delivery_retry_seconds",
         "delivery_timeout",
         "live_callback_backlog",
+        "addons",
     }
 )
+FIXTURES = "fixtures"
+FAIL = "fail"
 
 
 def _non_negative(instance: object, attribute: attrs.Attribute[Any], value: float) -> None:
@@ -62,13 +65,19 @@ def _keys(instance: object, attribute: attrs.Attribute[tuple[str, ...]], value: 
 
 def _secret(instance: object, attribute: attrs.Attribute[str | None], value: str | None) -> None:
     if value is not None:
-        from gladia.errors import GladiaError  # noqa: PLC0415  (only needed when a secret is set)
-        from gladia.webhooks import secret_key  # noqa: PLC0415
+        from gladia.testing._signing import secret_bytes  # noqa: PLC0415  (only needed when a secret is set)
 
         try:
-            secret_key(value)
-        except GladiaError as exc:
+            secret_bytes(value)
+        except ValueError as exc:
             raise ValueError(f"webhook_secret: {exc}") from None
+
+
+def _addons(instance: object, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+    if value not in (None, FIXTURES, FAIL):
+        raise ValueError(
+            f"addons must be {FIXTURES!r} or {FAIL!r} (or None for the engine's default), got {value!r}"
+        )
 
 
 def _urls(value: Iterable[str] | str) -> tuple[str, ...]:
@@ -150,3 +159,16 @@ class EmulatorConfig:
     recent_requests: int = attrs.field(default=DEFAULT_RECENT_REQUESTS, validator=_positive)
     """How many requests `Emulator.requests` remembers."""
     log_level: str = "warning"
+    addons: str | None = attrs.field(default=None, validator=_addons)
+    """What a requested add-on answers when nothing was registered for the audio and the emulator cannot
+    compute it (translation, summarization, named entities, sentiment, audio to LLM, ...): `"fixtures"`,
+    deterministic fixture results in the document's shape, or `"fail"`, an add-on error (`success: false`).
+    None: fixtures with the deterministic engine, errors with a speech engine (a local Gladia that really
+    transcribes, and the offline command line, never pass fixtures off as results)."""
+
+    @property
+    def addons_mode(self) -> str:
+        """`addons`, with None resolved by the engine."""
+        if self.addons is not None:
+            return self.addons
+        return FAIL if self.engine is not None else FIXTURES

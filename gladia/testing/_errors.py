@@ -13,6 +13,8 @@ from starlette.responses import JSONResponse
 ORIGINAL_PATH = "gladia.original_path"
 #: Set in the scope when the request came by the older `/v2/transcription` prefix.
 VIA_ALIAS = "gladia.via_alias"
+#: The API key a request was accepted with: its account, which owns what the request makes and may see.
+OWNER = "gladia.owner"
 
 # The statuses whose schema in the spec carries `validation_errors`.
 _WITH_VALIDATION_ERRORS = frozenset({400, 422})

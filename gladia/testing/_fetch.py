@@ -72,8 +72,8 @@ class Fetcher:
             return None
         return match.group(1) if port == self._own_port() else None
 
-    async def fetch(self, url: str) -> StoredFile:
-        """The stored audio at `url`, downloading it if needed.
+    async def fetch(self, url: str, owner: str | None = None) -> StoredFile:
+        """The stored audio at `url` for the account `owner`, downloading it if needed.
 
         Raises:
             FetchFailed: the URL cannot be read (unknown own file, not allowed, unreachable, not 200).
@@ -84,27 +84,32 @@ class Fetcher:
         own = self.own_file_id(url)
         if own is not None:
             stored = self._store.file(own)
-            if stored is None:
+            if stored is None or stored.owner != owner:
                 raise FetchFailed(f"no file with id {own} is stored here (it was deleted, or never uploaded)")
             return stored
         if is_loopback(url) or settings.allow_remote_urls:
             file_id, path = self._store.new_file_path()
             received = await download(
-                self._client, url, path, settings.max_upload_bytes, settings.fetch_timeout
+                self._client,
+                url,
+                path,
+                settings.max_upload_bytes,
+                settings.fetch_timeout,
+                may_visit=lambda target: settings.allow_remote_urls or is_loopback(target),
             )
-            return await self.keep(file_id, received)
+            return await self.keep(file_id, received, owner)
         registration = self._transcripts.for_url(url)
         if registration is not None:
             text = registration.text or ""
             duration = registration.duration or round(len(text.split()) * _SECONDS_PER_WORD + 1.0, 1)
-            return await self._stand_in(url, duration)
+            return await self._stand_in(url, duration, owner)
         raise FetchFailed(
             f"could not download {url}: the emulator only downloads loopback URLs. Upload the file, serve it "
             "on 127.0.0.1, register the URL with emu.transcripts.add(url, text), or set allow_remote_urls."
         )
 
-    async def keep(self, file_id: str, received: Received) -> StoredFile:
-        """Probe a received file and store it under `file_id`.
+    async def keep(self, file_id: str, received: Received, owner: str | None = None) -> StoredFile:
+        """Probe a received file and store it under `file_id`, as `owner`'s.
 
         Raises:
             NotAudioError: the file is not audio (it is deleted).
@@ -125,17 +130,18 @@ class Fetcher:
                 duration=info.duration,
                 channels=info.channels,
                 source=received.source,
+                owner=owner,
             )
         )
 
-    async def _stand_in(self, url: str, duration: float) -> StoredFile:
+    async def _stand_in(self, url: str, duration: float, owner: str | None) -> StoredFile:
         file_id, path = self._store.new_file_path()
         await asyncio.to_thread(_write_silence, path, duration)
         digest = await asyncio.to_thread(file_sha256, path)
         received = Received(
             path=path, filename=url_file_name(url), size=path.stat().st_size, sha256=digest, source=url
         )
-        return await self.keep(file_id, received)
+        return await self.keep(file_id, received, owner)
 
 
 def _write_silence(path: Path, seconds: float) -> None:

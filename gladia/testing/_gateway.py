@@ -17,7 +17,7 @@ import uuid
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from gladia.testing._errors import ORIGINAL_PATH, VIA_ALIAS, ApiError, error_response, path_with_query
+from gladia.testing._errors import ORIGINAL_PATH, OWNER, VIA_ALIAS, ApiError, error_response, path_with_query
 from gladia.testing._faults import Fault
 from gladia.testing._intake import drain
 from gladia.testing._routes import canonical_path, route_of
@@ -97,17 +97,19 @@ class Gateway:
 
     async def _handle(self, protected: bool, scope: Scope, body: _Body, send: Send) -> None:
         if protected:
-            problem = self._key_problem(scope)
+            given = next((value for name, value in scope["headers"] if name == KEY_HEADER), None)
+            problem = self._key_problem(given)
             if problem is not None:
                 await body.finish(scope)
                 await error_response(path_with_query(scope), ApiError(401, problem))(
                     scope, body.receive, send
                 )
                 return
+            # Each key is an account, as on Gladia: what it makes is its own, and it sees nothing else.
+            scope = {**scope, OWNER: (given or b"").decode("latin-1")}
         await self._app(scope, body.receive, send)
 
-    def _key_problem(self, scope: Scope) -> str | None:
-        given = next((value for name, value in scope["headers"] if name == KEY_HEADER), None)
+    def _key_problem(self, given: bytes | None) -> str | None:
         if not given:
             return "gladia key not found: send your API key in the x-gladia-key header"
         if not any(hmac.compare_digest(given, key.encode()) for key in self._state.config.api_keys):

@@ -7,11 +7,11 @@ the way, and the size limit is enforced as they come rather than after.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 import attrs
 import httpx
@@ -19,6 +19,8 @@ from python_multipart.multipart import MultipartParser, parse_options_header
 from starlette.types import Receive
 
 FIELD = "audio"
+#: How many redirects a download follows, as httpx does by default.
+MAX_REDIRECTS = 20
 
 
 @attrs.frozen(kw_only=True)
@@ -236,26 +238,48 @@ class _AudioPart:
         )
 
 
-async def download(client: httpx.AsyncClient, url: str, path: Path, limit: int, timeout: float) -> Received:
-    """Download `url` to `path`.
+async def download(
+    client: httpx.AsyncClient,
+    url: str,
+    path: Path,
+    limit: int,
+    timeout: float,
+    *,
+    may_visit: Callable[[str], bool] = lambda url: True,
+) -> Received:
+    """Download `url` to `path`, following redirects only to URLs `may_visit` accepts.
 
     Raises:
-        FetchFailed: the URL cannot be reached or does not answer 200.
+        FetchFailed: the URL cannot be reached, redirects where it may not go, or does not answer 200.
         TooLarge: the file is larger than `limit` bytes.
     """
+    target = url
     try:
-        async with client.stream("GET", url, timeout=timeout, follow_redirects=True) as response:
-            if response.status_code != 200:
-                raise FetchFailed(f"{url} answered HTTP {response.status_code}")
-            declared = response.headers.get("content-length", "")
-            if declared.isdigit() and int(declared) > limit:
-                raise TooLarge(f"the file at {url} is larger than the limit of {limit} bytes")
-            with _Sink(path, limit) as sink:
-                async for chunk in response.aiter_bytes():
-                    sink.write(chunk)
+        for _ in range(MAX_REDIRECTS + 1):
+            async with client.stream("GET", target, timeout=timeout) as response:
+                if response.is_redirect:
+                    location = urljoin(str(response.url), response.headers.get("location", ""))
+                    if not may_visit(location):
+                        raise FetchFailed(
+                            f"{url} redirects to {location}, a host the emulator does not contact: it only "
+                            "contacts loopback hosts unless allow_remote_urls is set"
+                        )
+                    target = location
+                    continue
+                if response.status_code != 200:
+                    raise FetchFailed(f"{url} answered HTTP {response.status_code}")
+                declared = response.headers.get("content-length", "")
+                if declared.isdigit() and int(declared) > limit:
+                    raise TooLarge(f"the file at {url} is larger than the limit of {limit} bytes")
+                with _Sink(path, limit) as sink:
+                    async for chunk in response.aiter_bytes():
+                        sink.write(chunk)
+                return Received(
+                    path=path, filename=url_file_name(url), size=sink.size, sha256=sink.sha256, source=url
+                )
     except httpx.HTTPError as exc:
         raise FetchFailed(f"could not download {url}: {type(exc).__name__}: {exc}") from None
-    return Received(path=path, filename=url_file_name(url), size=sink.size, sha256=sink.sha256, source=url)
+    raise FetchFailed(f"could not download {url}: more than {MAX_REDIRECTS} redirects")
 
 
 def url_file_name(url: str) -> str:

@@ -93,7 +93,11 @@ class Lifecycle:
         assert file is not None  # set by _audio, or at creation
         try:
             result = build_result(
-                transcription, job.request_params, audio_duration=file.duration, transcription_time=elapsed
+                transcription,
+                job.request_params,
+                audio_duration=file.duration,
+                transcription_time=elapsed,
+                mode=self._settings().addons_mode,
             )
         except Exception as exc:  # an engine returning odd data must still end its job
             logger.exception("building the result of job %s failed", job.id)
@@ -105,7 +109,7 @@ class Lifecycle:
 
     async def _audio(self, job: Job) -> StoredFile:
         try:
-            stored = await self._fetcher.fetch(job.audio_url)
+            stored = await self._fetcher.fetch(job.audio_url, job.owner)
         except FetchFailed as exc:
             raise JobFailed(400, str(exc)) from None
         except TooLarge as exc:

@@ -1,6 +1,6 @@
 """The emulator's live API: `/v2/live` over HTTP, and the session's WebSocket.
 
-`POST /v2/live` checks the options as Gladia does (`gladia.live._options`) and answers `{id, created_at,
+`POST /v2/live` checks the options as Gladia does (`_rules`, against the spec) and answers `{id, created_at,
 url}`, where `url` is `ws://.../v2/live?token=...`: the token is the credential, so the socket needs no key.
 On the socket the client sends binary audio frames (or `audio_chunk` JSON with base64) and then
 `{"type": "stop_recording"}`. The server acknowledges each chunk with its byte range (offsets counted from
@@ -37,20 +37,21 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route, WebSocketRoute
 from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 
-from gladia._core.schema import default_validator
-from gladia.live._options import (
-    DEFAULT_BIT_DEPTH,
-    DEFAULT_CHANNELS,
-    DEFAULT_ENCODING,
-    DEFAULT_ENDPOINTING,
-    DEFAULT_SAMPLE_RATE,
-    live_request_problems,
-)
-from gladia.testing._errors import ApiError
-from gladia.testing._listing import parse_query
+from gladia.testing import _addons
+from gladia.testing._errors import ApiError, utc_timestamp
+from gladia.testing._listing import list_item, parse_query
 from gladia.testing._live_engine import Event
 from gladia.testing._live_state import Drop, LiveJob, LiveState
 from gladia.testing._notify import Notifier
+from gladia.testing._rules import (
+    LIVE_BIT_DEPTH,
+    LIVE_CHANNELS,
+    LIVE_ENCODING,
+    LIVE_ENDPOINTING,
+    LIVE_SAMPLE_RATE,
+    live_problems,
+)
+from gladia.testing._schema import problems as schema_problems
 from gladia.testing._state import EmulatorState
 from gladia.testing._store import Job
 
@@ -79,14 +80,14 @@ _CALLBACK_FLAGS = {
 }
 _WEBHOOKS = frozenset({"start_session", "start_recording", "end_recording", "end_session"})
 _REALTIME_ADDONS = ("translation", "named_entity_recognition", "sentiment_analysis")
-_POST_ADDONS = {"summarization": "post_summarization", "chapterization": "post_chapterization"}
+_POST_ADDONS = ("post_summarization",)
 _DEFAULTS = {
-    "encoding": DEFAULT_ENCODING,
-    "bit_depth": DEFAULT_BIT_DEPTH,
-    "sample_rate": DEFAULT_SAMPLE_RATE,
-    "channels": DEFAULT_CHANNELS,
+    "encoding": LIVE_ENCODING,
+    "bit_depth": LIVE_BIT_DEPTH,
+    "sample_rate": LIVE_SAMPLE_RATE,
+    "channels": LIVE_CHANNELS,
     "model": "solaria-1",
-    "endpointing": DEFAULT_ENDPOINTING,
+    "endpointing": LIVE_ENDPOINTING,
     "maximum_duration_without_endpointing": 5,
 }
 
@@ -116,23 +117,23 @@ class _LiveApi:
     # -------------------------------------------------------------------------------------------- HTTP
 
     async def create(self, request: Request) -> Response:
-        self._check_key(request)
+        owner = self._check_key(request)
         for region in request.query_params.getlist("region"):
-            wrong = default_validator().problems(region, "StreamingSupportedRegions")
+            wrong = schema_problems(region, "StreamingSupportedRegions")
             if wrong:
                 raise ApiError(
                     400,
                     "Invalid query parameters",
-                    validation_errors=[wrong[0].replace("the value", "region", 1)],
+                    validation_errors=[wrong[0].replace("the body", "region", 1)],
                 )
         body = await _json_object(request)
-        problems = live_request_problems(body)
+        problems = live_problems(body)
         if problems:
             message = problems[0] if len(problems) == 1 else f"{len(problems)} invalid parameters"
             raise ApiError(422, message, validation_errors=problems)
         metadata = body.get("custom_metadata")
         params = {**_DEFAULTS, **{k: v for k, v in body.items() if k != "custom_metadata"}}
-        job = self._live.create(params, dict(metadata) if isinstance(metadata, Mapping) else None)
+        job = self._live.create(params, dict(metadata) if isinstance(metadata, Mapping) else None, owner)
         ws_base = "ws" + self._state.base_url[len("http") :]
         return JSONResponse(
             {
@@ -144,10 +145,11 @@ class _LiveApi:
         )
 
     async def list(self, request: Request) -> Response:
-        self._check_key(request)
+        owner = self._check_key(request)
         query = parse_query(request.query_params.multi_items())
-        matching = [j for j in self._live.jobs() if query.keeps(cast(Job, j))]
-        page = [j.to_json() for j in matching[query.offset : query.offset + query.limit]]
+        matching = [j for j in self._live.jobs() if j.owner == owner and query.keeps(cast(Job, j))]
+        # Items are trimmed as pre-recorded ones are (list_01): no transcript, add-ons or messages.
+        page = [list_item(j.to_json()) for j in matching[query.offset : query.offset + query.limit]]
         following = query.offset + query.limit
         base = self._state.base_url
 
@@ -192,22 +194,24 @@ class _LiveApi:
             headers={"content-disposition": f'attachment; filename="{job.id}.wav"'},
         )
 
-    def _check_key(self, request: Request) -> None:
+    def _check_key(self, request: Request) -> str:
+        """The key of the request, its account; ApiError 401 when it is missing or unknown."""
         given = request.headers.get("x-gladia-key")
         if not given:
             raise ApiError(401, "gladia key not found: send your API key in the x-gladia-key header")
         if given not in self._state.config.api_keys:
             raise ApiError(401, "invalid gladia key: this key is not one the emulator was started with")
+        return given
 
     def _job(self, request: Request) -> LiveJob:
-        self._check_key(request)
+        owner = self._check_key(request)
         session_id = request.path_params["id"]
         try:
             uuid.UUID(session_id)
         except ValueError:
             raise ApiError(400, f"Invalid id {session_id!r}: a session id is a UUID") from None
         job = self._live.job(session_id)
-        if job is None:
+        if job is None or job.owner != owner:
             raise ApiError(404, f"No live session with id {session_id}: it does not exist, or it was deleted")
         return job
 
@@ -274,7 +278,7 @@ class _Connection:
             await self._stop()
             return False
         if kind == "audio_chunk":
-            problems = default_validator().problems(message, "AudioChunkAction")
+            problems = schema_problems(message, "AudioChunkAction")
             try:
                 chunk = base64.b64decode(message["data"]["chunk"], validate=True) if not problems else b""
             except (binascii.Error, ValueError):
@@ -303,20 +307,30 @@ class _Connection:
             job.recording_started = True
             job.status = "processing"
             await self._send("lifecycle", "start_recording")
-        rate = job.bytes_per_second
         start = len(job.audio)
+        if start == 0:
+            # The document accepts a WAV header before the samples: it is kept, acknowledged, never timed.
+            job.header_bytes = wav_header_length(chunk)
         with live.lock:
             job.audio += chunk
         end = len(job.audio)
         await self._send(
             "ack",
             "audio_chunk",
-            {"byte_range": [start, end], "time_range": [round(start / rate, 6), round(end / rate, 6)]},
+            {"byte_range": [start, end], "time_range": [job.seconds_at(start), job.seconds_at(end)]},
             acknowledged=True,
         )
         for event in await job.engine.advance(job.duration):
             await self._event(event)
+        await self._report_problem()
         return True
+
+    async def _report_problem(self) -> None:
+        """Say once, as an error message, why the session's audio cannot be transcribed."""
+        job = self._job
+        if job.problem is not None and not job.problem_sent:
+            job.problem_sent = True
+            await self._error(job.problem)
 
     async def _stop(self) -> None:
         job = self._job
@@ -336,20 +350,25 @@ class _Connection:
         deliver = self._send if send else self._record
         for event in await job.engine.finish(job.duration):
             await self._event(event, deliver=deliver)
+        if send:
+            await self._report_problem()
         job.ended = True
         await deliver("lifecycle", "end_recording", {"recording_duration": job.duration})
         await deliver("post", "post_transcript", job.transcription())
-        post = job.params.get("post_processing") or {}
-        for flag, kind in _POST_ADDONS.items():
-            if post.get(flag) is True:
-                await deliver("post", kind, None, error={"message": f"The emulator cannot run {flag}"})
+        blocks = job.addon_blocks()
+        summary = blocks.get("summarization")
+        if summary is not None:
+            # chapterization is deprecated and ignored: no post_chapterization message.
+            if summary["success"]:
+                await deliver("post", "post_summarization", {"results": summary["results"]}, error=None)
+            else:
+                await deliver(
+                    "post", "post_summarization", None, error={"message": summary["error"]["message"]}
+                )
         await deliver(
             "post",
             "post_final_transcript",
-            {
-                "metadata": job.metadata(),
-                "transcription": job.transcription(),
-            },
+            {"metadata": job.metadata(), "transcription": job.transcription(), **blocks},
         )
         job.status = "done"
         job.completed_at = datetime.datetime.now(datetime.timezone.utc)
@@ -360,14 +379,20 @@ class _Connection:
         if event.kind in ("speech_start", "speech_end"):
             await deliver("speech", event.kind, {"time": event.time, "channel": event.utterance.channel})
             return
-        await deliver("final" if event.kind == "final" else "partial", "transcript", event.transcript_data())
+        data = event.transcript_data()
+        await deliver("final" if event.kind == "final" else "partial", "transcript", data)
         if event.kind == "final":
-            realtime = self._job.params.get("realtime_processing") or {}
+            job = self._job
+            realtime = job.params.get("realtime_processing") or {}
             for addon in _REALTIME_ADDONS:
-                if realtime.get(addon) is True:
-                    await deliver(
-                        "realtime", addon, None, error={"message": f"The emulator cannot run {addon}"}
-                    )
+                if realtime.get(addon) is not True:
+                    continue
+                if job.addons_mode == _addons.FAIL:
+                    message = f"The Gladia emulator does not run {addon} (it was started with addons='fail')"
+                    await deliver("realtime", addon, None, error={"message": message})
+                    continue
+                for item in _addons.live_message_data(addon, job.params, data["id"], data["utterance"]):
+                    await deliver("realtime", addon, item, error=None)
 
     async def _refuse_chunk(self, problem: str) -> None:
         await self._send("ack", "audio_chunk", None, acknowledged=False, error={"message": problem})
@@ -378,17 +403,12 @@ class _Connection:
     def _message(self, kind: str, data: Any, **extra: Any) -> dict[str, Any]:
         message: dict[str, Any] = {
             "session_id": self._job.id,
-            "created_at": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="milliseconds"),
+            "created_at": utc_timestamp(),
             "type": kind,
         }
         if "acknowledged" in extra:
             message["acknowledged"] = extra["acknowledged"]
-        if "error" in extra or kind in (
-            "audio_chunk",
-            "stop_recording",
-            *_REALTIME_ADDONS,
-            *_POST_ADDONS.values(),
-        ):
+        if "error" in extra or kind in ("audio_chunk", "stop_recording", *_REALTIME_ADDONS, *_POST_ADDONS):
             message["error"] = extra.get("error")
         if data is not None or "error" in message:
             message["data"] = data
@@ -433,3 +453,16 @@ async def _json_object(request: Request) -> dict[str, Any]:
     if not isinstance(body, dict):
         raise ApiError(400, "The body must be a JSON object")
     return body
+
+
+def wav_header_length(chunk: bytes) -> int:
+    """The length of the WAV header `chunk` begins with (up to its `data` chunk's samples), or 0 for none."""
+    if len(chunk) < 12 or chunk[:4] != b"RIFF" or chunk[8:12] != b"WAVE":
+        return 0
+    offset = 12
+    while offset + 8 <= len(chunk):
+        name, size = chunk[offset : offset + 4], int.from_bytes(chunk[offset + 4 : offset + 8], "little")
+        if name == b"data":
+            return offset + 8
+        offset += 8 + size + (size & 1)
+    return 0  # a header cut across frames: taken as audio, as before

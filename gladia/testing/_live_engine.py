@@ -51,7 +51,8 @@ def script(text: str, language: str, duration: float | None = None) -> tuple[Utt
 class Transcriber(Protocol):
     """What a live session's engine does: reveal what was said as the audio reaches `now` seconds."""
 
-    finals: list[Utterance]
+    @property
+    def finals(self) -> list[Utterance]: ...
 
     async def advance(self, now: float) -> list[Event]: ...
 

@@ -12,16 +12,18 @@ import secrets
 import struct
 import threading
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import attrs
 
-from gladia.live._options import bytes_per_second
+from gladia.testing import _addons
 from gladia.testing._config import EmulatorConfig
-from gladia.testing._live_engine import LiveEngine, Transcriber, script
+from gladia.testing._errors import utc_timestamp
+from gladia.testing._live_engine import Event, LiveEngine, Transcriber, script
 from gladia.testing._live_windows import WindowedEngine
-from gladia.testing.engines import Engine, Transcripts, Utterance
+from gladia.testing._rules import bytes_per_second
+from gladia.testing.engines import STREAM_MATCH_SECONDS, Engine, Registration, Transcripts, Utterance
 
 #: The largest WebSocket message the emulator accepts, as Gladia: a larger one is closed with 1009.
 MAX_MESSAGE_BYTES = 1024 * 1024
@@ -75,11 +77,22 @@ class LiveJob:
     ended: bool = False
     connections: int = 0
     engine: Transcriber = attrs.field(init=False)
+    problem_sent: bool = False
+    header_bytes: int = 0
+    """The WAV header the stream began with (Gladia accepts one): not audio, never transcribed or timed."""
+    recognizer: Recognizer | None = None
+    """Without a script (`say()`), what recognises registered recordings in the stream."""
+    owner: str | None = None
+    """The API key (account) that created the session; to any other key it does not exist."""
+    addons_mode: str = _addons.FIXTURES
+    """What its add-ons answer when nothing is registered (see `EmulatorConfig.addons`)."""
     speech_engine: Engine | None = None
     """A pre-recorded engine to transcribe the stream with, window by window; None: the script."""
 
     def __attrs_post_init__(self) -> None:
-        if self.speech_engine is None:
+        if self.recognizer is not None:
+            self.engine = self.recognizer
+        elif self.speech_engine is None:
             self.engine = LiveEngine(self.utterances, endpointing=float(self.params["endpointing"]))
         else:
             self.engine = WindowedEngine(
@@ -102,26 +115,58 @@ class LiveJob:
 
     @property
     def duration(self) -> float:
-        """Seconds of audio kept so far."""
-        return round(len(self.audio) / self.bytes_per_second, 6)
+        """Seconds of audio kept so far (a WAV header the stream began with is not audio)."""
+        return round(self.samples / self.bytes_per_second, 6)
+
+    @property
+    def samples(self) -> int:
+        """Bytes of audio kept so far, without the WAV header."""
+        return max(0, len(self.audio) - self.header_bytes)
+
+    def seconds_at(self, offset: int) -> float:
+        """The time in the audio at stream byte `offset` (bytes of the WAV header count for nothing)."""
+        return round(max(0, offset - self.header_bytes) / self.bytes_per_second, 6)
+
+    def pcm(self, start: int = 0, end: int | None = None) -> bytes:
+        """The audio kept (or its bytes from `start` to `end`, counted without the header)."""
+        stop = None if end is None else self.header_bytes + end
+        return bytes(self.audio[self.header_bytes + start : stop])
 
     @property
     def finished(self) -> bool:
         return self.status in ("done", "error")
 
     def wav(self, start: int = 0, end: int | None = None) -> bytes:
-        """The audio kept (or its bytes from `start` to `end`), as a WAV file."""
+        """The audio kept (or its bytes from `start` to `end`, counted without any header sent), as a WAV file."""
         params = self.params
         encoding = params["encoding"]
         bits = 8 if encoding != "wav/pcm" else int(params["bit_depth"])
         channels, rate = int(params["channels"]), int(params["sample_rate"])
         block = self._block
-        data = bytes(self.audio[start:end])
+        data = self.pcm(start, end)
         header = b"RIFF" + struct.pack("<I", 36 + len(data)) + b"WAVE"
         header += b"fmt " + struct.pack(
             "<IHHIIHH", 16, _WAV_FORMATS[encoding], channels, rate, rate * block, block, bits
         )
         return header + b"data" + struct.pack("<I", len(data)) + data
+
+    @property
+    def registered_addons(self) -> Mapping[str, Any]:
+        """Add-on results registered for the recording this session was recognised as."""
+        registration = self.recognizer.registration if self.recognizer is not None else None
+        return registration.addons if registration is not None else {}
+
+    @property
+    def problem(self) -> str | None:
+        """Why the session's audio cannot be transcribed, once known."""
+        return self.recognizer.problem if self.recognizer is not None else None
+
+    def addon_blocks(self) -> dict[str, Any]:
+        """The blocks of the add-ons the session asked for, from its final utterances."""
+        finals = [u.to_dict() for u in self.engine.finals]
+        return _addons.live_blocks(
+            self.params, finals, registered=self.registered_addons, mode=self.addons_mode
+        )
 
     def transcription(self) -> dict[str, Any]:
         """The whole transcript so far, as a TranscriptionDTO."""
@@ -151,11 +196,13 @@ class LiveJob:
             "request_id": f"G-{self.id[:8]}",
             "version": 2,
             "status": self.status,
-            "created_at": _iso(self.created_at),
-            "completed_at": _iso(self.completed_at) if self.completed_at else None,
+            "created_at": utc_timestamp(self.created_at),
+            "completed_at": utc_timestamp(self.completed_at) if self.completed_at else None,
             "custom_metadata": self.custom_metadata or {},
             "error_code": None,
-            "post_session_metadata": {},
+            "post_session_metadata": {"error": {"code": 422, "message": self.problem}}
+            if self.problem
+            else {},
             "kind": "live",
             "file": {
                 "id": self.id,
@@ -170,6 +217,7 @@ class LiveJob:
             "result": {
                 "metadata": metadata,
                 "transcription": self.transcription(),
+                **self.addon_blocks(),
                 "messages": list(self.messages),
             }
             if done
@@ -232,15 +280,21 @@ class LiveState:
 
     # ------------------------------------------------------------------------------------ the server's side
 
-    def create(self, params: dict[str, Any], custom_metadata: dict[str, Any] | None) -> LiveJob:
+    def create(
+        self, params: dict[str, Any], custom_metadata: dict[str, Any] | None, owner: str | None = None
+    ) -> LiveJob:
         with self.lock:
             chosen = self._text
-        if chosen is not None:
-            text, language, duration = chosen
-        elif self._transcripts.default is not None:
-            text, language, duration = self._transcripts.default, self._transcripts.default_language, None
-        else:
-            text, language, duration = "", "en", None
+        text, language, duration = chosen if chosen is not None else ("", "en", None)
+        speech_engine = self._settings().engine
+        recognizer = None
+        if chosen is None and speech_engine is None:
+            default = self._transcripts.default
+            recognizer = Recognizer(
+                self._transcripts,
+                params,
+                default=(default, self._transcripts.default_language) if default is not None else None,
+            )
         job = LiveJob(
             id=str(uuid.uuid4()),
             token=secrets.token_urlsafe(24),
@@ -248,8 +302,13 @@ class LiveState:
             params=params,
             custom_metadata=custom_metadata,
             utterances=script(text, language, duration),
-            speech_engine=self._settings().engine,
+            owner=owner,
+            addons_mode=self._settings().addons_mode,
+            recognizer=recognizer,
+            speech_engine=speech_engine,
         )
+        if recognizer is not None:
+            recognizer.audio = job.pcm
         with self.lock:
             self._jobs[job.id] = job
         return job
@@ -278,5 +337,68 @@ class LiveState:
             return self._drops.pop(0) if self._drops else None
 
 
-def _iso(moment: datetime.datetime) -> str:
-    return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+class Recognizer:
+    """The deterministic live engine of a session with no script: it recognises a registered recording.
+
+    Once the first second of samples has arrived (or the recording ended sooner), they are looked up among
+    the registered PCM WAV recordings (`Transcripts.for_stream`): a match reveals that recording's transcript
+    (laid out over its real duration, or a saved job's own utterances) paced by the audio, as `say()` does;
+    whatever the chunking, header or reconnections, since the session's audio is kept whole. Otherwise the
+    default transcript is said, if one is set; silence says nothing; other audio gets `problem`, which the
+    session sends as an error message, saying how to register a transcript.
+    """
+
+    def __init__(
+        self, transcripts: Transcripts, params: Mapping[str, Any], *, default: tuple[str, str] | None
+    ) -> None:
+        self._transcripts = transcripts
+        self._params = params
+        self._default = default
+        self._inner: LiveEngine | None = None
+        self.audio: Callable[[], bytes] = bytes
+        self.registration: Registration | None = None
+        self.problem: str | None = None
+
+    @property
+    def finals(self) -> list[Utterance]:
+        return self._inner.finals if self._inner is not None else []
+
+    async def advance(self, now: float) -> list[Event]:
+        if self._inner is None and not self._decide(finishing=False):
+            return []
+        assert self._inner is not None
+        return await self._inner.advance(now)
+
+    async def finish(self, now: float) -> list[Event]:
+        if self._inner is None:
+            self._decide(finishing=True)
+        assert self._inner is not None
+        return await self._inner.finish(now)
+
+    def _decide(self, *, finishing: bool) -> bool:
+        params = self._params
+        pcm = self.audio()
+        rate, channels = int(params["sample_rate"]), int(params["channels"])
+        width = int(params["bit_depth"]) // 8
+        needed = int(rate * STREAM_MATCH_SECONDS) * channels * width
+        if len(pcm) < needed and not finishing:
+            return False
+        sample = pcm[:needed]
+        found = None
+        if params.get("encoding") == "wav/pcm" and sample:
+            found = self._transcripts.for_stream(sample, rate=rate, channels=channels, width=width)
+        utterances: tuple[Utterance, ...] = ()
+        if found is not None:
+            self.registration, duration = found
+            utterances = self.registration.transcription(duration, diarization=False).utterances
+        elif self._default is not None:
+            utterances = script(self._default[0], self._default[1])
+        elif any(sample):
+            self.problem = (
+                "No transcript is registered for the audio of this session: the emulator's deterministic "
+                "engine does not listen to audio. Register the recording (emu.transcripts.add(Path('x.wav'), "
+                "text), or a .txt/.json next to it in --transcripts DIR; it is recognised from its first second "
+                "of PCM samples), script the session with emu.live.say(text), or set a default transcript."
+            )
+        self._inner = LiveEngine(utterances, endpointing=float(params["endpointing"]))
+        return True

@@ -29,8 +29,8 @@ import httpx
 
 from gladia.testing._config import EmulatorConfig
 from gladia.testing._fetch import is_loopback
+from gladia.testing._signing import signature
 from gladia.testing._store import Job
-from gladia.webhooks import sign
 
 logger = logging.getLogger("gladia.testing")
 
@@ -273,7 +273,7 @@ class Notifier:
                 timestamp = int(time.time())
                 headers["webhook-id"] = message_id
                 headers["webhook-timestamp"] = str(timestamp)
-                headers["webhook-signature"] = sign(settings.webhook_secret, message_id, timestamp, body)
+                headers["webhook-signature"] = signature(settings.webhook_secret, message_id, timestamp, body)
             status, error = None, None
             try:
                 response = await self._client.request(

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from gladia._core.schema import default_validator
+from gladia.testing import _schema as spec
 
 _REQUEST = "InitTranscriptionRequest"
 # Kept on the job itself (`custom_metadata`), not among its parameters.
@@ -146,7 +146,7 @@ def request_params(body: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _schema(name: str) -> Mapping[str, Any]:
-    return default_validator().schema(name)
+    return spec.schema(name)
 
 
 def _resolve(schema: Mapping[str, Any]) -> Mapping[str, Any]:

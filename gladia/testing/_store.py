@@ -33,6 +33,8 @@ class StoredFile:
     duration: float
     channels: int
     source: str | None = None
+    owner: str | None = None
+    """The API key (account) that uploaded or fetched it; only that key may use it."""
 
     def upload_metadata(self) -> dict[str, Any]:
         """The `audio_metadata` of an upload response."""
@@ -84,6 +86,8 @@ class Job:
     error_code: int | None = None
     error_message: str | None = None
     result: dict[str, Any] | None = None
+    owner: str | None = None
+    """The API key (account) that created it; to any other key it does not exist."""
 
     @property
     def request_id(self) -> str:

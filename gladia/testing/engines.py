@@ -23,16 +23,21 @@ A transcript can say who speaks: lines starting `Speaker N:` (in the text or the
 from __future__ import annotations
 
 import hashlib
+import io
+import json
+import logging
 import os
 import re
 import threading
+import wave
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 import attrs
 
-from gladia._core.schema import default_validator, is_http_url
+from gladia.testing._schema import is_http_url
+from gladia.testing._schema import problems as schema_problems
 
 __all__ = [
     "AudioInput",
@@ -49,6 +54,9 @@ __all__ = [
 ]
 
 DEFAULT_LANGUAGE = "en"
+#: How much of a live stream identifies a registered recording: its first second of samples.
+STREAM_MATCH_SECONDS = 1.0
+logger = logging.getLogger("gladia.testing")
 # Sentence ends: Latin punctuation needs the space after it; CJK full stops do not.
 _SENTENCE_END = re.compile(r"(?<=[.!?\u2026])\s+|(?<=[\u3002\uff01\uff1f])")
 # A transcript line that names its speaker: `Speaker 1: Hello there.`
@@ -136,7 +144,9 @@ class Transcription:
 
     utterances: tuple[Utterance, ...] = attrs.field(converter=_tuple_of_utterances)
     languages: tuple[str, ...] = attrs.field(converter=_tuple_of_strings)
-    addons: Mapping[str, Mapping[str, Any]] = attrs.field(factory=dict)
+    addons: Mapping[str, Any] = attrs.field(factory=dict)
+    full_transcript: str | None = None
+    """The transcript as one text, when it is not simply the utterances' texts joined (a saved job's)."""
 
 
 class EngineError(Exception):
@@ -173,6 +183,36 @@ class Registration:
     message: str | None = None
     duration: float | None = None
     """For a URL the emulator does not fetch: the duration of the silent audio it stands in with."""
+    addons: Mapping[str, Any] = attrs.field(factory=dict)
+    """Add-on results for this audio, by add-on name (`{"summarization": "..."}` or whole blocks)."""
+    utterances: tuple[Utterance, ...] | None = None
+    """The utterances of a whole job Gladia returned (saved with `gladia jobs get ID --json`): served as
+    they are, words and times included, instead of laying out `text`."""
+    languages: tuple[str, ...] = ()
+    """The languages of that saved job."""
+
+    @property
+    def heard(self) -> bool:
+        """Whether it says what the audio holds (a transcript or a saved job), not only add-on results."""
+        return self.text is not None or self.utterances is not None
+
+    def transcription(self, duration: float, diarization: bool) -> Transcription:
+        """What the engine returns for this registration, over `duration` seconds of audio."""
+        if self.utterances is not None:
+            utterances = self.utterances
+            if not diarization:
+                utterances = tuple(attrs.evolve(u, speaker=None) for u in utterances)
+            languages = self.languages or tuple(dict.fromkeys(u.language for u in utterances))
+            return Transcription(
+                utterances=utterances, languages=languages, addons=self.addons, full_transcript=self.text
+            )
+        turns: Sequence[Turn] = self.turns or [(None, self.text or "")]
+        if not diarization:
+            turns = [(None, said) for _, said in turns]
+        utterances = lay_out(turns, duration, self.language)
+        return Transcription(
+            utterances=utterances, languages=(self.language,) if utterances else (), addons=self.addons
+        )
 
 
 AudioKey = bytes | os.PathLike[str] | str
@@ -191,7 +231,10 @@ class Transcripts:
         self._lock = threading.Lock()
         self._entries: dict[str, Registration] = {}
         self._directories: dict[Path, str] = {}
-        self._indexed: set[tuple[str, int, int]] = set()
+        self._indexed: set[tuple[str, int, int, tuple[int, ...]]] = set()
+        # Registered PCM WAV recordings by what a live stream of them starts with: (rate, channels, sample
+        # width, bytes, sha256 of those bytes) -> (registration key, seconds of audio).
+        self._streams: dict[tuple[int, int, int, int, str], tuple[str, float]] = {}
 
     def add(
         self,
@@ -200,27 +243,38 @@ class Transcripts:
         *,
         language: str = DEFAULT_LANGUAGE,
         duration: float | None = None,
+        addons: Mapping[str, Any] | None = None,
     ) -> None:
-        """Register the transcript of `audio`.
+        """Register the transcript of `audio`, and the results of its add-ons.
 
         Args:
             audio: the audio's bytes, a path to it, or its http(s) URL.
-            text: what is said; for a path, None reads the sidecar `.txt` next to it. Say who speaks with
-                lines starting `Speaker N:`, or give a list of `(speaker, text)` pairs.
+            text: what is said; for a path, None reads its sidecar: `NAME.txt`, or `NAME.json` (a whole
+                job Gladia returned, saved with `gladia jobs get ID --json`; or add-on results, as `addons`).
+                Say who speaks with lines starting `Speaker N:`, or give a list of `(speaker, text)` pairs.
             language: the language code it is spoken in.
             duration: for a URL the emulator will not download, the length of the audio it stands in for;
                 by default, long enough to say the text.
+            addons: add-on results by add-on name, served for every job (and live session) of this audio
+                that asks for that add-on: a whole block (`{"success": True, ..., "results": ...}`) or just
+                its `results` (`{"summarization": "A short meeting."}`). They win over computed ones and
+                fixtures.
 
         Raises:
-            ValueError: for an unknown language code or text missing where no sidecar can supply it.
-            FileNotFoundError: when the sidecar `.txt` does not exist.
+            ValueError: for an unknown language code, text missing where no sidecar can supply it, or a
+                sidecar that is not what it should be.
+            FileNotFoundError: when there is no sidecar.
         """
         _check_language(language)
         if text is None:
             if isinstance(audio, (bytes, str)):
-                raise ValueError("give the text of this audio; only a path can have a sidecar .txt")
-            text = _sidecar(Path(audio))
-        self._put(audio, _registration(text, language, duration))
+                raise ValueError("give the text of this audio; only a path can have a sidecar .txt or .json")
+            registration = _sidecar_registration(Path(audio), language)
+        else:
+            registration = _registration(text, language, duration)
+        if addons:
+            registration = attrs.evolve(registration, addons={**registration.addons, **_addon_map(addons)})
+        self._put(audio, registration)
 
     def fail(self, audio: AudioKey, *, error_code: int = 500, message: str | None = None) -> None:
         """Make every job for `audio` end in `error` with `error_code` (and `message` in the callback)."""
@@ -230,7 +284,8 @@ class Transcripts:
         self._put(audio, Registration(error_code=error_code, message=message))
 
     def add_directory(self, directory: os.PathLike[str] | str, *, language: str = DEFAULT_LANGUAGE) -> None:
-        """Register every audio file in `directory` that has a sidecar `.txt`; files added later count too."""
+        """Register every audio file in `directory` that has a sidecar (`NAME.txt` and/or `NAME.json`, see
+        `add`); files added later count too."""
         _check_language(language)
         path = Path(directory)
         if not path.is_dir():
@@ -266,24 +321,49 @@ class Transcripts:
                     return self._entries[key]
         return None
 
+    def for_stream(
+        self, pcm: bytes, *, rate: int, channels: int, width: int
+    ) -> tuple[Registration, float] | None:
+        """The registration of the recording a live stream's first PCM bytes belong to, and its duration.
+
+        `pcm` is the stream's first second of samples (or the whole stream, when it is shorter), without
+        any WAV header; it matches a registered PCM WAV file of the same format whose samples start so.
+        """
+        if self._directories:
+            self._scan()
+        wanted = (rate, channels, width, len(pcm), hashlib.sha256(pcm).hexdigest())
+        with self._lock:
+            found = self._streams.get(wanted)
+            registration = self._entries.get(found[0]) if found else None
+        return (registration, found[1]) if registration is not None and found is not None else None
+
     def _put(self, audio: AudioKey, registration: Registration) -> None:
         key = _key(audio)
+        stream = _stream_key(audio) if not isinstance(audio, str) else None
         with self._lock:
             self._entries[key] = registration
+            if stream is not None:
+                self._streams[stream[0]] = (key, stream[1])
 
     def _scan(self) -> None:
         with self._lock:
             directories = dict(self._directories)
         for directory, language in directories.items():
             for path in sorted(directory.iterdir()):
-                sidecar = path.with_suffix(".txt")
-                if path.suffix == ".txt" or not path.is_file() or not sidecar.is_file():
+                sidecars = [path.with_suffix(s) for s in _SIDECARS if path.with_suffix(s).is_file()]
+                if path.suffix in _SIDECARS or not path.is_file() or not sidecars:
                     continue
                 stat = path.stat()
-                seen = (str(path), stat.st_size, stat.st_mtime_ns)
+                sidecar_times = tuple(s.stat().st_mtime_ns for s in sidecars)
+                seen = (str(path), stat.st_size, stat.st_mtime_ns, sidecar_times)
                 if seen in self._indexed:
                     continue
-                self._put(path, _registration(_sidecar(path), language, None))
+                try:
+                    registration = _sidecar_registration(path, language)
+                except (ValueError, FileNotFoundError) as exc:
+                    logger.warning("%s: not registered: %s", path, exc)
+                    continue
+                self._put(path, registration)
                 with self._lock:
                     self._indexed.add(seen)
 
@@ -296,10 +376,12 @@ class DeterministicEngine:
 
     def transcribe(self, audio: AudioInput, options: Mapping[str, Any]) -> Transcription:
         registration = self.transcripts.find(audio)
+        diarization = options.get("diarization") is True
+        if registration is not None and registration.heard:
+            return registration.transcription(audio.duration, diarization)
+        addons = registration.addons if registration is not None else {}
         turns: Sequence[Turn]
-        if registration is not None and registration.text is not None:
-            turns, language = registration.turns or [(None, registration.text)], registration.language
-        elif self.transcripts.default is not None:
+        if self.transcripts.default is not None:
             turns, language = speaker_turns(self.transcripts.default), self.transcripts.default_language
         else:
             raise EngineError(
@@ -307,10 +389,12 @@ class DeterministicEngine:
                 "the emulator's deterministic engine does not listen to audio. Register one with "
                 "emu.transcripts.add(audio, text), put a .txt next to the file, or set default_transcript."
             )
-        if options.get("diarization") is not True:
+        if not diarization:
             turns = [(None, said) for _, said in turns]
         utterances = lay_out(turns, audio.duration, language)
-        return Transcription(utterances=utterances, languages=(language,) if utterances else ())
+        return Transcription(
+            utterances=utterances, languages=(language,) if utterances else (), addons=addons
+        )
 
 
 class RegisteredFirst:
@@ -330,13 +414,12 @@ class RegisteredFirst:
 
     def transcribe(self, audio: AudioInput, options: Mapping[str, Any]) -> Transcription:
         registration = self.transcripts.find(audio)
-        if registration is None or registration.text is None:
-            return self.engine.transcribe(audio, options)
-        turns: Sequence[Turn] = registration.turns or [(None, registration.text)]
-        if options.get("diarization") is not True:
-            turns = [(None, said) for _, said in turns]
-        utterances = lay_out(turns, audio.duration, registration.language)
-        return Transcription(utterances=utterances, languages=(registration.language,) if utterances else ())
+        if registration is None or not registration.heard:
+            heard = self.engine.transcribe(audio, options)
+            if registration is not None and registration.addons:
+                return attrs.evolve(heard, addons={**heard.addons, **registration.addons})
+            return heard
+        return registration.transcription(audio.duration, options.get("diarization") is True)
 
 
 def serving_engine(engine: Engine | None, transcripts: Transcripts) -> Engine:
@@ -446,6 +529,22 @@ def _key(audio: AudioKey) -> str:
     return _content_key(file_sha256(Path(audio)))
 
 
+def _stream_key(audio: bytes | os.PathLike[str]) -> tuple[tuple[int, int, int, int, str], float] | None:
+    """How a live stream of this PCM WAV recording starts (see `Transcripts.for_stream`), and its duration;
+    None for audio that is not a PCM WAV file."""
+    try:
+        source: Any = io.BytesIO(audio) if isinstance(audio, bytes) else os.fspath(audio)
+        with wave.open(source, "rb") as reader:
+            rate, channels, width = reader.getframerate(), reader.getnchannels(), reader.getsampwidth()
+            frames = reader.getnframes()
+            first = reader.readframes(min(frames, int(rate * STREAM_MATCH_SECONDS)))
+    except (wave.Error, EOFError, OSError, ValueError):
+        return None
+    if not first or rate <= 0:
+        return None
+    return (rate, channels, width, len(first), hashlib.sha256(first).hexdigest()), frames / rate
+
+
 def _content_key(sha256: str) -> str:
     return f"sha256:{sha256}"
 
@@ -463,17 +562,94 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _sidecar(path: Path) -> str:
-    sidecar = path.with_suffix(".txt")
-    try:
-        return sidecar.read_text(encoding="utf-8")
-    except FileNotFoundError:
+_SIDECARS = (".txt", ".json")
+# The parts of a job's result that are not add-on blocks.
+_NOT_ADDONS = frozenset({"metadata", "transcription"})
+
+
+def _sidecar_registration(path: Path, language: str) -> Registration:
+    """What the sidecars of `path` register: `NAME.txt` (the transcript) and/or `NAME.json` (a saved job, or
+    add-on results)."""
+    text_file, json_file = path.with_suffix(".txt"), path.with_suffix(".json")
+    if not text_file.is_file() and not json_file.is_file():
         raise FileNotFoundError(
-            f"no transcript given for {path.name} and no sidecar file {sidecar} next to it"
-        ) from None
+            f"no transcript given for {path.name} and no sidecar file {text_file.name} or {json_file.name} next to it"
+        )
+    registration = Registration(language=language)
+    if json_file.is_file():
+        try:
+            data = json.loads(json_file.read_text(encoding="utf-8"))
+        except ValueError as exc:
+            raise ValueError(f"{json_file.name} is not JSON: {exc}") from None
+        registration = (
+            _from_job(data, json_file.name)
+            if _is_job(data)
+            else Registration(language=language, addons=_addon_map(data, json_file.name))
+        )
+    if text_file.is_file():
+        typed = _registration(text_file.read_text(encoding="utf-8"), language, None)
+        registration = (
+            attrs.evolve(typed, addons=registration.addons)
+            if registration.utterances is None
+            else registration
+        )
+    return registration
+
+
+def _is_job(data: object) -> bool:
+    return isinstance(data, Mapping) and "status" in data and ("result" in data or "request_params" in data)
+
+
+def _addon_map(data: object, where: str = "addons") -> dict[str, Any]:
+    if not isinstance(data, Mapping) or not all(isinstance(key, str) for key in data):
+        raise ValueError(f"{where} must map add-on names (summarization, translation, ...) to their results")
+    return dict(data)
+
+
+def _from_job(job: Mapping[str, Any], where: str) -> Registration:
+    """The registration of a whole job Gladia returned: its utterances, languages and add-on blocks."""
+    if job.get("status") != "done" or not isinstance(job.get("result"), Mapping):
+        raise ValueError(f"{where} is a job that is not done (status {job.get('status')!r}): save a done job")
+    result: Mapping[str, Any] = job["result"]
+    transcription = result.get("transcription")
+    if not isinstance(transcription, Mapping) or not isinstance(transcription.get("utterances"), list):
+        raise ValueError(f"{where} has no result.transcription.utterances")
+    languages = tuple(str(code) for code in transcription.get("languages") or ())
+    fallback = languages[0] if languages else DEFAULT_LANGUAGE
+    utterances = tuple(_utterance(u, fallback) for u in transcription["utterances"])
+    addons = {
+        key: value for key, value in result.items() if key not in _NOT_ADDONS and isinstance(value, Mapping)
+    }
+    text = str(transcription.get("full_transcript") or " ".join(u.text for u in utterances))
+    return Registration(
+        text=text, language=fallback, addons=addons, utterances=utterances, languages=languages
+    )
+
+
+def _utterance(item: Mapping[str, Any], language: str) -> Utterance:
+    words = [
+        Word(
+            word=str(w.get("word", "")),
+            start=float(w.get("start", 0)),
+            end=float(w.get("end", 0)),
+            confidence=float(w.get("confidence", 1)),
+        )
+        for w in item.get("words") or ()
+    ]
+    speaker = item.get("speaker")
+    return Utterance(
+        text=str(item.get("text", "")),
+        start=float(item.get("start", words[0].start if words else 0)),
+        end=float(item.get("end", words[-1].end if words else 0)),
+        confidence=float(item.get("confidence", 1)),
+        language=str(item.get("language") or language),
+        words=words,
+        channel=int(item.get("channel") or 0),
+        speaker=int(speaker) if isinstance(speaker, (int, float)) and not isinstance(speaker, bool) else None,
+    )
 
 
 def _check_language(language: str) -> None:
-    problems = default_validator().problems(language, "TranscriptionLanguageCodeEnum")
+    problems = schema_problems(language, "TranscriptionLanguageCodeEnum")
     if problems:
-        raise ValueError(problems[0].replace("the value: ", "language: ", 1))
+        raise ValueError(problems[0].replace("the body: ", "language: ", 1))

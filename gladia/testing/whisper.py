@@ -66,7 +66,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from gladia._core.languages import NAMES
+from gladia.testing._languages import NAMES
 from gladia.testing._whisper_result import WhisperSegment, to_utterances
 from gladia.testing.engines import AudioInput, EngineError, Transcription
 

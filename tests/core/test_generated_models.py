@@ -213,3 +213,41 @@ def test_from_dicts_is_from_dict_of_each() -> None:
     words = UTTERANCE["words"]
     assert models.WordDTO.from_dicts(words) == [models.WordDTO.from_dict(w) for w in words]  # type: ignore[attr-defined]
     assert models.WordDTO.from_dicts([]) == []
+
+
+def test_a_number_field_never_holds_a_string() -> None:
+    # Issue 22, item 10: a number sent as a string is converted; user arithmetic on the field then works.
+    word = models.WordDTO.from_dict({"word": " hi", "start": "1.5", "end": 2, "confidence": " 0.9 "})
+    assert (word.start, word.end, word.confidence) == (1.5, 2, 0.9)
+    assert word.end - word.start == 0.5
+    [again] = models.WordDTO.from_dicts([{"word": " hi", "start": "1.5", "end": 2.0, "confidence": 1}])
+    assert isinstance(again.start, float) and again.start == 1.5
+    utterance = {
+        "text": "hi",
+        "language": "en",
+        "start": 0,
+        "end": 1,
+        "confidence": 1,
+        "channel": "1",
+        "words": [],
+    }
+    assert models.UtteranceDTO.from_dict(utterance).channel == 1
+    assert models.UtteranceDTO.from_dict({**utterance, "channel": 2.0}).channel == 2
+
+
+@pytest.mark.parametrize("bad", ["soon", True, None, [1], {"s": 1}])
+def test_a_number_field_refuses_what_is_not_a_number_with_a_clear_error(bad: object) -> None:
+    with pytest.raises(ValueError, match=r"start: expected a number, got"):
+        models.WordDTO.from_dict({"word": " hi", "start": bad, "end": 2, "confidence": 1})
+    with pytest.raises(ValueError, match=r"channel: expected a whole number, got"):
+        models.UtteranceDTO.from_dict(
+            {
+                "text": "hi",
+                "language": "en",
+                "start": 0,
+                "end": 1,
+                "confidence": 1,
+                "channel": bad,
+                "words": [],
+            }
+        )

@@ -102,18 +102,24 @@ def test_a_silent_transcript_still_makes_a_valid_result() -> None:
     assert default_validator().problems(result, "TranscriptionResultDTO") == []
 
 
-def test_every_add_on_block_is_an_error_envelope_that_parses() -> None:
+@pytest.mark.parametrize("mode", ["fail", "fixtures"])
+def test_every_add_on_block_parses_as_an_error_or_a_fixture(mode: str) -> None:
     transcription = DeterministicEngine(Transcripts(default="Hello.")).transcribe(audio(), {})
-    params = {flag: True for flag in ADDON_BLOCKS}
-    result = build_result(transcription, params, audio_duration=10.0, transcription_time=0.0)
-    # pii_redaction has no block in the spec (it rewrites the transcript); the emulator adds one to say it
-    # could not run, which response models keep as an additional property.
-    declared = {key: value for key, value in result.items() if key != "pii_redaction"}
-    assert default_validator().problems(declared, "TranscriptionResultDTO") == []
-    assert_fully_typed(models.TranscriptionResultDTO.from_dict(result))
-    assert all(
-        result[flag]["results"] is not None and result[flag]["success"] is False for flag in ADDON_BLOCKS
+    params = {flag: True for flag in (*ADDON_BLOCKS, "pii_redaction", "chapterization")}
+    params.update(
+        translation_config={"target_languages": ["fr"]},
+        audio_to_llm_config={"prompts": ["Summarize"]},
+        structured_data_extraction_config={"classes": ["person"]},
     )
+    result = build_result(transcription, params, audio_duration=10.0, transcription_time=0.0, mode=mode)
+    # pii_redaction rewrites the transcript (no block); chapterization is deprecated and ignored (no block).
+    assert "pii_redaction" not in result and "chapterization" not in result
+    assert default_validator().problems(result, "TranscriptionResultDTO") == []
+    assert_fully_typed(models.TranscriptionResultDTO.from_dict(result))
+    computed = {"display_mode", "name_consistency"}  # they need no model: computed in both modes
+    for flag in ADDON_BLOCKS:
+        assert result[flag]["results"] is not None
+        assert result[flag]["success"] is (mode == "fixtures" or flag in computed), flag
 
 
 def test_request_params_fill_defaults_of_nested_configs() -> None:

@@ -260,7 +260,10 @@ def test_no_optional_blocks_unless_asked(http: httpx.Client, emu: Emulator) -> N
     assert set(result["transcription"]) == {"full_transcript", "languages", "utterances"}
 
 
-def test_add_ons_the_engine_cannot_run_come_back_as_add_on_errors(http: httpx.Client, emu: Emulator) -> None:
+def test_add_ons_the_engine_cannot_run_come_back_as_add_on_errors_with_addons_fail(
+    http: httpx.Client, emu: Emulator
+) -> None:
+    emu.configure(addons="fail")
     result = done(
         http,
         emu,
@@ -276,7 +279,6 @@ def test_add_ons_the_engine_cannot_run_come_back_as_add_on_errors(http: httpx.Cl
         "diarization": [],
         "summarization": "",
         "audio_to_llm": [],
-        "pii_redaction": "",
     }
     for addon, nothing in empty.items():
         block = result[addon]
@@ -287,6 +289,8 @@ def test_add_ons_the_engine_cannot_run_come_back_as_add_on_errors(http: httpx.Cl
         assert addon in block["error"]["message"] or "speaker" in block["error"]["message"]
     # With diarization, every utterance says who speaks: one speaker when the transcript names none.
     assert [u["speaker"] for u in result["transcription"]["utterances"]] == [0]
+    # PII redaction needs no model: it is applied (here there is nothing to redact), with no block of its own.
+    assert "pii_redaction" not in result
 
 
 def test_diarization_follows_the_speakers_the_transcript_names(http: httpx.Client, emu: Emulator) -> None:

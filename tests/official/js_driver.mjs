@@ -47,12 +47,19 @@ async function scenario(client, config) {
   const byFile = await client.uploadFile(new File([data], 'named.wav'))
   check(byFile.audio_metadata.filename === 'named.wav', 'upload of a File keeps its name')
 
-  // Create, get, poll, with add-ons the emulator cannot run.
+  // Create, get, poll, with Gladia's newest model and add-ons (fixtures: the emulator runs no model).
   const job = await client.create({
     audio_url: byPath.audio_url,
     custom_metadata: metadata,
+    model: 'solaria-fusion',
     diarization: true,
     sentiment_analysis: true,
+    summarization: true,
+    translation: true,
+    translation_config: { target_languages: ['fr'] },
+    named_entity_recognition: true,
+    audio_to_llm: true,
+    audio_to_llm_config: { prompts: [['Summarize the call']] },
     subtitles: true,
     subtitles_config: { formats: ['srt', 'vtt'] },
   })
@@ -66,9 +73,15 @@ async function scenario(client, config) {
   check(transcription.full_transcript === text, 'the registered transcript comes back')
   check(transcription.utterances.every((u) => Number.isInteger(u.speaker)), 'every utterance has a speaker')
   check(transcription.subtitles.map((s) => s.format).join() === 'srt,vtt', 'subtitles in both formats')
-  const sentiment = done.result.sentiment_analysis
-  check(sentiment.success === false && typeof sentiment.results === 'string', 'add-on errors keep their types')
-  check(Number.isInteger(sentiment.error.status_code), 'an add-on error has its error object')
+  check(done.request_params.model === 'solaria-fusion', "Gladia's newest model is accepted")
+  for (const name of ['sentiment_analysis', 'summarization', 'translation', 'named_entity_recognition', 'audio_to_llm']) {
+    const block = done.result[name]
+    check(block.success === true && block.error === null, `${name} answers data`)
+  }
+  const sentiments = JSON.parse(done.result.sentiment_analysis.results)
+  check(sentiments.every((s) => 'sentiment' in s && 'emotion' in s && 'speaker' in s), 'sentiments')
+  check(typeof done.result.summarization.results === 'string', 'a summary')
+  check(done.result.translation.results[0].full_transcript.startsWith('[fr] '), 'a (fixture) translation')
 
   const created = await client.createAndPoll({ audio_url: byFile.audio_url, custom_metadata: metadata }, POLL)
   check(created.result.transcription.full_transcript === text, 'createAndPoll')

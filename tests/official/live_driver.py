@@ -28,15 +28,19 @@ def main() -> None:
             "bit_depth": 16,
             "channels": 1,
             "messages_config": {"receive_final_transcripts": True, "receive_lifecycle_events": True},
+            "realtime_processing": {"sentiment_analysis": True},
+            "post_processing": {"summarization": True, "chapterization": True},
         }
     )
-    finals, types, errors = [], [], []
+    finals, types, errors, addon_data = [], [], [], []
     ended = threading.Event()
 
     def on_message(message):
         types.append(message.type)
         if message.type == "transcript" and message.data.is_final:
             finals.append(message.data.utterance.text)
+        if message.type in ("sentiment_analysis", "post_summarization"):
+            addon_data.append([message.type, message.data is not None and message.error is None])
 
     session.on("message", on_message)
     session.on("error", lambda error: errors.append(repr(error)))
@@ -51,6 +55,7 @@ def main() -> None:
         "finals": finals,
         "types": types,
         "errors": errors,
+        "addon_data": addon_data,
     }
     print(json.dumps(result))
 

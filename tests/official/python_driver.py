@@ -12,6 +12,7 @@ Prints one JSON line: the SDK version and how many checks passed per mode.
 
 from __future__ import annotations
 
+import ast
 import asyncio
 import datetime
 import importlib.metadata
@@ -88,9 +89,19 @@ async def scenario(client: Any, config: dict[str, Any], check: Checks) -> None:
         {
             "audio_url": by_path.audio_url,
             "custom_metadata": metadata,
+            "model": "solaria-fusion",
             "diarization": True,
             "sentiment_analysis": True,
             "summarization": True,
+            "translation": True,
+            "translation_config": {"target_languages": ["fr"]},
+            "named_entity_recognition": True,
+            "audio_to_llm": True,
+            "audio_to_llm_config": {"prompts": [["Summarize the call"]]},  # the SDK's type: lists
+            "pii_redaction": True,
+            "custom_spelling": True,
+            "custom_spelling_config": {"spelling_dictionary": {"SDK": ["sdk"]}},
+            "sentences": True,
             "subtitles": True,
             "subtitles_config": {"formats": ["srt", "vtt"]},
         }
@@ -105,9 +116,28 @@ async def scenario(client: Any, config: dict[str, Any], check: Checks) -> None:
     check(transcription.full_transcript == text, "the registered transcript comes back")
     check(all(isinstance(u.speaker, int) for u in transcription.utterances), "every utterance has a speaker")
     check({s.format for s in transcription.subtitles} == {"srt", "vtt"}, "subtitles in both formats")
-    check(done.result.sentiment_analysis.success is False, "an add-on the emulator cannot run says so")
-    check(isinstance(done.result.sentiment_analysis.results, str), "sentiment results keep their type")
-    check(done.result.summarization.error.status_code >= 400, "an add-on error has its error object")
+    check(done.request_params.model == "solaria-fusion", "Gladia's newest model is accepted")
+    result = done.result
+    for name in (
+        "sentiment_analysis",
+        "summarization",
+        "translation",
+        "named_entity_recognition",
+        "audio_to_llm",
+    ):
+        block = getattr(result, name)
+        check(block.success is True and block.error is None, f"{name} answers data")
+    # As Gladia's sentiment sample reads it: a list literal, each item with speaker, sentiment and emotion.
+    sentiments = ast.literal_eval(result.sentiment_analysis.results)
+    check(
+        all({"speaker", "sentiment", "emotion", "text", "start", "end"} <= set(s) for s in sentiments),
+        "sentiments",
+    )
+    check(isinstance(result.summarization.results, str) and result.summarization.results, "a summary")
+    # As Gladia's translation sample reads it.
+    check(result.translation.results[0].full_transcript.startswith("[fr] "), "a (fixture) translation")
+    check(isinstance(result.audio_to_llm.results[0].results.response, str), "an audio-to-LLM answer")
+    check(transcription.sentences[0].results, "sentences")
     check(done.request_params.diarization is True, "request_params echo the options")
 
     created = await client.create_and_poll(

@@ -22,6 +22,7 @@ ADDONS = ["--diarization", "--summarize", "--translate", "fr"]
 
 @pytest.fixture
 def client(emu: Emulator) -> GladiaClient:
+    emu.configure(addons="fail")  # add-on errors, not the deterministic emulator's fixtures
     emu.transcripts.add(MEETING)
     return GladiaClient(api_key=emu.api_key, api_url=emu.url)
 
@@ -80,6 +81,7 @@ def test_the_helpers_are_public() -> None:
 
 
 def test_the_cli_reports_failed_addons_and_exits_3(emu: Emulator) -> None:
+    emu.configure(addons="fail")
     emu.transcripts.add(MEETING)
     result = run(["transcribe", str(MEETING), *ADDONS, *against(emu)])
     assert result.exit_code == EXIT_ADDONS_FAILED == 3, result.stderr

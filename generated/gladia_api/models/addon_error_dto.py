@@ -6,7 +6,11 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import extras_key, extras_repr
+from ..types import (
+    extras_key,
+    extras_repr,
+    parse_int,
+)
 
 T = TypeVar("T", bound="AddonErrorDTO")
 
@@ -67,6 +71,8 @@ class AddonErrorDTO:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = src_dict
         status_code = d["status_code"]
+        if status_code.__class__ is not int:
+            status_code = parse_int(status_code, "status_code")
 
         exception = d["exception"]
 
@@ -91,6 +97,8 @@ class AddonErrorDTO:
         new = object.__new__
         for d in src_list:
             status_code = d["status_code"]
+            if status_code.__class__ is not int:
+                status_code = parse_int(status_code, "status_code")
 
             exception = d["exception"]
 

@@ -1,12 +1,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import extras_key, extras_repr
+from ..types import (
+    extras_key,
+    extras_repr,
+    parse_float,
+    parse_int,
+)
 
 T = TypeVar("T", bound="AudioChunkAckData")
 
@@ -62,9 +67,23 @@ class AudioChunkAckData:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = src_dict
-        byte_range = cast(list[int], d["byte_range"])
+        byte_range = []
+        _byte_range = d["byte_range"]
+        for byte_range_item_data in _byte_range:
+            byte_range_item = byte_range_item_data
+            if byte_range_item.__class__ is not int:
+                byte_range_item = parse_int(byte_range_item, "byte_range_item")
 
-        time_range = cast(list[float], d["time_range"])
+            byte_range.append(byte_range_item)
+
+        time_range = []
+        _time_range = d["time_range"]
+        for time_range_item_data in _time_range:
+            time_range_item = time_range_item_data
+            if time_range_item.__class__ is not float and time_range_item.__class__ is not int:
+                time_range_item = parse_float(time_range_item, "time_range_item")
+
+            time_range.append(time_range_item)
 
         audio_chunk_ack_data = object.__new__(cls)
         audio_chunk_ack_data.byte_range = byte_range
@@ -83,9 +102,23 @@ class AudioChunkAckData:
         append = built.append
         new = object.__new__
         for d in src_list:
-            byte_range = cast(list[int], d["byte_range"])
+            byte_range = []
+            _byte_range = d["byte_range"]
+            for byte_range_item_data in _byte_range:
+                byte_range_item = byte_range_item_data
+                if byte_range_item.__class__ is not int:
+                    byte_range_item = parse_int(byte_range_item, "byte_range_item")
 
-            time_range = cast(list[float], d["time_range"])
+                byte_range.append(byte_range_item)
+
+            time_range = []
+            _time_range = d["time_range"]
+            for time_range_item_data in _time_range:
+                time_range_item = time_range_item_data
+                if time_range_item.__class__ is not float and time_range_item.__class__ is not int:
+                    time_range_item = parse_float(time_range_item, "time_range_item")
+
+                time_range.append(time_range_item)
 
             audio_chunk_ack_data = new(cls)
             audio_chunk_ack_data.byte_range = byte_range

@@ -6,7 +6,11 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import extras_key, extras_repr
+from ..types import (
+    extras_key,
+    extras_repr,
+    parse_float,
+)
 
 if TYPE_CHECKING:
     from ..models.addon_error_dto import AddonErrorDTO
@@ -96,6 +100,8 @@ class AudioToLlmDTO:
         is_empty = d["is_empty"]
 
         exec_time = d["exec_time"]
+        if exec_time.__class__ is not float and exec_time.__class__ is not int:
+            exec_time = parse_float(exec_time, "exec_time")
 
         def _parse_error(data: object) -> AddonErrorDTO | None:
             if data is None:
@@ -152,6 +158,8 @@ class AudioToLlmDTO:
             is_empty = d["is_empty"]
 
             exec_time = d["exec_time"]
+            if exec_time.__class__ is not float and exec_time.__class__ is not int:
+                exec_time = parse_float(exec_time, "exec_time")
 
             def _parse_error(data: object) -> AddonErrorDTO | None:
                 if data is None:

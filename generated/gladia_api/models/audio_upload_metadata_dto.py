@@ -6,7 +6,14 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, extras_key, extras_repr
+from ..types import (
+    UNSET,
+    Unset,
+    extras_key,
+    extras_repr,
+    parse_float,
+    parse_int,
+)
 
 T = TypeVar("T", bound="AudioUploadMetadataDTO")
 
@@ -100,10 +107,16 @@ class AudioUploadMetadataDTO:
         extension = d["extension"]
 
         size = d["size"]
+        if size.__class__ is not int:
+            size = parse_int(size, "size")
 
         audio_duration = d["audio_duration"]
+        if audio_duration.__class__ is not float and audio_duration.__class__ is not int:
+            audio_duration = parse_float(audio_duration, "audio_duration")
 
         number_of_channels = d["number_of_channels"]
+        if number_of_channels.__class__ is not int:
+            number_of_channels = parse_int(number_of_channels, "number_of_channels")
 
         source = d.get("source", UNSET)
 
@@ -136,10 +149,16 @@ class AudioUploadMetadataDTO:
             extension = d["extension"]
 
             size = d["size"]
+            if size.__class__ is not int:
+                size = parse_int(size, "size")
 
             audio_duration = d["audio_duration"]
+            if audio_duration.__class__ is not float and audio_duration.__class__ is not int:
+                audio_duration = parse_float(audio_duration, "audio_duration")
 
             number_of_channels = d["number_of_channels"]
+            if number_of_channels.__class__ is not int:
+                number_of_channels = parse_int(number_of_channels, "number_of_channels")
 
             source = d.get("source", UNSET)
 

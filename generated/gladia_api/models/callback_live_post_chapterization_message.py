@@ -7,7 +7,10 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.callback_live_post_chapterization_message_event import CallbackLivePostChapterizationMessageEvent
-from ..types import extras_key, extras_repr
+from ..types import (
+    extras_key,
+    extras_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.post_chapterization_message import PostChapterizationMessage
@@ -26,12 +29,16 @@ _KEYS = frozenset(
 
 @_attrs_define
 class CallbackLivePostChapterizationMessage:
-    """The `post_chapterization` message of a live session, as sent on its WebSocket, POSTed to its `callback_config.url`."""
+    """The `post_chapterization` message of a live session, POSTed to its `callback_config.url`. No longer sent
+    (chapterization is deprecated); kept so older callbacks still parse.
+
+    """
 
     id: str
     """ The live session's id. """
     payload: PostChapterizationMessage
-    """ After the recording ended: the session split into chapters. """
+    """ After the recording ended: the session split into chapters. No longer sent (chapterization is deprecated and
+    ignored); kept so messages stored by older sessions still parse. """
     event: CallbackLivePostChapterizationMessageEvent = (
         CallbackLivePostChapterizationMessageEvent.LIVE_POST_CHAPTERIZATION
     )

@@ -7,7 +7,10 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.callback_live_sentiment_analysis_message_event import CallbackLiveSentimentAnalysisMessageEvent
-from ..types import extras_key, extras_repr
+from ..types import (
+    extras_key,
+    extras_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.sentiment_analysis_message import SentimentAnalysisMessage

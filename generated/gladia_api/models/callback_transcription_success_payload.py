@@ -7,7 +7,12 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.callback_transcription_success_payload_event import CallbackTranscriptionSuccessPayloadEvent
-from ..types import UNSET, Unset, extras_key, extras_repr
+from ..types import (
+    UNSET,
+    Unset,
+    extras_key,
+    extras_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.callback_transcription_success_payload_custom_metadata_type_0 import (

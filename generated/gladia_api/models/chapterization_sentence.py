@@ -6,7 +6,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import extras_key, extras_repr, parse_list
+from ..types import (
+    extras_key,
+    extras_repr,
+    parse_float,
+    parse_list,
+)
 
 if TYPE_CHECKING:
     from ..models.word_dto import WordDTO
@@ -80,8 +85,12 @@ class ChapterizationSentence:
         sentence = d["sentence"]
 
         start = d["start"]
+        if start.__class__ is not float and start.__class__ is not int:
+            start = parse_float(start, "start")
 
         end = d["end"]
+        if end.__class__ is not float and end.__class__ is not int:
+            end = parse_float(end, "end")
 
         words = parse_list(WordDTO.from_dicts, d["words"])
 
@@ -107,8 +116,12 @@ class ChapterizationSentence:
             sentence = d["sentence"]
 
             start = d["start"]
+            if start.__class__ is not float and start.__class__ is not int:
+                start = parse_float(start, "start")
 
             end = d["end"]
+            if end.__class__ is not float and end.__class__ is not int:
+                end = parse_float(end, "end")
 
             words = parse_list(WordDTO.from_dicts, d["words"])
 

@@ -6,7 +6,13 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, extras_key, extras_repr
+from ..types import (
+    UNSET,
+    Unset,
+    extras_key,
+    extras_repr,
+    parse_float,
+)
 
 if TYPE_CHECKING:
     from ..models.custom_vocabulary_entry_dto import CustomVocabularyEntryDTO
@@ -92,6 +98,8 @@ class CustomVocabularyConfigDTO:
             vocabulary.append(vocabulary_item)
 
         default_intensity = d.get("default_intensity", UNSET)
+        if default_intensity.__class__ not in (float, int) and default_intensity is not UNSET:
+            default_intensity = parse_float(default_intensity, "default_intensity")
 
         custom_vocabulary_config_dto = object.__new__(cls)
         custom_vocabulary_config_dto.vocabulary = vocabulary
@@ -130,6 +138,8 @@ class CustomVocabularyConfigDTO:
                 vocabulary.append(vocabulary_item)
 
             default_intensity = d.get("default_intensity", UNSET)
+            if default_intensity.__class__ not in (float, int) and default_intensity is not UNSET:
+                default_intensity = parse_float(default_intensity, "default_intensity")
 
             custom_vocabulary_config_dto = new(cls)
             custom_vocabulary_config_dto.vocabulary = vocabulary

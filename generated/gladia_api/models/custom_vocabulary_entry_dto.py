@@ -7,7 +7,13 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.transcription_language_code_enum import TranscriptionLanguageCodeEnum
-from ..types import UNSET, Unset, extras_key, extras_repr
+from ..types import (
+    UNSET,
+    Unset,
+    extras_key,
+    extras_repr,
+    parse_float,
+)
 
 T = TypeVar("T", bound="CustomVocabularyEntryDTO")
 
@@ -83,6 +89,8 @@ class CustomVocabularyEntryDTO:
         value = d["value"]
 
         intensity = d.get("intensity", UNSET)
+        if intensity.__class__ not in (float, int) and intensity is not UNSET:
+            intensity = parse_float(intensity, "intensity")
 
         pronunciations = cast(list[str], d.get("pronunciations", UNSET))
 
@@ -117,6 +125,8 @@ class CustomVocabularyEntryDTO:
             value = d["value"]
 
             intensity = d.get("intensity", UNSET)
+            if intensity.__class__ not in (float, int) and intensity is not UNSET:
+                intensity = parse_float(intensity, "intensity")
 
             pronunciations = cast(list[str], d.get("pronunciations", UNSET))
 

@@ -6,7 +6,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, extras_key, extras_repr
+from ..types import (
+    UNSET,
+    Unset,
+    extras_key,
+    extras_repr,
+    parse_int,
+)
 
 T = TypeVar("T", bound="DiarizationConfigDTO")
 
@@ -67,10 +73,16 @@ class DiarizationConfigDTO:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = src_dict
         number_of_speakers = d.get("number_of_speakers", UNSET)
+        if number_of_speakers.__class__ is not int and number_of_speakers is not UNSET:
+            number_of_speakers = parse_int(number_of_speakers, "number_of_speakers")
 
         min_speakers = d.get("min_speakers", UNSET)
+        if min_speakers.__class__ is not int and min_speakers is not UNSET:
+            min_speakers = parse_int(min_speakers, "min_speakers")
 
         max_speakers = d.get("max_speakers", UNSET)
+        if max_speakers.__class__ is not int and max_speakers is not UNSET:
+            max_speakers = parse_int(max_speakers, "max_speakers")
 
         diarization_config_dto = object.__new__(cls)
         diarization_config_dto.number_of_speakers = number_of_speakers
@@ -91,10 +103,16 @@ class DiarizationConfigDTO:
         new = object.__new__
         for d in src_list:
             number_of_speakers = d.get("number_of_speakers", UNSET)
+            if number_of_speakers.__class__ is not int and number_of_speakers is not UNSET:
+                number_of_speakers = parse_int(number_of_speakers, "number_of_speakers")
 
             min_speakers = d.get("min_speakers", UNSET)
+            if min_speakers.__class__ is not int and min_speakers is not UNSET:
+                min_speakers = parse_int(min_speakers, "min_speakers")
 
             max_speakers = d.get("max_speakers", UNSET)
+            if max_speakers.__class__ is not int and max_speakers is not UNSET:
+                max_speakers = parse_int(max_speakers, "max_speakers")
 
             diarization_config_dto = new(cls)
             diarization_config_dto.number_of_speakers = number_of_speakers

@@ -6,7 +6,12 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import extras_key, extras_repr, parse_list
+from ..types import (
+    extras_key,
+    extras_repr,
+    parse_float,
+    parse_list,
+)
 
 if TYPE_CHECKING:
     from ..models.addon_error_dto import AddonErrorDTO
@@ -37,7 +42,8 @@ class DiarizationDTO:
     error: AddonErrorDTO | None
     """ Why the add-on failed, or null. """
     results: list[UtteranceDTO] | None
-    """ The utterances with their speakers. """
+    """ The utterances with their speakers (deprecated by Gladia, still sent; each utterance of the transcription
+    carries its speaker). """
     _additional_properties: dict[str, Any] | None = _attrs_field(
         init=False, default=None, eq=extras_key, repr=extras_repr
     )
@@ -100,6 +106,8 @@ class DiarizationDTO:
         is_empty = d["is_empty"]
 
         exec_time = d["exec_time"]
+        if exec_time.__class__ is not float and exec_time.__class__ is not int:
+            exec_time = parse_float(exec_time, "exec_time")
 
         def _parse_error(data: object) -> AddonErrorDTO | None:
             if data is None:
@@ -156,6 +164,8 @@ class DiarizationDTO:
             is_empty = d["is_empty"]
 
             exec_time = d["exec_time"]
+            if exec_time.__class__ is not float and exec_time.__class__ is not int:
+                exec_time = parse_float(exec_time, "exec_time")
 
             def _parse_error(data: object) -> AddonErrorDTO | None:
                 if data is None:

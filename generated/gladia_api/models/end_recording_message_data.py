@@ -6,7 +6,11 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import extras_key, extras_repr
+from ..types import (
+    extras_key,
+    extras_repr,
+    parse_float,
+)
 
 T = TypeVar("T", bound="EndRecordingMessageData")
 
@@ -56,6 +60,8 @@ class EndRecordingMessageData:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = src_dict
         recording_duration = d["recording_duration"]
+        if recording_duration.__class__ is not float and recording_duration.__class__ is not int:
+            recording_duration = parse_float(recording_duration, "recording_duration")
 
         end_recording_message_data = object.__new__(cls)
         end_recording_message_data.recording_duration = recording_duration
@@ -74,6 +80,8 @@ class EndRecordingMessageData:
         new = object.__new__
         for d in src_list:
             recording_duration = d["recording_duration"]
+            if recording_duration.__class__ is not float and recording_duration.__class__ is not int:
+                recording_duration = parse_float(recording_duration, "recording_duration")
 
             end_recording_message_data = new(cls)
             end_recording_message_data.recording_duration = recording_duration

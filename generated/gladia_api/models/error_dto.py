@@ -6,7 +6,11 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import extras_key, extras_repr
+from ..types import (
+    extras_key,
+    extras_repr,
+    parse_int,
+)
 
 T = TypeVar("T", bound="ErrorDTO")
 
@@ -61,6 +65,8 @@ class ErrorDTO:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = src_dict
         code = d["code"]
+        if code.__class__ is not int:
+            code = parse_int(code, "code")
 
         message = d["message"]
 
@@ -82,6 +88,8 @@ class ErrorDTO:
         new = object.__new__
         for d in src_list:
             code = d["code"]
+            if code.__class__ is not int:
+                code = parse_int(code, "code")
 
             message = d["message"]
 

@@ -6,7 +6,12 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import extras_key, extras_repr
+from ..types import (
+    extras_key,
+    extras_repr,
+    parse_float,
+    parse_int,
+)
 
 T = TypeVar("T", bound="FileResponse")
 
@@ -101,6 +106,11 @@ class FileResponse:
         def _parse_audio_duration(data: object) -> float | None:
             if data is None:
                 return data
+            audio_duration_type_0 = data
+            if audio_duration_type_0.__class__ is not float and audio_duration_type_0.__class__ is not int:
+                audio_duration_type_0 = parse_float(audio_duration_type_0, "audio_duration_type_0")
+
+            return audio_duration_type_0
             return cast(float | None, data)
 
         audio_duration = _parse_audio_duration(d["audio_duration"])
@@ -108,6 +118,11 @@ class FileResponse:
         def _parse_number_of_channels(data: object) -> int | None:
             if data is None:
                 return data
+            number_of_channels_type_0 = data
+            if number_of_channels_type_0.__class__ is not int:
+                number_of_channels_type_0 = parse_int(number_of_channels_type_0, "number_of_channels_type_0")
+
+            return number_of_channels_type_0
             return cast(int | None, data)
 
         number_of_channels = _parse_number_of_channels(d["number_of_channels"])
@@ -151,6 +166,11 @@ class FileResponse:
             def _parse_audio_duration(data: object) -> float | None:
                 if data is None:
                     return data
+                audio_duration_type_0 = data
+                if audio_duration_type_0.__class__ is not float and audio_duration_type_0.__class__ is not int:
+                    audio_duration_type_0 = parse_float(audio_duration_type_0, "audio_duration_type_0")
+
+                return audio_duration_type_0
                 return cast(float | None, data)
 
             audio_duration = _parse_audio_duration(d["audio_duration"])
@@ -158,6 +178,11 @@ class FileResponse:
             def _parse_number_of_channels(data: object) -> int | None:
                 if data is None:
                     return data
+                number_of_channels_type_0 = data
+                if number_of_channels_type_0.__class__ is not int:
+                    number_of_channels_type_0 = parse_int(number_of_channels_type_0, "number_of_channels_type_0")
+
+                return number_of_channels_type_0
                 return cast(int | None, data)
 
             number_of_channels = _parse_number_of_channels(d["number_of_channels"])

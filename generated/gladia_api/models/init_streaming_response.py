@@ -7,7 +7,11 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import extras_key, extras_repr, parse_datetime
+from ..types import (
+    extras_key,
+    extras_repr,
+    parse_datetime,
+)
 
 T = TypeVar("T", bound="InitStreamingResponse")
 

@@ -7,7 +7,12 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.pre_recorded_transcription_model import PreRecordedTranscriptionModel
-from ..types import UNSET, Unset, extras_key, extras_repr
+from ..types import (
+    UNSET,
+    Unset,
+    extras_key,
+    extras_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.audio_to_llm_list_config_dto import AudioToLlmListConfigDTO
@@ -103,7 +108,8 @@ class InitTranscriptionRequest:
     named_entity_recognition: bool | Unset = False
     """ Find named entities (people, places, organisations, ...) in the transcript. """
     chapterization: bool | Unset = False
-    """ Split the transcript into titled chapters. """
+    """ Deprecated and ignored. Gladia no longer splits transcripts into chapters; the option is still accepted so
+    older clients keep working, and produces no result block. """
     name_consistency: bool | Unset = False
     """ Spell each person's name the same way throughout the transcript. """
     custom_spelling: bool | Unset = False

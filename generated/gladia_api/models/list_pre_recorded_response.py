@@ -6,7 +6,11 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import extras_key, extras_repr, parse_list
+from ..types import (
+    extras_key,
+    extras_repr,
+    parse_list,
+)
 
 if TYPE_CHECKING:
     from ..models.pre_recorded_response import PreRecordedResponse

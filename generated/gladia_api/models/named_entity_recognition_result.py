@@ -6,7 +6,11 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import extras_key, extras_repr
+from ..types import (
+    extras_key,
+    extras_repr,
+    parse_float,
+)
 
 T = TypeVar("T", bound="NamedEntityRecognitionResult")
 
@@ -77,8 +81,12 @@ class NamedEntityRecognitionResult:
         text = d["text"]
 
         start = d["start"]
+        if start.__class__ is not float and start.__class__ is not int:
+            start = parse_float(start, "start")
 
         end = d["end"]
+        if end.__class__ is not float and end.__class__ is not int:
+            end = parse_float(end, "end")
 
         named_entity_recognition_result = object.__new__(cls)
         named_entity_recognition_result.entity_type = entity_type
@@ -104,8 +112,12 @@ class NamedEntityRecognitionResult:
             text = d["text"]
 
             start = d["start"]
+            if start.__class__ is not float and start.__class__ is not int:
+                start = parse_float(start, "start")
 
             end = d["end"]
+            if end.__class__ is not float and end.__class__ is not int:
+                end = parse_float(end, "end")
 
             named_entity_recognition_result = new(cls)
             named_entity_recognition_result.entity_type = entity_type

@@ -6,7 +6,11 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import extras_key, extras_repr
+from ..types import (
+    extras_key,
+    extras_repr,
+    parse_float,
+)
 
 if TYPE_CHECKING:
     from ..models.addon_error_dto import AddonErrorDTO
@@ -36,7 +40,7 @@ class NamesConsistencyDTO:
     error: AddonErrorDTO | None
     """ Why the add-on failed, or null. """
     results: None | str
-    """ The transcript with names made consistent. """
+    """ The transcript with names made consistent (deprecated by Gladia, still sent). """
     _additional_properties: dict[str, Any] | None = _attrs_field(
         init=False, default=None, eq=extras_key, repr=extras_repr
     )
@@ -92,6 +96,8 @@ class NamesConsistencyDTO:
         is_empty = d["is_empty"]
 
         exec_time = d["exec_time"]
+        if exec_time.__class__ is not float and exec_time.__class__ is not int:
+            exec_time = parse_float(exec_time, "exec_time")
 
         def _parse_error(data: object) -> AddonErrorDTO | None:
             if data is None:
@@ -140,6 +146,8 @@ class NamesConsistencyDTO:
             is_empty = d["is_empty"]
 
             exec_time = d["exec_time"]
+            if exec_time.__class__ is not float and exec_time.__class__ is not int:
+                exec_time = parse_float(exec_time, "exec_time")
 
             def _parse_error(data: object) -> AddonErrorDTO | None:
                 if data is None:

@@ -6,7 +6,11 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import extras_key, extras_repr
+from ..types import (
+    extras_key,
+    extras_repr,
+    parse_float,
+)
 
 T = TypeVar("T", bound="NotFoundErrorResponse")
 
@@ -85,6 +89,8 @@ class NotFoundErrorResponse:
         request_id = d["request_id"]
 
         status_code = d["statusCode"]
+        if status_code.__class__ is not float and status_code.__class__ is not int:
+            status_code = parse_float(status_code, "statusCode")
 
         message = d["message"]
 
@@ -115,6 +121,8 @@ class NotFoundErrorResponse:
             request_id = d["request_id"]
 
             status_code = d["statusCode"]
+            if status_code.__class__ is not float and status_code.__class__ is not int:
+                status_code = parse_float(status_code, "statusCode")
 
             message = d["message"]
 

@@ -8,7 +8,12 @@ from attrs import field as _attrs_field
 
 from ..models.pii_redaction_config_dto_processed_text_type import PiiRedactionConfigDTOProcessedTextType
 from ..models.pii_redaction_entity_type_enum import PiiRedactionEntityTypeEnum
-from ..types import UNSET, Unset, extras_key, extras_repr
+from ..types import (
+    UNSET,
+    Unset,
+    extras_key,
+    extras_repr,
+)
 
 T = TypeVar("T", bound="PiiRedactionConfigDTO")
 

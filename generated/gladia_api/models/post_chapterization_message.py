@@ -7,7 +7,10 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.post_chapterization_message_type import PostChapterizationMessageType
-from ..types import extras_key, extras_repr
+from ..types import (
+    extras_key,
+    extras_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.error import Error
@@ -29,7 +32,10 @@ _KEYS = frozenset(
 
 @_attrs_define
 class PostChapterizationMessage:
-    """After the recording ended: the session split into chapters."""
+    """After the recording ended: the session split into chapters. No longer sent (chapterization is deprecated and
+    ignored); kept so messages stored by older sessions still parse.
+
+    """
 
     session_id: str
     created_at: str

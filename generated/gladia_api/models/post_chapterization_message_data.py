@@ -6,7 +6,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import extras_key, extras_repr, parse_list
+from ..types import (
+    extras_key,
+    extras_repr,
+    parse_list,
+)
 
 if TYPE_CHECKING:
     from ..models.post_chapterization_result import PostChapterizationResult

@@ -6,7 +6,14 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, extras_key, extras_repr, parse_list
+from ..types import (
+    UNSET,
+    Unset,
+    extras_key,
+    extras_repr,
+    parse_float,
+    parse_list,
+)
 
 if TYPE_CHECKING:
     from ..models.chapterization_sentence import ChapterizationSentence
@@ -117,8 +124,12 @@ class PostChapterizationResult:
         keywords = cast(list[str], d["keywords"])
 
         start = d["start"]
+        if start.__class__ is not float and start.__class__ is not int:
+            start = parse_float(start, "start")
 
         end = d["end"]
+        if end.__class__ is not float and end.__class__ is not int:
+            end = parse_float(end, "end")
 
         sentences = parse_list(ChapterizationSentence.from_dicts, d["sentences"])
 
@@ -162,8 +173,12 @@ class PostChapterizationResult:
             keywords = cast(list[str], d["keywords"])
 
             start = d["start"]
+            if start.__class__ is not float and start.__class__ is not int:
+                start = parse_float(start, "start")
 
             end = d["end"]
+            if end.__class__ is not float and end.__class__ is not int:
+                end = parse_float(end, "end")
 
             sentences = parse_list(ChapterizationSentence.from_dicts, d["sentences"])
 

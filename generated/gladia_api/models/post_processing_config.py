@@ -6,7 +6,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, extras_key, extras_repr
+from ..types import (
+    UNSET,
+    Unset,
+    extras_key,
+    extras_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.summarization_config_dto import SummarizationConfigDTO
@@ -30,6 +35,8 @@ class PostProcessingConfig:
     summarization: bool | Unset = False
     summarization_config: SummarizationConfigDTO | Unset = UNSET
     chapterization: bool | Unset = False
+    """ Deprecated and ignored: no `post_chapterization` message is sent. Still accepted, as older clients send it.
+    """
     _additional_properties: dict[str, Any] | None = _attrs_field(
         init=False, default=None, eq=extras_key, repr=extras_repr
     )

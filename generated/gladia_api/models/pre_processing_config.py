@@ -6,7 +6,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, extras_key, extras_repr
+from ..types import (
+    UNSET,
+    Unset,
+    extras_key,
+    extras_repr,
+    parse_float,
+)
 
 T = TypeVar("T", bound="PreProcessingConfig")
 
@@ -64,6 +70,8 @@ class PreProcessingConfig:
         audio_enhancer = d.get("audio_enhancer", UNSET)
 
         speech_threshold = d.get("speech_threshold", UNSET)
+        if speech_threshold.__class__ not in (float, int) and speech_threshold is not UNSET:
+            speech_threshold = parse_float(speech_threshold, "speech_threshold")
 
         pre_processing_config = object.__new__(cls)
         pre_processing_config.audio_enhancer = audio_enhancer
@@ -85,6 +93,8 @@ class PreProcessingConfig:
             audio_enhancer = d.get("audio_enhancer", UNSET)
 
             speech_threshold = d.get("speech_threshold", UNSET)
+            if speech_threshold.__class__ not in (float, int) and speech_threshold is not UNSET:
+                speech_threshold = parse_float(speech_threshold, "speech_threshold")
 
             pre_processing_config = new(cls)
             pre_processing_config.audio_enhancer = audio_enhancer

@@ -7,7 +7,12 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.pre_recorded_transcription_model import PreRecordedTranscriptionModel
-from ..types import UNSET, Unset, extras_key, extras_repr
+from ..types import (
+    UNSET,
+    Unset,
+    extras_key,
+    extras_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.audio_to_llm_list_config_dto import AudioToLlmListConfigDTO
@@ -95,6 +100,7 @@ class PreRecordedRequestParamsResponse:
     moderation: bool | Unset = False
     named_entity_recognition: bool | Unset = False
     chapterization: bool | Unset = False
+    """ Deprecated and ignored (see the create request). """
     name_consistency: bool | Unset = False
     custom_spelling: bool | Unset = False
     custom_spelling_config: CustomSpellingConfigDTO | Unset = UNSET

@@ -9,7 +9,14 @@ from attrs import field as _attrs_field
 
 from ..models.job_status_enum import JobStatusEnum
 from ..models.pre_recorded_response_kind import PreRecordedResponseKind
-from ..types import UNSET, Unset, extras_key, extras_repr, parse_datetime
+from ..types import (
+    UNSET,
+    Unset,
+    extras_key,
+    extras_repr,
+    parse_datetime,
+    parse_int,
+)
 
 if TYPE_CHECKING:
     from ..models.file_response import FileResponse
@@ -195,6 +202,8 @@ class PreRecordedResponse:
         created_at = parse_datetime(d["created_at"])
 
         version = d.get("version", UNSET)
+        if version.__class__ is not int and version is not UNSET:
+            version = parse_int(version, "version")
 
         def _parse_completed_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -235,6 +244,11 @@ class PreRecordedResponse:
                 return data
             if isinstance(data, Unset):
                 return data
+            error_code_type_0 = data
+            if error_code_type_0.__class__ is not int:
+                error_code_type_0 = parse_int(error_code_type_0, "error_code_type_0")
+
+            return error_code_type_0
             return cast(int | None | Unset, data)
 
         error_code = _parse_error_code(d.get("error_code", UNSET))
@@ -341,6 +355,8 @@ class PreRecordedResponse:
             created_at = parse_datetime(d["created_at"])
 
             version = d.get("version", UNSET)
+            if version.__class__ is not int and version is not UNSET:
+                version = parse_int(version, "version")
 
             def _parse_completed_at(data: object) -> datetime.datetime | None | Unset:
                 if data is None:
@@ -381,6 +397,11 @@ class PreRecordedResponse:
                     return data
                 if isinstance(data, Unset):
                     return data
+                error_code_type_0 = data
+                if error_code_type_0.__class__ is not int:
+                    error_code_type_0 = parse_int(error_code_type_0, "error_code_type_0")
+
+                return error_code_type_0
                 return cast(int | None | Unset, data)
 
             error_code = _parse_error_code(d.get("error_code", UNSET))

@@ -4,6 +4,7 @@ from enum import Enum
 class PreRecordedTranscriptionModel(str, Enum):
     SOLARIA_1 = "solaria-1"
     SOLARIA_3 = "solaria-3"
+    SOLARIA_FUSION = "solaria-fusion"
 
     def __str__(self) -> str:
         return str(self.value)

@@ -6,7 +6,11 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import extras_key, extras_repr
+from ..types import (
+    extras_key,
+    extras_repr,
+    parse_float,
+)
 
 T = TypeVar("T", bound="SentimentAnalysisResult")
 
@@ -87,10 +91,16 @@ class SentimentAnalysisResult:
         text = d["text"]
 
         start = d["start"]
+        if start.__class__ is not float and start.__class__ is not int:
+            start = parse_float(start, "start")
 
         end = d["end"]
+        if end.__class__ is not float and end.__class__ is not int:
+            end = parse_float(end, "end")
 
         channel = d["channel"]
+        if channel.__class__ is not float and channel.__class__ is not int:
+            channel = parse_float(channel, "channel")
 
         sentiment_analysis_result = object.__new__(cls)
         sentiment_analysis_result.sentiment = sentiment
@@ -120,10 +130,16 @@ class SentimentAnalysisResult:
             text = d["text"]
 
             start = d["start"]
+            if start.__class__ is not float and start.__class__ is not int:
+                start = parse_float(start, "start")
 
             end = d["end"]
+            if end.__class__ is not float and end.__class__ is not int:
+                end = parse_float(end, "end")
 
             channel = d["channel"]
+            if channel.__class__ is not float and channel.__class__ is not int:
+                channel = parse_float(channel, "channel")
 
             sentiment_analysis_result = new(cls)
             sentiment_analysis_result.sentiment = sentiment

@@ -7,7 +7,10 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.speech_end_message_type import SpeechEndMessageType
-from ..types import extras_key, extras_repr
+from ..types import (
+    extras_key,
+    extras_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.speech_message_data import SpeechMessageData

@@ -6,7 +6,11 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import extras_key, extras_repr
+from ..types import (
+    extras_key,
+    extras_repr,
+    parse_float,
+)
 
 T = TypeVar("T", bound="SpeechMessageData")
 
@@ -61,8 +65,12 @@ class SpeechMessageData:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = src_dict
         time = d["time"]
+        if time.__class__ is not float and time.__class__ is not int:
+            time = parse_float(time, "time")
 
         channel = d["channel"]
+        if channel.__class__ is not float and channel.__class__ is not int:
+            channel = parse_float(channel, "channel")
 
         speech_message_data = object.__new__(cls)
         speech_message_data.time = time
@@ -82,8 +90,12 @@ class SpeechMessageData:
         new = object.__new__
         for d in src_list:
             time = d["time"]
+            if time.__class__ is not float and time.__class__ is not int:
+                time = parse_float(time, "time")
 
             channel = d["channel"]
+            if channel.__class__ is not float and channel.__class__ is not int:
+                channel = parse_float(channel, "channel")
 
             speech_message_data = new(cls)
             speech_message_data.time = time

@@ -6,7 +6,11 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import extras_key, extras_repr
+from ..types import (
+    extras_key,
+    extras_repr,
+    parse_float,
+)
 
 T = TypeVar("T", bound="StopRecordingAckData")
 
@@ -61,8 +65,12 @@ class StopRecordingAckData:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = src_dict
         recording_duration = d["recording_duration"]
+        if recording_duration.__class__ is not float and recording_duration.__class__ is not int:
+            recording_duration = parse_float(recording_duration, "recording_duration")
 
         recording_left_to_process = d["recording_left_to_process"]
+        if recording_left_to_process.__class__ is not float and recording_left_to_process.__class__ is not int:
+            recording_left_to_process = parse_float(recording_left_to_process, "recording_left_to_process")
 
         stop_recording_ack_data = object.__new__(cls)
         stop_recording_ack_data.recording_duration = recording_duration
@@ -82,8 +90,12 @@ class StopRecordingAckData:
         new = object.__new__
         for d in src_list:
             recording_duration = d["recording_duration"]
+            if recording_duration.__class__ is not float and recording_duration.__class__ is not int:
+                recording_duration = parse_float(recording_duration, "recording_duration")
 
             recording_left_to_process = d["recording_left_to_process"]
+            if recording_left_to_process.__class__ is not float and recording_left_to_process.__class__ is not int:
+                recording_left_to_process = parse_float(recording_left_to_process, "recording_left_to_process")
 
             stop_recording_ack_data = new(cls)
             stop_recording_ack_data.recording_duration = recording_duration

@@ -10,7 +10,14 @@ from ..models.streaming_supported_bit_depth_enum import StreamingSupportedBitDep
 from ..models.streaming_supported_encoding_enum import StreamingSupportedEncodingEnum
 from ..models.streaming_supported_models import StreamingSupportedModels
 from ..models.streaming_supported_sample_rate_enum import StreamingSupportedSampleRateEnum
-from ..types import UNSET, Unset, extras_key, extras_repr
+from ..types import (
+    UNSET,
+    Unset,
+    extras_key,
+    extras_repr,
+    parse_float,
+    parse_int,
+)
 
 if TYPE_CHECKING:
     from ..models.callback_config import CallbackConfig
@@ -201,6 +208,8 @@ class StreamingRequestParamsResponse:
             ) or StreamingSupportedSampleRateEnum(_sample_rate)
 
         channels = d.get("channels", UNSET)
+        if channels.__class__ is not int and channels is not UNSET:
+            channels = parse_int(channels, "channels")
 
         _model = d.get("model", UNSET)
         model: StreamingSupportedModels | Unset
@@ -210,8 +219,17 @@ class StreamingRequestParamsResponse:
             model = StreamingSupportedModels._value2member_map_.get(_model) or StreamingSupportedModels(_model)
 
         endpointing = d.get("endpointing", UNSET)
+        if endpointing.__class__ not in (float, int) and endpointing is not UNSET:
+            endpointing = parse_float(endpointing, "endpointing")
 
         maximum_duration_without_endpointing = d.get("maximum_duration_without_endpointing", UNSET)
+        if (
+            maximum_duration_without_endpointing.__class__ not in (float, int)
+            and maximum_duration_without_endpointing is not UNSET
+        ):
+            maximum_duration_without_endpointing = parse_float(
+                maximum_duration_without_endpointing, "maximum_duration_without_endpointing"
+            )
 
         _language_config = d.get("language_config", UNSET)
         language_config: LanguageConfig | Unset
@@ -314,6 +332,8 @@ class StreamingRequestParamsResponse:
                 ) or StreamingSupportedSampleRateEnum(_sample_rate)
 
             channels = d.get("channels", UNSET)
+            if channels.__class__ is not int and channels is not UNSET:
+                channels = parse_int(channels, "channels")
 
             _model = d.get("model", UNSET)
             model: StreamingSupportedModels | Unset
@@ -323,8 +343,17 @@ class StreamingRequestParamsResponse:
                 model = StreamingSupportedModels._value2member_map_.get(_model) or StreamingSupportedModels(_model)
 
             endpointing = d.get("endpointing", UNSET)
+            if endpointing.__class__ not in (float, int) and endpointing is not UNSET:
+                endpointing = parse_float(endpointing, "endpointing")
 
             maximum_duration_without_endpointing = d.get("maximum_duration_without_endpointing", UNSET)
+            if (
+                maximum_duration_without_endpointing.__class__ not in (float, int)
+                and maximum_duration_without_endpointing is not UNSET
+            ):
+                maximum_duration_without_endpointing = parse_float(
+                    maximum_duration_without_endpointing, "maximum_duration_without_endpointing"
+                )
 
             _language_config = d.get("language_config", UNSET)
             language_config: LanguageConfig | Unset

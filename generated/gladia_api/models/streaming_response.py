@@ -9,7 +9,14 @@ from attrs import field as _attrs_field
 
 from ..models.job_status_enum import JobStatusEnum
 from ..models.streaming_response_kind import StreamingResponseKind
-from ..types import UNSET, Unset, extras_key, extras_repr, parse_datetime
+from ..types import (
+    UNSET,
+    Unset,
+    extras_key,
+    extras_repr,
+    parse_datetime,
+    parse_int,
+)
 
 if TYPE_CHECKING:
     from ..models.file_response import FileResponse
@@ -178,6 +185,8 @@ class StreamingResponse:
         request_id = d["request_id"]
 
         version = d["version"]
+        if version.__class__ is not int:
+            version = parse_int(version, "version")
 
         status = JobStatusEnum._value2member_map_.get(d["status"]) or JobStatusEnum(d["status"])
 
@@ -214,6 +223,11 @@ class StreamingResponse:
                 return data
             if isinstance(data, Unset):
                 return data
+            error_code_type_0 = data
+            if error_code_type_0.__class__ is not int:
+                error_code_type_0 = parse_int(error_code_type_0, "error_code_type_0")
+
+            return error_code_type_0
             return cast(int | None | Unset, data)
 
         error_code = _parse_error_code(d.get("error_code", UNSET))
@@ -309,6 +323,8 @@ class StreamingResponse:
             request_id = d["request_id"]
 
             version = d["version"]
+            if version.__class__ is not int:
+                version = parse_int(version, "version")
 
             status = JobStatusEnum._value2member_map_.get(d["status"]) or JobStatusEnum(d["status"])
 
@@ -345,6 +361,11 @@ class StreamingResponse:
                     return data
                 if isinstance(data, Unset):
                     return data
+                error_code_type_0 = data
+                if error_code_type_0.__class__ is not int:
+                    error_code_type_0 = parse_int(error_code_type_0, "error_code_type_0")
+
+                return error_code_type_0
                 return cast(int | None | Unset, data)
 
             error_code = _parse_error_code(d.get("error_code", UNSET))

@@ -8,7 +8,14 @@ from attrs import field as _attrs_field
 
 from ..models.subtitles_format_enum import SubtitlesFormatEnum
 from ..models.subtitles_style_enum import SubtitlesStyleEnum
-from ..types import UNSET, Unset, extras_key, extras_repr
+from ..types import (
+    UNSET,
+    Unset,
+    extras_key,
+    extras_repr,
+    parse_float,
+    parse_int,
+)
 
 T = TypeVar("T", bound="SubtitlesConfigDTO")
 
@@ -107,12 +114,20 @@ class SubtitlesConfigDTO:
                 formats.append(formats_item)
 
         minimum_duration = d.get("minimum_duration", UNSET)
+        if minimum_duration.__class__ not in (float, int) and minimum_duration is not UNSET:
+            minimum_duration = parse_float(minimum_duration, "minimum_duration")
 
         maximum_duration = d.get("maximum_duration", UNSET)
+        if maximum_duration.__class__ not in (float, int) and maximum_duration is not UNSET:
+            maximum_duration = parse_float(maximum_duration, "maximum_duration")
 
         maximum_characters_per_row = d.get("maximum_characters_per_row", UNSET)
+        if maximum_characters_per_row.__class__ is not int and maximum_characters_per_row is not UNSET:
+            maximum_characters_per_row = parse_int(maximum_characters_per_row, "maximum_characters_per_row")
 
         maximum_rows_per_caption = d.get("maximum_rows_per_caption", UNSET)
+        if maximum_rows_per_caption.__class__ is not int and maximum_rows_per_caption is not UNSET:
+            maximum_rows_per_caption = parse_int(maximum_rows_per_caption, "maximum_rows_per_caption")
 
         _style = d.get("style", UNSET)
         style: SubtitlesStyleEnum | Unset
@@ -154,12 +169,20 @@ class SubtitlesConfigDTO:
                     formats.append(formats_item)
 
             minimum_duration = d.get("minimum_duration", UNSET)
+            if minimum_duration.__class__ not in (float, int) and minimum_duration is not UNSET:
+                minimum_duration = parse_float(minimum_duration, "minimum_duration")
 
             maximum_duration = d.get("maximum_duration", UNSET)
+            if maximum_duration.__class__ not in (float, int) and maximum_duration is not UNSET:
+                maximum_duration = parse_float(maximum_duration, "maximum_duration")
 
             maximum_characters_per_row = d.get("maximum_characters_per_row", UNSET)
+            if maximum_characters_per_row.__class__ is not int and maximum_characters_per_row is not UNSET:
+                maximum_characters_per_row = parse_int(maximum_characters_per_row, "maximum_characters_per_row")
 
             maximum_rows_per_caption = d.get("maximum_rows_per_caption", UNSET)
+            if maximum_rows_per_caption.__class__ is not int and maximum_rows_per_caption is not UNSET:
+                maximum_rows_per_caption = parse_int(maximum_rows_per_caption, "maximum_rows_per_caption")
 
             _style = d.get("style", UNSET)
             style: SubtitlesStyleEnum | Unset

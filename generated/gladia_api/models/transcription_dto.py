@@ -7,7 +7,13 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.transcription_language_code_enum import TranscriptionLanguageCodeEnum
-from ..types import UNSET, Unset, extras_key, extras_repr, parse_list
+from ..types import (
+    UNSET,
+    Unset,
+    extras_key,
+    extras_repr,
+    parse_list,
+)
 
 if TYPE_CHECKING:
     from ..models.sentences_dto import SentencesDTO

@@ -6,7 +6,14 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, extras_key, extras_repr
+from ..types import (
+    UNSET,
+    Unset,
+    extras_key,
+    extras_repr,
+    parse_float,
+    parse_int,
+)
 
 T = TypeVar("T", bound="TranscriptionMetadataDTO")
 
@@ -74,12 +81,20 @@ class TranscriptionMetadataDTO:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = src_dict
         audio_duration = d["audio_duration"]
+        if audio_duration.__class__ is not float and audio_duration.__class__ is not int:
+            audio_duration = parse_float(audio_duration, "audio_duration")
 
         billing_time = d["billing_time"]
+        if billing_time.__class__ is not float and billing_time.__class__ is not int:
+            billing_time = parse_float(billing_time, "billing_time")
 
         transcription_time = d["transcription_time"]
+        if transcription_time.__class__ is not float and transcription_time.__class__ is not int:
+            transcription_time = parse_float(transcription_time, "transcription_time")
 
         number_of_distinct_channels = d.get("number_of_distinct_channels", UNSET)
+        if number_of_distinct_channels.__class__ is not int and number_of_distinct_channels is not UNSET:
+            number_of_distinct_channels = parse_int(number_of_distinct_channels, "number_of_distinct_channels")
 
         transcription_metadata_dto = object.__new__(cls)
         transcription_metadata_dto.audio_duration = audio_duration
@@ -101,12 +116,20 @@ class TranscriptionMetadataDTO:
         new = object.__new__
         for d in src_list:
             audio_duration = d["audio_duration"]
+            if audio_duration.__class__ is not float and audio_duration.__class__ is not int:
+                audio_duration = parse_float(audio_duration, "audio_duration")
 
             billing_time = d["billing_time"]
+            if billing_time.__class__ is not float and billing_time.__class__ is not int:
+                billing_time = parse_float(billing_time, "billing_time")
 
             transcription_time = d["transcription_time"]
+            if transcription_time.__class__ is not float and transcription_time.__class__ is not int:
+                transcription_time = parse_float(transcription_time, "transcription_time")
 
             number_of_distinct_channels = d.get("number_of_distinct_channels", UNSET)
+            if number_of_distinct_channels.__class__ is not int and number_of_distinct_channels is not UNSET:
+                number_of_distinct_channels = parse_int(number_of_distinct_channels, "number_of_distinct_channels")
 
             transcription_metadata_dto = new(cls)
             transcription_metadata_dto.audio_duration = audio_duration

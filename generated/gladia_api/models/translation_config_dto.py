@@ -8,7 +8,12 @@ from attrs import field as _attrs_field
 
 from ..models.translation_language_code_enum import TranslationLanguageCodeEnum
 from ..models.translation_model_enum import TranslationModelEnum
-from ..types import UNSET, Unset, extras_key, extras_repr
+from ..types import (
+    UNSET,
+    Unset,
+    extras_key,
+    extras_repr,
+)
 
 T = TypeVar("T", bound="TranslationConfigDTO")
 

@@ -8,7 +8,10 @@ from attrs import field as _attrs_field
 
 from ..models.transcription_language_code_enum import TranscriptionLanguageCodeEnum
 from ..models.translation_language_code_enum import TranslationLanguageCodeEnum
-from ..types import extras_key, extras_repr
+from ..types import (
+    extras_key,
+    extras_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.utterance_dto import UtteranceDTO

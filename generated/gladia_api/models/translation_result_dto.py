@@ -7,7 +7,13 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.translation_language_code_enum import TranslationLanguageCodeEnum
-from ..types import UNSET, Unset, extras_key, extras_repr, parse_list
+from ..types import (
+    UNSET,
+    Unset,
+    extras_key,
+    extras_repr,
+    parse_list,
+)
 
 if TYPE_CHECKING:
     from ..models.addon_error_dto import AddonErrorDTO

@@ -6,7 +6,13 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, extras_key, extras_repr
+from ..types import (
+    UNSET,
+    Unset,
+    extras_key,
+    extras_repr,
+    parse_float,
+)
 
 T = TypeVar("T", bound="UnprocessableEntityErrorResponse")
 
@@ -94,6 +100,8 @@ class UnprocessableEntityErrorResponse:
         request_id = d["request_id"]
 
         status_code = d["statusCode"]
+        if status_code.__class__ is not float and status_code.__class__ is not int:
+            status_code = parse_float(status_code, "statusCode")
 
         message = d["message"]
 
@@ -127,6 +135,8 @@ class UnprocessableEntityErrorResponse:
             request_id = d["request_id"]
 
             status_code = d["statusCode"]
+            if status_code.__class__ is not float and status_code.__class__ is not int:
+                status_code = parse_float(status_code, "statusCode")
 
             message = d["message"]
 

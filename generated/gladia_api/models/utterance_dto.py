@@ -7,7 +7,17 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.transcription_language_code_enum import TranscriptionLanguageCodeEnum
-from ..types import UNSET, Lazy, Unset, extras_key, extras_repr, lazy_key, lazy_repr
+from ..types import (
+    UNSET,
+    Lazy,
+    Unset,
+    extras_key,
+    extras_repr,
+    lazy_key,
+    lazy_repr,
+    parse_float,
+    parse_int,
+)
 
 if TYPE_CHECKING:
     from ..models.word_dto import WordDTO
@@ -118,10 +128,16 @@ class UtteranceDTO:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = src_dict
         start = d["start"]
+        if start.__class__ is not float and start.__class__ is not int:
+            start = parse_float(start, "start")
 
         end = d["end"]
+        if end.__class__ is not float and end.__class__ is not int:
+            end = parse_float(end, "end")
 
         channel = d["channel"]
+        if channel.__class__ is not int:
+            channel = parse_int(channel, "channel")
 
         words = d["words"]
         if words is not UNSET:
@@ -134,8 +150,12 @@ class UtteranceDTO:
         )
 
         confidence = d.get("confidence", UNSET)
+        if confidence.__class__ not in (float, int) and confidence is not UNSET:
+            confidence = parse_float(confidence, "confidence")
 
         speaker = d.get("speaker", UNSET)
+        if speaker.__class__ is not int and speaker is not UNSET:
+            speaker = parse_int(speaker, "speaker")
 
         utterance_dto = object.__new__(cls)
         utterance_dto.start = start
@@ -161,10 +181,16 @@ class UtteranceDTO:
         new = object.__new__
         for d in src_list:
             start = d["start"]
+            if start.__class__ is not float and start.__class__ is not int:
+                start = parse_float(start, "start")
 
             end = d["end"]
+            if end.__class__ is not float and end.__class__ is not int:
+                end = parse_float(end, "end")
 
             channel = d["channel"]
+            if channel.__class__ is not int:
+                channel = parse_int(channel, "channel")
 
             words = d["words"]
             if words is not UNSET:
@@ -177,8 +203,12 @@ class UtteranceDTO:
             ) or TranscriptionLanguageCodeEnum(d["language"])
 
             confidence = d.get("confidence", UNSET)
+            if confidence.__class__ not in (float, int) and confidence is not UNSET:
+                confidence = parse_float(confidence, "confidence")
 
             speaker = d.get("speaker", UNSET)
+            if speaker.__class__ is not int and speaker is not UNSET:
+                speaker = parse_int(speaker, "speaker")
 
             utterance_dto = new(cls)
             utterance_dto.start = start

@@ -7,7 +7,10 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.webhook_live_end_recording_payload_event import WebhookLiveEndRecordingPayloadEvent
-from ..types import extras_key, extras_repr
+from ..types import (
+    extras_key,
+    extras_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.live_event_payload import LiveEventPayload

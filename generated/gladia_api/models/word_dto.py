@@ -6,7 +6,11 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import extras_key, extras_repr
+from ..types import (
+    extras_key,
+    extras_repr,
+    parse_float,
+)
 
 T = TypeVar("T", bound="WordDTO")
 
@@ -75,10 +79,16 @@ class WordDTO:
         word = d["word"]
 
         start = d["start"]
+        if start.__class__ is not float and start.__class__ is not int:
+            start = parse_float(start, "start")
 
         end = d["end"]
+        if end.__class__ is not float and end.__class__ is not int:
+            end = parse_float(end, "end")
 
         confidence = d["confidence"]
+        if confidence.__class__ is not float and confidence.__class__ is not int:
+            confidence = parse_float(confidence, "confidence")
 
         word_dto = object.__new__(cls)
         word_dto.word = word
@@ -102,10 +112,16 @@ class WordDTO:
             word = d["word"]
 
             start = d["start"]
+            if start.__class__ is not float and start.__class__ is not int:
+                start = parse_float(start, "start")
 
             end = d["end"]
+            if end.__class__ is not float and end.__class__ is not int:
+                end = parse_float(end, "end")
 
             confidence = d["confidence"]
+            if confidence.__class__ is not float and confidence.__class__ is not int:
+                confidence = parse_float(confidence, "confidence")
 
             word_dto = new(cls)
             word_dto.word = word
