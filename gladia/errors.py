@@ -20,6 +20,7 @@
      │         └── ResponseTooLargeError       an answer larger than max_response_bytes (limit)
      ├── APIConnectionError                    no usable answer: refused, reset, DNS, TLS
      │    └── APITimeoutError                  no whole answer within the timeout or deadline
+     ├── ClientClosedError                     a call on a client that was closed (make a new client)
      ├── JobMayExistError                      creating a job failed and the SDK cannot tell whether
      │                                         it was created (tag_key, tag: list() finds it)
      ├── UploadError                           a local source could not be sent as it was checked
@@ -82,6 +83,7 @@ __all__ = [
     "APIConnectionError",
     "APITimeoutError",
     "ResponseTooLargeError",
+    "ClientClosedError",
     "JobMayExistError",
     "UploadError",
     "SourceChangedError",
@@ -111,7 +113,22 @@ __all__ = [
 
 
 class GladiaError(Exception):
-    """The base of every exception the SDK raises."""
+    """The base of every exception the SDK raises.
+
+    Every one pickles with its message and its attributes (so it crosses a process: a
+    `ProcessPoolExecutor` worker can raise it), except an `httpx.Response` it holds, which stays behind.
+    """
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        state = {key: value for key, value in self.__dict__.items() if key != "response"}
+        return _restore, (type(self), self.args, state)
+
+
+def _restore(cls: type[BaseException], args: tuple[Any, ...], state: dict[str, Any]) -> BaseException:
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
 
 
 # ---------------------------------------------------------------------------------------------- local input
@@ -199,17 +216,6 @@ class APIError(GladiaError):
     def advice(self) -> str:
         """What to do about this error."""
         return self._advice
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        state = {key: value for key, value in self.__dict__.items() if key != "response"}
-        return _rebuild, (type(self), self.message, state)
-
-
-def _rebuild(cls: type[APIError], message: str, state: dict[str, Any]) -> APIError:
-    error = cls.__new__(cls)
-    error.__dict__.update(state)
-    Exception.__init__(error, error._render())
-    return error
 
 
 class BadRequestError(APIError):
@@ -300,6 +306,11 @@ class APITimeoutError(APIConnectionError):
 # ---------------------------------------------------------------------------------------------- jobs
 
 
+class ClientClosedError(GladiaError):
+    """A call on a client after close() (or after its `with` block): nothing was sent. Not a network error
+    that a retry could fix: make a new client, or make the call before closing this one."""
+
+
 class JobMayExistError(GladiaError):
     """Creating a job failed in a way that cannot prove it was not created, and looking for it failed too.
 
@@ -317,9 +328,6 @@ class JobMayExistError(GladiaError):
             f"list(custom_metadata={{{tag_key!r}: {tag!r}}}) before creating it again."
         )
 
-    def __reduce__(self) -> tuple[Any, ...]:
-        return type(self), (self.tag_key, self.tag, self.reason)
-
 
 class UploadError(GladiaError):
     """A local audio source could not be sent as it was when it was checked; nothing usable was uploaded."""
@@ -336,9 +344,13 @@ class SourceNotReplayableError(UploadError):
 class TranscriptionError(GladiaError):
     """The job ended with status `error`. `job` is the whole job as Gladia returned it."""
 
-    def __init__(self, job: PreRecordedResponse, message: str | None = None) -> None:
+    def __init__(
+        self, job: PreRecordedResponse, message: str | None = None, *, reason: str | None = None
+    ) -> None:
         self.job = job
         self.job_id: str = job.id
+        #: Why the job failed, when Gladia said (`gladia.job_error_reason(job)`).
+        self.reason = reason
         raw = job.error_code
         code = _as_code(raw)
         #: The HTTP-like status Gladia gave the failure: an int, or None when it sent none or one that is
@@ -350,7 +362,8 @@ class TranscriptionError(GladiaError):
             detail = ""
         else:
             detail = f" with error code {str(raw)[:50]!r} (not a number)"
-        message = message or f"Transcription job {job.id} failed{detail}."
+        why = f": {reason.rstrip('.')}" if reason else ""
+        message = message or f"Transcription job {job.id} failed{detail}{why}."
         super().__init__(f"{message} The whole job is in `.job`.")
 
 
@@ -404,9 +417,6 @@ class PollTimeoutError(GladiaError):
                 f"Gladia's side: call poll({job_id!r}) to wait again, or pass a longer timeout."
             )
         super().__init__(text)
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return _restore, (type(self), self.args, self.__dict__)
 
 
 # ---------------------------------------------------------------------------------------------- live
@@ -473,21 +483,7 @@ class WebhookVerificationError(WebhookError):
 # replay or a skewed clock rather than at a forger. Each keeps, as attributes, the values its message quotes.
 
 
-class _KeepsDetails(Exception):
-    """Pickles with its attributes, though its __init__ takes more than the message."""
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return _restore, (type(self), self.args, self.__dict__)
-
-
-def _restore(cls: type[BaseException], args: tuple[Any, ...], state: dict[str, Any]) -> BaseException:
-    error = cls.__new__(cls)
-    error.args = args
-    error.__dict__.update(state)
-    return error
-
-
-class WebhookRawBodyError(_KeepsDetails, WebhookVerificationError, TypeError):
+class WebhookRawBodyError(WebhookVerificationError, TypeError):
     """verify() was given a parsed body; the signature covers the exact bytes Gladia sent."""
 
     def __init__(self, given: type) -> None:
@@ -504,7 +500,7 @@ class WebhookSecretError(WebhookVerificationError):
     """The webhook secret given to the SDK cannot be a Standard Webhooks secret; no request can verify."""
 
 
-class WebhookMissingHeadersError(_KeepsDetails, WebhookVerificationError):
+class WebhookMissingHeadersError(WebhookVerificationError):
     """A signing header is absent or empty. `missing` names each one."""
 
     def __init__(self, missing: Sequence[str]) -> None:
@@ -520,7 +516,7 @@ class WebhookMissingHeadersError(_KeepsDetails, WebhookVerificationError):
         super().__init__(text)
 
 
-class WebhookMalformedHeaderError(_KeepsDetails, WebhookVerificationError):
+class WebhookMalformedHeaderError(WebhookVerificationError):
     """A signing header is present but cannot be read. `header` is its name, `value` what it held."""
 
     def __init__(self, header: str, value: str, expected: str) -> None:
@@ -534,7 +530,7 @@ class WebhookSignatureError(WebhookVerificationError):
     """No signature in the header matches the body: a wrong secret, a changed body, or a forgery."""
 
 
-class WebhookTimestampError(_KeepsDetails, WebhookVerificationError):
+class WebhookTimestampError(WebhookVerificationError):
     """The signature is valid but the message was sent too long ago or too far ahead of this clock.
 
     Attributes:
@@ -567,7 +563,7 @@ class WebhookPayloadError(WebhookError):
     """The body is not a Gladia callback or webhook this SDK understands."""
 
 
-class WebhookUnknownEventError(_KeepsDetails, WebhookPayloadError):
+class WebhookUnknownEventError(WebhookPayloadError):
     """A well-formed notification of an event this SDK does not know (one added since?). `event` names it."""
 
     def __init__(self, event: str, known: Sequence[str]) -> None:

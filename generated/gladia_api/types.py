@@ -13,6 +13,10 @@ class Unset:
     def __bool__(self) -> Literal[False]:
         return False
 
+    def __reduce__(self) -> str:
+        # Unpickled as the one UNSET, so a model that crossed a process still holds it.
+        return "UNSET"
+
 
 UNSET: Unset = Unset()
 

@@ -20,11 +20,17 @@ from gladia._core.response import (
     error_from_response,
     too_large_download,
 )
+from gladia.errors import ClientClosedError
 
 
 def send(http: httpx.Client, config: ClientConfig, options: RequestOptions) -> httpx.Response:
     """Send `options` and return the answer (unread and open when `options.stream`: close it), or raise
     the typed error for whatever went wrong."""
+    if http.is_closed:
+        raise ClientClosedError(
+            f"This client was closed (close(), or the end of its `with` block), so {options.method} "
+            f"{options.url} was not sent. Make a new client, or make the call before closing this one"
+        )
     request = build(http, config, options)
     try:
         response = http.send(request, stream=options.stream)

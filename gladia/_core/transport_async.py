@@ -26,6 +26,7 @@ from gladia._core.transport import (
     read_in_memory,
     whole_response,
 )
+from gladia.errors import ClientClosedError
 
 
 class AsyncGladiaTransport(AsyncPoolOwner, httpx.AsyncBaseTransport):
@@ -111,7 +112,10 @@ class AsyncClientTransport(httpx.AsyncBaseTransport):
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         if self.client.is_closed:
-            raise httpx.ConnectError("the http_client given to AsyncGladiaClient was closed", request=request)
+            raise ClientClosedError(
+                "The httpx client given to AsyncGladiaClient as http_client was closed, so nothing was sent: "
+                "keep it open while the Gladia client uses it"
+            )
         return await self.client.send(
             merged_headers(request, self.client), stream=True, follow_redirects=False
         )

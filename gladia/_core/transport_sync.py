@@ -25,6 +25,7 @@ from gladia._core.transport import (
     read_in_memory,
     whole_response,
 )
+from gladia.errors import ClientClosedError
 
 
 class GladiaTransport(PoolOwner, httpx.BaseTransport):
@@ -110,7 +111,10 @@ class ClientTransport(httpx.BaseTransport):
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         if self.client.is_closed:
-            raise httpx.ConnectError("the http_client given to GladiaClient was closed", request=request)
+            raise ClientClosedError(
+                "The httpx client given to GladiaClient as http_client was closed, so nothing was sent: "
+                "keep it open while the Gladia client uses it"
+            )
         return self.client.send(merged_headers(request, self.client), stream=True, follow_redirects=False)
 
     def close(self) -> None:

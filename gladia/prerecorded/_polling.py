@@ -24,6 +24,7 @@ from gladia.errors import (
     TranscriptionError,
     UnexpectedResponseError,
 )
+from gladia.prerecorded._outcome import job_error_reason
 from gladia_api.types import Unset
 
 if TYPE_CHECKING:
@@ -168,7 +169,7 @@ class Poller:
         if status == "done":
             return done(job)
         if status == "error":
-            raise TranscriptionError(job)
+            raise TranscriptionError(job, reason=job_error_reason(job))
         return self._next_delay(None)
 
     def failed(self, error: Exception) -> float:

@@ -102,3 +102,39 @@ def test_an_undocumented_status_is_an_unexpected_response(emu: Emulator) -> None
     ):
         client.prerecorded().get("45463597-20b7-4af7-b3b3-f5fb778203ab")
     assert caught.value.status_code == 418
+
+
+def test_log_lines_carry_gladias_request_id(emu: Emulator, caplog: pytest.LogCaptureFixture) -> None:
+    # The emulator answers with x-aipi-call-id, as Gladia does: each line names it, never "-".
+    caplog.set_level(logging.INFO, logger="gladia")
+    audio = make_wav(1.0)
+    emu.transcripts.add(audio, "Logged.")
+    with GladiaClient(api_key=emu.api_key, api_url=emu.url) as client:
+        client.prerecorded().transcribe(audio)
+    lines = [r.getMessage() for r in caplog.records if r.name == "gladia" and " -> " in r.getMessage()]
+    assert lines, caplog.records
+    assert all("(request id -)" not in line for line in lines), lines
+    ids = {emu_request.header("x-aipi-call-id") for emu_request in emu.requests}
+    assert ids == {None}  # the id is Gladia's answer header, not something the client sent
+
+
+def test_retries_are_logged_at_info_and_a_library_prints_nothing_by_default(emu: Emulator) -> None:
+    # A library prints nothing to stderr unless asked (GLADIA_LOG): a retry is an INFO line, as in httpx
+    # and openai-python, not a WARNING that Python's last-resort handler would print.
+    code = (
+        "from gladia import GladiaClient\n"
+        f"client = GladiaClient(api_key={emu.api_key!r}, api_url={emu.url!r})\n"
+        "print(len(list(client.prerecorded().list(max_items=1))))\n"
+    )
+    emu.faults.add("GET /v2/pre-recorded", status=503, times=2)
+    quiet = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert quiet.stderr == "" and quiet.stdout.strip() == "0"
+    emu.faults.add("GET /v2/pre-recorded", status=503, times=2)
+    loud = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"GLADIA_LOG": "info", "PATH": ""},
+    )
+    assert loud.stderr.count("answered 503; retry") == 2, loud.stderr

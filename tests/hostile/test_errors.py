@@ -347,5 +347,6 @@ def test_a_call_on_a_closed_client_is_a_typed_error(server: H.HostileServer, mod
                 return H.Outcome(error=exc)
 
         outcome = asyncio.run(run())
-    error = H.raised(outcome)
+    error = H.raised(outcome, "ClientClosedError")  # not a network error that invites a retry
     assert "closed" in str(error), str(error)
+    assert not server.requests
