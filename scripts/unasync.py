@@ -23,6 +23,7 @@ PAIRS = (
     "gladia/_core/transport_async.py",
     "gladia/_core/pages_async.py",
     "gladia/prerecorded/_raw_async.py",
+    "gladia/prerecorded/_upload_async.py",
     "gladia/prerecorded/_client_async.py",
     "gladia/live/_rest_async.py",
 )

@@ -8,7 +8,7 @@ Async waits are `gladia._core.clock.asleep`.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable, Iterator
 from typing import TypeVar
 
 import httpx
@@ -16,6 +16,9 @@ import httpx
 from gladia._core.deadline import Deadline, DeadlineExceeded
 
 T = TypeVar("T")
+
+#: Whether this flavor runs async code (its async iterables, say): True here, False in sio.
+ASYNC = True
 
 
 async def in_thread(func: Callable[..., T], *args: object) -> T:
@@ -39,3 +42,19 @@ def deadline_scope(deadline: Deadline, request: httpx.Request | None = None) -> 
             yield
     except TimeoutError:
         raise DeadlineExceeded("the overall deadline passed", request=request) from None
+
+
+async def iterate(items: Iterable[T] | AsyncIterable[T]) -> AsyncIterator[T]:
+    """The items of an async iterable, or of an ordinary one (each item read in a worker thread, as a
+    generator may block on disk or a pipe)."""
+    if isinstance(items, AsyncIterable):
+        async for item in items:
+            yield item
+        return
+    iterator = iter(items)
+    done = object()
+    while True:
+        item = await in_thread(next, iterator, done)
+        if item is done:
+            return
+        yield item

@@ -27,7 +27,7 @@ import httpx
 from gladia._core import constants as C
 from gladia._core.config import ClientConfig, mask_url, redact, resolve_timeouts
 from gladia._core.deadline import NO_DEADLINE, Deadline, DeadlineExceeded
-from gladia._core.retry import RetryBudget
+from gladia._core.retry import RetryBudget, not_sent
 from gladia._core.routes import Operation, operation_of
 from gladia.errors import (
     APIConnectionError,
@@ -280,6 +280,18 @@ def map_failure(exc: BaseException, config: ClientConfig, options: RequestOption
         return SourceNotReplayableError(
             f"The upload had to be sent again ({what} was redirected or retried), but this stream cannot be "
             "sent again: it was read once already. Pass a path, bytes or a seekable file instead of a pipe"
+        )
+    if (
+        options.operation is Operation.UPLOAD
+        and not options.replayable
+        and isinstance(exc, httpx.TransportError)
+        and not isinstance(exc, httpx.LocalProtocolError)
+        and not not_sent(exc)
+    ):
+        return SourceNotReplayableError(
+            f"The upload ({what}) was cut off ({type(exc).__name__}: {redact(str(exc), config) or 'no detail'}), "
+            "and this stream cannot be sent again: it was read once already. Pass the audio again from its "
+            "start (a path, bytes or a seekable file can be retried by the SDK itself)"
         )
     if isinstance(exc, httpx.LocalProtocolError) and options.operation is Operation.UPLOAD:
         return SourceChangedError(

@@ -6,14 +6,18 @@ scripts/unasync.py turns `aio` into `sio` when it writes the sync modules from t
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterable, Callable, Iterable, Iterator
 from typing import TypeVar
 
 import httpx
 
 from gladia._core.deadline import CURRENT, Deadline
+from gladia.errors import InvalidSourceError
 
 T = TypeVar("T")
+
+#: Whether this flavor runs async code: False here, True in aio.
+ASYNC = False
 
 
 def in_thread(func: Callable[..., T], *args: object) -> T:
@@ -30,3 +34,12 @@ def deadline_scope(deadline: Deadline, request: httpx.Request | None = None) -> 
         yield
     finally:
         CURRENT.reset(token)
+
+
+def iterate(items: Iterable[T] | AsyncIterable[T]) -> Iterator[T]:
+    """The items of an ordinary iterable (an async one needs the async client)."""
+    if isinstance(items, AsyncIterable):
+        raise InvalidSourceError(
+            "an async iterable can only be streamed by the async client (AsyncGladiaClient)"
+        )
+    yield from items

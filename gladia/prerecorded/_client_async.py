@@ -128,7 +128,11 @@ class AsyncPreRecordedClient(Common):
 
     async def _classify(self, source: Source) -> LocalSource | UrlSource:
         limit = self._config.max_upload_bytes
-        return await aio.in_thread(lambda: classify(source, max_bytes=limit, preload=C.ASYNC_PRELOAD_BYTES))
+        return await aio.in_thread(
+            lambda: classify(
+                source, max_bytes=limit, preload=C.ASYNC_PRELOAD_BYTES, async_iterables=aio.ASYNC
+            )
+        )
 
     async def _upload(
         self,

@@ -123,7 +123,9 @@ class PreRecordedClient(Common):
 
     def _classify(self, source: Source) -> LocalSource | UrlSource:
         limit = self._config.max_upload_bytes
-        return sio.in_thread(lambda: classify(source, max_bytes=limit, preload=C.SYNC_PRELOAD_BYTES))
+        return sio.in_thread(
+            lambda: classify(source, max_bytes=limit, preload=C.SYNC_PRELOAD_BYTES, async_iterables=sio.ASYNC)
+        )
 
     def _upload(
         self,

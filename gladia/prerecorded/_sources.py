@@ -1,8 +1,10 @@
-"""What an audio source is (a URL, a path, bytes, a file object), checked before anything is sent.
+"""What an audio source is (a URL, a path, bytes, a file object, an iterable of bytes), checked before
+anything is sent.
 
 A local source is streamed as a multipart body straight from disk or memory: never read whole, sent
-again from the same starting point when a retry needs it, and read in a worker thread by the async
-client so the event loop never blocks on disk I/O.
+again from the same starting point when a retry needs it (a pipe or an iterable cannot be: it is sent
+once), and read in a worker thread by the async client so the event loop never blocks on disk I/O. The
+reading itself is in gladia/prerecorded/_upload_async.py (and its generated sync twin).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import os
 import re
 import secrets
 import stat
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, Union
 from urllib.parse import unquote, urlsplit
@@ -21,11 +23,12 @@ from urllib.parse import unquote, urlsplit
 import attrs
 import httpx
 
-from gladia._core import aio
 from gladia._core import constants as C
 from gladia.errors import InvalidSourceError, SourceChangedError, SourceNotReplayableError
 
-Source = Union[str, "os.PathLike[str]", bytes, bytearray, memoryview, IO[bytes]]
+Source = Union[
+    str, "os.PathLike[str]", bytes, bytearray, memoryview, IO[bytes], Iterable[bytes], AsyncIterable[bytes]
+]
 ProgressCallback = Callable[[int, int | None], None]
 
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
@@ -48,12 +51,13 @@ class LocalSource:
     path: Path | None = None
     data: memoryview | None = None
     file: IO[bytes] | None = None
+    chunks: Iterable[bytes] | AsyncIterable[bytes] | None = None  # an iterable of bytes, sent once
     start: int = 0  # where a file object was when it was given; each attempt starts there again
     head: bytes = b""  # bytes already read from a stream that cannot seek back, sent first
 
     @property
     def replayable(self) -> bool:
-        return self.file is None or self.size is not None
+        return self.chunks is None and (self.file is None or self.size is not None)
 
     @property
     def content_type(self) -> str:
@@ -61,12 +65,18 @@ class LocalSource:
 
 
 def classify(
-    source: object, *, max_bytes: int | None = C.MAX_UPLOAD_BYTES, preload: int = 0
+    source: object,
+    *,
+    max_bytes: int | None = C.MAX_UPLOAD_BYTES,
+    preload: int = 0,
+    async_iterables: bool = False,
 ) -> UrlSource | LocalSource:
     """Check a source and say how to send it.
 
     A local file of at most `preload` bytes is read whole while it is checked (the async client does
-    this in its one worker-thread call, so a small upload needs no thread per chunk).
+    this in its one worker-thread call, so a small upload needs no thread per chunk). An iterable of bytes
+    (a generator, say) is sent as it comes, never held whole; an async iterable needs the async client
+    (`async_iterables`).
 
     Raises:
         InvalidSourceError: the source is missing, empty, unreadable, not audio, too large, or of an
@@ -84,9 +94,18 @@ def classify(
         return _from_bytes(memoryview(source).cast("B"), max_bytes)
     if hasattr(source, "read"):
         return _from_file(source, max_bytes)
+    if isinstance(source, AsyncIterable):
+        if not async_iterables:
+            raise InvalidSourceError(
+                f"{type(source).__name__} is an async iterable: stream it with AsyncGladiaClient (or pass an "
+                "ordinary iterable of bytes, a path or bytes)"
+            )
+        return LocalSource(filename="audio", size=None, chunks=source)
+    if isinstance(source, Iterable) and not isinstance(source, (dict, set, frozenset)):
+        return LocalSource(filename="audio", size=None, chunks=source)
     raise InvalidSourceError(
         f"Unsupported audio source of type {type(source).__name__}: pass a local path (str or Path), bytes, "
-        "a file object opened with 'rb', or an http(s) URL"
+        "a file object opened with 'rb', an iterable of bytes, or an http(s) URL"
     )
 
 
@@ -99,6 +118,12 @@ def _from_string(text: str, max_bytes: int | None, preload: int) -> UrlSource | 
         return _from_path(Path(text), max_bytes, preload)
     parts = urlsplit(text)
     if scheme == "file":
+        host = (parts.hostname or "").lower()
+        if host not in ("", "localhost"):
+            raise InvalidSourceError(
+                f"{text!r} names a file on another machine ({host}); a file:// URL can only name a file on this "
+                "one. Copy the file here and pass its local path, or pass an http(s) URL Gladia can fetch"
+            )
         return _from_path(Path(unquote(parts.path)), max_bytes, preload)
     if scheme not in ("http", "https"):
         raise InvalidSourceError(
@@ -149,8 +174,27 @@ def _from_path(path: Path, max_bytes: int | None, preload: int = 0) -> LocalSour
 
 def _from_bytes(data: memoryview, max_bytes: int | None) -> LocalSource:
     _check_size(len(data), max_bytes, "the audio bytes")
-    _check_looks_like_media(bytes(data[:_HEAD_BYTES]), "the audio bytes")
+    try:
+        _check_looks_like_media(bytes(data[:_HEAD_BYTES]), "the audio bytes")
+    except InvalidSourceError as error:
+        named = _names_a_file(data)
+        if named is None:
+            raise
+        raise InvalidSourceError(
+            f"{error} They name the file {named!r}: pass its path as a str or a Path (not bytes) to upload it"
+        ) from None
     return LocalSource(filename="audio", size=len(data), data=data)
+
+
+def _names_a_file(data: memoryview) -> str | None:
+    """The path `data` spells, when it is short text naming an existing file (bytes given for a path)."""
+    if len(data) > 4096:
+        return None
+    try:
+        text = bytes(data).decode().strip()
+        return text if text and os.path.isfile(text) else None
+    except (UnicodeDecodeError, ValueError, OSError):
+        return None
 
 
 def _from_file(file: Any, max_bytes: int | None) -> LocalSource:
@@ -278,20 +322,20 @@ class UploadBody:
         """The request's overall deadline (a gladia._core.deadline.Deadline), checked before each chunk."""
         self._deadline = deadline
 
-    def _check_deadline(self) -> None:
+    def check_deadline(self) -> None:
         if self._deadline is not None and self._deadline.expired():
             from gladia._core.deadline import DeadlineExceeded  # noqa: PLC0415
 
             raise DeadlineExceeded("the upload did not finish before its deadline")
 
-    def _begin(self) -> None:
+    def begin(self) -> None:
         if self._started and not self.source.replayable:
             raise SourceNotReplayableError(
                 "The upload had to be sent again (a retry or a redirect), but this stream cannot be sent "
                 "again: it was read once already. Pass a path, bytes or a seekable file instead of a pipe"
             )
         self._started = True
-        self._progress(0)
+        self.progress(0)
 
     @property
     def headers(self) -> dict[str, str]:
@@ -300,7 +344,7 @@ class UploadBody:
             headers["Content-Length"] = str(self.length)
         return headers
 
-    def _progress(self, sent: int) -> None:
+    def progress(self, sent: int) -> None:
         if self._on_progress is not None:
             self._on_progress(sent, self.source.size)
 
@@ -308,11 +352,11 @@ class UploadBody:
         """The body as an httpx request stream, for the sync and the async client alike."""
         return _Stream(self)
 
-    def sync_stream(self) -> _Stream:
-        return _Stream(self)
+    def sync_stream(self) -> Iterator[bytes]:
+        return iter(_Stream(self))
 
-    def async_stream(self) -> _Stream:
-        return _Stream(self)
+    def async_stream(self) -> AsyncIterator[bytes]:
+        return _Stream(self).__aiter__()
 
     def _changed(self, sent: int, more: bool) -> SourceChangedError:
         what = "grew" if more else "shrank"
@@ -322,94 +366,24 @@ class UploadBody:
             "uploaded; upload it again once it is complete, or pass a copy that does not change"
         )
 
-    def _take(self, chunk: bytes, sent: int) -> bytes:
+    def take(self, chunk: bytes, sent: int) -> bytes:
         """`chunk` cut to the declared size; SourceChangedError if the source holds more."""
         size = self.source.size
         if size is not None and sent + len(chunk) > size:
             raise self._changed(sent, more=True)
         return chunk
 
-    def _ended(self, sent: int) -> None:
+    def ended(self, sent: int) -> None:
         size = self.source.size
         if size is not None and sent != size:
             raise self._changed(sent, more=sent > size)
 
-    def iter_audio(self) -> Iterator[bytes]:
-        source, sent = self.source, 0
-        self._begin()
-        if source.data is not None:
-            for offset in range(0, len(source.data), self._chunk):
-                self._check_deadline()
-                piece = bytes(source.data[offset : offset + self._chunk])
-                sent += len(piece)
-                yield piece
-                self._progress(sent)
-            self._ended(sent)
-            return
-        with _open(source) as handle:
-            if source.head:
-                sent += len(source.head)
-                yield source.head
-            while True:
-                self._check_deadline()
-                chunk = handle.read(self._read_size(sent))
-                if not chunk:
-                    break
-                chunk = self._take(chunk, sent)
-                sent += len(chunk)
-                yield chunk
-                self._progress(sent)
-        self._ended(sent)
-
-    def _read_size(self, sent: int) -> int:
+    def read_size(self, sent: int) -> int:
+        """How much to read next: a chunk, up to one byte past the declared end (to notice a file that grew)."""
         size = self.source.size
         if size is None:
             return self._chunk
-        # Read up to one byte past the declared end, to notice a file that grew.
         return max(1, min(self._chunk, size - sent + 1))
-
-    async def aiter_audio(self) -> AsyncIterator[bytes]:
-        source, sent = self.source, 0
-        self._begin()
-        if source.data is not None:
-            for offset in range(0, len(source.data), self._chunk):
-                self._check_deadline()
-                piece = bytes(source.data[offset : offset + self._chunk])
-                sent += len(piece)
-                yield piece
-                self._progress(sent)
-            self._ended(sent)
-            return
-        if source.path is not None:
-            # No file stays open across a yield: if the server stops reading (a 413 answered early), this
-            # generator may be left unfinished, and an async generator's `finally` runs only when its
-            # event loop gets round to it. Each chunk opens, reads and closes the file instead.
-            path = source.path
-            while True:
-                self._check_deadline()
-                chunk = await aio.in_thread(_read_at, path, sent, self._read_size(sent))
-                if not chunk:
-                    break
-                chunk = self._take(chunk, sent)
-                sent += len(chunk)
-                yield chunk
-                self._progress(sent)
-            self._ended(sent)
-            return
-        handle = await aio.in_thread(_open_handle, source)
-        if source.head:
-            sent += len(source.head)
-            yield source.head
-        while True:
-            self._check_deadline()
-            chunk = await aio.in_thread(handle.read, self._read_size(sent))
-            if not chunk:
-                break
-            chunk = self._take(chunk, sent)
-            sent += len(chunk)
-            yield chunk
-            self._progress(sent)
-        self._ended(sent)
 
 
 class _Stream(httpx.SyncByteStream, httpx.AsyncByteStream):
@@ -422,46 +396,59 @@ class _Stream(httpx.SyncByteStream, httpx.AsyncByteStream):
         self._body.set_deadline(deadline)
 
     def __iter__(self) -> Iterator[bytes]:
+        from gladia.prerecorded._upload_sync import audio_chunks  # noqa: PLC0415  (it imports this module)
+
         yield self._body._preamble
-        yield from self._body.iter_audio()
+        yield from audio_chunks(self._body)
         yield self._body._epilogue
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
+        from gladia.prerecorded._upload_async import audio_chunks  # noqa: PLC0415
+
         yield self._body._preamble
-        async for chunk in self._body.aiter_audio():
+        async for chunk in audio_chunks(self._body):
             yield chunk
         yield self._body._epilogue
 
 
-class _open:
-    """Context manager giving the source's stream positioned at its start; closes only what it opened."""
-
-    def __init__(self, source: LocalSource) -> None:
-        self._source = source
-        self._handle: IO[bytes] | None = None
-
-    def __enter__(self) -> IO[bytes]:
-        self._handle = _open_handle(self._source)
-        return self._handle
-
-    def __exit__(self, *exc: object) -> None:
-        if self._source.path is not None and self._handle is not None:
-            self._handle.close()
-
-
-def _read_at(path: Path, offset: int, size: int) -> bytes:
+def read_at(path: Path, offset: int, size: int) -> bytes:
+    """`size` bytes of the file at `path` from `offset` (opened and closed here: no file stays open
+    across a yield of the upload, which the server may stop reading at any point)."""
     with path.open("rb") as handle:
         handle.seek(offset)
         return handle.read(size)
 
 
-def _open_handle(source: LocalSource) -> IO[bytes]:
-    if source.path is not None:
-        return source.path.open("rb")
+def open_handle(source: LocalSource) -> IO[bytes]:
+    """The source's file object, at its start."""
     assert source.file is not None
     if source.size is not None:
         source.file.seek(source.start)
     return source.file
+
+
+def checked_chunk(chunk: object, label: str = "the iterable") -> bytes:
+    """A chunk of an iterable source, which must be bytes."""
+    if isinstance(chunk, (bytes, bytearray, memoryview)):
+        return bytes(chunk)
+    raise InvalidSourceError(
+        f"{label} gave a {type(chunk).__name__}, not bytes: an iterable source must give the audio as bytes"
+    )
+
+
+def read_failed(body: UploadBody, sent: int, error: BaseException) -> Exception:
+    """The error for a source that could not be read part-way through the upload."""
+    what = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+    if body.source.replayable:
+        return SourceChangedError(
+            f"Reading {body.source.filename!r} failed after {sent:,} bytes were sent ({what}); nothing usable "
+            "was uploaded. Check the file, then upload it again"
+        )
+    return SourceNotReplayableError(
+        f"Reading the audio stream failed after {sent:,} bytes were sent ({what}): the upload is incomplete, and "
+        "a stream read once cannot be sent again. Pass the audio again from its start (a path, bytes or a "
+        "seekable file can be retried by the SDK itself)"
+    )
 
 
 def _quote(filename: str) -> str:
