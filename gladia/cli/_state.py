@@ -3,6 +3,7 @@
 One line per event, one event per step of one audio:
 
     {"v": 1, "key": "3f2a...", "event": "uploaded", "source": "a.wav", "audio_url": "https://...", "at": "..."}
+    {"v": 1, "key": "3f2a...", "event": "creating", "source": "a.wav", "idempotency_key": "5e0d...", "at": "..."}
     {"v": 1, "key": "3f2a...", "event": "created", "source": "a.wav", "job_id": "9b1c...", "at": "..."}
     {"v": 1, "key": "3f2a...", "event": "done", "source": "a.wav", "job_id": "9b1c...", "output": "a.txt", "at": "..."}
     {"v": 1, "key": "3f2a...", "event": "failed", "source": "a.wav", "job_id": "9b1c...", "error": "...", "at": "..."}
@@ -12,8 +13,12 @@ for one server or one set of options is never reused for another. `output` is re
 file's folder. The API key is never written.
 
 A re-run reads the events in order: `done` with its output file present means skip; a job id means poll
-that job (no upload, no new job); an `audio_url` means create the job from it (no upload). `failed` (the
-job ended in error) forgets the job, so a re-run creates a new one. Each event is one `write` of one line
+that job (no upload, no new job); an `audio_url` means create the job from it (no upload). `creating` is
+written before the create request leaves, with the idempotency key the job will be tagged with: a re-run
+after a crash while that request was in flight (its answer, so the job id, never recorded) passes the
+same key, and the SDK returns the job the lost request made instead of creating a second one. `created`
+uses the key up. `failed` (the job ended in error) forgets the job and its key, so a re-run creates a new
+one. Each event is one `write` of one line
 on an unbuffered append-only file: a process killed at any moment loses at most the event it was writing,
 and a torn last line is skipped when read.
 """
@@ -49,6 +54,8 @@ class Entry:
 
     audio_url: str | None = None
     job_id: str | None = None
+    creating: str | None = None
+    """The idempotency key of a create request sent whose answer was never recorded (a crash)."""
     outputs: set[str] = attrs.field(factory=set)
     """The outputs written (relative to the state file's folder; `-` for stdout)."""
 
@@ -67,13 +74,16 @@ def replay(lines: Iterable[bytes]) -> dict[str, Entry]:
         kind = event.get("event")
         if kind == "uploaded" and isinstance(event.get("audio_url"), str):
             entry.audio_url = event["audio_url"]
+        elif kind == "creating" and isinstance(event.get("idempotency_key"), str):
+            entry.creating = event["idempotency_key"]
         elif kind == "created" and isinstance(event.get("job_id"), str):
             entry.job_id = event["job_id"]
+            entry.creating = None
         elif kind == "done" and isinstance(event.get("output"), str):
             entry.job_id = event.get("job_id") if isinstance(event.get("job_id"), str) else entry.job_id
             entry.outputs.add(event["output"])
         elif kind == "failed":
-            entry.job_id = None
+            entry.job_id = entry.creating = None
     return entries
 
 
@@ -114,7 +124,12 @@ class StateFile:
             return Entry()
         if not self._resume_jobs:
             return Entry(outputs=set(entry.outputs))
-        return Entry(entry.audio_url, entry.job_id, set(entry.outputs))
+        return Entry(entry.audio_url, entry.job_id, entry.creating, set(entry.outputs))
+
+    @property
+    def keeps_jobs(self) -> bool:
+        """Whether uploads and jobs are recorded (a file is kept, and they outlive this process)."""
+        return self._file is not None and self._resume_jobs
 
     def output_name(self, output: Path | None) -> str:
         """How `output` is recorded: relative to the state file's folder, or `-` for stdout."""
@@ -130,6 +145,13 @@ class StateFile:
     def uploaded(self, key: str, source: str, audio_url: str) -> None:
         if self._resume_jobs:
             self._append({"key": key, "event": "uploaded", "source": source, "audio_url": audio_url})
+
+    def creating(self, key: str, source: str, idempotency_key: str) -> None:
+        """Record the key of a create request about to leave (call it before sending)."""
+        if self._resume_jobs:
+            self._append(
+                {"key": key, "event": "creating", "source": source, "idempotency_key": idempotency_key}
+            )
 
     def created(self, key: str, source: str, job_id: str) -> None:
         if self._resume_jobs:
