@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 import click
 
 from gladia._core import constants as C
+from gladia.cli._shown import shown
 from gladia.errors import (
     APIError,
     AuthenticationError,
@@ -180,9 +181,10 @@ def report(ctx: click.Context, error: BaseException) -> None:
         text = "".join(traceback.format_exception(type(error), error, error.__traceback__))
         click.echo(redact(ctx, text), err=True, nl=False)
     line, details = describe(error)
-    click.echo(redact(ctx, f"error: {line}"), err=True)
+    # Names in messages come from the file system or the server: escape what a terminal would act on.
+    click.echo(redact(ctx, f"error: {shown(line)}"), err=True)
     for detail in details:
-        click.echo(redact(ctx, f"  - {detail}"), err=True)
+        click.echo(redact(ctx, f"  - {shown(detail)}"), err=True)
 
 
 def _discard_stdout() -> None:

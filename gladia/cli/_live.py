@@ -23,6 +23,7 @@ from gladia import GladiaClient
 from gladia.cli._connection import api_options, fallback_notice, for_transcribe
 from gladia.cli._errors import CliError
 from gladia.cli._local import load_model, local_api, make_engine, model_name
+from gladia.cli._shown import json_safe
 from gladia_api import models as M
 
 FRAME_SECONDS = 0.1
@@ -130,7 +131,7 @@ def _print_messages(session: Any, as_json: bool) -> None:
     for message in session:
         if as_json:
             raw = message.raw if hasattr(message, "raw") else message.to_dict()
-            click.echo(json.dumps(raw, ensure_ascii=False))
+            click.echo(json_safe(json.dumps(raw, ensure_ascii=False)))
             continue
         if not isinstance(message, M.TranscriptMessage):
             continue

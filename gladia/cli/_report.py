@@ -21,6 +21,7 @@ from typing import Any
 from gladia.cli._batch import DONE, FAILED, INTERRUPTED, SKIPPED, Outcome
 from gladia.cli._errors import one_line
 from gladia.cli._render import result_value
+from gladia.cli._shown import json_safe, shown
 
 # Beyond this many sources, the table on a terminal lists only those that did not finish.
 _TABLE_ROWS = 30
@@ -39,14 +40,16 @@ def json_line(outcome: Outcome, fmt: str, subtitles_config: object = None) -> st
     }
     if outcome.job is not None:
         found["result"] = result_value(outcome.job, fmt, subtitles_config)
-    return json.dumps(found, ensure_ascii=False)
+    return json_safe(json.dumps(found, ensure_ascii=False))
 
 
 def addon_lines(outcomes: Sequence[Outcome]) -> list[str]:
     """One line per add-on that failed in a done job, with the reason."""
     return [
-        f"warning: {outcome.source.label}: the {addon.name} add-on failed"
-        f"{f' ({addon.status_code})' if addon.status_code is not None else ''}: {addon.reason}"
+        shown(
+            f"warning: {outcome.source.label}: the {addon.name} add-on failed"
+            f"{f' ({addon.status_code})' if addon.status_code is not None else ''}: {addon.reason}"
+        )
         for outcome in outcomes
         for addon in outcome.failed_addons
     ]
@@ -61,9 +64,9 @@ def totals(outcomes: Sequence[Outcome]) -> str:
 
 def _detail(outcome: Outcome) -> str:
     if outcome.error is not None:
-        return one_line(outcome.error)
+        return shown(one_line(outcome.error))
     if outcome.output is not None:
-        return str(outcome.output)
+        return shown(str(outcome.output))
     return ""
 
 
@@ -73,7 +76,7 @@ def plain_summary(outcomes: Sequence[Outcome]) -> str:
     for outcome in outcomes:
         detail = _detail(outcome)
         arrow = " -> " if outcome.error is None else ": "
-        lines.append(f"{outcome.status:<11} {outcome.source.label}{arrow + detail if detail else ''}")
+        lines.append(f"{outcome.status:<11} {shown(outcome.source.label)}{arrow + detail if detail else ''}")
     lines.append(totals(outcomes))
     return "\n".join(lines) + "\n"
 
@@ -88,20 +91,20 @@ def print_summary(outcomes: Sequence[Outcome], *, terminal: bool) -> None:
     from rich.table import Table  # noqa: PLC0415
     from rich.text import Text  # noqa: PLC0415  (Text, not markup: names and errors may hold brackets)
 
-    shown = list(outcomes)
-    if len(shown) > _TABLE_ROWS:
-        shown = [o for o in outcomes if o.status in (FAILED, INTERRUPTED)]
+    rows = list(outcomes)
+    if len(rows) > _TABLE_ROWS:
+        rows = [o for o in outcomes if o.status in (FAILED, INTERRUPTED)]
     table = Table(box=None, show_edge=False, pad_edge=False)
     for column in ("Source", "Status", "Output or error"):
         table.add_column(column, overflow="fold")
     styles = {DONE: "green", SKIPPED: "cyan", FAILED: "red", INTERRUPTED: "yellow"}
-    for outcome in shown:
+    for outcome in rows:
         table.add_row(
-            Text(outcome.source.label),
+            Text(shown(outcome.source.label)),
             Text(outcome.status, style=styles[outcome.status]),
             Text(_detail(outcome)),
         )
     console = Console(stderr=True, highlight=False)
-    if shown:
+    if rows:
         console.print(table)
     console.print(totals(outcomes), markup=False)

@@ -37,6 +37,7 @@ from typing import IO, Any
 import attrs
 
 from gladia.cli._errors import CliError
+from gladia.cli._shown import shown
 
 STATE_NAME = ".gladia-state.jsonl"
 VERSION = 1
@@ -106,13 +107,24 @@ class StateFile:
             self._open(path)
 
     def _open(self, path: Path) -> None:
+        # Never through a symbolic link: one planted in a shared output folder would have each event
+        # appended to whatever file it points at.
+        flags = (
+            os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+        )
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            self._file = path.open("ab", buffering=0)
+            if path.is_symlink():
+                raise CliError(
+                    f"the state file {shown(str(path))} is a symbolic link; it is not written through one: "
+                    "remove it, or pass --state FILE"
+                )
+            self._file = os.fdopen(os.open(path, flags, 0o666), "a+b", buffering=0)
         except OSError as exc:
-            raise CliError(f"cannot open the state file {path}: {exc.strerror or exc}") from None
+            raise CliError(f"cannot open the state file {shown(str(path))}: {exc.strerror or exc}") from None
         _lock(self._file, path)
-        data = path.read_bytes()
+        self._file.seek(0)
+        data = self._file.read() or b""
         self._entries = replay(data.splitlines())
         # A torn last line (a kill mid-write) must not swallow the next event.
         self._newline_first = bool(data) and not data.endswith(b"\n")

@@ -33,10 +33,11 @@ from gladia.cli._errors import (
 )
 from gladia.cli._flags import Flags, options_from_flags, read_options_json
 from gladia.cli._local import load_model, local_api, make_engine, model_name, watch_progress
-from gladia.cli._outputs import OutputPlan, plan_outputs
+from gladia.cli._outputs import OutputPlan, check_writable, plan_outputs
 from gladia.cli._progress import ItemProgress, can_draw, make_progress
 from gladia.cli._render import FORMATS, format_for_extension, render
 from gladia.cli._report import addon_lines, json_line, print_summary
+from gladia.cli._shown import shown
 from gladia.cli._sources import Source, check, content_id, expand, is_url
 from gladia.cli._state import STATE_NAME, StateFile, state_key
 from gladia.errors import GladiaWarning
@@ -213,6 +214,7 @@ def transcribe(
     check(found)
     plan = plan_outputs(found, output, fmt, json_lines=json_lines)
     api = for_transcribe(ctx, api_key=api_key, api_url=api_url, local=local)
+    check_writable(plan)
     if model is not None and not api.local:
         click.echo("warning: --model is for offline transcription (--local); Gladia ignores it", err=True)
     # Results printed to stdout are not kept anywhere a re-run could skip to, so they get no resume file
@@ -233,7 +235,7 @@ def _check_options(options: dict[str, Any]) -> None:
 
     create_body(options, audio_url=PLACEHOLDER_AUDIO_URL)
     for warning in request_warnings(options):
-        click.echo(f"warning: {warning}", err=True)
+        click.echo(f"warning: {shown(str(warning))}", err=True)
 
 
 def _summary_type(value: str | None, sources: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
@@ -354,7 +356,7 @@ class _Run:
         if batch.stopped_by is not None:
             finished = sum(1 for outcome in outcomes if outcome.status in (DONE, SKIPPED))
             where = (
-                f"progress is saved in {state.path}: run the same command again to resume"
+                f"progress is saved in {shown(str(state.path))}: run the same command again to resume"
                 if state.path is not None
                 else "with --no-state, a re-run starts over"
             )
