@@ -22,6 +22,7 @@ from gladia.cli._batch import DONE, FAILED, INTERRUPTED, SKIPPED, Outcome
 from gladia.cli._errors import one_line
 from gladia.cli._render import result_value
 from gladia.cli._shown import json_safe, shown
+from gladia.prerecorded._outcome import FailedAddon
 
 # Beyond this many sources, the table on a terminal lists only those that did not finish.
 _TABLE_ROWS = 30
@@ -43,16 +44,35 @@ def json_line(outcome: Outcome, fmt: str, subtitles_config: object = None) -> st
     return json_safe(json.dumps(found, ensure_ascii=False))
 
 
-def addon_lines(outcomes: Sequence[Outcome]) -> list[str]:
-    """One line per add-on that failed in a done job, with the reason."""
+# The flag that asks for each add-on, for the offline advice.
+_ADDON_FLAGS = {"diarization": "--diarization", "translation": "--translate", "summarization": "--summarize"}
+
+
+def addon_lines(outcomes: Sequence[Outcome], *, offline: bool = False) -> list[str]:
+    """One line per add-on that failed in a done job, with the reason (offline: what can be done instead)."""
     return [
-        shown(
-            f"warning: {outcome.source.label}: the {addon.name} add-on failed"
-            f"{f' ({addon.status_code})' if addon.status_code is not None else ''}: {addon.reason}"
-        )
+        shown(_offline_addon_line(outcome, addon) if offline else _addon_line(outcome, addon))
         for outcome in outcomes
         for addon in outcome.failed_addons
     ]
+
+
+def _addon_line(outcome: Outcome, addon: FailedAddon) -> str:
+    status = f" ({addon.status_code})" if addon.status_code is not None else ""
+    return f"warning: {outcome.source.label}: the {addon.name} add-on failed{status}: {addon.reason}"
+
+
+def _offline_addon_line(outcome: Outcome, addon: FailedAddon) -> str:
+    """The local engine only transcribes: say so, and what an offline user can do, not the emulator's advice
+    to tests (register a transcript naming the speakers)."""
+    flag = _ADDON_FLAGS.get(addon.name)
+    speakers = ", so every utterance is speaker 0" if addon.name == "diarization" else ""
+    leave_out = f"leave out {flag}" if flag else "leave that option out"
+    return (
+        f"warning: {outcome.source.label}: the {addon.name} add-on does not run offline: the local engine "
+        f"only transcribes{speakers} (the transcript itself is complete). Offline, {leave_out}; or set "
+        "GLADIA_API_KEY to have Gladia run it."
+    )
 
 
 def totals(outcomes: Sequence[Outcome]) -> str:
