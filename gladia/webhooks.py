@@ -42,6 +42,7 @@ import base64
 import binascii
 import hashlib
 import hmac
+import inspect
 import json
 import math
 import re
@@ -529,13 +530,43 @@ def secret_key(secret: str) -> bytes:
     return key
 
 
-def sign(secret: str, msg_id: str, timestamp: int, body: bytes) -> str:
-    """The `v1,<base64>` signature of one message, as sent in the `webhook-signature` header."""
-    return "v1," + base64.b64encode(_digest(secret_key(secret), msg_id, timestamp, body)).decode()
+def sign(secret: str, msg_id: str, timestamp: int, body: bytes | bytearray | str) -> str:
+    """The `v1,<base64>` signature of one message, as sent in the `webhook-signature` header.
+
+    Raises:
+        WebhookSecretError: `secret` is not a usable secret.
+        ValidationError: `msg_id` is not text, `timestamp` not an integer, or `body` not bytes or text.
+    """
+    key = secret_key(secret)
+    if not isinstance(msg_id, str):
+        raise ValidationError(f"msg_id must be the webhook-id, a str, got {type(msg_id).__name__}.")
+    if not isinstance(timestamp, int) or isinstance(timestamp, bool):
+        raise ValidationError(f"timestamp must be an int of Unix seconds, got {type(timestamp).__name__}.")
+    raw: object = body  # checked at run time: receivers pass what their framework gave them
+    if isinstance(raw, str):
+        data = _utf8(raw, "The body")
+    elif isinstance(raw, (bytes, bytearray, memoryview)):
+        data = bytes(raw)
+    else:
+        raise ValidationError(f"body must be the raw request body (bytes or str), got {type(raw).__name__}.")
+    return "v1," + base64.b64encode(_digest(key, msg_id, timestamp, data)).decode()
+
+
+def _utf8(text: str, what: str) -> bytes:
+    """`text` as UTF-8; a lone surrogate (which no request's bytes decode to) is refused, typed."""
+    try:
+        return text.encode()
+    except UnicodeEncodeError as exc:
+        raise WebhookPayloadError(
+            f"{what} is a str holding a lone surrogate ({text[exc.start]!r} at index {exc.start}), so it is "
+            "not text decoded from the bytes that were sent: pass the raw bytes as received (e.g. "
+            "`await request.body()`)."
+        ) from None
 
 
 def _digest(key: bytes, msg_id: str, timestamp: int, body: bytes) -> bytes:
-    signed = f"{msg_id}.{timestamp}.".encode() + body
+    # surrogatepass: a header value is whatever the caller's framework made of it; any str signs as itself.
+    signed = f"{msg_id}.{timestamp}.".encode("utf-8", "surrogatepass") + body
     return hmac.new(key, signed, hashlib.sha256).digest()
 
 
@@ -585,7 +616,7 @@ def verify(
         WebhookTimestampError: the signature matches but the timestamp is outside the tolerance.
     """
     if isinstance(payload, str):
-        body = payload.encode()
+        body = _utf8(payload, "The body")
     elif isinstance(payload, (bytes, bytearray, memoryview)):
         body = bytes(payload)
     else:
@@ -709,7 +740,20 @@ def callback_url_with_token(url: str, token: str, *, param: str = TOKEN_PARAM) -
     Raises:
         ValidationError: the URL is not http(s), or the token or parameter name is empty.
     """
-    parts = urllib.parse.urlsplit(url)
+    if not isinstance(url, str):
+        raise ValidationError(f"The callback URL must be a str, got {type(url).__name__}.")
+    for name, value in (("token", token), ("param", param)):
+        if not isinstance(value, str):
+            raise ValidationError(f"The callback {name} must be a str, got {type(value).__name__}.")
+        if not value.isprintable() or any("\ud800" <= char <= "\udfff" for char in value):
+            raise ValidationError(
+                f"The callback {name} must be printable text (e.g. secrets.token_urlsafe(32)), got {value!r}."
+            )
+    try:
+        parts = urllib.parse.urlsplit(url)
+        parts.port  # noqa: B018  (reading it checks it: a port out of range raises ValueError)
+    except ValueError as exc:
+        raise ValidationError(f"The callback URL {url!r} cannot be read: {exc}.") from None
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise ValidationError(f"The callback URL must be an absolute http(s) URL, got {url!r}.")
     if not token or not param:
@@ -736,13 +780,22 @@ def verify_callback_token(received: str | None, token: str) -> None:
         CallbackTokenError: the token is absent or another one.
         ValidationError: `token` is empty (every callback would be refused).
     """
+    if not isinstance(token, str):
+        raise ValidationError(f"The expected callback token must be a str, got {type(token).__name__}.")
     if not token:
         raise ValidationError("The expected callback token is empty.")
+    if received is not None and not isinstance(received, str):
+        raise ValidationError(
+            f"received must be the query parameter's value, a str (or None), got {type(received).__name__}."
+        )
     if not received:
         raise CallbackTokenError(
             "The callback has no token: its URL is not the one given to Gladia with callback_url_with_token."
         )
-    if not hmac.compare_digest(received.encode(), token.encode()):
+    # surrogatepass: any str compares as itself (a query string may decode to a lone surrogate).
+    if not hmac.compare_digest(
+        received.encode("utf-8", "surrogatepass"), token.encode("utf-8", "surrogatepass")
+    ):
         raise CallbackTokenError("The callback's token does not match the one put in its URL.")
 
 
@@ -778,11 +831,14 @@ def fetch_job(event: Event, client: Any) -> PreRecordedResponse:
         The job; for a TranscriptionSucceeded, a DoneJob (its result is there, checked).
 
     Raises:
+        ValidationError: the event is about a live session, or `client` is not a client that can read a
+            pre-recorded job synchronously (an async client: use fetch_job_async).
         WebhookPayloadError: the job's status contradicts the event (a forged or mistaken notification).
         NotFoundError: no such job for your key (another account's id, or deleted since).
     """
-    reader: _JobReader = client.prerecorded() if hasattr(client, "prerecorded") else client
-    return _consistent(event, reader.get(_pre_recorded_id(event)))
+    job_id = _pre_recorded_id(event, "fetch_job")
+    reader: _JobReader = _reader(client, "fetch_job", live=False, is_async=False)
+    return _consistent(event, _answer(reader.get(job_id), client, "fetch_job", live=False))
 
 
 @overload
@@ -791,8 +847,9 @@ async def fetch_job_async(event: TranscriptionSucceeded, client: Any) -> DoneJob
 async def fetch_job_async(event: Event, client: Any) -> PreRecordedResponse: ...
 async def fetch_job_async(event: Event, client: Any) -> PreRecordedResponse:
     """The async form of `fetch_job`, for an AsyncGladiaClient or its `.prerecorded()`."""
-    reader: _AsyncJobReader = client.prerecorded() if hasattr(client, "prerecorded") else client
-    return _consistent(event, await reader.get(_pre_recorded_id(event)))
+    job_id = _pre_recorded_id(event, "fetch_job_async")
+    reader: _AsyncJobReader = _reader(client, "fetch_job_async", live=False, is_async=True)
+    return _consistent(event, _answer(await reader.get(job_id), client, "fetch_job_async", live=False))
 
 
 class _SessionReader(Protocol):
@@ -814,22 +871,81 @@ def fetch_session(event: Event, client: Any) -> StreamingResponse:
         client: a GladiaClient, or its `.live()`.
 
     Raises:
-        ValidationError: the event is about a pre-recorded job, not a live session.
+        ValidationError: the event is about a pre-recorded job, not a live session, or `client` is not a
+            client that can read a live session synchronously (an async client: use fetch_session_async).
         WebhookPayloadError: a LiveSessionEnded for a session Gladia reports as still running (a forged or
             mistaken notification).
         NotFoundError: no such session for your key (another account's id, or deleted since).
     """
-    reader: _SessionReader = client.live() if hasattr(client, "live") else client
-    return _session_consistent(event, reader.get(_live_id(event)))
+    session_id = _live_id(event, "fetch_session")
+    reader: _SessionReader = _reader(client, "fetch_session", live=True, is_async=False)
+    return _session_consistent(event, _answer(reader.get(session_id), client, "fetch_session", live=True))
 
 
 async def fetch_session_async(event: Event, client: Any) -> StreamingResponse:
     """The async form of `fetch_session`, for an AsyncGladiaClient or its `.live()`."""
-    reader: _AsyncSessionReader = client.live() if hasattr(client, "live") else client
-    return _session_consistent(event, await reader.get(_live_id(event)))
+    session_id = _live_id(event, "fetch_session_async")
+    reader: _AsyncSessionReader = _reader(client, "fetch_session_async", live=True, is_async=True)
+    answer = await reader.get(session_id)
+    return _session_consistent(event, _answer(answer, client, "fetch_session_async", live=True))
 
 
-def _live_id(event: Event) -> str:
+def _wanted(live: bool, is_async: bool) -> str:
+    client = "AsyncGladiaClient" if is_async else "GladiaClient"
+    return f"{client} or its .{'live' if live else 'prerecorded'}()"
+
+
+def _reader(client: Any, function: str, *, live: bool, is_async: bool) -> Any:
+    """What reads the job (or session) from `client`, refused before any request if it is the wrong kind."""
+    factory = getattr(client, "live" if live else "prerecorded", None)
+    reader = factory() if callable(factory) else client
+    get = getattr(reader, "get", None)
+    wanted = _wanted(live, is_async)
+    kind = type(client).__name__
+    if not callable(get) or type(reader).__module__.partition(".")[0] == "httpx":
+        raise ValidationError(f"{function} needs a {wanted}, which reads it with your API key; got a {kind}.")
+    if live and hasattr(reader, "upload_file"):
+        raise ValidationError(
+            f"{function} reads live sessions, and {kind} reads pre-recorded jobs: pass the client's .live()"
+        )
+    if not live and hasattr(reader, "start_session"):
+        raise ValidationError(
+            f"{function} reads pre-recorded jobs, and {kind} reads live sessions: pass the client's "
+            ".prerecorded()"
+        )
+    if inspect.iscoroutinefunction(get) != is_async:
+        other = function.removesuffix("_async") if is_async else f"{function}_async"
+        how = "is sync" if is_async else "is async"
+        use = other if is_async else f"await {other}"
+        raise ValidationError(f"{function} needs a {wanted}; this {kind} {how}: use {use}(event, client).")
+    return reader
+
+
+def _answer(found: object, client: Any, function: str, *, live: bool) -> Any:
+    """What the reader's `get` answered, if it is the job (or session) asked for; else a typed refusal."""
+    from gladia_api.models import PreRecordedResponse, StreamingResponse  # noqa: PLC0415  (import cost)
+
+    expected = StreamingResponse if live else PreRecordedResponse
+    if isinstance(found, expected):
+        return found
+    if inspect.iscoroutine(found):
+        found.close()  # never awaited: close it, so Python does not warn about it
+    kind = type(client).__name__
+    raise ValidationError(
+        f"{function} needs a {_wanted(live, function.endswith('_async'))}: {kind}.get() answered a "
+        f"{type(found).__name__}, not a {expected.__name__}."
+    )
+
+
+def _check_event(event: object, function: str) -> None:
+    if not isinstance(event, Event):
+        raise ValidationError(
+            f"{function} needs an event from parse() or construct_event(), got a {type(event).__name__}."
+        )
+
+
+def _live_id(event: Event, function: str) -> str:
+    _check_event(event, function)
     if not isinstance(event, LiveEvent):
         raise ValidationError(
             f"{event.event} is about pre-recorded job {event.job_id}, not a live session: use fetch_job"
@@ -846,7 +962,8 @@ def _session_consistent(event: Event, session: StreamingResponse) -> StreamingRe
     return session
 
 
-def _pre_recorded_id(event: Event) -> str:
+def _pre_recorded_id(event: Event, function: str) -> str:
+    _check_event(event, function)
     if isinstance(event, LiveEvent):
         raise ValidationError(
             f"{event.event} is about live session {event.job_id}, not a pre-recorded job: fetch_job reads "

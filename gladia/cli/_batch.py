@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import signal
+import uuid
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -196,16 +197,19 @@ class Batch:
                 return await self._poll(work, entry.job_id, line)
             except NotFoundError:
                 entry = Entry()  # the job was deleted, and its audio with it: start again
+        # A create an earlier run sent but never saw answered: its key finds the job it made, if it did.
+        unanswered = entry.creating
         if entry.audio_url is not None:
             try:
-                return await self._create_and_poll(work, entry.audio_url, line)
+                return await self._create_and_poll(work, entry.audio_url, line, unanswered)
             except _STALE_UPLOAD:
                 pass
             except TranscriptionError as error:
                 if error.error_code not in _AUDIO_GONE_CODES:
                     raise
+            unanswered = None  # that key's job (if any) is the one that failed: the next one needs its own
         audio_url = await self._upload(work, line)
-        return await self._create_and_poll(work, audio_url, line)
+        return await self._create_and_poll(work, audio_url, line, unanswered)
 
     async def _upload(self, work: Work, line: ItemProgress) -> str:
         if work.audio.url is not None:
@@ -217,13 +221,21 @@ class Batch:
         self._check_stopped()
         return uploaded.audio_url
 
-    async def _create_and_poll(self, work: Work, audio_url: str, line: ItemProgress) -> PreRecordedResponse:
+    async def _create_and_poll(
+        self, work: Work, audio_url: str, line: ItemProgress, key: str | None = None
+    ) -> PreRecordedResponse:
         self._step("creating")
         line.status("creating the job")
         self._on_audio_url(audio_url, line)
         # Built from command-line flags and checked at run time by create(), not by a type checker.
         options = cast("TranscriptionOptions", {**self._options, "audio_url": audio_url})
-        created = await self._client.create(options)
+        idempotency_key = None
+        if self._state.keeps_jobs:
+            # Saved before the request leaves: if this process dies before the answer is recorded, the
+            # re-run passes the same key and the SDK finds the job instead of making a second one.
+            idempotency_key = key or uuid.uuid4().hex
+            self._state.creating(work.key, work.audio.label, idempotency_key)
+        created = await self._client.create(options, idempotency_key=idempotency_key)
         self._state.created(work.key, work.audio.label, created.id)
         self._check_stopped()
         return await self._poll(work, created.id, line)

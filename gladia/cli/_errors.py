@@ -1,7 +1,7 @@
 """The command line's error boundary: every failure becomes one `error: ...` line and an exit code.
 
 Exit codes: 0 success, 1 a failure (Gladia, the network, a job, a file), 2 bad usage or input refused
-before anything was sent, 3 every transcript done but some add-on failed (`gladia transcribe`), 130
+before anything was sent (offline: input the local emulator or its engine refused), 3 every transcript done but some add-on failed (`gladia transcribe`), 130
 interrupted by Ctrl+C (143 by SIGTERM). The traceback is shown only with
 `--debug`. Every line printed here has the API key removed, in case a message ever carried it.
 """
@@ -15,10 +15,12 @@ import traceback
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from typing import Any, TypeVar
+from urllib.parse import urlsplit
 
 import click
 
 from gladia._core import constants as C
+from gladia.cli._shown import shown
 from gladia.errors import (
     APIError,
     AuthenticationError,
@@ -111,6 +113,25 @@ def _is_offline() -> bool:
     return ctx is not None and bool(ctx.find_root().meta.get(_OFFLINE))
 
 
+# Offline answers that are about the request, not the input: the key, a rate, a timeout.
+_NOT_ABOUT_THE_INPUT = frozenset({401, 403, 408, 429})
+
+
+def refused_offline(error: BaseException | None) -> bool:
+    """Whether the local emulator, or its engine, refused the input itself (a 4xx): exit 2, as bad input is.
+
+    Offline nothing reaches Gladia, so an input the local engine cannot take (not audio, nothing to decode,
+    a language its model does not know) is the user's to fix, like a file that does not exist.
+    """
+    if error is None or not _is_offline():
+        return False
+    if isinstance(error, APIError):
+        return 400 <= error.status_code < 500 and error.status_code not in _NOT_ABOUT_THE_INPUT
+    if isinstance(error, TranscriptionError):
+        return isinstance(error.error_code, int) and 400 <= error.error_code < 500
+    return False
+
+
 def redact(ctx: click.Context, text: str) -> str:
     for secret in ctx.find_root().meta.get(_SECRETS, ()):
         text = text.replace(secret, "<api key>")
@@ -125,6 +146,13 @@ def describe(error: BaseException) -> tuple[str, tuple[str, ...]]:
         count = len(error.problems)
         head = "1 problem" if count == 1 else f"{count} problems"
         return f"invalid transcription options ({head}); nothing was sent:", error.problems
+    if isinstance(error, APIError) and _is_offline():
+        # Not "Gladia answered 422 to POST http://127.0.0.1:PORT/...": nothing was sent to Gladia.
+        step = f"{error.method} {urlsplit(error.url).path}" if error.method else "a request"
+        verb = "refused it" if refused_offline(error) else "failed"
+        return f"the local emulator {verb} (HTTP {error.status_code} to {step}): {error.message}", (
+            error.validation_errors
+        )
     if isinstance(error, AuthenticationError):
         first = str(error).splitlines()[0]
         return f"{first}. Check --api-key or GLADIA_API_KEY (keys are at app.gladia.io).", ()
@@ -140,6 +168,8 @@ def describe(error: BaseException) -> tuple[str, tuple[str, ...]]:
         if _is_offline():
             # The local emulator, and the job with it, end with this command: `gladia jobs get` could not
             # find it, so the reason is all there is to say.
+            if refused_offline(error):
+                return f"the local engine refused it{code}{because}", ()
             return f"could not transcribe it offline{code}{because}", ()
         return (
             f"Gladia could not transcribe it: job {error.job_id} ended in error{code}{because}; "
@@ -169,7 +199,7 @@ def one_line(error: BaseException) -> str:
 def exit_code_of(error: BaseException) -> int:
     if isinstance(error, CliError):
         return error.exit_code
-    if isinstance(error, ValidationError):
+    if isinstance(error, ValidationError) or refused_offline(error):
         return EXIT_USAGE
     return EXIT_FAILED
 
@@ -180,9 +210,10 @@ def report(ctx: click.Context, error: BaseException) -> None:
         text = "".join(traceback.format_exception(type(error), error, error.__traceback__))
         click.echo(redact(ctx, text), err=True, nl=False)
     line, details = describe(error)
-    click.echo(redact(ctx, f"error: {line}"), err=True)
+    # Names in messages come from the file system or the server: escape what a terminal would act on.
+    click.echo(redact(ctx, f"error: {shown(line)}"), err=True)
     for detail in details:
-        click.echo(redact(ctx, f"  - {detail}"), err=True)
+        click.echo(redact(ctx, f"  - {shown(detail)}"), err=True)
 
 
 def _discard_stdout() -> None:

@@ -18,6 +18,7 @@ from gladia.cli._connection import api_options, for_jobs
 from gladia.cli._errors import debug_option
 from gladia.cli._progress import can_draw
 from gladia.cli._render import render
+from gladia.cli._shown import json_safe, shown
 
 if TYPE_CHECKING:
     from gladia.prerecorded._client_sync import PreRecordedClient
@@ -69,7 +70,7 @@ def list_jobs(
         client.list(status=list(status) or None, max_items=limit, page_size=min(limit, C.LIST_PAGE_SIZE))
     )
     if as_json:
-        click.echo(json.dumps([job.to_dict() for job in found], indent=2, ensure_ascii=False))
+        click.echo(json_safe(json.dumps([job.to_dict() for job in found], indent=2, ensure_ascii=False)))
     elif not found:
         click.echo("No jobs.", err=True)
     else:
@@ -86,7 +87,7 @@ def get_job(ctx: click.Context, job_id: str, as_json: bool, api_key: str | None,
     """Show one job: its status, its file and, once done, its transcript."""
     job = _client(ctx, api_key, api_url).get(job_id)
     if as_json:
-        click.echo(json.dumps(job.to_dict(), indent=2, ensure_ascii=False))
+        click.echo(json_safe(json.dumps(job.to_dict(), indent=2, ensure_ascii=False)))
         return
     status = str(job.status)
     if status == "error" and isinstance(job.error_code, int):
@@ -97,7 +98,7 @@ def get_job(ctx: click.Context, job_id: str, as_json: bool, api_key: str | None,
         fields.append(("completed", completed.isoformat()))
     fields.append(("file", _file_summary(job)))
     for name, value in fields:
-        click.echo(f"{name + ':':<11}{value}")
+        click.echo(f"{name + ':':<11}{shown(value)}")
     if str(job.status) == "done":
         click.echo("")
         click.echo(render(job, "text"), nl=False)
@@ -140,7 +141,7 @@ def download_job(
             path.mkdir(parents=True, exist_ok=True)
         path = path / name if path is not None else Path(name)
     written = client.download(job_id, path)
-    click.echo(f"Wrote {path} ({written} bytes).", err=True)
+    click.echo(f"Wrote {shown(str(path))} ({written} bytes).", err=True)
 
 
 # ---------------------------------------------------------------------------------------------- helpers
@@ -173,9 +174,9 @@ def _row(job: PreRecordedResponse) -> tuple[str, ...]:
     file = _present(job.file)
     duration = getattr(file, "audio_duration", None) if file is not None else None
     name = (getattr(file, "filename", None) if file is not None else None) or "-"
-    shown = f"{duration:.1f} s" if isinstance(duration, (int, float)) else "-"
+    duration_text = f"{duration:.1f} s" if isinstance(duration, (int, float)) else "-"
     created = job.created_at.strftime("%Y-%m-%d %H:%M:%S")
-    return (job.id, str(job.status), created, shown, str(name))
+    return (job.id, shown(str(job.status)), created, duration_text, shown(str(name)))
 
 
 def _print_table(rows: Sequence[tuple[str, ...]]) -> None:

@@ -21,8 +21,9 @@ import click
 
 from gladia import GladiaClient
 from gladia.cli._connection import api_options, fallback_notice, for_transcribe
-from gladia.cli._errors import CliError
+from gladia.cli._errors import usage_error
 from gladia.cli._local import load_model, local_api, make_engine, model_name
+from gladia.cli._shown import json_safe, shown
 from gladia_api import models as M
 
 FRAME_SECONDS = 0.1
@@ -33,7 +34,7 @@ def read_wav(path: Path) -> tuple[dict[str, Any], bytes]:
     """The live options describing a PCM WAV file, and its audio.
 
     Raises:
-        CliError: the file is not a PCM WAV.
+        CliError: (exit 2) the file is not a PCM WAV.
     """
     try:
         with wave.open(str(path), "rb") as recording:
@@ -45,7 +46,9 @@ def read_wav(path: Path) -> tuple[dict[str, Any], bytes]:
             }
             return options, recording.readframes(recording.getnframes())
     except (wave.Error, EOFError, OSError) as exc:
-        raise CliError(f"{path} is not a PCM WAV file ({exc}); convert it first, e.g. with ffmpeg") from None
+        raise usage_error(
+            f"{shown(str(path))} is not a PCM WAV file ({exc}); convert it first, e.g. with ffmpeg"
+        ) from None
 
 
 @click.command()
@@ -130,7 +133,7 @@ def _print_messages(session: Any, as_json: bool) -> None:
     for message in session:
         if as_json:
             raw = message.raw if hasattr(message, "raw") else message.to_dict()
-            click.echo(json.dumps(raw, ensure_ascii=False))
+            click.echo(json_safe(json.dumps(raw, ensure_ascii=False)))
             continue
         if not isinstance(message, M.TranscriptMessage):
             continue

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import secrets
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
@@ -76,18 +77,39 @@ def load_model(engine: Engine, model: str | None) -> None:
         raise CliError(f"cannot load the local speech model {model_name(engine, model)}: {exc}") from exc
 
 
-def watch_progress(engine: Engine) -> dict[str, ItemProgress]:
-    """Where the engine's progress goes: fill the dict with each job's audio_url and its progress line."""
-    lines: dict[str, ItemProgress] = {}
+class Watch:
+    """The engine's progress, shown on each job's line; and the way to stop what the engine is doing."""
 
-    def report(audio: AudioInput, done: float, total: float) -> None:
-        line = lines.get(audio.url or "")
+    def __init__(self) -> None:
+        self.lines: dict[str, ItemProgress] = {}
+        """Each job's audio_url and its progress line (filled as jobs are created)."""
+        self._stopped = threading.Event()
+
+    def stop(self) -> None:
+        """End the transcription in progress at its next step, rather than let it run to the end.
+
+        The engine hears its progress from a callback between two decoded segments: raising there ends the
+        job (in error) within one segment, or one batch of segments, so an interrupted command exits soon
+        instead of waiting for a long file to be transcribed for nothing.
+        """
+        self._stopped.set()
+
+    def report(self, audio: AudioInput, done: float, total: float) -> None:
+        if self._stopped.is_set():
+            from gladia.testing.engines import EngineError  # noqa: PLC0415  (offline mode only)
+
+            raise EngineError("stopped: the command was interrupted", code=500)
+        line = self.lines.get(audio.url or "")
         if line is not None:
             line.transcribing(done, total)
 
+
+def watch_progress(engine: Engine) -> Watch:
+    """Where the engine's progress goes (see `Watch`)."""
+    watch = Watch()
     if hasattr(engine, "on_progress"):
-        engine.on_progress = report
-    return lines
+        engine.on_progress = watch.report
+    return watch
 
 
 @contextmanager

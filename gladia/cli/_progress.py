@@ -14,6 +14,8 @@ import threading
 import time
 from typing import Any, Protocol, TextIO
 
+from gladia.cli._shown import shown
+
 PERIODIC_SECONDS = 10.0
 
 
@@ -47,7 +49,7 @@ class _Silent:
     """Draws nothing: stderr is not a terminal (a pipe, a file, CI)."""
 
     def item(self, label: str) -> _Periodic:
-        return _Periodic(label)
+        return _Periodic(shown(label))
 
     def finished(self, outcome: str) -> None:
         pass
@@ -167,6 +169,7 @@ class _Line:
 
 
 def _shorten(label: str, width: int = 40) -> str:
+    label = shown(label)
     return label if len(label) <= width else "..." + label[-(width - 3) :]
 
 

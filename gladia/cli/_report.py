@@ -21,6 +21,8 @@ from typing import Any
 from gladia.cli._batch import DONE, FAILED, INTERRUPTED, SKIPPED, Outcome
 from gladia.cli._errors import one_line
 from gladia.cli._render import result_value
+from gladia.cli._shown import json_safe, shown
+from gladia.prerecorded._outcome import FailedAddon
 
 # Beyond this many sources, the table on a terminal lists only those that did not finish.
 _TABLE_ROWS = 30
@@ -39,17 +41,38 @@ def json_line(outcome: Outcome, fmt: str, subtitles_config: object = None) -> st
     }
     if outcome.job is not None:
         found["result"] = result_value(outcome.job, fmt, subtitles_config)
-    return json.dumps(found, ensure_ascii=False)
+    return json_safe(json.dumps(found, ensure_ascii=False))
 
 
-def addon_lines(outcomes: Sequence[Outcome]) -> list[str]:
-    """One line per add-on that failed in a done job, with the reason."""
+# The flag that asks for each add-on, for the offline advice.
+_ADDON_FLAGS = {"diarization": "--diarization", "translation": "--translate", "summarization": "--summarize"}
+
+
+def addon_lines(outcomes: Sequence[Outcome], *, offline: bool = False) -> list[str]:
+    """One line per add-on that failed in a done job, with the reason (offline: what can be done instead)."""
     return [
-        f"warning: {outcome.source.label}: the {addon.name} add-on failed"
-        f"{f' ({addon.status_code})' if addon.status_code is not None else ''}: {addon.reason}"
+        shown(_offline_addon_line(outcome, addon) if offline else _addon_line(outcome, addon))
         for outcome in outcomes
         for addon in outcome.failed_addons
     ]
+
+
+def _addon_line(outcome: Outcome, addon: FailedAddon) -> str:
+    status = f" ({addon.status_code})" if addon.status_code is not None else ""
+    return f"warning: {outcome.source.label}: the {addon.name} add-on failed{status}: {addon.reason}"
+
+
+def _offline_addon_line(outcome: Outcome, addon: FailedAddon) -> str:
+    """The local engine only transcribes: say so, and what an offline user can do, not the emulator's advice
+    to tests (register a transcript naming the speakers)."""
+    flag = _ADDON_FLAGS.get(addon.name)
+    speakers = ", so every utterance is speaker 0" if addon.name == "diarization" else ""
+    leave_out = f"leave out {flag}" if flag else "leave that option out"
+    return (
+        f"warning: {outcome.source.label}: the {addon.name} add-on does not run offline: the local engine "
+        f"only transcribes{speakers} (the transcript itself is complete). Offline, {leave_out}; or set "
+        "GLADIA_API_KEY to have Gladia run it."
+    )
 
 
 def totals(outcomes: Sequence[Outcome]) -> str:
@@ -61,9 +84,9 @@ def totals(outcomes: Sequence[Outcome]) -> str:
 
 def _detail(outcome: Outcome) -> str:
     if outcome.error is not None:
-        return one_line(outcome.error)
+        return shown(one_line(outcome.error))
     if outcome.output is not None:
-        return str(outcome.output)
+        return shown(str(outcome.output))
     return ""
 
 
@@ -73,7 +96,7 @@ def plain_summary(outcomes: Sequence[Outcome]) -> str:
     for outcome in outcomes:
         detail = _detail(outcome)
         arrow = " -> " if outcome.error is None else ": "
-        lines.append(f"{outcome.status:<11} {outcome.source.label}{arrow + detail if detail else ''}")
+        lines.append(f"{outcome.status:<11} {shown(outcome.source.label)}{arrow + detail if detail else ''}")
     lines.append(totals(outcomes))
     return "\n".join(lines) + "\n"
 
@@ -88,20 +111,20 @@ def print_summary(outcomes: Sequence[Outcome], *, terminal: bool) -> None:
     from rich.table import Table  # noqa: PLC0415
     from rich.text import Text  # noqa: PLC0415  (Text, not markup: names and errors may hold brackets)
 
-    shown = list(outcomes)
-    if len(shown) > _TABLE_ROWS:
-        shown = [o for o in outcomes if o.status in (FAILED, INTERRUPTED)]
+    rows = list(outcomes)
+    if len(rows) > _TABLE_ROWS:
+        rows = [o for o in outcomes if o.status in (FAILED, INTERRUPTED)]
     table = Table(box=None, show_edge=False, pad_edge=False)
     for column in ("Source", "Status", "Output or error"):
         table.add_column(column, overflow="fold")
     styles = {DONE: "green", SKIPPED: "cyan", FAILED: "red", INTERRUPTED: "yellow"}
-    for outcome in shown:
+    for outcome in rows:
         table.add_row(
-            Text(outcome.source.label),
+            Text(shown(outcome.source.label)),
             Text(outcome.status, style=styles[outcome.status]),
             Text(_detail(outcome)),
         )
     console = Console(stderr=True, highlight=False)
-    if shown:
+    if rows:
         console.print(table)
     console.print(totals(outcomes), markup=False)

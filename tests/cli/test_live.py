@@ -64,8 +64,14 @@ def test_a_file_that_is_not_a_wav_is_one_error_line(emu: Emulator, tmp_path: Pat
     bad = tmp_path / "notes.txt"
     bad.write_text("not audio")
     result = run(["live", str(bad), *against(emu)])
-    assert result.exit_code != 0 and "is not a PCM WAV file" in result.stderr
+    assert result.exit_code == 2  # input refused, nothing sent (README's exit codes)
+    assert "is not a PCM WAV file" in result.stderr
     assert json.dumps(result.stderr).count("\\n") <= 2
+    assert sum(emu.counters.requests.values()) == 0
+    # The transcript beside a sample, offline (no key): refused the same way, before any engine loads.
+    offline = run(["live", str(ROOT / "samples" / "meeting.txt")])
+    assert offline.exit_code == 2
+    assert offline.stderr.startswith("error: ") and "meeting.txt is not a PCM WAV file" in offline.stderr
 
 
 @pytest.mark.once  # the Whisper model's work, whatever the Python

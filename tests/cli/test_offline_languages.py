@@ -47,7 +47,7 @@ def test_the_reason_names_the_language_and_the_way_out() -> None:
 @needs_model
 def test_french_to_tiny_en_is_an_error_with_the_reason_not_made_up_english() -> None:
     result = run(["transcribe", "--local", str(FRENCH), "--json", "--model", "tiny.en"])
-    assert result.exit_code == 1, result.stdout
+    assert result.exit_code == 2, result.stdout  # input the local engine refused: the README's exit 2
     (line,) = json_lines(result.stdout)
     assert line["status"] == "failed"
     assert "result" not in line
@@ -57,7 +57,7 @@ def test_french_to_tiny_en_is_an_error_with_the_reason_not_made_up_english() -> 
         assert "sounds like French (fr," in line["error"]
     # Asked for French outright, it says so before listening.
     result = run(["transcribe", "--local", "-l", "fr", str(FRENCH)])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "(code 400): the Whisper model tiny.en knows only English (en), not French (fr)" in result.stderr
     assert "--model base" in result.stderr
     assert "gladia jobs" not in result.stderr

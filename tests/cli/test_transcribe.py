@@ -369,9 +369,9 @@ def test_a_created_job_is_polled_not_created_again(emu: Emulator, wav: Path, tmp
     assert run(["transcribe", str(wav), "-o", "out/", *against(emu)]).exit_code == 0
     state = tmp_path / "out" / ".gladia-state.jsonl"
     events = state_events(state)
-    assert [e["event"] for e in events] == ["uploaded", "created", "done"]
+    assert [e["event"] for e in events] == ["uploaded", "creating", "created", "done"]
     # As if the run had been killed after creating the job: the done event (and the output) are lost.
-    state.write_text("".join(json.dumps(e) + "\n" for e in events[:2]), encoding="utf-8")
+    state.write_text("".join(json.dumps(e) + "\n" for e in events[:3]), encoding="utf-8")
     (tmp_path / "out" / "hello.txt").unlink()
     assert run(["transcribe", str(wav), "-o", "out/", *against(emu)]).exit_code == 0
     assert (tmp_path / "out" / "hello.txt").read_text(encoding="utf-8") == TEXT + "\n"
@@ -390,7 +390,7 @@ def test_an_uploaded_audio_is_not_uploaded_again(emu: Emulator, wav: Path, tmp_p
     assert uploads(emu) == 1
     assert emu.counters.jobs_created == 2
     events = state_events(state)  # the torn line is skipped, and the next event starts on its own line
-    assert [e["event"] for e in events[1:]] == ["created", "done"]
+    assert [e["event"] for e in events[1:]] == ["creating", "created", "done"]
 
 
 def test_an_upload_that_is_gone_is_uploaded_again(emu: Emulator, wav: Path, tmp_path: Path) -> None:
@@ -436,7 +436,12 @@ def test_no_state_keeps_nothing_and_state_chooses_the_file(emu: Emulator, wav: P
     assert run(["transcribe", str(wav), *against(emu)]).exit_code == 0  # printed: nothing kept by default
     assert not list(tmp_path.rglob(".gladia-state*"))
     assert run(["transcribe", str(wav), "--state", "run.jsonl", *against(emu)]).exit_code == 0
-    assert [e["event"] for e in state_events(tmp_path / "run.jsonl")] == ["uploaded", "created", "done"]
+    assert [e["event"] for e in state_events(tmp_path / "run.jsonl")] == [
+        "uploaded",
+        "creating",
+        "created",
+        "done",
+    ]
 
 
 def test_the_state_file_is_not_shared_by_two_runs(emu: Emulator, wav: Path, tmp_path: Path) -> None:
@@ -450,3 +455,22 @@ def test_the_state_file_is_not_shared_by_two_runs(emu: Emulator, wav: Path, tmp_
     assert result.exit_code == 1
     assert "another `gladia transcribe` is using the state file" in result.stderr
     assert sum(emu.counters.requests.values()) == 0
+
+
+def test_a_create_recorded_as_sent_is_sent_again_with_its_key(
+    emu: Emulator, wav: Path, tmp_path: Path
+) -> None:
+    assert run(["transcribe", str(wav), "-o", "out/", *against(emu)]).exit_code == 0
+    state = tmp_path / "out" / ".gladia-state.jsonl"
+    creating = state_events(state)[1]
+    assert creating["event"] == "creating"
+    # As if the first run had died before its create request reached the server: no job carries the key.
+    emu.reset()
+    emu.transcripts.add(wav, TEXT)
+    state.write_text(json.dumps(creating) + "\n", encoding="utf-8")
+    (tmp_path / "out" / "hello.txt").unlink()
+    assert run(["transcribe", str(wav), "-o", "out/", *against(emu)]).exit_code == 0
+    (job,) = emu.jobs()
+    assert job["custom_metadata"]["gladia_sdk_request_id"] == creating["idempotency_key"]
+    assert emu.counters.requests["GET /v2/pre-recorded"] == 1  # looked for it first
+    assert emu.counters.jobs_created == 1
