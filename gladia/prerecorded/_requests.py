@@ -154,7 +154,8 @@ def check_destination(destination: object) -> Path | IO[bytes]:
 def temporary_sibling(path: Path) -> tuple[IO[bytes], Path]:
     """A new, unique temporary file beside `path`, open for writing (created exclusively, never through a
     link planted under its name, so concurrent downloads to one path never share one)."""
-    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    # A short prefix: a name near the file system's limit must still leave room for the temporary one.
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name[:32]}.", suffix=".part")
     with contextlib.suppress(AttributeError, OSError):  # no fchmod on Windows: its default mode is fine
         os.fchmod(fd, 0o644)
     return os.fdopen(fd, "wb"), Path(name)

@@ -312,7 +312,7 @@ class UploadBody:
         self._preamble = (
             f'--{boundary}\r\nContent-Disposition: form-data; name="audio"; '
             f'filename="{_quote(source.filename)}"\r\nContent-Type: {source.content_type}\r\n\r\n'
-        ).encode()
+        ).encode("utf-8", "replace")  # a file name that is not UTF-8 (bytes from the disk) is sent with "?"
         self._epilogue = f"\r\n--{boundary}--\r\n".encode()
         self.length = None if source.size is None else len(self._preamble) + source.size + len(self._epilogue)
         self._started = False

@@ -157,3 +157,21 @@ def test_a_file_object_still_works_beside_iterables(emu: Emulator) -> None:
     with GladiaClient(api_key=emu.api_key, api_url=emu.url) as client:
         job = client.prerecorded().transcribe(io.BytesIO(audio))
     assert job.result.transcription.full_transcript == "A file object."
+
+
+def test_a_file_name_that_is_not_utf8_uploads(emu: Emulator, tmp_path: Path) -> None:
+    name = os.fsdecode(b"r\xe9union.wav")  # Latin-1 bytes on disk: a str with a surrogate in Python
+    path = tmp_path / name
+    path.write_bytes(make_wav(1.0))
+    with GladiaClient(api_key=emu.api_key, api_url=emu.url) as client:
+        assert client.prerecorded().upload_file(path).audio_url
+
+
+def test_a_download_to_a_name_near_the_limit_works(emu: Emulator, tmp_path: Path) -> None:
+    audio = make_wav(1.0, tone=True)
+    emu.transcripts.add(audio, "Long name.")
+    target = tmp_path / ("x" * 250 + ".wav")
+    with GladiaClient(api_key=emu.api_key, api_url=emu.url) as client:
+        job = client.prerecorded().transcribe(audio)
+        assert client.prerecorded().download(job.id, target) == len(audio)
+    assert target.read_bytes() == audio
