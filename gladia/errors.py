@@ -36,7 +36,7 @@
      │    ├── LiveSessionClosedError           audio or stop_recording() after the session was closed
      │    ├── LiveCallbackError                a callback given to on() raised (its exception: __cause__)
      │    ├── LiveQueueFullError               messages left unread filled the queue (max_unread_bytes)
-     │    └── LiveURLError                     the WebSocket URL Gladia gave was refused, unused (url)
+     │    └── LiveURLError                     the WebSocket URL Gladia gave is not one to use (url)
      └── WebhookError                          a callback or webhook that cannot be trusted or read
           ├── WebhookVerificationError         its signature, timestamp or headers do not check out
           │    ├── WebhookRawBodyError           given parsed JSON, not the raw body (also a TypeError)

@@ -15,7 +15,7 @@ same 30 minutes sent as fast as the server acknowledges took this SDK's sync ses
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator, Mapping
+from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 import httpx
@@ -26,7 +26,9 @@ from gladia._core.job_id import check_job_id
 from gladia._core.response import error_from_response, parse_model
 from gladia.errors import APIConnectionError, APITimeoutError, InvalidOptionsError
 from gladia.live._buffer import BUFFER_WAIT_SECONDS, MAX_BUFFER_BYTES, MAX_FRAME_BYTES, AudioBuffer
+from gladia.live._messages import REQUIRED_MESSAGES
 from gladia.live._options import live_session_body
+from gladia.live._url import allowed_hosts_of, check_live_url
 from gladia_api import models as M
 
 if TYPE_CHECKING:
@@ -56,12 +58,12 @@ def _session_request(options: object, region: str | None) -> tuple[dict[str, Any
     return request, asked
 
 
-def _protocol(asked: Mapping[str, Any], max_buffer_bytes: int) -> LiveProtocol:
+def _protocol(asked: Mapping[str, Any], max_buffer_bytes: int, session_id: str) -> LiveProtocol:
     # Imported on first use: it reads the message models, which `import gladia` need not pay for.
     from gladia.live._protocol import LiveProtocol  # noqa: PLC0415
 
     buffer = AudioBuffer(max_bytes=max_buffer_bytes, frame_bytes=min(MAX_FRAME_BYTES, max_buffer_bytes))
-    return LiveProtocol(buffer, asked)
+    return LiveProtocol(buffer, asked, session_id=session_id)
 
 
 def _list_params(
@@ -116,6 +118,7 @@ class LiveClient:
         buffer_wait: float = BUFFER_WAIT_SECONDS,
         max_unread_bytes: int = C.LIVE_MAX_UNREAD_BYTES,
         end_timeout: float = END_WAIT_SECONDS,
+        allowed_hosts: Iterable[str] = (),
     ) -> LiveSession:
         """Open a live session and connect to it.
 
@@ -124,18 +127,27 @@ class LiveClient:
                 `language_config`, `messages_config`, ...), a `StreamingRequest`, or None for the defaults.
             region: `us-west` or `eu-west`; Gladia picks when None.
             max_buffer_bytes: the most audio kept unacknowledged before send_audio() waits.
-            buffer_wait: how long send_audio() waits for room before LiveBufferFullError.
-            max_unread_bytes: the most messages (their JSON size) kept for iteration while unread; past
+            buffer_wait: how long send_audio() waits for room before LiveBufferFullError, and how long a
+                write may take before the session fails with LiveStalledError (the server stopped
+                reading).
+            max_unread_bytes: the most memory the messages kept for iteration while unread may take
+                (each counted by an upper bound of what it takes once read, 256 bytes at least); past
                 it the oldest partial transcripts are dropped, then the session fails with
                 LiveQueueFullError. Only subscribed to (`session.on()`, nothing iterating), it keeps none.
             end_timeout: how long after stop_recording() the session may take to end (Gladia's
                 `end_session`); past it the socket is closed and the session fails with
-                LiveConnectionError, so iterating, wait_until_ended() and leaving the `with` block never
+                LiveIncompleteError, so iterating, wait_until_ended() and leaving the `with` block never
                 wait on a server gone silent for longer than this (plus a few seconds to close).
+            allowed_hosts: hosts besides the API's that the session's WebSocket URL (given by Gladia)
+                may point to. By default the SDK connects only to the API's host (any loopback host for
+                a loopback API, such as the emulator), over wss:// when the API is reached over https.
 
         Raises:
             InvalidOptionsError: options Gladia would refuse; nothing was sent.
+            ConfigurationError: `allowed_hosts` is not a list of host names; nothing was sent.
             APIError, APIConnectionError: Gladia refused to open the session, or could not be reached.
+            LiveURLError: Gladia answered with a WebSocket URL the SDK will not connect to (see
+                `allowed_hosts`); nothing was sent to it.
             LiveConnectionError: the session was created but its WebSocket could not be opened.
         """
         try:
@@ -143,11 +155,13 @@ class LiveClient:
         except ModuleNotFoundError as exc:  # pragma: no cover - depends on the install
             raise ModuleNotFoundError(_MISSING_EXTRA, name=exc.name) from None
         request, asked = _session_request(options, region)
+        request["json"]["messages_config"].update(REQUIRED_MESSAGES)  # end_session marks a complete session
+        hosts = allowed_hosts_of(allowed_hosts)
         created = parse_model(self._send(request), M.InitStreamingResponse)
         return LiveSession(
             session_id=created.id,
-            url=created.url,
-            protocol=_protocol(asked, max_buffer_bytes),
+            url=check_live_url(created.url, self._config.api_url, hosts, session_id=created.id),
+            protocol=_protocol(asked, max_buffer_bytes, created.id),
             buffer_wait=buffer_wait,
             max_unread_bytes=max_unread_bytes,
             end_timeout=end_timeout,
@@ -222,6 +236,7 @@ class AsyncLiveClient:
         buffer_wait: float = BUFFER_WAIT_SECONDS,
         max_unread_bytes: int = C.LIVE_MAX_UNREAD_BYTES,
         end_timeout: float = END_WAIT_SECONDS,
+        allowed_hosts: Iterable[str] = (),
     ) -> AsyncLiveSession:
         """Open a live session and connect to it; see `LiveClient.start_session`."""
         try:
@@ -229,11 +244,13 @@ class AsyncLiveClient:
         except ModuleNotFoundError as exc:  # pragma: no cover - depends on the install
             raise ModuleNotFoundError(_MISSING_EXTRA, name=exc.name) from None
         request, asked = _session_request(options, region)
+        request["json"]["messages_config"].update(REQUIRED_MESSAGES)  # end_session marks a complete session
+        hosts = allowed_hosts_of(allowed_hosts)
         created = parse_model(await self._send(request), M.InitStreamingResponse)
         session = AsyncLiveSession(
             session_id=created.id,
-            url=created.url,
-            protocol=_protocol(asked, max_buffer_bytes),
+            url=check_live_url(created.url, self._config.api_url, hosts, session_id=created.id),
+            protocol=_protocol(asked, max_buffer_bytes, created.id),
             buffer_wait=buffer_wait,
             max_unread_bytes=max_unread_bytes,
             end_timeout=end_timeout,

@@ -26,6 +26,7 @@ from gladia.live._buffer import AudioBuffer
 from gladia.live._protocol import LiveProtocol
 from gladia.testing import Emulator
 from gladia_api import models as M
+from tests._clock import FastClock
 from tests._signals import python_handles_sigint
 from tests.live.streams import TEXT, audio_of, finals
 
@@ -116,9 +117,8 @@ def test_a_final_close_fails_the_session_with_a_typed_error(emu: Emulator, clien
 
 
 def test_reconnecting_gives_up_after_too_many_drops(
-    emu: Emulator, client: GladiaClient, monkeypatch: pytest.MonkeyPatch
+    emu: Emulator, client: GladiaClient, fast_clock: FastClock
 ) -> None:
-    monkeypatch.setattr("gladia.live._session.reconnect_delay", lambda attempt: 0.0)  # no waiting in tests
     emu.live.drop_after(0, code=1011, times=50)
     with client.live().start_session() as session:
         session.send_audio(audio_of(0.5))
@@ -126,6 +126,8 @@ def test_reconnecting_gives_up_after_too_many_drops(
             list(session)
     assert caught.value.close_code == 1011
     assert emu.live.counters.connections == 6  # the first, then five reconnections
+    assert session._protocol.delays == [0.1, 0.2, 0.4, 0.8, 1.6]  # asked of the clock, not slept through
+    assert sum(fast_clock.sleeps) == pytest.approx(3.1)
 
 
 def test_bad_options_are_refused_before_anything_is_sent(emu: Emulator, client: GladiaClient) -> None:
