@@ -101,13 +101,44 @@ class Connection(ClientConnection):
 
 class Opening:
     """One WebSocket being opened, which another thread may abort (close() during a reconnection, Ctrl-C
-    during the first handshake): the connection websockets makes for it registers here (`connection`, its
-    `create_connection`) before the handshake starts."""
+    during the first handshake). Its TCP connection is made here (`tcp`) when no proxy is configured, and
+    a duplicate of the socket kept, so a TCP connect, a TLS handshake or a WebSocket upgrade in progress
+    all fail at once when it is aborted; the connection websockets makes registers here too (`connection`,
+    its `create_connection`)."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._connection: ClientConnection | None = None
+        self._socket: socket.socket | None = None  # the one connecting, then a duplicate of it
         self.aborted = False
+
+    def tcp(self, host: str, port: int, timeout: float) -> socket.socket:
+        """A TCP connection to `host:port`, each address tried in turn within `timeout`."""
+        deadline = time.monotonic() + timeout
+        failures: list[OSError] = []
+        for family, kind, proto, _, address in socket.getaddrinfo(host, port, type=socket.SOCK_STREAM):
+            sock = socket.socket(family, kind, proto)
+            with self._lock:
+                aborted, self._socket = self.aborted, sock
+            try:
+                if aborted:
+                    raise ConnectionAbortedError("the session was closed while connecting")
+                sock.settimeout(max(0.001, deadline - time.monotonic()))
+                sock.connect(address)
+            except OSError as exc:
+                sock.close()
+                if self.aborted:
+                    raise
+                failures.append(exc)
+                continue
+            except BaseException:
+                sock.close()
+                raise
+            sock.settimeout(None)
+            with self._lock:
+                self._socket = sock.dup()  # the TLS layer takes `sock` over; shutting this down still works
+            return sock
+        raise failures[0] if failures else OSError(f"{host} has no address")
 
     def connection(self, sock: socket.socket, protocol: Any, **kwargs: Any) -> ClientConnection:
         connection = Connection(sock, protocol, **kwargs)
@@ -119,23 +150,50 @@ class Opening:
         return connection
 
     def abort(self) -> None:
-        """Stop the opening: its handshake fails at once."""
+        """Stop the opening: whatever it is waiting for fails at once."""
         with self._lock:
             self.aborted = True
-            connection = self._connection
+            connection, sock = self._connection, self._socket
+        if sock is not None:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
         if connection is not None:
             drop(connection)
+
+    def release(self) -> None:
+        """The opening is over: the duplicate socket goes."""
+        with self._lock:
+            sock, self._socket = self._socket, None
+        if sock is not None:
+            sock.close()
+
+
+def direct(url: str) -> tuple[str, int] | None:
+    """Where to connect for `url` when no proxy applies (websockets would use one from the environment,
+    and then connects itself); None otherwise."""
+    from websockets.uri import parse_uri  # noqa: PLC0415
+
+    uri = parse_uri(url)
+    try:
+        from websockets.proxy import get_proxy  # noqa: PLC0415  (websockets >= 15)
+    except ImportError:
+        return uri.host, uri.port
+    return (uri.host, uri.port) if get_proxy(uri) is None else None
 
 
 def open_socket(url: str, opening: Opening) -> ClientConnection:
     """A WebSocket to a session's URL (its token is the credential: no key is sent)."""
+    started = time.monotonic()
+    target = direct(url)
+    sock = None if target is None else opening.tcp(*target, OPEN_TIMEOUT)
     # No compression: audio does not compress, and deflating every frame costs CPU on both sides.
     connecting = connect(
         url,
+        sock=sock,
         compression=None,
         max_size=MAX_INCOMING_BYTES,
         max_queue=C.LIVE_MAX_QUEUED_FRAMES,
-        open_timeout=OPEN_TIMEOUT,
+        open_timeout=max(0.001, OPEN_TIMEOUT - (time.monotonic() - started)),
         ping_interval=PING_INTERVAL,
         ping_timeout=PING_TIMEOUT,
         close_timeout=CLOSE_TIMEOUT,
@@ -289,6 +347,7 @@ class LiveSession(Subscribable):
         finally:
             with self._state:
                 self._opening = None
+            opening.release()
         with contextlib.suppress(OSError):
             ws.socket.settimeout(self._buffer_wait)  # every write: a stalled link fails it, never blocks
         return ws
@@ -688,7 +747,8 @@ class LiveSession(Subscribable):
 
     def _join(self, timeout: float) -> None:
         """Wait for the session's threads: each ends as soon as its connection is closed (a reconnection
-        in its TCP or TLS handshake can take up to OPEN_TIMEOUT, and a callback as long as it runs)."""
+        resolving the host (DNS) or connecting through a proxy can take up to OPEN_TIMEOUT, and a callback
+        as long as it runs)."""
         me = threading.current_thread()
         for helper in (self._watchdog, self._resender):
             if helper is not None and helper is not me:

@@ -490,11 +490,12 @@ def raised(outcome: LiveOutcome, name: str) -> BaseException:
 #:   init       POST /v2/live sent, never answered
 #:   handshake  the WebSocket upgrade sent, never answered
 #:   reconnect  the first connection closed with 1012 (retryable); the second one's upgrade never answered
+#:   reconnect-tcp  the same, but the second one's TCP connect never completes (the listener's queue full)
 #:   streaming  send_audio() writing to a server that stopped reading (its buffers full)
 #:   flushing   stop_recording() sent; the audio is read but never acknowledged, nothing comes
 #:   ending     everything acknowledged, the stop too; no end_session comes
 #:   closing    end_session came; the server never answers the close frame nor closes the TCP connection
-STAGES = ("init", "handshake", "reconnect", "streaming", "flushing", "ending", "closing")
+STAGES = ("init", "handshake", "reconnect", "reconnect-tcp", "streaming", "flushing", "ending", "closing")
 
 _CHILD = r"""
 import asyncio, gc, json, os, sys, threading, time
@@ -603,6 +604,11 @@ def interrupt(mode: str, live: LiveHostile, stage: str, *, delay: float = 0.3) -
             await asyncio.sleep(3600)
 
         live.raw(drop_then_hang)
+    elif stage == "reconnect-tcp":
+        listener = _FullAfterOne(reached)
+        body = {"id": SESSION_ID, "created_at": "2026-01-01T00:00:00Z", "url": listener.url}
+        live.http.always("POST", "/v2/live", H.json_reply(body, status=201))
+        delay = max(delay, 1.0)  # (the SYN is dropped silently: give the reconnection time to be in it)
     elif stage == "streaming":
 
         async def stall(ws: ServerConnection, number: int) -> None:
@@ -650,10 +656,62 @@ def interrupt(mode: str, live: LiveHostile, stage: str, *, delay: float = 0.3) -
         if child.poll() is None:
             child.kill()
             child.communicate()
+        if stage == "reconnect-tcp":
+            listener.close()
     lines = [line for line in out.splitlines() if line.startswith("{")]
     assert lines, f"the child reported nothing; stderr: {err[-2000:]}"
     report = json.loads(lines[-1])
     return Interrupted(report["left_at"] - signalled, report["kind"], report["threads"], report["sockets"])
+
+
+class _FullAfterOne:
+    """A WebSocket listener that takes one connection (answers its upgrade by hand, then closes it with
+    1012, restarting), then accepts nothing more, its queue full: a reconnection's TCP connect hangs."""
+
+    def __init__(self, reached: threading.Event) -> None:
+        self._server = socket.create_server(("127.0.0.1", 0), backlog=0)
+        self._fillers: list[socket.socket] = []
+        self._reached = reached
+        self.url = f"ws://127.0.0.1:{self._server.getsockname()[1]}/v2/live?token=t"
+        self._thread = threading.Thread(target=self._serve, name="hostile-full-listener", daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        with contextlib.suppress(OSError):
+            conn, _ = self._server.accept()
+            with conn:
+                head = b""
+                while b"\r\n\r\n" not in head:
+                    head += conn.recv(4096)
+                key = next(
+                    line.split(b":", 1)[1].strip()
+                    for line in head.split(b"\r\n")
+                    if line.lower().startswith(b"sec-websocket-key:")
+                )
+                accept = base64.b64encode(
+                    hashlib.sha1(key + b"258EAFA5-E914-47DA-95CA-C5AB0DC85B11").digest()
+                )
+                conn.sendall(
+                    b"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                    b"Sec-WebSocket-Accept: " + accept + b"\r\n\r\n"
+                )
+                conn.recv(10)  # some audio
+                port = self._server.getsockname()[1]
+                for _ in range(8):  # the accept queue, full: the next SYNs are dropped
+                    filler = socket.socket()
+                    filler.setblocking(False)
+                    with contextlib.suppress(BlockingIOError):
+                        filler.connect(("127.0.0.1", port))
+                    self._fillers.append(filler)
+                time.sleep(0.2)
+                conn.sendall(b"\x88\x02\x03\xf4")  # close 1012, and the TCP connection with it
+                self._reached.set()
+
+    def close(self) -> None:
+        self._server.close()
+        for filler in self._fillers:
+            filler.close()
+        self._thread.join(5)
 
 
 def non_loopback_address() -> str | None:
