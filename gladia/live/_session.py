@@ -426,16 +426,19 @@ class LiveSession(Subscribable):
     def _send_owed(self, *, ws: ClientConnection | None = None, stop: bool) -> None:
         """Under the send lock: every frame not given to the connection yet, one at a time (the caller may
         add audio meanwhile; it goes too), then `stop_recording` if `stop` (once per connection)."""
+        buffer = self._protocol.buffer
         while True:
             with self._state:
                 current = self._ws
                 if current is None or (ws is not None and current is not ws) or current is self._broken:
                     return  # reconnecting: the new connection is sent everything unacknowledged
-                frame = self._protocol.buffer.next_frame()
+                frame = buffer.next_frame()
             if frame is None:
                 break
             if not self._write(current, frame):
                 return
+            if buffer.sent >= buffer.received and not stop:
+                return  # (read unlocked: audio added meanwhile is flushed by whoever added it)
         if stop and self._stop_sent_on is not current and self._write(current, STOP_RECORDING):
             self._stop_sent_on = current
 
