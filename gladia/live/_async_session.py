@@ -158,23 +158,34 @@ class AsyncLiveSession(Subscribable):
 
     async def _keep(self, piece: bytes) -> None:
         buffer = self._protocol.buffer
-        async with self._changed:
+        self._check_open()
+        if buffer.room() < len(piece):
+
+            def room() -> bool:
+                return buffer.room() >= len(piece) or self._stopped()
+
+            if not await self._wait(room, self._buffer_wait):
+                raise LiveBufferFullError(
+                    f"{buffer.pending} bytes of audio are still waiting for Gladia's acknowledgment after "
+                    f"{self._buffer_wait:g} s: the server is not keeping up, or the connection is stuck. "
+                    "Send more slowly, or raise max_buffer_bytes",
+                    session_id=self.id,
+                )
             self._check_open()
-            if buffer.room() < len(piece):
-                try:
-                    await asyncio.wait_for(
-                        self._changed.wait_for(lambda: buffer.room() >= len(piece) or self._stopped()),
-                        self._buffer_wait,
-                    )
-                except asyncio.TimeoutError:
-                    raise LiveBufferFullError(
-                        f"{buffer.pending} bytes of audio are still waiting for Gladia's acknowledgment after "
-                        f"{self._buffer_wait:g} s: the server is not keeping up, or the connection is stuck. "
-                        "Send more slowly, or raise max_buffer_bytes",
-                        session_id=self.id,
-                    ) from None
-                self._check_open()
-            buffer.add(piece)
+        buffer.add(piece)
+
+    async def _wait(self, done: Callable[[], bool], timeout: float) -> bool:
+        """Wait until `done()` (checked whenever the session changes), at most `timeout` seconds on the
+        clock; whether it is done."""
+        deadline = clock.monotonic() + timeout
+        while not done():
+            left = deadline - clock.monotonic()
+            if left <= 0:
+                return False
+            async with self._changed:
+                with contextlib.suppress(asyncio.TimeoutError):
+                    await asyncio.wait_for(self._changed.wait_for(done), min(left, S.WAKE_SECONDS))
+        return True
 
     def _closed(self) -> bool:
         return self._closing
@@ -260,19 +271,11 @@ class AsyncLiveSession(Subscribable):
     async def _overdue(self) -> None:
         """Fail the session if it did not end within `end_timeout` of stop_recording() (a deadline on the
         clock; the wait is for the end); close its socket."""
-        deadline = clock.monotonic() + self._end_timeout
 
         def over() -> bool:
             return self._finished or self._closing or self._protocol.ended
 
-        while not over():
-            left = deadline - clock.monotonic()
-            if left <= 0:
-                break
-            async with self._changed:
-                with contextlib.suppress(asyncio.TimeoutError):
-                    await asyncio.wait_for(self._changed.wait_for(over), min(left, S.WAKE_SECONDS))
-        if over():
+        if await self._wait(over, self._end_timeout):
             return
         if self._error is None:
             self._error = self._protocol.overdue_error(self._end_timeout)
@@ -466,17 +469,9 @@ class AsyncLiveSession(Subscribable):
     async def wait_until_ended(self, timeout: float = END_WAIT_SECONDS) -> bool:
         """Wait until the session ends; False when `timeout` passed first."""
         self._start_reader()
-        async with self._changed:
-            try:
-                await asyncio.wait_for(
-                    self._changed.wait_for(
-                        lambda: self._finished or self._protocol.ended or self._reader is None
-                    ),
-                    timeout,
-                )
-            except asyncio.TimeoutError:
-                return False
-        return True
+        return await self._wait(
+            lambda: self._finished or self._protocol.ended or self._reader is None, timeout
+        )
 
     async def __aenter__(self) -> AsyncLiveSession:
         return self
