@@ -17,6 +17,7 @@ from websockets.sync.server import ServerConnection, serve
 from gladia import GladiaClient, LiveSession
 from gladia.errors import (
     AuthenticationError,
+    ConfigurationError,
     InvalidOptionsError,
     LiveBufferFullError,
     LiveConnectionError,
@@ -130,6 +131,23 @@ def test_reconnecting_gives_up_after_too_many_drops(
     assert sum(fast_clock.sleeps) == pytest.approx(3.1)
 
 
+def test_lifecycle_events_are_asked_for_but_shown_only_when_the_caller_asked(
+    emu: Emulator, client: GladiaClient
+) -> None:
+    """end_session tells a complete session from a cut one, so the SDK always asks Gladia for the lifecycle
+    events; the caller sees them only when it asked too."""
+    emu.live.say(TEXT)
+    with client.live().start_session() as session:
+        session.send_audio(audio_of(3))
+        session.stop_recording()
+        messages = list(session)
+    lifecycle = (M.StartSessionMessage, M.StartRecordingMessage, M.EndRecordingMessage, M.EndSessionMessage)
+    assert not any(isinstance(m, lifecycle) for m in messages)
+    assert finals(messages) == ["Hello there.", "How are you today?"]
+    job = emu.live.session(session.id)
+    assert job is not None and job["request_params"]["messages_config"]["receive_lifecycle_events"] is True
+
+
 def test_bad_options_are_refused_before_anything_is_sent(emu: Emulator, client: GladiaClient) -> None:
     with pytest.raises(InvalidOptionsError) as caught:
         client.live().start_session({"sample_rate": 22050, "encodng": "wav/pcm", "channels": 0})
@@ -139,6 +157,8 @@ def test_bad_options_are_refused_before_anything_is_sent(emu: Emulator, client: 
         client.live().start_session(region="mars")
     with pytest.raises(InvalidOptionsError):
         client.live().start_session({"realtime_processing": {"translation": True}})
+    with pytest.raises(ConfigurationError, match="allowed_hosts"):
+        client.live().start_session(allowed_hosts=["https://eu.gladia.io"])
     assert emu.counters.requests["POST /v2/live"] == 0
     assert emu.live.counters.connections == 0
 
