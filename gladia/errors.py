@@ -30,10 +30,14 @@
      ├── PollTimeoutError                      the job was not final in time (job_id, last_status)
      ├── LiveError                             a live session cannot go on (session_id)
      │    ├── LiveConnectionError              its WebSocket closed for good (close_code, reason)
+     │    │    ├── LiveIncompleteError         it ended without what makes it complete (missing)
+     │    │    ├── LiveProtocolError           the server broke the protocol (bad UTF-8, another session)
+     │    │    └── LiveStalledError            the server stopped reading the audio (pending_bytes)
      │    ├── LiveBufferFullError              audio stayed unacknowledged, the buffer full, too long
      │    ├── LiveSessionClosedError           audio or stop_recording() after the session was closed
      │    ├── LiveCallbackError                a callback given to on() raised (its exception: __cause__)
-     │    └── LiveQueueFullError               messages left unread filled the queue (max_unread_bytes)
+     │    ├── LiveQueueFullError               messages left unread filled the queue (max_unread_bytes)
+     │    └── LiveURLError                     the WebSocket URL Gladia gave is not one to use (url)
      └── WebhookError                          a callback or webhook that cannot be trusted or read
           ├── WebhookVerificationError         its signature, timestamp or headers do not check out
           │    ├── WebhookRawBodyError           given parsed JSON, not the raw body (also a TypeError)
@@ -96,6 +100,10 @@ __all__ = [
     "LiveSessionClosedError",
     "LiveCallbackError",
     "LiveQueueFullError",
+    "LiveIncompleteError",
+    "LiveProtocolError",
+    "LiveStalledError",
+    "LiveURLError",
     "WebhookError",
     "WebhookVerificationError",
     "WebhookRawBodyError",
@@ -463,6 +471,65 @@ class LiveQueueFullError(LiveError):
     """The messages received and left unread outgrew `max_unread_bytes` (partial transcripts were dropped
     first): the session was closed. Read the messages as they come, subscribe to them with `session.on()`,
     or ask for fewer kinds with `messages_config`."""
+
+
+class LiveIncompleteError(LiveConnectionError):
+    """The session ended without the messages that make it complete: the acknowledgment of
+    `stop_recording`, the acknowledgment of every byte of audio sent, the final transcript of the utterance
+    last heard, `end_session`. What was received stays readable: iterate the session.
+
+    Attributes:
+        missing: what did not come, one phrase each.
+        unacknowledged_bytes: audio handed to the session that Gladia never acknowledged (so never
+            transcribed for sure).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        session_id: str | None,
+        close_code: int | None,
+        reason: str = "",
+        missing: Sequence[str] = (),
+        unacknowledged_bytes: int = 0,
+    ) -> None:
+        self.missing = tuple(missing)
+        self.unacknowledged_bytes = unacknowledged_bytes
+        super().__init__(message, session_id=session_id, close_code=close_code, reason=reason)
+
+
+class LiveProtocolError(LiveConnectionError):
+    """The server broke the WebSocket or the live protocol (a text message that is not UTF-8, a message
+    over the size the SDK reads, messages of another session): the session was closed, not resumed, since
+    a new connection would get the same."""
+
+
+class LiveStalledError(LiveConnectionError):
+    """The server stopped reading: the audio could not be written within `buffer_wait` seconds. The session
+    was closed (its TCP connection dropped, since not even a close frame could be written).
+
+    Attributes:
+        pending_bytes: audio kept for the session and not acknowledged when it stalled.
+    """
+
+    def __init__(self, message: str, *, session_id: str | None, pending_bytes: int = 0) -> None:
+        self.pending_bytes = pending_bytes
+        super().__init__(message, session_id=session_id, close_code=None)
+
+
+class LiveURLError(LiveError):
+    """The WebSocket URL Gladia gave for the session was refused before anything was sent to it: not a
+    WebSocket URL, plain `ws://` for an API reached over https, or a host other than the API's that
+    `start_session(allowed_hosts=...)` does not name.
+
+    Attributes:
+        url: the URL refused, its query values (the session's token) replaced by `<redacted>`.
+    """
+
+    def __init__(self, message: str, *, session_id: str | None, url: str) -> None:
+        self.url = url
+        super().__init__(message, session_id=session_id)
 
 
 # ---------------------------------------------------------------------------------------------- webhooks

@@ -105,12 +105,14 @@ MAX_UPLOAD_BYTES = 1000 * 1024 * 1024
 LIST_PAGE_SIZE = 50
 
 # --- Live sessions (the audio buffer's defaults are in gladia/live/_buffer.py)
-# The messages a live session keeps for iteration while the caller has not read them, by their JSON size:
-# about an hour of acknowledgments of 100 ms frames (~230 bytes each), some 25-40 MB once parsed. Past it
-# the oldest partial transcripts are dropped, then the session fails with LiveQueueFullError.
-LIVE_MAX_UNREAD_BYTES = 8 * 1024 * 1024
+# The messages a live session keeps for iteration while the caller has not read them, by the memory they
+# take once read (gladia.live._messages.message_cost: an upper bound, 256 bytes per message at least, so
+# tiny messages count too): about an hour of acknowledgments of 100 ms frames (~1.9 KB each by that count,
+# ~0.8 KB really). Past it the oldest partial transcripts are dropped, then the session fails with
+# LiveQueueFullError.
+LIVE_MAX_UNREAD_BYTES = 64 * 1024 * 1024
 # How long after stop_recording() a session may take to end (its `end_session`) before it fails with
-# LiveConnectionError: the default of `start_session(end_timeout=)`, and of wait_until_ended().
+# LiveIncompleteError: the default of `start_session(end_timeout=)`, and of wait_until_ended().
 LIVE_END_WAIT_SECONDS = 60.0
 # The WebSocket handshake (TCP, TLS, HTTP upgrade) must be done within this many seconds.
 LIVE_OPEN_TIMEOUT = 10.0
@@ -118,5 +120,17 @@ LIVE_OPEN_TIMEOUT = 10.0
 # lost (then resumed on a new one, as any drop).
 LIVE_PING_INTERVAL = 20.0
 LIVE_PING_TIMEOUT = 20.0
-# How long closing waits for the server's close frame before dropping the TCP connection.
+# How long closing waits for the server's close frame before dropping the TCP connection; also how long a
+# connection may stay open after a close frame (the server's, or the SDK's refusing a message) before the
+# SDK drops it.
 LIVE_CLOSE_TIMEOUT = 5.0
+# Leaving a session on an exception (Ctrl-C, a task cancelled, an error in the `with` block): the server
+# gets this long to answer the close frame (it ends the session as Gladia ends a closed connection), then
+# the TCP connection is dropped, so the caller is free within a second.
+LIVE_INTERRUPT_CLOSE_TIMEOUT = 0.5
+# Messages (frames) the WebSocket library may hold read and not yet taken by the session's reader: with
+# messages of up to MAX_INCOMING_BYTES, this bounds what waits there.
+LIVE_MAX_QUEUED_FRAMES = 4
+# How often the sync session's threads look at the time while they wait for a message, room in the buffer
+# or the end (deadlines are kept on gladia._core.clock; the waits in between are on events).
+LIVE_WAKE_SECONDS = 0.25

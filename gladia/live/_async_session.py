@@ -2,8 +2,14 @@
 
 One reader task reads every message (so acknowledgments free the buffer while the caller sends), hands the
 ones the caller asked for to the callbacks subscribed to them (awaiting those that return an awaitable) and
-to the bounded inbox iteration reads, and reconnects after a retryable close; sends go out under one lock.
-The decisions are `gladia.live._protocol`'s, shared with the sync session.
+to the bounded inbox iteration reads, and reconnects after a retryable close; sends go out under one lock,
+one frame at a time. The decisions are `gladia.live._protocol`'s, shared with the sync session.
+
+Every wait is bounded: a write the server does not take within `buffer_wait` fails the session with
+`LiveStalledError` (a timer drops the connection); the end after `stop_recording()` is watched by a task
+keeping its deadline on `gladia._core.clock`; a close frame the server leaves its TCP connection open after is
+answered and the connection dropped `CLOSE_TIMEOUT` later; leaving on an exception or a cancellation gives
+the server `INTERRUPT_CLOSE_TIMEOUT` to answer the close.
 """
 
 from __future__ import annotations
@@ -13,27 +19,50 @@ import contextlib
 import inspect
 from collections.abc import AsyncIterator, Awaitable, Callable
 from types import TracebackType
+from typing import Any
 
 from websockets.asyncio.client import ClientConnection, connect
-from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
+from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidStatus, InvalidURI
+from websockets.protocol import State
 
 from gladia._core import clock
 from gladia._core import constants as C
 from gladia.errors import LiveBufferFullError, LiveConnectionError, LiveError, LiveSessionClosedError
 from gladia.live import _session as S
-from gladia.live._buffer import MAX_INCOMING_BYTES, reconnect_delay
+from gladia.live._buffer import MAX_INCOMING_BYTES
 from gladia.live._inbox import Inbox, note_dropped, overflow_error
-from gladia.live._messages import LiveMessage
+from gladia.live._messages import LiveMessage, message_cost
 from gladia.live._protocol import STOP_RECORDING, AfterClose, LiveProtocol
-from gladia.live._session import (
-    END_WAIT_SECONDS,
-    _closed_error,
-    as_audio,
-    closed_with,
-    overdue_error,
-    too_big_error,
-)
+from gladia.live._session import END_WAIT_SECONDS, Redirected, as_audio, closed_with, open_error, redirect_of
 from gladia.live._subscriptions import Subscribable, Subscriptions, callback_error
+
+
+class Connection(ClientConnection):
+    """websockets' connection, bounded where it waits on the server with no limit of its own, and
+    refusing a redirect of the handshake before it is followed anywhere."""
+
+    _close_timer: asyncio.TimerHandle | None = None
+
+    async def handshake(self, *args: Any, **kwargs: Any) -> None:
+        try:
+            await super().handshake(*args, **kwargs)
+        except InvalidStatus as exc:
+            redirect = redirect_of(exc)
+            if redirect is None:
+                raise
+            raise redirect from exc
+
+    def data_received(self, data: bytes) -> None:
+        super().data_received(data)
+        if self._close_timer is None and self.protocol.state is State.CLOSING:
+            # A close frame came (or this side refused a message) and the server keeps the TCP connection
+            # open: websockets would wait for it until the keepalive's next ping.
+            self._close_timer = asyncio.get_running_loop().call_later(S.CLOSE_TIMEOUT, self.transport.abort)
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        if self._close_timer is not None:
+            self._close_timer.cancel()
+        super().connection_lost(exc)
 
 
 async def open_socket(url: str) -> ClientConnection:
@@ -43,11 +72,13 @@ async def open_socket(url: str) -> ClientConnection:
         url,
         compression=None,
         max_size=MAX_INCOMING_BYTES,
+        max_queue=C.LIVE_MAX_QUEUED_FRAMES,
         open_timeout=S.OPEN_TIMEOUT,
         ping_interval=S.PING_INTERVAL,
         ping_timeout=S.PING_TIMEOUT,
         close_timeout=S.CLOSE_TIMEOUT,
         user_agent_header=C.USER_AGENT,
+        create_connection=Connection,
     )
 
 
@@ -58,7 +89,8 @@ class AsyncLiveSession(Subscribable):
     Use it as an async context manager: leaving the block normally stops the recording (if you did not)
     and waits for the session to end, then raises the error that ended the session if nothing raised it
     yet; leaving it with an exception or a cancellation closes the socket at once. Unread messages are
-    bounded as in `LiveSession`. Made by `await client.live().start_session(options)`.
+    bounded, and an incomplete ending raised, as in `LiveSession`. Made by
+    `await client.live().start_session(options)`.
     """
 
     def __init__(
@@ -90,6 +122,7 @@ class AsyncLiveSession(Subscribable):
         self._finished = False
         self._ws: ClientConnection | None = None
         self._connecting: ClientConnection | None = None
+        self._stalled: ClientConnection | None = None  # a write to it timed out
         self._reader: asyncio.Task[None] | None = None
 
     def __repr__(self) -> str:
@@ -98,19 +131,19 @@ class AsyncLiveSession(Subscribable):
     async def _start(self) -> AsyncLiveSession:
         try:
             self._ws = await self._opener(self.url)
-        except (OSError, InvalidHandshake, InvalidURI, asyncio.TimeoutError) as exc:
-            raise LiveConnectionError(
-                f"Could not open the live session's WebSocket ({type(exc).__name__}: {exc})",
-                session_id=self.id,
-                close_code=None,
-            ) from exc
+        except (OSError, InvalidHandshake, InvalidURI, asyncio.TimeoutError, Redirected) as exc:
+            raise open_error(self.id, exc) from exc
         return self
 
     def _start_reader(self) -> None:
         """Start reading on first use (sending, iterating, waiting): callbacks subscribed before then see
         every message, the first included."""
-        if self._reader is None:
+        if self._reader is None and not self._finished:
             self._reader = asyncio.create_task(self._read(), name=f"gladia-live-{self.id[:8]}")
+
+    async def _notify(self) -> None:
+        async with self._changed:
+            self._changed.notify_all()
 
     # ------------------------------------------------------------------------------------------ sending
 
@@ -125,23 +158,37 @@ class AsyncLiveSession(Subscribable):
 
     async def _keep(self, piece: bytes) -> None:
         buffer = self._protocol.buffer
-        async with self._changed:
+        self._check_open()
+        if buffer.room() < len(piece):
+
+            def room() -> bool:
+                return buffer.room() >= len(piece) or self._stopped()
+
+            if not await self._wait(room, self._buffer_wait):
+                raise LiveBufferFullError(
+                    f"{buffer.pending} bytes of audio are still waiting for Gladia's acknowledgment after "
+                    f"{self._buffer_wait:g} s: the server is not keeping up, or the connection is stuck. "
+                    "Send more slowly, or raise max_buffer_bytes",
+                    session_id=self.id,
+                )
             self._check_open()
-            if buffer.room() < len(piece):
-                try:
-                    await asyncio.wait_for(
-                        self._changed.wait_for(lambda: buffer.room() >= len(piece) or self._stopped()),
-                        self._buffer_wait,
-                    )
-                except asyncio.TimeoutError:
-                    raise LiveBufferFullError(
-                        f"{buffer.pending} bytes of audio are still waiting for Gladia's acknowledgment after "
-                        f"{self._buffer_wait:g} s: the server is not keeping up, or the connection is stuck. "
-                        "Send more slowly, or raise max_buffer_bytes",
-                        session_id=self.id,
-                    ) from None
-                self._check_open()
-            buffer.add(piece)
+        buffer.add(piece)
+
+    async def _wait(self, done: Callable[[], bool], timeout: float) -> bool:
+        """Wait until `done()` (checked whenever the session changes), at most `timeout` seconds on the
+        clock; whether it is done."""
+        deadline = clock.monotonic() + timeout
+        while not done():
+            left = deadline - clock.monotonic()
+            if left <= 0:
+                return False
+            async with self._changed:
+                with contextlib.suppress(asyncio.TimeoutError):
+                    await asyncio.wait_for(self._changed.wait_for(done), min(left, S.WAKE_SECONDS))
+        return True
+
+    def _closed(self) -> bool:
+        return self._closing
 
     def _stopped(self) -> bool:
         return self._error is not None or self._closing or self._finished or self._protocol.ended
@@ -160,18 +207,56 @@ class AsyncLiveSession(Subscribable):
             )
 
     async def _flush(self, *, stop: bool = False) -> None:
-        async with self._send_lock:
-            ws = self._ws
-            if ws is None:
-                return  # reconnecting: the reader sends everything unacknowledged once connected
-            frames = list(self._protocol.buffer.frames())
+        """Send the audio not sent yet (then `stop_recording`); see `LiveSession._flush`."""
+        lock = self._send_lock
+        if lock.locked():
             try:
-                for frame in frames:
-                    await ws.send(frame)
+                await asyncio.wait_for(lock.acquire(), self._buffer_wait)
+            except asyncio.TimeoutError:
+                return  # another send (a reconnection resending) holds the link: it carries this audio
+        else:
+            await lock.acquire()
+        try:
+            await self._send_owed(self._ws, stop=stop)
+        finally:
+            lock.release()
+        if self._stalled is not None:
+            await self._fail_stalled()
+            self._raise_error()
+
+    async def _send_owed(self, ws: ClientConnection | None, *, stop: bool) -> None:
+        """Under the send lock: every frame not given to `ws` yet, one at a time, then `stop_recording`."""
+        while ws is not None and self._ws is ws:
+            frame = self._protocol.buffer.next_frame()
+            if frame is None:
                 if stop:
-                    await ws.send(STOP_RECORDING)
-            except ConnectionClosed:
-                pass  # the reader sees the close and resumes from the last acknowledgment
+                    await self._write(ws, STOP_RECORDING)
+                return
+            if not await self._write(ws, frame):
+                return
+
+    async def _write(self, ws: ClientConnection, data: bytes | str) -> bool:
+        """Send one message within the buffer wait (else the connection is dropped as stalled); False when
+        the connection is gone."""
+        timer = asyncio.get_running_loop().call_later(self._buffer_wait, self._stall, ws)
+        try:
+            await ws.send(data)
+        except ConnectionClosed:
+            return False
+        finally:
+            timer.cancel()
+        return True
+
+    def _stall(self, ws: ClientConnection) -> None:
+        self._stalled = ws
+        ws.transport.abort()  # not even a close frame could be written
+
+    async def _fail_stalled(self) -> None:
+        closed = self._protocol.after_close(None, closing=False, stalled=self._buffer_wait)
+        if self._error is None:
+            self._error = closed.error
+        self._closing = True
+        await self._notify()
 
     async def stop_recording(self) -> None:
         """No more audio: Gladia transcribes what it has, sends the final messages, then ends the session."""
@@ -184,18 +269,21 @@ class AsyncLiveSession(Subscribable):
         await self._flush(stop=True)
 
     async def _overdue(self) -> None:
-        """Fail the session if it did not end within `end_timeout` of stop_recording(); close its socket."""
-        await asyncio.sleep(self._end_timeout)
-        if self._finished:
+        """Fail the session if it did not end within `end_timeout` of stop_recording() (a deadline on the
+        clock; the wait is for the end); close its socket."""
+
+        def over() -> bool:
+            return self._finished or self._closing or self._protocol.ended
+
+        if await self._wait(over, self._end_timeout):
             return
-        if self._error is None and not self._protocol.ended:
-            self._error = overdue_error(self.id, self._end_timeout)
+        if self._error is None:
+            self._error = self._protocol.overdue_error(self._end_timeout)
         self._closing = True
         ws = self._ws or self._connecting
-        async with self._changed:
-            self._changed.notify_all()
+        await self._notify()
         if ws is not None:
-            await _close_socket(ws)
+            await close_socket(ws, S.CLOSE_TIMEOUT)
 
     # ------------------------------------------------------------------------------------------ receiving
 
@@ -207,7 +295,7 @@ class AsyncLiveSession(Subscribable):
         while True:
             message = self._inbox.get()
             if message is None:
-                if self._finished or self._protocol.ended:
+                if self._finished or self._protocol.ended or self._reader is None:
                     break
                 async with self._changed:
                     await self._changed.wait_for(
@@ -219,95 +307,74 @@ class AsyncLiveSession(Subscribable):
 
     async def _read(self) -> None:
         try:
-            while await self._read_connection():
-                pass
+            ws = self._ws
+            while ws is not None:
+                await self._read_connection(ws)
+                ws = await self._after(ws)
         except Exception as exc:  # noqa: BLE001  (a bug must not leave the caller waiting on a silent session)
-            self._error = LiveConnectionError(
-                f"The live session's reader failed ({type(exc).__name__}: {exc})",
-                session_id=self.id,
-                close_code=None,
-            )
+            if self._error is None:
+                self._error = LiveConnectionError(
+                    f"The live session's reader failed ({type(exc).__name__}: {exc})",
+                    session_id=self.id,
+                    close_code=None,
+                )
         finally:
             self._finished = True
-            async with self._changed:
-                self._changed.notify_all()
+            self._closing = True
+            await self._notify()
 
-    async def _read_connection(self) -> bool:
-        ws = self._ws
-        assert ws is not None
+    async def _read_connection(self, ws: ClientConnection) -> None:
+        """Read one connection until it is closed."""
         try:
             async for raw in ws:
-                message = self._protocol.on_message(raw)
-                kept = message is None or self._keep_message(message, len(raw))
-                async with self._changed:
-                    self._changed.notify_all()
-                if not kept:
-                    return await self._fail(ws, overflow_error(self.id, self._inbox))
-                if message is not None and self._subscriptions:
-                    for key, callback in self._subscriptions.matching(message):
-                        try:
-                            result = callback(message)
-                            if inspect.isawaitable(result):
-                                await result
-                        except Exception as exc:  # noqa: BLE001  (it ends the session, raised to the caller)
-                            return await self._fail(ws, callback_error(self.id, key, exc))
-                if self._protocol.ended:
-                    return await self._fail(
-                        ws, None
-                    )  # over: the socket is closed even if the server keeps it
+                if self._closing:
+                    continue  # closing: what still comes is drained, unread
+                ends, error = await self._take(ws, raw)
+                if ends:
+                    await self._fail(ws, error)
+                    return
         except ConnectionClosed:
             pass
-        code, too_big = closed_with(ws)
-        if too_big and not self._closing:
-            self._ws = None
-            self._protocol.after_close(1009, closing=False)
-            self._error = too_big_error(self.id)
-            return False
-        while True:
-            decision = self._protocol.after_close(code, closing=self._closing)
-            self._ws = None
-            if decision is not AfterClose.RECONNECT:
-                if decision is AfterClose.FAIL:
-                    self._error = _closed_error(self.id, code, ws.close_reason or "")
-                return False
-            await clock.asleep(reconnect_delay(self._protocol.reconnects))
-            try:
-                new = await self._opener(self.url)
-            except (OSError, InvalidHandshake, asyncio.TimeoutError):
-                code = None
-                continue
-            self._connecting = new  # so close() can close it before it becomes the session's
-            async with self._send_lock:
-                frames, stop = self._protocol.resume()
-                self._ws = new
-                try:
-                    for frame in frames:
-                        await new.send(frame)
-                    if stop:
-                        await new.send(STOP_RECORDING)
-                except ConnectionClosed:
-                    pass
-            self._connecting = None
-            return True
 
-    def _keep_message(self, message: LiveMessage, size: int) -> bool:
+    async def _take(self, ws: ClientConnection, raw: str | bytes) -> tuple[bool, LiveError | None]:
+        """Read one message; whether it ends the session, and with which error (None: it ended well)."""
+        cost = message_cost(raw)
+        try:
+            message = self._protocol.on_message(raw, cost)
+        except LiveError as error:
+            return True, error
+        kept = message is None or self._keep_message(message, cost)
+        await self._notify()
+        if not kept:
+            return True, overflow_error(self.id, self._inbox)
+        if message is not None and self._subscriptions:
+            for key, callback in self._subscriptions.matching(message):
+                try:
+                    result = callback(message)
+                    if inspect.isawaitable(result):
+                        await result
+                except Exception as exc:  # noqa: BLE001  (it ends the session, raised to the caller)
+                    return True, callback_error(self.id, key, exc)
+        if self._protocol.ended:
+            return True, self._protocol.end_error()  # the socket is closed even if the server keeps it
+        return False, None
+
+    def _keep_message(self, message: LiveMessage, cost: int) -> bool:
         """Queue `message` for iteration if anyone may iterate; False when the inbox overflowed."""
         if self._subscriptions and not self._iterating:
             return True  # only subscribed to: nobody will read a queue
         dropped = self._inbox.dropped_partials
-        kept = self._inbox.put(message, size)
+        kept = self._inbox.put(message, cost)
         note_dropped(self.id, self._inbox, dropped)
         return kept
 
-    async def _fail(self, ws: ClientConnection, error: LiveError | None) -> bool:
+    async def _fail(self, ws: ClientConnection, error: LiveError | None) -> None:
         """End the session with `error` (raised to the caller next; None once it ended): close the socket,
         read no more."""
         if self._error is None:
             self._error = error
         self._closing = True
-        self._ws = None
-        async with self._changed:
-            self._changed.notify_all()
+        await self._notify()
         # Closed while this task drains what still comes: websockets stops reading the socket while its
         # incoming queue is full, and would then never see the server's close frame.
         closing = asyncio.ensure_future(ws.close(code=1000))
@@ -319,38 +386,92 @@ class AsyncLiveSession(Subscribable):
                 await asyncio.wait_for(closing, S.CLOSE_TIMEOUT + 1)
         finally:
             ws.transport.abort()  # no close answered in time, or cancelled: the TCP connection goes all the same
-        return False
+            if not closing.done():
+                closing.cancel()
+
+    async def _after(self, ws: ClientConnection) -> ClientConnection | None:
+        """`ws` closed: the connection to read next (a reconnection), or None when the session is over."""
+        code, reason, refused = closed_with(ws)
+        while True:
+            if self._ws is ws:
+                self._ws = None
+            stalled = self._buffer_wait if self._stalled is ws else None
+            closed = self._protocol.after_close(
+                code, closing=self._closing, reason=reason, refused=refused, stalled=stalled
+            )
+            if closed.error is not None and self._error is None:
+                self._error = closed.error
+            await self._notify()
+            if closed.then is not AfterClose.RECONNECT:
+                return None
+            await clock.asleep(self._protocol.delays[-1])
+            if self._closed():
+                return None
+            try:
+                new = await self._opener(self.url)
+            except Redirected as exc:
+                if self._error is None:
+                    self._error = open_error(self.id, exc)
+                return None
+            except (OSError, InvalidHandshake, asyncio.TimeoutError):
+                code, reason, refused = None, "", None
+                continue
+            if self._closed():  # closed while connecting
+                await close_socket(new, C.LIVE_INTERRUPT_CLOSE_TIMEOUT)
+                return None
+            self._connecting = new  # so close() can close it before it becomes the session's
+            async with self._send_lock:
+                stop = self._protocol.resume()
+                self._ws = new
+                self._connecting = None
+                await self._send_owed(new, stop=stop)
+            if self._stalled is new:
+                await self._fail_stalled()
+            return new
 
     # ------------------------------------------------------------------------------------------ closing
 
     async def close(self) -> None:
-        """Close the socket now and stop the reader; idempotent, and safe to call while being cancelled."""
+        """Close the socket now and stop the reader; idempotent, and safe to call while being cancelled.
+        The server gets `CLOSE_TIMEOUT` seconds to answer the close, then the TCP connection is dropped."""
+        await self._shutdown(S.CLOSE_TIMEOUT)
+
+    async def _shutdown(self, timeout: float) -> None:
         winding_down = self._closing or self._protocol.ended  # the reader is closing its socket itself
         self._closing = True
         ws, reader = self._ws or self._connecting, self._reader
         watchdog, self._watchdog = self._watchdog, None
         if watchdog is not None and watchdog is not asyncio.current_task():
             watchdog.cancel()
-        if ws is not None:
-            await _close_socket(ws)
-        if reader is not None and not reader.done() and reader is not asyncio.current_task():
-            if winding_down:  # let it finish the close handshake (bounded), rather than drop the socket
-                await asyncio.wait({reader}, timeout=S.CLOSE_TIMEOUT + 2)
-            reader.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await reader
+        try:
+            if ws is not None:
+                await close_socket(ws, timeout)
+            running = reader is not None and not reader.done() and reader is not asyncio.current_task()
+            if running and winding_down:  # let it finish the close handshake (bounded), rather than drop it
+                assert reader is not None
+                await asyncio.wait({reader}, timeout=timeout + 0.1)
+        finally:
+            # Cancelled meanwhile too: the connection and the reader go all the same.
+            self._abort()
+            if reader is not None and not reader.done() and reader is not asyncio.current_task():
+                with contextlib.suppress(asyncio.CancelledError):
+                    await reader
+
+    def _abort(self) -> None:
+        """Drop the connection and stop the reader now, without waiting for anything."""
+        self._closing = True
+        for ws in (self._ws, self._connecting):
+            if ws is not None:
+                ws.transport.abort()
+        if self._reader is not None and self._reader is not asyncio.current_task():
+            self._reader.cancel()
 
     async def wait_until_ended(self, timeout: float = END_WAIT_SECONDS) -> bool:
         """Wait until the session ends; False when `timeout` passed first."""
         self._start_reader()
-        async with self._changed:
-            try:
-                await asyncio.wait_for(
-                    self._changed.wait_for(lambda: self._finished or self._protocol.ended), timeout
-                )
-            except asyncio.TimeoutError:
-                return False
-        return True
+        return await self._wait(
+            lambda: self._finished or self._protocol.ended or self._reader is None, timeout
+        )
 
     async def __aenter__(self) -> AsyncLiveSession:
         return self
@@ -358,6 +479,7 @@ class AsyncLiveSession(Subscribable):
     async def __aexit__(
         self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None
     ) -> None:
+        interrupted = kind is not None
         try:
             if kind is None and self._error is None:
                 if not (self._stopped() or self._protocol.stop_requested):
@@ -365,22 +487,29 @@ class AsyncLiveSession(Subscribable):
                 # Bounded by end_timeout (then the session fails), plus the time to close the socket.
                 ended = await self.wait_until_ended(self._end_timeout + 2 * S.CLOSE_TIMEOUT + 1)
                 if not ended and self._error is None:
-                    self._error = overdue_error(self.id, self._end_timeout)
+                    self._error = self._protocol.overdue_error(self._end_timeout)
+        except BaseException:
+            interrupted = True  # cancelled while waiting for the end, or the session failing as it stops
+            raise
         finally:
             # Shielded, so a cancellation arriving now still leaves the socket closed and the reader stopped.
-            closing = asyncio.ensure_future(self.close())
+            timeout = S.INTERRUPT_CLOSE_TIMEOUT if interrupted else S.CLOSE_TIMEOUT
+            closing = asyncio.ensure_future(self._shutdown(timeout))
             try:
                 await asyncio.shield(closing)
             except asyncio.CancelledError:
+                self._abort()  # cancelled while closing: no more waiting for the server
                 await closing
                 raise
         if kind is None and not self._error_seen:
             self._raise_error()  # how a session only subscribed to learns that it failed
 
 
-async def _close_socket(ws: ClientConnection) -> None:
-    """Close `ws`, waiting for the server's close frame at most CLOSE_TIMEOUT (websockets' own wait, plus a
-    margin), then drop the TCP connection whatever happened: no socket is left open."""
-    with contextlib.suppress(Exception):
-        await asyncio.wait_for(ws.close(code=1000), S.CLOSE_TIMEOUT + 1)
-    ws.transport.abort()
+async def close_socket(ws: ClientConnection, timeout: float) -> None:
+    """Close `ws`, waiting for the server's close frame at most `timeout`, then drop the TCP connection
+    whatever happened (cancelled included): no socket is left open."""
+    try:
+        with contextlib.suppress(Exception):
+            await asyncio.wait_for(ws.close(code=1000), timeout)
+    finally:
+        ws.transport.abort()

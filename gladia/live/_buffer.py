@@ -8,9 +8,12 @@ it, as in Gladia's acknowledgments (`data.byte_range`). Three marks move forward
     |-- kept until acknowledged --|
                   |-- to send ----|
 
-`acknowledged` is the end of the last acknowledged range; `sent` is how far the current connection has
-been given; `received` is how much audio the caller handed over. After a reconnection `sent` goes back to
-`acknowledged`, so what the server may not have kept is sent again, and what it acknowledged never is.
+`acknowledged` is where the acknowledged prefix ends: every byte before it was acknowledged. An
+acknowledgment is a range; one that leaves a gap before it is remembered (a few of them) and frees nothing
+until the gap is acknowledged too, so no byte is forgotten unacknowledged. `sent` is how far the current
+connection has been given; `received` is how much audio the caller handed over. After a reconnection
+`sent` goes back to `acknowledged`, so what the server may not have kept (a gap included) is sent again,
+in order, and nothing before the prefix's end ever is.
 """
 
 from __future__ import annotations
@@ -33,8 +36,12 @@ BUFFER_WAIT_SECONDS = 30.0
 MAX_RECONNECTS = 5
 RECONNECT_INITIAL_DELAY = 0.1
 RECONNECT_MAX_DELAY = 2.0
-#: The largest WebSocket message the SDK accepts from the server (a post_final_transcript can be large).
-MAX_INCOMING_BYTES = 64 * 1024 * 1024
+#: The largest WebSocket message the SDK accepts from the server. The largest Gladia sends is the
+#: post_final_transcript: about 1 MB an hour of speech with its words, so this is hours beyond any session.
+MAX_INCOMING_BYTES = 16 * 1024 * 1024
+#: Acknowledged ranges remembered beyond a gap. More are forgotten, the furthest first: their audio is
+#: kept until acknowledged again (or the session ends), never freed unacknowledged.
+MAX_ACK_RANGES = 64
 
 # Closes after which the same session may be resumed: the connection was lost, or the server went away
 # or restarted. Every other code is final: 1000 ends the session, 1008/1009/4xxx refuse what was sent.
@@ -83,6 +90,9 @@ class AudioBuffer:
         self._ring = _zeroed(min(max_bytes, initial_bytes))
         self._head = 0  # where in the ring the byte at offset `acknowledged` is
         self._pending = 0  # bytes kept: from `acknowledged` to `received`
+        self._ranges: list[
+            tuple[int, int]
+        ] = []  # acknowledged after a gap: sorted, disjoint, past the prefix
         self.acknowledged = 0
         self.sent = 0
         self.sent_max = 0  # the furthest any connection was given: nothing past it can be acknowledged
@@ -100,6 +110,11 @@ class AudioBuffer:
     def capacity(self) -> int:
         """The size of the ring now (it grows up to `max_bytes`)."""
         return len(self._ring)
+
+    @property
+    def unacknowledged(self) -> int:
+        """Bytes received from the caller that no acknowledgment covers (a gap's included)."""
+        return self._pending - sum(end - start for start, end in self._ranges)
 
     def room(self) -> int:
         return self.max_bytes - self._pending
@@ -124,26 +139,52 @@ class AudioBuffer:
                 ring[: size - first] = data[first:]
         self._pending += size
 
+    def next_frame(self) -> bytes | None:
+        """The next frame of audio not yet given to this connection (at most `frame_bytes`, copied out of the
+        ring, so one frame is in flight at a time), counted as sent; None when all was given."""
+        if self.sent >= self.received:
+            return None
+        size = min(self.frame_bytes, self.received - self.sent)
+        frame = self._copy(self.sent - self.acknowledged, size)
+        self.sent += size
+        self.sent_max = max(self.sent_max, self.sent)
+        return frame
+
     def frames(self) -> Iterator[bytes]:
-        """The audio not yet given to this connection, in frames of at most `frame_bytes`; each frame counts
-        as sent once yielded."""
-        while self.sent < self.received:
-            size = min(self.frame_bytes, self.received - self.sent)
-            frame = self._copy(self.sent - self.acknowledged, size)
-            self.sent += size
-            self.sent_max = max(self.sent_max, self.sent)
+        """The audio not yet given to this connection, frame by frame (see `next_frame`)."""
+        while (frame := self.next_frame()) is not None:
             yield frame
 
-    def acknowledge(self, end: int) -> None:
-        """The server kept everything before offset `end`; forget it. Stale or repeated ends change nothing."""
+    def acknowledge(self, start: int, end: int) -> bool:
+        """The server kept the bytes from offset `start` to `end`. Audio is forgotten only once every byte
+        before it is acknowledged: a range after a gap is remembered and frees its audio with the gap's
+        acknowledgment. Stale, repeated or empty ranges change nothing. True when the prefix moved."""
         end = min(end, self.received)
-        if end <= self.acknowledged:
-            return
+        if end <= max(start, self.acknowledged):
+            return False
+        if start > self.acknowledged:
+            self._remember(start, end)
+            return False
+        while self._ranges and self._ranges[0][0] <= end:  # ranges the prefix now reaches join it
+            end = max(end, self._ranges.pop(0)[1])
         done = end - self.acknowledged
         self._head = (self._head + done) % len(self._ring)
         self._pending -= done
         self.acknowledged = end
         self.sent = max(self.sent, end)
+        return True
+
+    def _remember(self, start: int, end: int) -> None:
+        """Keep [start, end) among the ranges acknowledged past a gap, merged with those it touches."""
+        kept: list[tuple[int, int]] = []
+        for low, high in self._ranges:
+            if high < start or low > end:
+                kept.append((low, high))
+            else:
+                start, end = min(start, low), max(end, high)
+        kept.append((start, end))
+        kept.sort()
+        self._ranges = kept[:MAX_ACK_RANGES]
 
     def rewind(self) -> None:
         """A new connection: everything not acknowledged is to be sent again."""
@@ -154,6 +195,7 @@ class AudioBuffer:
         and give the ring's memory back now, not when the session object goes."""
         self.acknowledged = self.sent = self.sent_max = self.received
         self._pending = self._head = 0
+        self._ranges = []
         _free(self._ring)
         self._ring = memoryview(bytearray(1))  # grown again on demand, should anything be added
 

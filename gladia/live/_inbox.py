@@ -1,11 +1,13 @@
 """The messages a live session received and the caller has not read yet, bounded. Pure: no I/O, no locks.
 
 The session's reader never stops reading (Gladia's acknowledgments free the audio buffer), so a caller who
-reads nothing would grow this without end. It is bounded by the JSON size of the messages held
-(`max_bytes`, `LIVE_MAX_UNREAD_BYTES` by default): over it, the oldest partial transcripts go first (a
-later partial or the final supersedes each); when only other messages are left and it is still over, `put`
-says so and the session fails with `LiveQueueFullError`, rather than dropping a final or growing on. A
-message larger than the bound on its own is still taken when nothing else is held.
+reads nothing would grow this without end. It is bounded by the memory the messages held take
+(`max_bytes`, `LIVE_MAX_UNREAD_BYTES` by default), each counted by `message_cost`: an upper bound of what
+it takes once read, a fixed cost per message included, so a flood of tiny messages is bounded as surely as
+a few large ones. Over the bound, the oldest partial transcripts go first (a later partial or the final
+supersedes each); when only other messages are left and it is still over, `put` says so and the session
+fails with `LiveQueueFullError`, rather than dropping a final or growing on. A message larger than the
+bound on its own is still taken when nothing else is held.
 """
 
 from __future__ import annotations
@@ -40,8 +42,9 @@ class Inbox:
         return len(self._held)
 
     def put(self, message: LiveMessage, size: int) -> bool:
-        """Hold `message` (`size` bytes of JSON); False when the bound is exceeded with no partial left
-        to drop (the message is held all the same: nothing already received is lost)."""
+        """Hold `message` (costing `size` bytes, `message_cost` of its text); False when the bound is
+        exceeded with no partial left to drop (the message is held all the same: nothing already received
+        is lost)."""
         number = self._next
         self._next += 1
         self._held[number] = (message, size)
@@ -68,8 +71,9 @@ class Inbox:
 def overflow_error(session_id: str, inbox: Inbox) -> LiveQueueFullError:
     """The error that ends a session whose unread messages outgrew the inbox."""
     return LiveQueueFullError(
-        f"{len(inbox)} messages ({inbox.bytes} bytes) were received and not read, over max_unread_bytes "
-        f"({inbox.max_bytes}) even with the partial transcripts dropped: the session was closed. Read the "
+        f"{len(inbox)} messages (about {inbox.bytes} bytes of memory) were received and not read, over "
+        f"max_unread_bytes ({inbox.max_bytes}) even with the partial transcripts dropped: the session was "
+        "closed. Read the "
         "messages while you send (`for message in session` on another thread or task), subscribe to them "
         "with session.on(), or ask for fewer kinds with messages_config (receive_acknowledgments=False "
         "hides the acknowledgments, one per chunk of audio)",

@@ -29,15 +29,19 @@ REGIONS = ("us-west", "eu-west")
 
 
 def session_request(
-    options: object, region: str | None, call: CallOptions = NO_OVERRIDES
+    options: object,
+    region: str | None,
+    call: CallOptions = NO_OVERRIDES,
+    *,
+    required: Mapping[str, bool] | None = None,
 ) -> tuple[RequestOptions, dict[str, Any]]:
-    """The checked request of `POST /v2/live` (acknowledgments forced on: resuming needs them), and the
-    messages_config the caller asked for."""
+    """The checked request of `POST /v2/live` (acknowledgments forced on: resuming needs them; `required`,
+    the messages a session that streams needs too), and the messages_config the caller asked for."""
     body = live_session_body(options)
     if region is not None and region not in REGIONS:
         raise InvalidOptionsError([f"region: {region!r} is not one of {', '.join(REGIONS)}"])
     asked = dict(body.get("messages_config") or {})
-    body["messages_config"] = {**asked, "receive_acknowledgments": True}
+    body["messages_config"] = {**asked, "receive_acknowledgments": True, **(required or {})}
     more: dict[str, Any] = {} if region is None else {"region": M.StreamingSupportedRegions(region)}
     kwargs = create_live_session._get_kwargs(body=M.StreamingRequest.from_dict(body), **more)
     # The body as checked, not as the generated model writes it back: nothing the caller gave is lost.

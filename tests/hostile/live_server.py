@@ -17,10 +17,16 @@ through a *flow* (send, stop, then iterate / wait / leave the `with` block) and 
 from __future__ import annotations
 
 import asyncio
+import base64
 import contextlib
+import hashlib
 import json
+import os
+import signal
 import socket
 import struct
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Awaitable, Callable, Iterator
@@ -253,6 +259,21 @@ def close_after_audio(code: int | None, reason: str = "") -> Script:
     return script
 
 
+def stalled(live: LiveHostile, *, then_talk: bool = False) -> Script:
+    """Complete the handshake, then never read again (TCP zero window once the buffers are full); with
+    `then_talk`, keep sending partial transcripts all the same."""
+
+    async def script(ws: ServerConnection, number: int) -> None:
+        ws.transport.pause_reading()
+        live.texts.append("stalled")
+        for n in range(100_000 if then_talk else 0):
+            await ws.send(transcript("still here", final=False, number=n))
+            await asyncio.sleep(0.05)
+        await asyncio.sleep(3600)
+
+    return script
+
+
 def reset_connection(ws: ServerConnection) -> None:
     """Drop the TCP connection with a RST (SO_LINGER 0), no close frame."""
     sock = ws.transport.get_extra_info("socket")
@@ -281,6 +302,22 @@ def never_answer() -> Raw:
         await asyncio.sleep(3600)
 
     return handler
+
+
+async def handshake(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+    """Answer a WebSocket upgrade by hand (for raw handlers that then misbehave in frames)."""
+    head = await reader.readuntil(b"\r\n\r\n")
+    key = next(
+        line.split(b":", 1)[1].strip()
+        for line in head.split(b"\r\n")
+        if line.lower().startswith(b"sec-websocket-key:")
+    )
+    accept = base64.b64encode(hashlib.sha1(key + b"258EAFA5-E914-47DA-95CA-C5AB0DC85B11").digest())
+    writer.write(
+        b"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+        b"Sec-WebSocket-Accept: " + accept + b"\r\n\r\n"
+    )
+    await writer.drain()
 
 
 def answer(data: bytes) -> Raw:
@@ -445,3 +482,338 @@ def raised(outcome: LiveOutcome, name: str) -> BaseException:
     expected = getattr(errors, name)
     assert isinstance(outcome.error, expected), f"expected {name}; the session {outcome.describe()}"
     return outcome.error
+
+
+# ------------------------------------------------------------------------------------------ interrupts
+
+#: Where a session can be when the caller is interrupted (Ctrl-C, a task cancelled):
+#:   init       POST /v2/live sent, never answered
+#:   handshake  the WebSocket upgrade sent, never answered
+#:   reconnect  the first connection closed with 1012 (retryable); the second one's upgrade never answered
+#:   reconnect-tcp  the same, but the second one's TCP connect never completes (the listener's queue full)
+#:   streaming  send_audio() writing to a server that stopped reading (its buffers full)
+#:   flushing   stop_recording() sent; the audio is read but never acknowledged, nothing comes
+#:   ending     everything acknowledged, the stop too; no end_session comes
+#:   closing    end_session came; the server never answers the close frame nor closes the TCP connection
+STAGES = ("init", "handshake", "reconnect", "reconnect-tcp", "streaming", "flushing", "ending", "closing")
+
+_CHILD = r"""
+import asyncio, gc, json, os, sys, threading, time
+from gladia import AsyncGladiaClient, GladiaClient
+
+url, mode, key = sys.argv[1:4]
+audio = bytes(int(os.environ["LIVE_AUDIO"]))
+start = json.loads(os.environ["LIVE_START"])
+stop = os.environ["LIVE_STOP"] == "1"
+
+
+def sockets():
+    count = 0
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            count += os.readlink(f"/proc/self/fd/{fd}").startswith("socket:")
+        except OSError:
+            pass
+    return count
+
+
+def report(kind):
+    left = time.monotonic()
+    time.sleep(0.1)  # (a thread ending on its own gets a moment)
+    gc.collect()
+    threads = [t.name for t in threading.enumerate() if t is not threading.main_thread()]
+    print(json.dumps({"left_at": left, "kind": kind, "threads": threads, "sockets": sockets()}), flush=True)
+
+
+def sync_flow():
+    with GladiaClient(api_key=key, api_url=url, max_retries=0) as client:
+        with client.live().start_session(**start) as session:
+            session.send_audio(audio)
+            if stop:
+                session.stop_recording()
+            for _ in session:
+                pass
+
+
+async def async_flow():
+    async with AsyncGladiaClient(api_key=key, api_url=url, max_retries=0) as client:
+        async with await client.live().start_session(**start) as session:
+            await session.send_audio(audio)
+            if stop:
+                await session.stop_recording()
+            async for _ in session:
+                pass
+
+
+try:
+    # asyncio.run cancels its main task on SIGINT, then raises KeyboardInterrupt (Python 3.11+).
+    sync_flow() if mode == "sync" else asyncio.run(async_flow())
+except KeyboardInterrupt:
+    report("KeyboardInterrupt")
+except BaseException as exc:
+    report(f"{type(exc).__name__}: {str(exc)[:300]}")
+else:
+    report("returned")
+"""
+
+
+@dataclass
+class Interrupted:
+    """How a child process left its session after SIGINT."""
+
+    left_after: float  # seconds from the signal to the `with` block left
+    kind: str  # "KeyboardInterrupt", or what ended it instead
+    threads: list[str]  # threads still alive in the child after it left
+    sockets: int  # sockets still open in the child after it left (its HTTP client closed too)
+
+
+def interrupt(mode: str, live: LiveHostile, stage: str, *, delay: float = 0.3) -> Interrupted:
+    """Run a session in a child process (`mode` sync: Ctrl-C is a KeyboardInterrupt in its main thread;
+    async: asyncio.run cancels the task), send it SIGINT `delay` seconds after the server sees `stage`."""
+    reached = threading.Event()
+    env = {**os.environ, "LIVE_AUDIO": str(len(AUDIO)), "LIVE_START": "{}", "LIVE_STOP": "0"}
+    if stage == "init":
+
+        async def hold(x: H.Exchange) -> bool:
+            reached.set()
+            await asyncio.sleep(3600)
+            return False
+
+        live.script(silent(live))
+        live.http.always("POST", "/v2/live", hold)
+    elif stage == "handshake":
+
+        async def never(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+            await reader.readuntil(b"\r\n\r\n")
+            reached.set()
+            await asyncio.sleep(3600)
+
+        live.raw(never)
+    elif stage == "reconnect":
+
+        async def drop_then_hang(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+            if live.connections == 1:
+                await handshake(reader, writer)
+                await reader.read(10)  # some audio
+                writer.write(b"\x88\x02\x03\xf4")  # close 1012: restarting, come back
+                await writer.drain()
+                await asyncio.sleep(1)
+                return
+            await reader.readuntil(b"\r\n\r\n")
+            reached.set()
+            await asyncio.sleep(3600)
+
+        live.raw(drop_then_hang)
+    elif stage == "reconnect-tcp":
+        listener = _FullAfterOne(reached)
+        body = {"id": SESSION_ID, "created_at": "2026-01-01T00:00:00Z", "url": listener.url}
+        live.http.always("POST", "/v2/live", H.json_reply(body, status=201))
+        delay = max(delay, 1.0)  # (the SYN is dropped silently: give the reconnection time to be in it)
+    elif stage == "streaming":
+
+        async def stall(ws: ServerConnection, number: int) -> None:
+            ws.transport.pause_reading()
+            reached.set()
+            await asyncio.sleep(3600)
+
+        live.script(stall)
+        env["LIVE_AUDIO"] = str(64 * 1024 * 1024)  # more than the socket buffers hold
+        env["LIVE_START"] = json.dumps({"max_buffer_bytes": 128 * 1024 * 1024, "buffer_wait": 600})
+    else:
+
+        async def answer_then_hang(ws: ServerConnection, number: int) -> None:
+            async for data in ws:
+                if isinstance(data, bytes):
+                    start = len(live.audio)
+                    live.audio += data
+                    if stage != "flushing":
+                        await ws.send(ack(start, len(live.audio)))
+                    continue
+                if stage != "flushing":
+                    await ws.send(STOP_ACK)
+                if stage == "closing":
+                    await ws.send(END_SESSION)
+                    ws.transport.pause_reading()  # the client's close frame is never read
+                reached.set()
+                await asyncio.sleep(3600)
+
+        live.script(answer_then_hang)
+        env["LIVE_STOP"] = "1"
+    child = subprocess.Popen(
+        [sys.executable, "-c", _CHILD, live.http.url, mode, H.KEY],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    try:
+        assert reached.wait(30), f"the session never reached {stage!r}"
+        time.sleep(delay)
+        signalled = time.monotonic()
+        child.send_signal(signal.SIGINT)
+        out, err = child.communicate(timeout=60)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.communicate()
+        if stage == "reconnect-tcp":
+            listener.close()
+    lines = [line for line in out.splitlines() if line.startswith("{")]
+    assert lines, f"the child reported nothing; stderr: {err[-2000:]}"
+    report = json.loads(lines[-1])
+    return Interrupted(report["left_at"] - signalled, report["kind"], report["threads"], report["sockets"])
+
+
+class _FullAfterOne:
+    """A WebSocket listener that takes one connection (answers its upgrade by hand, then closes it with
+    1012, restarting), then accepts nothing more, its queue full: a reconnection's TCP connect hangs."""
+
+    def __init__(self, reached: threading.Event) -> None:
+        self._server = socket.create_server(("127.0.0.1", 0), backlog=0)
+        self._fillers: list[socket.socket] = []
+        self._reached = reached
+        self.url = f"ws://127.0.0.1:{self._server.getsockname()[1]}/v2/live?token=t"
+        self._thread = threading.Thread(target=self._serve, name="hostile-full-listener", daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        with contextlib.suppress(OSError):
+            conn, _ = self._server.accept()
+            with conn:
+                head = b""
+                while b"\r\n\r\n" not in head:
+                    head += conn.recv(4096)
+                key = next(
+                    line.split(b":", 1)[1].strip()
+                    for line in head.split(b"\r\n")
+                    if line.lower().startswith(b"sec-websocket-key:")
+                )
+                accept = base64.b64encode(
+                    hashlib.sha1(key + b"258EAFA5-E914-47DA-95CA-C5AB0DC85B11").digest()
+                )
+                conn.sendall(
+                    b"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                    b"Sec-WebSocket-Accept: " + accept + b"\r\n\r\n"
+                )
+                conn.recv(10)  # some audio
+                port = self._server.getsockname()[1]
+                for _ in range(8):  # the accept queue, full: the next SYNs are dropped
+                    filler = socket.socket()
+                    filler.setblocking(False)
+                    with contextlib.suppress(BlockingIOError):
+                        filler.connect(("127.0.0.1", port))
+                    self._fillers.append(filler)
+                time.sleep(0.2)
+                conn.sendall(b"\x88\x02\x03\xf4")  # close 1012, and the TCP connection with it
+                self._reached.set()
+
+    def close(self) -> None:
+        self._server.close()
+        for filler in self._fillers:
+            filler.close()
+        self._thread.join(5)
+
+
+def non_loopback_address() -> str | None:
+    """An IPv4 address of this machine that is not loopback (a route is looked up; nothing is sent)."""
+    with contextlib.suppress(OSError), socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        probe.connect(("192.0.2.1", 9))  # TEST-NET-1: never routed anywhere, only the route is chosen
+        address: str = probe.getsockname()[0]
+        if not address.startswith("127."):
+            return address
+    return None
+
+
+# ------------------------------------------------------------------------------------------ memory
+
+_UNREAD = r"""
+import asyncio, gc, json, sys, time
+from gladia import AsyncGladiaClient, GladiaClient
+
+url, mode, key, bound = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+
+
+def rss():
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+
+
+def over(session):
+    return session._error is not None or session._protocol.ended or session._finished
+
+
+report = {}
+
+
+def sync_flow():
+    with GladiaClient(api_key=key, api_url=url, max_retries=0) as client:
+        session = client.live().start_session(max_unread_bytes=bound, end_timeout=600)
+        try:
+            gc.collect()
+            report["baseline"] = rss()
+            session.send_audio(bytes(3200))  # then reads nothing
+            deadline = time.monotonic() + 120
+            while not over(session) and time.monotonic() < deadline:
+                time.sleep(0.02)
+            gc.collect()
+            report["after"] = rss()
+            report["held"], report["counted"] = len(session._inbox), session._inbox.bytes
+            report["error"] = type(session._error).__name__ if session._error else None
+        finally:
+            session.close()
+
+
+async def async_flow():
+    async with AsyncGladiaClient(api_key=key, api_url=url, max_retries=0) as client:
+        session = await client.live().start_session(max_unread_bytes=bound, end_timeout=600)
+        try:
+            gc.collect()
+            report["baseline"] = rss()
+            await session.send_audio(bytes(3200))
+            deadline = time.monotonic() + 120
+            while not over(session) and time.monotonic() < deadline:
+                await asyncio.sleep(0.02)
+            gc.collect()
+            report["after"] = rss()
+            report["held"], report["counted"] = len(session._inbox), session._inbox.bytes
+            report["error"] = type(session._error).__name__ if session._error else None
+        finally:
+            await session.close()
+
+
+sync_flow() if mode == "sync" else asyncio.run(async_flow())
+print(json.dumps(report))
+"""
+
+
+def flood_unread(live: LiveHostile, mode: str, message: str, count: int, bound: int) -> dict[str, Any]:
+    """A session in a child process that reads nothing while the server sends `message` `count` times
+    (then end_session); its report: RSS `baseline` and `after` (bytes, VmRSS), the messages `held`,
+    what the inbox `counted`, and the `error` that ended the session."""
+
+    async def flood(ws: ServerConnection, number: int) -> None:
+        async for data in ws:
+            if isinstance(data, bytes):
+                await ws.send(ack(0, len(data)))
+                break
+        for _ in range(count):
+            await ws.send(message)
+            live.sent += 1
+        await ws.send(END_SESSION)
+        async for _ in ws:
+            pass
+
+    live.script(flood)
+    child = subprocess.run(
+        [sys.executable, "-c", _UNREAD, live.http.url, mode, H.KEY, str(bound)],
+        capture_output=True,
+        text=True,
+        timeout=150,
+        check=False,
+    )
+    lines = [line for line in child.stdout.splitlines() if line.startswith("{")]
+    assert lines, f"the child reported nothing; stderr: {child.stderr[-2000:]}"
+    report: dict[str, Any] = json.loads(lines[-1])
+    return report

@@ -4,16 +4,24 @@ silently, for the sync and the async session alike (real sockets on loopback, se
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
+import socket
+import sys
+import threading
+import time
 from collections.abc import Iterator
 
 import pytest
 from websockets.asyncio.server import ServerConnection
 
+from gladia.errors import LiveConnectionError
 from gladia.live._messages import UnknownLiveMessage
 from gladia_api import models as M
 from tests._clock import FastClock
+from tests._signals import needs_sigint
 from tests.hostile import live_server as L
+from tests.hostile import server as H
 
 SLACK = 3.0  # what a session may take beyond the bound under test, on a busy 2-core runner
 
@@ -93,11 +101,12 @@ def test_a_server_that_never_ends_fails_the_session_after_end_timeout(
     live: L.LiveHostile, mode: str, flow: str, quick: None
 ) -> None:
     """After stop_recording(), no end_session within end_timeout: the socket is closed and the session fails
-    with LiveConnectionError, whichever way the caller waits."""
+    with LiveIncompleteError (a LiveConnectionError), whichever way the caller waits."""
     live.script(L.silent(live))
     outcome = L.drive(mode, live, flow, end_timeout=1.0)
-    error = L.raised(outcome, "LiveConnectionError")
+    error = L.raised(outcome, "LiveIncompleteError")
     assert "did not end within 1 s of stop_recording()" in str(error)
+    assert "end_session" in error.missing and error.unacknowledged_bytes == len(L.AUDIO)  # type: ignore[attr-defined]
     assert 1.0 <= outcome.elapsed < 1.0 + SLACK, outcome.describe()
     if flow == "wait":
         assert outcome.value is True  # the session is over (failed): iterating raises why
@@ -112,7 +121,7 @@ def test_wait_until_ended_returns_false_at_its_own_timeout(
     live.script(L.silent(live))
     outcome = L.drive(mode, live, "wait", wait=0.3, end_timeout=1.0)
     assert outcome.value is False
-    L.raised(outcome, "LiveConnectionError")  # then iterating waits out end_timeout, and says so
+    L.raised(outcome, "LiveIncompleteError")  # then iterating waits out end_timeout, and says so
 
 
 @pytest.mark.timeout(20)
@@ -129,7 +138,7 @@ def test_a_server_that_keeps_talking_but_never_ends_fails_after_end_timeout(
 
     live.script(chatter)
     outcome = L.drive(mode, live, end_timeout=1.0)
-    L.raised(outcome, "LiveConnectionError")
+    L.raised(outcome, "LiveIncompleteError")
     assert 1.0 <= outcome.elapsed < 1.0 + SLACK, outcome.describe()
     assert len(outcome.messages) >= 5
 
@@ -141,10 +150,15 @@ def test_a_server_that_ends_the_session_but_keeps_the_socket_open_still_ends_it(
 ) -> None:
     async def linger(ws: ServerConnection, number: int) -> None:
         async for data in ws:
-            if isinstance(data, str):
-                await ws.send(L.END_SESSION)
-                ws.transport.pause_reading()  # the client's close frame is never read
-                await asyncio.sleep(3600)
+            if isinstance(data, bytes):
+                start = len(live.audio)
+                live.audio += data
+                await ws.send(L.ack(start, len(live.audio)))
+                continue
+            await ws.send(L.STOP_ACK)
+            await ws.send(L.END_SESSION)
+            ws.transport.pause_reading()  # the client's close frame is never read
+            await asyncio.sleep(3600)
 
     live.script(linger)
     outcome = L.drive(mode, live, "with", end_timeout=30.0)
@@ -169,7 +183,8 @@ GARBAGE = [
     pytest.param('{"type": ["a", "list"]}', 1, id="type-not-a-string"),
     pytest.param('{"type": "transcript", "data": "not an object"}', 1, id="transcript-data-a-string"),
     pytest.param('{"type": "transcript", "data": {"is_final": "yes", "utterance": 3}}', 1, id="wrong-fields"),
-    pytest.param('{"type": "end_recording", "data": [1]}', 1, id="end-recording-data-a-list"),
+    pytest.param('{"type": "post_summarization", "data": [1]}', 1, id="post-summarization-data-a-list"),
+    pytest.param('{"type": "end_recording", "data": [1]}', 0, id="lifecycle-not-asked-for"),
     pytest.param('{"type": "audio_chunk", "acknowledged": true, "data": "x"}', 1, id="ack-data-a-string"),
     pytest.param(
         '{"type": "audio_chunk", "acknowledged": true, "data": {"byte_range": 7}}', 1, id="ack-range-int"
@@ -213,7 +228,7 @@ def test_a_message_over_the_incoming_limit_fails_typed_with_1009(
     big = '{"type": "x", "pad": "' + "y" * (2 * 1024 * 1024) + '"}'
     live.script(L.gladia(live, before=[big]))
     outcome = L.drive(mode, live)
-    error = L.raised(outcome, "LiveConnectionError")
+    error = L.raised(outcome, "LiveProtocolError")
     assert error.close_code == 1009 and "over 1048576 bytes" in str(error), outcome.describe()  # type: ignore[attr-defined]
     assert live.connections == 1  # not retried: the server would send it again
     assert outcome.elapsed < SLACK, outcome.describe()
@@ -294,8 +309,12 @@ def test_retryable_closes_forever_give_up_after_five_reconnections_with_backoff(
     error = L.raised(outcome, "LiveConnectionError")
     assert error.close_code == (1006 if code == "reset" else code), outcome.describe()  # type: ignore[attr-defined]
     assert live.connections == 6  # the first, then MAX_RECONNECTS
-    waits = fast_clock.sleeps
-    assert waits[-1] >= 1.6 and sum(waits) >= 3.1, waits  # 0.1, 0.2, 0.4, 0.8, 1.6 s: backoff, no busy loop
+    # 0.1, 0.2, 0.4, 0.8, 1.6 s: backoff, no busy loop, asked of the clock (the sync session sleeps in
+    # steps of at most 0.25 s, so closing is felt at once).
+    assert outcome.session._protocol.delays == [0.1, 0.2, 0.4, 0.8, 1.6]
+    # Asked of the clock; the sync session sleeps in steps of at most 0.25 s, so closing is felt at once.
+    assert sum(fast_clock.sleeps) == pytest.approx(3.1), fast_clock.sleeps
+    assert max(fast_clock.sleeps) <= (1.6 if mode == "async" else 0.25), fast_clock.sleeps
     assert outcome.elapsed < 3 * SLACK, outcome.describe()
 
 
@@ -352,9 +371,14 @@ def test_a_flood_nobody_reads_stays_within_max_unread_bytes(
     count = 10_000
 
     async def flood(ws: ServerConnection, number: int) -> None:
+        async for data in ws:
+            if isinstance(data, bytes):
+                await ws.send(L.ack(0, len(data)))
+                break
         for n in range(count):
             await ws.send(L.transcript("word " * 40, final=final, number=n))
             live.sent += 1
+        await ws.send(L.transcript("word " * 40, final=True, number=count))
         await ws.send(L.END_SESSION)
         await ws.close(1000)
 
@@ -371,8 +395,10 @@ def test_a_flood_nobody_reads_stays_within_max_unread_bytes(
     else:
         assert outcome.error is None, outcome.describe()
         assert live.sent == count and dropped > count / 2
-        assert len(outcome.messages) + dropped == count + 1  # dropped partials, the rest read, and the end
-        assert isinstance(outcome.messages[-1], M.EndSessionMessage)
+        # Dropped partials, the rest read, the acknowledgment and the final (end_session is a lifecycle
+        # event: hidden, as the caller did not ask for those).
+        assert len(outcome.messages) + dropped == count + 2
+        assert isinstance(outcome.messages[-1], M.TranscriptMessage) and outcome.messages[-1].data.is_final
     assert outcome.elapsed < 40, outcome.describe()
 
 
@@ -402,3 +428,366 @@ def test_a_server_that_never_answers_pings_fails_typed_after_the_reconnections(
     L.raised(outcome, "LiveConnectionError")
     assert live.connections == 6
     assert outcome.elapsed < 6 * 1.1 + 3.1 + 2 * SLACK, outcome.describe()
+
+
+# ------------------------------------------------------------------------------------------ 9: a stalled link
+
+
+@pytest.mark.real_time  # the socket's timeouts keep real time
+@pytest.mark.timeout(30)
+@pytest.mark.parametrize("mode", L.MODES)
+@pytest.mark.parametrize("talking", [False, True], ids=["silent", "still-talking"])
+def test_a_server_that_stops_reading_fails_the_session_within_the_buffer_wait(
+    live: L.LiveHostile, mode: str, talking: bool, quick: None
+) -> None:
+    """Handshake done, then the server never reads again (TCP zero window once the buffers fill; before,
+    send_audio() blocked for good): the write is given up after buffer_wait, the TCP connection dropped
+    (not even a close frame fits), and the session fails with LiveStalledError, not resumed."""
+    live.script(L.stalled(live, then_talk=talking))
+    audio = bytes(24 * 1024 * 1024)  # more than the socket buffers hold on both sides
+    outcome = L.drive(
+        mode, live, audio=audio, chunk=32_000, buffer_wait=1.0, max_buffer_bytes=32 * 1024 * 1024
+    )
+    error = L.raised(outcome, "LiveStalledError")
+    assert "within 1 s (buffer_wait)" in str(error) and error.pending_bytes > 0  # type: ignore[attr-defined]
+    assert 1.0 <= outcome.elapsed < 1.0 + 0.5 + SLACK, outcome.describe()
+    assert live.connections == 1
+
+
+# ------------------------------------------------------------------------------------------ 10: interrupts
+
+
+@needs_sigint
+@pytest.mark.slow
+@pytest.mark.real_time
+@pytest.mark.timeout(90)
+@pytest.mark.parametrize("mode", L.MODES)
+@pytest.mark.parametrize("stage", L.STAGES)
+def test_ctrl_c_or_a_cancellation_leaves_within_a_second_at_every_stage(
+    live: L.LiveHostile, mode: str, stage: str
+) -> None:
+    """In a child process, with the SDK's default timeouts: SIGINT (sync: KeyboardInterrupt in the main
+    thread; async: asyncio.run cancels the task) while the session waits on a server that does not answer.
+    The block is left within a second, with no thread and no socket left behind."""
+    left = L.interrupt(mode, live, stage)
+    assert left.kind == "KeyboardInterrupt", left
+    assert left.left_after < 1.0, left
+    assert left.threads == [] and left.sockets == 0, left
+
+
+# ------------------------------------------------------------------------------------------ 11: honest endings
+
+
+def close_at_stop(live: L.LiveHostile, *, before_close: list[str] = ()) -> L.Script:  # type: ignore[assignment]
+    """Acknowledge the audio (and say a partial), then answer stop_recording with `before_close` and a
+    normal close (1000): no final transcript, no stop acknowledgment, no end_session unless given."""
+
+    async def script(ws: ServerConnection, number: int) -> None:
+        async for data in ws:
+            if isinstance(data, bytes):
+                start = len(live.audio)
+                live.audio += data
+                await ws.send(L.ack(start, len(live.audio)))
+                if start == 0:
+                    await ws.send(L.transcript("half a sent", final=False))
+                continue
+            for frame in before_close:
+                await ws.send(frame)
+            await ws.close(1000)
+            return
+
+    return script
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("mode", L.MODES)
+@pytest.mark.parametrize("flow", ["iterate", "wait", "with"])
+def test_a_session_closed_at_stop_without_its_final_messages_raises_incomplete(
+    live: L.LiveHostile, mode: str, flow: str, quick: None
+) -> None:
+    """The issue's case (before: iteration and the `with` block ended without error)."""
+    live.script(close_at_stop(live))
+    outcome = L.drive(
+        mode, live, flow, end_timeout=30.0, options={"messages_config": {"receive_partial_transcripts": True}}
+    )
+    error = L.raised(outcome, "LiveIncompleteError")
+    assert error.close_code == 1000  # type: ignore[attr-defined]
+    assert error.missing == (  # type: ignore[attr-defined]
+        "end_session",
+        "the acknowledgment of stop_recording",
+        "the final transcript of the last utterance (only its partial transcript came)",
+    )
+    assert isinstance(error, LiveConnectionError)  # a LiveConnectionError, as every closed end
+    # What was received stays readable on the session (then the same error): the acknowledgments and
+    # the partial, read by the flow or afterwards.
+    read: list[object] = []
+    with pytest.raises(type(error)):
+        _drain(mode, outcome.session, read)
+    kinds = [type(m).__name__ for m in outcome.messages + read]
+    assert "TranscriptMessage" in kinds and "AudioChunkAckMessage" in kinds, kinds
+    assert outcome.elapsed < SLACK, outcome.describe()
+
+
+def _drain(mode: str, session: object, into: list[object]) -> None:
+    if mode == "sync":
+        into.extend(session)  # type: ignore[call-overload]
+        return
+
+    async def read() -> None:
+        async for message in session:  # type: ignore[attr-defined]
+            into.append(message)
+
+    asyncio.run(read())
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("mode", L.MODES)
+def test_end_session_with_audio_never_acknowledged_is_incomplete(live: L.LiveHostile, mode: str) -> None:
+    async def forgetful(ws: ServerConnection, number: int) -> None:
+        async for data in ws:
+            if isinstance(data, str):
+                await ws.send(L.STOP_ACK)
+                await ws.send(L.END_SESSION)
+                await ws.close(1000)
+                return
+            if not live.audio:  # acknowledges the first frame only
+                live.audio += data
+                await ws.send(L.ack(0, len(data)))
+
+    live.script(forgetful)
+    outcome = L.drive(mode, live, chunk=3200)
+    error = L.raised(outcome, "LiveIncompleteError")
+    assert error.unacknowledged_bytes == len(L.AUDIO) - 3200  # type: ignore[attr-defined]
+    assert f"the acknowledgment of {len(L.AUDIO) - 3200} bytes of audio" in str(error)
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("mode", L.MODES)
+@pytest.mark.parametrize("kind", ["close-frame", "oversized"])
+def test_a_close_the_tcp_connection_outlives_ends_within_the_close_timeout(
+    live: L.LiveHostile, mode: str, kind: str, quick: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A close frame from the server, or a message over the size the SDK reads (refused with 1009), and
+    then the server keeps the TCP connection open and reads nothing: the session ends within the close
+    timeout (0.5 s here), not at the keepalive's next ping (before: 20 s)."""
+    monkeypatch.setattr("gladia.live._session.MAX_INCOMING_BYTES", 1024 * 1024)
+    monkeypatch.setattr("gladia.live._async_session.MAX_INCOMING_BYTES", 1024 * 1024)
+    monkeypatch.setattr("gladia.live._buffer.MAX_INCOMING_BYTES", 1024 * 1024)
+    monkeypatch.setattr("gladia.live._session.PING_INTERVAL", 20.0)  # the keepalive of the defaults
+
+    async def close_and_linger(ws: ServerConnection, number: int) -> None:
+        async for data in ws:
+            if isinstance(data, bytes):
+                break
+        if kind == "close-frame":
+            ws.transport.write(b"\x88\x02\x03\xe8")  # close 1000, then nothing: no TCP close
+        else:
+            await ws.send('{"type": "x", "pad": "' + "y" * (2 * 1024 * 1024) + '"}')
+        ws.transport.pause_reading()
+        await asyncio.sleep(3600)
+
+    live.script(close_and_linger)
+    outcome = L.drive(mode, live)
+    expected = "LiveIncompleteError" if kind == "close-frame" else "LiveProtocolError"
+    error = L.raised(outcome, expected)
+    assert error.close_code == (1000 if kind == "close-frame" else 1009), outcome.describe()  # type: ignore[attr-defined]
+    assert outcome.elapsed < 0.5 + SLACK, outcome.describe()
+    assert live.connections == 1
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("mode", L.MODES)
+def test_a_reconnection_answered_by_another_session_fails_typed(live: L.LiveHostile, mode: str) -> None:
+    other = "11111111-2222-4333-8444-555555555555"
+
+    async def impostor(ws: ServerConnection, number: int) -> None:
+        if number == 0:
+            async for data in ws:
+                if isinstance(data, bytes):
+                    await ws.close(1012)
+                    return
+        async for data in ws:
+            if isinstance(data, bytes):
+                await ws.send(L.ack(0, len(data)).replace(L.SESSION_ID, other))
+                await ws.send(L.transcript("someone else's words", final=True).replace(L.SESSION_ID, other))
+
+    live.script(impostor)
+    outcome = L.drive(mode, live)
+    error = L.raised(outcome, "LiveProtocolError")
+    assert other in str(error) and "another session answered" in str(error)
+    assert not any(isinstance(m, M.TranscriptMessage) for m in outcome.messages)  # never mixed in
+    assert live.connections == 2
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("mode", L.MODES)
+def test_a_text_message_that_is_not_utf8_fails_typed_at_once(live: L.LiveHostile, mode: str) -> None:
+    """Before: read as a lost connection, retried five times, then "reconnecting did not help"."""
+
+    async def garbled(ws: ServerConnection, number: int) -> None:
+        ws.transport.write(b"\x81\x04\xff\xfe\xfd\xfc")  # a text frame whose bytes are not UTF-8
+        async for _ in ws:
+            pass
+
+    live.script(garbled)
+    outcome = L.drive(mode, live, end_timeout=30.0)
+    error = L.raised(outcome, "LiveProtocolError")
+    assert "not valid UTF-8" in str(error) and error.close_code == 1007  # type: ignore[attr-defined]
+    assert live.connections == 1
+    assert outcome.elapsed < SLACK, outcome.describe()
+
+
+# ------------------------------------------------------------------------------------------ 12: the URL
+
+
+TOKEN = "SECRET-TOKEN-5f2e"
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("mode", L.MODES)
+@pytest.mark.parametrize(
+    ("url", "says"),
+    [
+        pytest.param("", "not a WebSocket URL", id="empty"),
+        pytest.param(f"not a url?token={TOKEN}", "spaces", id="words"),
+        pytest.param(f"http://127.0.0.1:9/v2/live?token={TOKEN}", "not a WebSocket URL", id="http"),
+        pytest.param(f"ws://[::1/x?token={TOKEN}", "Invalid IPv6 URL", id="broken-ipv6"),
+        pytest.param(f"ws://127.0.0.1:99999/?token={TOKEN}", "Port out of range", id="port-99999"),
+        pytest.param(12, "not a string (int)", id="a-number"),
+        pytest.param(None, "not a string (NoneType)", id="null"),
+        pytest.param(
+            f"ws://gladia.example/v2/live?token={TOKEN}", "points at gladia.example", id="another-host"
+        ),
+    ],
+)
+def test_a_session_url_that_cannot_be_used_is_refused_typed_before_anything_is_sent(
+    live: L.LiveHostile, mode: str, url: object, says: str
+) -> None:
+    """Before: raw ValueError and AttributeError for some, the token in the message of others."""
+    body = {"id": L.SESSION_ID, "created_at": "2026-01-01T00:00:00.000Z", "url": url}
+    live.http.always("POST", "/v2/live", H.json_reply(body, status=201))
+    outcome = L.drive(mode, live)
+    error = L.raised(outcome, "LiveURLError")
+    assert says in str(error), outcome.describe()
+    assert TOKEN not in str(error) and TOKEN not in error.url  # type: ignore[attr-defined]
+    assert error.session_id == L.SESSION_ID  # type: ignore[attr-defined]
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("mode", L.MODES)
+def test_a_session_url_on_another_host_is_used_only_when_allowed(live: L.LiveHostile, mode: str) -> None:
+    """The API on 127.0.0.1; Gladia's answer points at this machine's other address (not loopback): no
+    connection is made there, the token never leaves, until the caller allows that host."""
+    address = L.non_loopback_address()
+    if address is None:
+        pytest.skip("this machine has no address besides loopback")
+    received: list[bytes] = []
+    server = socket.create_server((address, 0))
+    port = server.getsockname()[1]
+    url = f"ws://{address}:{port}/v2/live?token={TOKEN}"
+    live.http.always(
+        "POST",
+        "/v2/live",
+        H.json_reply({"id": L.SESSION_ID, "created_at": "2026-01-01T00:00:00Z", "url": url}, status=201),
+    )
+
+    def accept() -> None:
+        with contextlib.suppress(OSError):
+            conn, _ = server.accept()
+            with conn:
+                received.append(conn.recv(65536))
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    try:
+        refused = L.drive(mode, live)
+        error = L.raised(refused, "LiveURLError")
+        assert f"points at {address}" in str(error) and "allowed_hosts" in str(error)
+        assert TOKEN not in str(error)
+        time.sleep(0.2)
+        assert received == []  # nothing reached it, not even a TCP connection
+        allowed = L.drive(mode, live, allowed_hosts=[address])
+        thread.join(5)
+        assert received and received[0].startswith(b"GET /v2/live?token=" + TOKEN.encode())
+        L.raised(allowed, "LiveConnectionError")  # (that server is no WebSocket server)
+    finally:
+        server.close()
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("mode", L.MODES)
+def test_a_redirect_of_the_websocket_is_not_followed(live: L.LiveHostile, mode: str) -> None:
+    """The URL was checked; a redirect (302) elsewhere would take the session where nobody checked."""
+    live.raw(
+        L.answer(b"HTTP/1.1 302 Found\r\nLocation: ws://127.0.0.1:9/elsewhere\r\ncontent-length: 0\r\n\r\n")
+    )
+    outcome = L.drive(mode, live)
+    error = L.raised(outcome, "LiveURLError")
+    assert "does not follow redirects" in str(error) and "127.0.0.1:9/elsewhere" in str(error)
+    assert live.connections == 1
+
+
+# ------------------------------------------------------------------------------------------ 13: acknowledgments
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("mode", L.MODES)
+def test_a_gap_in_the_acknowledgments_is_resent_after_a_reconnection(live: L.LiveHostile, mode: str) -> None:
+    """The issue's case: bytes 3200-6400 acknowledged, 0-3200 never, then a retryable close. Before: the
+    session resumed after the gap, and 0-3200 was never sent again."""
+
+    async def gap(ws: ServerConnection, number: int) -> None:
+        if number > 0:
+            await L.gladia(live)(ws, number)  # keeps (and acknowledges) what the resumed stream brings
+            return
+        got = 0
+        async for data in ws:
+            if isinstance(data, bytes):
+                got += len(data)
+                if got >= 6400:
+                    await ws.send(L.ack(3200, 6400))
+                    await asyncio.sleep(0.3)  # (read before the close)
+                    await ws.close(1012)
+                    return
+
+    live.script(gap)
+    audio = L.AUDIO[:12_800]
+    outcome = L.drive(mode, live, audio=audio, chunk=3200)
+    assert outcome.error is None, outcome.describe()
+    assert bytes(live.audio) == audio  # the second connection got it all, from byte 0, in order
+    assert live.connections == 2
+
+
+# ------------------------------------------------------------------------------------------ 14: memory
+
+MiB = 1024 * 1024
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads VmRSS from /proc")
+@pytest.mark.slow
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("mode", L.MODES)
+@pytest.mark.parametrize(
+    ("message", "count"),
+    [
+        pytest.param("{}", 100_000, id="100000-tiny-messages"),
+        pytest.param(
+            '{"type": "x", "a": [' + ",".join(["{}"] * 3_000) + "]}", 300, id="300-inflating-messages"
+        ),
+    ],
+)
+def test_unread_messages_hold_about_max_unread_bytes_of_memory_whatever_their_size(
+    live: L.LiveHostile, mode: str, message: str, count: int
+) -> None:
+    """Measured in a child process: the caller reads nothing, max_unread_bytes is 1 MiB. Each message
+    counts what it takes once read, 256 bytes at least, so 100,000 two-byte messages cannot hold 100,000
+    objects (before: all held, +42 MiB of RSS; 524,289 of them, +200 MiB), and 9 KB of JSON that reads
+    into 220 KB of objects counts as that much (before: about 110 of them held, +24 MiB)."""
+    report = L.flood_unread(live, mode, message, count, bound=MiB)
+    grown = report["after"] - report["baseline"]
+    assert report["error"] == "LiveQueueFullError", report  # (the finals, ... cannot be dropped)
+    if count == 100_000:
+        assert report["held"] < 2_200 and report["counted"] <= MiB + 600, report
+    else:
+        assert report["held"] <= 3, report  # the acknowledgment, then ~770 KB each: the second overflows
+    assert grown < 8 * MiB, f"RSS grew {grown / MiB:.1f} MiB: {report}"

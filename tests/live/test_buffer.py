@@ -23,12 +23,12 @@ def test_acknowledged_audio_is_forgotten_and_the_rest_resent_after_a_rewind() ->
     buffer = AudioBuffer(max_bytes=100, frame_bytes=100)
     buffer.add(b"abcdef")
     assert list(buffer.frames()) == [b"abcdef"]
-    buffer.acknowledge(4)
-    buffer.acknowledge(2)  # stale: changes nothing
+    buffer.acknowledge(0, 4)
+    buffer.acknowledge(0, 2)  # stale: changes nothing
     assert buffer.pending == 2 and buffer.room() == 98
     buffer.rewind()
     assert list(buffer.frames()) == [b"ef"]
-    buffer.acknowledge(99)  # past what was received: capped
+    buffer.acknowledge(4, 99)  # past what was received: capped
     assert buffer.acknowledged == 6 and buffer.pending == 0
 
 
@@ -52,14 +52,14 @@ def test_the_protocol_reads_acknowledgments_and_decides_after_a_close() -> None:
     ack = '{"type": "audio_chunk", "acknowledged": true, "error": null, "data": {"byte_range": [0, 6]}}'
     assert protocol.on_message(ack) is None  # the caller did not ask for acknowledgments
     assert protocol.buffer.acknowledged == 6
-    assert protocol.after_close(1012, closing=False) is AfterClose.RECONNECT
+    assert protocol.after_close(1012, closing=False).then is AfterClose.RECONNECT
     protocol.stop_requested = True
-    frames, stop = protocol.resume()
-    assert frames == [bytes(4)] and stop is True
-    assert protocol.after_close(1008, closing=False) is AfterClose.FAIL
-    assert protocol.after_close(1011, closing=True) is AfterClose.END
+    stop = protocol.resume()
+    assert list(protocol.buffer.frames()) == [bytes(4)] and stop is True
+    assert protocol.after_close(1008, closing=False).then is AfterClose.FAIL
+    assert protocol.after_close(1011, closing=True).then is AfterClose.END
     protocol.on_message('{"type": "end_session", "session_id": "s", "created_at": "now"}')
-    assert protocol.ended and protocol.after_close(1006, closing=False) is AfterClose.END
+    assert protocol.ended and protocol.after_close(1006, closing=False).then is AfterClose.END
 
 
 @settings(max_examples=200, deadline=None)
@@ -82,8 +82,9 @@ def test_what_the_server_keeps_is_what_was_sent_once_in_order(
             buffer.add(pending.pop(0))
             in_flight += buffer.frames()
         if step == "deliver" and in_flight:
-            kept += in_flight.pop(0)
-            buffer.acknowledge(len(kept))
+            piece = in_flight.pop(0)
+            buffer.acknowledge(len(kept), len(kept) + len(piece))
+            kept += piece
         elif step == "drop":
             in_flight.clear()  # lost with the connection
             buffer.rewind()
@@ -92,8 +93,8 @@ def test_what_the_server_keeps_is_what_was_sent_once_in_order(
         buffer.add(chunk)
     in_flight += buffer.frames()
     for piece in in_flight:
+        buffer.acknowledge(len(kept), len(kept) + len(piece))
         kept += piece
-        buffer.acknowledge(len(kept))
     assert bytes(kept) == b"".join(chunks)
     assert buffer.pending == 0
 
@@ -108,23 +109,23 @@ def test_the_ring_wraps_around_and_frames_across_its_end_come_out_whole() -> Non
     buffer = _filled(10, 4, b"0123456789")
     assert buffer.capacity == 10 and buffer.room() == 0
     assert list(buffer.frames()) == [b"0123", b"4567", b"89"]
-    buffer.acknowledge(7)  # a partial acknowledgment: 7, 8, 9 still kept
+    buffer.acknowledge(0, 7)  # a partial acknowledgment: 7, 8, 9 still kept
     buffer.add(b"abcdef")  # written at the ring's end, then over the acknowledged start
     assert buffer.pending == 9 and buffer.room() == 1 and buffer.received == 16
     assert list(buffer.frames()) == [b"abcd", b"ef"]
     buffer.rewind()
     assert list(buffer.frames()) == [b"789a", b"bcde", b"f"]  # the resend crosses the ring's end
-    buffer.acknowledge(9)
+    buffer.acknowledge(7, 9)
     buffer.rewind()
     assert list(buffer.frames()) == [b"9abc", b"def"]
-    buffer.acknowledge(16)
+    buffer.acknowledge(9, 16)
     assert buffer.pending == 0 and buffer.room() == 10 and list(buffer.frames()) == []
 
 
 def test_a_chunk_bigger_than_what_is_left_before_the_ring_end_is_split_over_it() -> None:
     buffer = _filled(8, 8, b"abcdef")
     list(buffer.frames())
-    buffer.acknowledge(5)
+    buffer.acknowledge(0, 5)
     buffer.add(b"1234567")  # 2 bytes at the end of the ring, 5 at its start
     assert list(buffer.frames()) == [b"1234567"]
     buffer.rewind()
@@ -137,7 +138,7 @@ def test_the_ring_grows_by_doubling_up_to_the_bound_keeping_its_audio_in_order()
     audio = bytes(range(256)) * 768  # 192 KiB
     buffer.add(audio[:60_000])
     list(buffer.frames())
-    buffer.acknowledge(50_000)  # the head moves, so the next chunk wraps before the ring grows
+    buffer.acknowledge(0, 50_000)  # the head moves, so the next chunk wraps before the ring grows
     buffer.add(audio[60_000:70_000])
     assert buffer.capacity == 64 * 1024
     buffer.add(audio[70_000:])  # 20,000 kept + 126,608 more: doubled once, then capped at the bound
@@ -157,7 +158,7 @@ def test_a_long_stream_through_a_full_ring_allocates_no_new_ring() -> None:
     for index in range(500):
         chunk = bytes([index % 256]) * (1 + index % 97)
         while buffer.room() < len(chunk):
-            buffer.acknowledge(buffer.acknowledged + 50)
+            buffer.acknowledge(0, buffer.acknowledged + 50)
         buffer.add(chunk)
         sent += chunk
         list(buffer.frames())
@@ -204,7 +205,7 @@ def test_the_ring_behaves_as_one_growing_list_of_bytes(
             assert all(1 <= len(f) <= frame for f in frames)
             assert b"".join(frames) == model[start:]
         elif action == "ack":
-            buffer.acknowledge(buffer.acknowledged + amount)
+            buffer.acknowledge(0, buffer.acknowledged + amount)
         else:
             buffer.rewind()
         assert buffer.received == len(model)
@@ -240,7 +241,7 @@ def test_the_end_of_the_session_gives_the_ring_back() -> None:
 
 @pytest.mark.parametrize(
     ("code", "closing", "decision"),
-    [(1000, False, AfterClose.END), (1006, True, AfterClose.END), (1008, False, AfterClose.FAIL)],
+    [(1000, False, AfterClose.FAIL), (1006, True, AfterClose.END), (1008, False, AfterClose.FAIL)],
 )
 def test_a_close_after_which_no_connection_follows_gives_the_ring_back(
     code: int, closing: bool, decision: AfterClose
@@ -248,7 +249,7 @@ def test_a_close_after_which_no_connection_follows_gives_the_ring_back(
     protocol = LiveProtocol(AudioBuffer(max_bytes=100, frame_bytes=100), {})
     protocol.buffer.add(bytes(60))
     ring = protocol.buffer._ring.obj
-    assert protocol.after_close(code, closing=closing) is decision
+    assert protocol.after_close(code, closing=closing).then is decision
     assert isinstance(ring, mmap.mmap) and ring.closed and protocol.buffer.pending == 0
 
 
@@ -256,6 +257,6 @@ def test_a_close_followed_by_a_reconnection_keeps_the_audio() -> None:
     protocol = LiveProtocol(AudioBuffer(max_bytes=100, frame_bytes=100), {})
     protocol.buffer.add(bytes(60))
     ring = protocol.buffer._ring.obj
-    assert protocol.after_close(1006, closing=False) is AfterClose.RECONNECT
+    assert protocol.after_close(1006, closing=False).then is AfterClose.RECONNECT
     assert isinstance(ring, mmap.mmap) and not ring.closed
-    assert protocol.resume() == ([bytes(60)], False)
+    assert protocol.resume() is False and list(protocol.buffer.frames()) == [bytes(60)]

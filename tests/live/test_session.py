@@ -17,6 +17,7 @@ from websockets.sync.server import ServerConnection, serve
 from gladia import GladiaClient, LiveSession
 from gladia.errors import (
     AuthenticationError,
+    ConfigurationError,
     InvalidOptionsError,
     LiveBufferFullError,
     LiveConnectionError,
@@ -26,6 +27,7 @@ from gladia.live._buffer import AudioBuffer
 from gladia.live._protocol import LiveProtocol
 from gladia.testing import Emulator
 from gladia_api import models as M
+from tests._clock import FastClock
 from tests._signals import python_handles_sigint
 from tests.live.streams import TEXT, audio_of, finals
 
@@ -116,9 +118,8 @@ def test_a_final_close_fails_the_session_with_a_typed_error(emu: Emulator, clien
 
 
 def test_reconnecting_gives_up_after_too_many_drops(
-    emu: Emulator, client: GladiaClient, monkeypatch: pytest.MonkeyPatch
+    emu: Emulator, client: GladiaClient, fast_clock: FastClock
 ) -> None:
-    monkeypatch.setattr("gladia.live._session.reconnect_delay", lambda attempt: 0.0)  # no waiting in tests
     emu.live.drop_after(0, code=1011, times=50)
     with client.live().start_session() as session:
         session.send_audio(audio_of(0.5))
@@ -126,6 +127,25 @@ def test_reconnecting_gives_up_after_too_many_drops(
             list(session)
     assert caught.value.close_code == 1011
     assert emu.live.counters.connections == 6  # the first, then five reconnections
+    assert session._protocol.delays == [0.1, 0.2, 0.4, 0.8, 1.6]  # asked of the clock, not slept through
+    assert sum(fast_clock.sleeps) == pytest.approx(3.1)
+
+
+def test_lifecycle_events_are_asked_for_but_shown_only_when_the_caller_asked(
+    emu: Emulator, client: GladiaClient
+) -> None:
+    """end_session tells a complete session from a cut one, so the SDK always asks Gladia for the lifecycle
+    events; the caller sees them only when it asked too."""
+    emu.live.say(TEXT)
+    with client.live().start_session() as session:
+        session.send_audio(audio_of(3))
+        session.stop_recording()
+        messages = list(session)
+    lifecycle = (M.StartSessionMessage, M.StartRecordingMessage, M.EndRecordingMessage, M.EndSessionMessage)
+    assert not any(isinstance(m, lifecycle) for m in messages)
+    assert finals(messages) == ["Hello there.", "How are you today?"]
+    job = emu.live.session(session.id)
+    assert job is not None and job["request_params"]["messages_config"]["receive_lifecycle_events"] is True
 
 
 def test_bad_options_are_refused_before_anything_is_sent(emu: Emulator, client: GladiaClient) -> None:
@@ -137,6 +157,8 @@ def test_bad_options_are_refused_before_anything_is_sent(emu: Emulator, client: 
         client.live().start_session(region="mars")
     with pytest.raises(InvalidOptionsError):
         client.live().start_session({"realtime_processing": {"translation": True}})
+    with pytest.raises(ConfigurationError, match="allowed_hosts"):
+        client.live().start_session(allowed_hosts=["https://eu.gladia.io"])
     assert emu.counters.requests["POST /v2/live"] == 0
     assert emu.live.counters.connections == 0
 

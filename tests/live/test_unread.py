@@ -15,6 +15,7 @@ import pytest
 
 from gladia import AsyncGladiaClient, GladiaClient, LiveQueueFullError
 from gladia.live._inbox import Inbox
+from gladia.live._messages import message_cost
 from gladia.testing import Emulator
 from gladia_api import models as M
 from tests.live.streams import SECOND, finals
@@ -50,7 +51,7 @@ def is_partial(raw: str) -> bool:
 def test_a_caller_who_never_reads_loses_only_partials(
     emu: Emulator, client: GladiaClient, caplog: pytest.LogCaptureFixture
 ) -> None:
-    bound = 150_000
+    bound = 1_200_000  # by message_cost: the finals and the rest fit (~1 MB), not the partials too (~2 MB)
     with client.live().start_session({"messages_config": PARTIALS}, max_unread_bytes=bound) as session:
         for start in range(0, len(LONG), CHUNK):
             session.send_audio(LONG[start : start + CHUNK])
@@ -62,13 +63,17 @@ def test_a_caller_who_never_reads_loses_only_partials(
     # The messages sent (acknowledgments were not asked for): over the bound, but not without the partials.
     stored = [raw for raw in sent(emu, session.id) if json.loads(raw)["type"] not in ACKS]
     partials = [raw for raw in stored if is_partial(raw)]
-    assert sum(map(len, stored)) > bound > sum(len(raw) for raw in stored if not is_partial(raw))
+    assert (
+        sum(map(message_cost, stored))
+        > bound
+        > sum(message_cost(raw) for raw in stored if not is_partial(raw))
+    )
     assert finals(messages) == SENTENCES  # no final lost
     kept = [m for m in messages if isinstance(m, M.TranscriptMessage) and not m.data.is_final]
     assert 0 < len(kept) < len(partials)
     assert session._inbox.dropped_partials == len(partials) - len(kept)
-    hidden_acks = len(LONG) // CHUNK + 1  # asked for by the SDK, not by the caller
-    assert len(messages) + session._inbox.dropped_partials == emu.live.counters.messages_sent - hidden_acks
+    hidden = len(LONG) // CHUNK + 1 + 4  # acknowledgments and lifecycle events: the SDK's, not the caller's
+    assert len(messages) + session._inbox.dropped_partials == emu.live.counters.messages_sent - hidden
     assert [r.levelno for r in caplog.records if "partial transcripts are being dropped" in r.message] == [
         logging.WARNING
     ]
@@ -77,7 +82,7 @@ def test_a_caller_who_never_reads_loses_only_partials(
 def test_a_caller_who_never_reads_finals_gets_a_typed_error_not_a_silent_loss(
     emu: Emulator, client: GladiaClient
 ) -> None:
-    bound = 20_000  # the acknowledgments alone (one per chunk, ~230 bytes) outgrow it
+    bound = 60_000  # the acknowledgments alone (one per chunk, ~1.9 KB each by message_cost) outgrow it
     session = client.live().start_session(max_unread_bytes=bound)
     messages: list[object] = []
 
@@ -85,7 +90,9 @@ def test_a_caller_who_never_reads_finals_gets_a_typed_error_not_a_silent_loss(
         with session:
             for start in range(0, len(LONG), CHUNK):
                 session.send_audio(LONG[start : start + CHUNK])
-                assert session._inbox.bytes <= bound + 1000  # at most the message that overflowed, over
+                assert (
+                    session._inbox.bytes <= bound + 12_000
+                )  # at most the message that overflowed (a final: ~11 KB), over
             session.stop_recording()
             session.wait_until_ended(30)
             messages.extend(session)
@@ -95,7 +102,7 @@ def test_a_caller_who_never_reads_finals_gets_a_typed_error_not_a_silent_loss(
         stream_then_read()
     text = str(caught.value)
     assert caught.value.session_id == session.id
-    assert "max_unread_bytes (20000)" in text and "session.on()" in text and "messages_config" in text
+    assert "max_unread_bytes (60000)" in text and "session.on()" in text and "messages_config" in text
     # What was received stays readable (then the same error): every acknowledgment, none skipped.
     with pytest.raises(LiveQueueFullError):
         messages.extend(session)
@@ -128,7 +135,7 @@ def test_the_async_session_is_bounded_the_same_way(emu: Emulator) -> None:
 
     async def main() -> None:
         async with AsyncGladiaClient(api_key=emu.api_key, api_url=emu.url) as gladia:
-            session = await gladia.live().start_session(max_unread_bytes=20_000)
+            session = await gladia.live().start_session(max_unread_bytes=60_000)
 
             async def stream() -> None:
                 async with session:
@@ -137,13 +144,13 @@ def test_the_async_session_is_bounded_the_same_way(emu: Emulator) -> None:
 
             with pytest.raises(LiveQueueFullError):
                 await stream()
-            assert session._inbox.bytes <= 21_000
+            assert session._inbox.bytes <= 72_000
             with pytest.raises(LiveQueueFullError):
                 _ = [m async for m in session]
 
             texts: list[str] = []
             session = await gladia.live().start_session(
-                {"messages_config": PARTIALS}, max_unread_bytes=150_000
+                {"messages_config": PARTIALS}, max_unread_bytes=1_200_000
             )
             async with session:
                 for start in range(0, len(LONG), CHUNK):
