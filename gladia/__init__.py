@@ -61,6 +61,7 @@ if TYPE_CHECKING:
     from gladia.live._client import AsyncLiveClient, LiveClient
     from gladia.live._messages import LiveMessage, UnknownLiveMessage
     from gladia.live._session import LiveSession
+    from gladia.live.microphone import Microphone, MicrophoneError
     from gladia.prerecorded._client import AsyncPreRecordedClient, PreRecordedClient
     from gladia.prerecorded._outcome import FailedAddon, failed_addons, job_error_reason
     from gladia.prerecorded._raw import RawResponse
@@ -84,6 +85,8 @@ _LAZY = {
     "AsyncLiveSession": "gladia.live._async_session",
     "LiveMessage": "gladia.live._messages",
     "UnknownLiveMessage": "gladia.live._messages",
+    "Microphone": "gladia.live.microphone",
+    "MicrophoneError": "gladia.live.microphone",
 }
 
 __all__ = [
@@ -106,6 +109,8 @@ __all__ = [
     "AsyncLiveSession",
     "LiveMessage",
     "UnknownLiveMessage",
+    "Microphone",
+    "MicrophoneError",
     "GladiaError",
     "ValidationError",
     "ConfigurationError",
