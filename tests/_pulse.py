@@ -49,12 +49,11 @@ def pulse_missing() -> str | None:
 
 
 def no_device_env(directory: Path) -> dict[str, str]:
-    """An environment in which PortAudio finds no input device, whatever the machine has: ALSA knows only
-    a sound card that does not exist, and no sound server."""
+    """The environment variables under which PortAudio finds no input device, whatever the machine has:
+    ALSA knows only a sound card that does not exist, and no sound server answers."""
     config = directory / "no-devices.asoundrc"
     config.write_text("pcm.!default { type hw card 99 }\nctl.!default { type hw card 99 }\n")
-    env = {k: v for k, v in os.environ.items() if k not in ("PULSE_SERVER", "JACK_DEFAULT_SERVER")}
-    return {**env, "ALSA_CONFIG_PATH": str(config), "PULSE_SERVER": f"unix:{directory}/no-such-socket"}
+    return {"ALSA_CONFIG_PATH": str(config), "PULSE_SERVER": f"unix:{directory}/no-such-socket"}
 
 
 class Pulse:

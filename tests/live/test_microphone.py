@@ -9,6 +9,7 @@ skip, saying which is missing; the checks of arguments, formats and missing piec
 from __future__ import annotations
 
 import asyncio
+import os
 import pickle
 import random
 import subprocess
@@ -166,7 +167,7 @@ def test_no_input_device_is_a_microphone_error_not_portaudios(tmp_path: Path) ->
     )
     result = subprocess.run(
         [sys.executable, "-c", script],
-        env=no_device_env(tmp_path),
+        env={**os.environ, **no_device_env(tmp_path)},
         capture_output=True,
         text=True,
         timeout=60,
