@@ -203,8 +203,8 @@ def _stream(
         if microphone is None:
             _print_messages(session, as_json)
         else:
+            click.echo("Listening on the default microphone; press Ctrl-C to stop.", err=True)
             with _stop_on_ctrl_c(microphone):
-                click.echo("Listening on the default microphone; press Ctrl-C to stop.", err=True)
                 _print_messages(session, as_json)
         sender.join()
     if failures:
@@ -223,9 +223,7 @@ def _stop_on_ctrl_c(microphone: Microphone) -> Iterator[None]:
     def stop(signum: int, frame: FrameType | None) -> None:
         signal.signal(signal.SIGINT, previous)
         click.echo("Stopping: transcribing what was said (Ctrl-C again to quit at once).", err=True)
-        # Closed from another thread: this handler runs between two steps of the main thread, which may
-        # be holding the microphone's lock.
-        threading.Thread(target=microphone.close, name="gladia-mic-close", daemon=True).start()
+        microphone.close()  # safe in a signal handler; the sender sends what it recorded, then stops
 
     signal.signal(signal.SIGINT, stop)
     try:

@@ -11,8 +11,9 @@
 PortAudio records in a thread of its own (through `sounddevice`, the `mic` extra, imported when a
 microphone first opens) and hands each block to a bounded queue as bytes; the iteration, sync or `async
 for`, takes them in order. Recording starts when the microphone opens, so nothing said between `open()`
-and the first read is lost. `close()`, from any thread (or leaving the `with` block), stops recording: the
-iteration yields what was recorded before it, then ends.
+and the first read is lost. `close()`, from any thread or a signal handler (or leaving the `with` block),
+stops recording: the iteration yields what was recorded before it, then ends. So a SIGINT handler that
+closes the microphone turns Ctrl-C into "stop talking": what was said is still sent and transcribed.
 
 Nothing here hangs, grows without bound or leaks PortAudio's errors: unread audio is capped
 (`max_unread_seconds`: past it recording stops, and the iteration raises MicrophoneError once the audio kept
@@ -23,9 +24,9 @@ raises MicrophoneError, and so does every failure of PortAudio, with what to do.
 from __future__ import annotations
 
 import asyncio
-import collections
 import contextlib
 import logging
+import queue
 import threading
 from collections.abc import AsyncIterator, Iterator
 from types import ModuleType, TracebackType
@@ -126,88 +127,96 @@ def _checked_number(name: str, value: object, low: float, high: float) -> None:
 
 
 class _Chunks:
-    """The chunks recorded and not read yet: filled by PortAudio's thread, read by one sync or async reader.
+    """The chunks recorded and not read yet: put by PortAudio's thread, taken by one sync or async reader.
 
-    Bounded by `limit` chunks: a put past it is refused (the caller stops recording). `end()` marks the
-    end of the recording, with the error that ended it if one did; readers get the chunks queued before it,
-    then None (or the error).
+    Bounded by `limit` chunks: a put past it is refused (the caller then stops recording). `end()` marks the
+    end of the recording, with the error that ended it if one did: the reader gets the chunks put before
+    it, then None, or the error, on every read after.
+
+    Nothing on the putting side takes a lock a reader may hold: the queue is a `SimpleQueue`, whose `put`
+    never blocks. So `close()` may be called from a signal handler, which runs on the main thread wherever
+    it was (inside a read, say), even though it waits for PortAudio's thread to hand over its last chunks.
     """
 
     def __init__(self, limit: int) -> None:
         self._limit = limit
-        self._items: collections.deque[bytes] = collections.deque()
-        self._changed = threading.Condition()
+        self._queue: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()  # None: the end
         self._waiters: list[tuple[asyncio.AbstractEventLoop, asyncio.Future[None]]] = []
         self.ended = False
         self.error: MicrophoneError | None = None
         self.closing = False  # close() was called: the stream stopping is not the device failing
+        self._drained = False  # the reader took the end
 
     def put(self, chunk: bytes) -> bool:
-        with self._changed:
-            if self.ended:
-                return True
-            if len(self._items) >= self._limit:
-                return False
-            self._items.append(chunk)
-            self._wake()
+        if self.ended:
             return True
+        if self._queue.qsize() >= self._limit:
+            return False
+        self._queue.put(chunk)
+        self._wake()
+        return True
 
     def end(self, error: MicrophoneError | None = None) -> None:
-        with self._changed:
-            if not self.ended:
-                self.ended = True
-                self.error = error
-            self._wake()
+        if self.ended:
+            return
+        self.ended = True
+        self.error = error
+        self._queue.put(None)
+        self._wake()
 
-    def _wake(self) -> None:  # with self._changed held
-        self._changed.notify_all()
-        for loop, future in self._waiters:
+    def _wake(self) -> None:
+        for loop, future in tuple(self._waiters):
             with contextlib.suppress(RuntimeError):  # that loop is closed: nobody waits there any more
                 loop.call_soon_threadsafe(_resolve, future)
 
-    def _take(self) -> bytes | None:
-        """The next chunk, or None at the end (raising the error that ended the recording, if one did)."""
-        if self._items:
-            return self._items.popleft()
-        if self.ended and self.error is not None:
+    def _after_end(self) -> None:
+        self._drained = True
+        if self.error is not None:
             raise self.error
-        return None
 
     def get(self, timeout: float, stalled: MicrophoneError) -> bytes | None:
         """The next chunk, waiting up to `timeout` seconds for one (then `stalled` is raised); None once
         the recording ended and every chunk was read."""
         # A wait for the device, as a socket read waits for its peer; its deadline is on the SDK's clock.
         deadline = clock.monotonic() + timeout
-        with self._changed:
-            while True:
-                chunk = self._take()
-                if chunk is not None or self.ended:
-                    return chunk
-                left = deadline - clock.monotonic()
+        while not self._drained:
+            left = deadline - clock.monotonic()
+            try:
+                # In short waits, so Ctrl-C is felt at once on every platform.
+                chunk = self._queue.get(timeout=max(0.0, min(left, _WAKE_SECONDS)))
+            except queue.Empty:
                 if left <= 0:
-                    raise stalled
-                self._changed.wait(min(left, _WAKE_SECONDS))
+                    raise stalled from None
+                continue
+            if chunk is not None:
+                return chunk
+            self._after_end()
+        self._after_end()
+        return None
 
     async def aget(self, timeout: float, stalled: MicrophoneError) -> bytes | None:
         """`get`, awaited: the event loop runs while it waits."""
         loop = asyncio.get_running_loop()
         deadline = clock.monotonic() + timeout
-        while True:
-            with self._changed:
-                chunk = self._take()
-                if chunk is not None or self.ended:
-                    return chunk
-                waiter = (loop, loop.create_future())
-                self._waiters.append(waiter)
+        while not self._drained:
+            waiter = (loop, loop.create_future())
+            self._waiters.append(waiter)  # before looking: a chunk put from now on wakes it
             try:
+                chunk = self._queue.get_nowait()
+            except queue.Empty:
                 left = deadline - clock.monotonic()
                 if left <= 0:
-                    raise stalled
-                with contextlib.suppress(asyncio.TimeoutError):  # looked at again above, then `stalled`
+                    raise stalled from None
+                with contextlib.suppress(asyncio.TimeoutError):  # looked at again, then `stalled`
                     await asyncio.wait_for(waiter[1], left)
+                continue
             finally:
-                with self._changed:
-                    self._waiters.remove(waiter)
+                self._waiters.remove(waiter)
+            if chunk is not None:
+                return chunk
+            self._after_end()
+        self._after_end()
+        return None
 
 
 def _resolve(future: asyncio.Future[None]) -> None:
@@ -221,7 +230,8 @@ class Microphone:
 
     Use it as a context manager (`with`, or `async with`), which opens the device and always closes it;
     iterating over a microphone that is not open opens it for that iteration. Recording starts when it
-    opens, and `close()` (from any thread) ends the iteration once the audio recorded before is read.
+    opens, and `close()` (from any thread, or a signal handler) ends the iteration once the audio recorded
+    before is read.
     The session must read the same format: give `start_session()` the options from `session_options()`.
 
     Args:
@@ -271,7 +281,8 @@ class Microphone:
         self.read_timeout = float(read_timeout)
         self.max_unread_seconds = float(max_unread_seconds)
         self._frames = max(1, round(sample_rate * chunk_ms / 1000))
-        self._lock = threading.Lock()  # guards the fields below: open() and close() may race
+        # Guards the fields below (open() and close() may race); reentrant, for close() from a signal handler.
+        self._lock = threading.RLock()
         self._stream: Any = None
         self._chunks: _Chunks | None = None
         self.overflows = 0
@@ -386,8 +397,9 @@ class Microphone:
             raise self._device_error(sd, exc) from None
 
     def close(self) -> None:
-        """Stop recording and close the device; idempotent, from any thread. The iteration yields the audio
-        recorded before, then ends."""
+        """Stop recording and close the device; idempotent, from any thread, or from a signal handler (a
+        SIGINT handler may call it to end the recording on Ctrl-C). The iteration yields the audio recorded
+        before, then ends."""
         with self._lock:
             stream, self._stream = self._stream, None
             chunks = self._chunks

@@ -12,6 +12,7 @@ import asyncio
 import os
 import pickle
 import random
+import signal
 import subprocess
 import sys
 import threading
@@ -280,6 +281,26 @@ def test_the_device_is_closed_however_the_recording_ends(pulse: Pulse) -> None:
             await task
 
     asyncio.run(cancelled())
+    assert pulse.recording_streams() == 0
+
+
+@pytest.mark.real_time
+@pytest.mark.timeout(30)
+def test_ctrl_c_may_close_the_microphone_from_a_signal_handler(pulse: Pulse) -> None:
+    # The handler runs on this thread wherever the signal finds it (inside a read, say): close() there
+    # must not wait on anything that thread holds.
+    mic = Microphone(chunk_ms=10)  # many reads: the signal lands inside one
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: mic.close())
+    try:
+        with mic:
+            count = 0
+            for _ in mic:
+                count += 1
+                if count == 50:  # recording for a while: Ctrl-C
+                    threading.Timer(0.05, os.kill, (os.getpid(), signal.SIGINT)).start()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert count >= 50
     assert pulse.recording_streams() == 0
 
 
