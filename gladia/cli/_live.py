@@ -215,10 +215,12 @@ def _stream(
 def _stop_on_ctrl_c(microphone: Microphone) -> Iterator[None]:
     """The first Ctrl-C closes the microphone (its audio is sent, then the recording stopped, and the
     session ends as usual); the next one interrupts at once."""
-    if threading.current_thread() is not threading.main_thread():
-        yield  # signals reach the main thread only: Ctrl-C interrupts at once
-        return
     previous = signal.getsignal(signal.SIGINT) or signal.default_int_handler  # None: not set from Python
+    if threading.current_thread() is not threading.main_thread() or previous is signal.SIG_IGN:
+        # Signals reach the main thread only (elsewhere Ctrl-C interrupts at once); and a process started
+        # with SIGINT ignored (a background job) keeps ignoring it.
+        yield
+        return
 
     def stop(signum: int, frame: FrameType | None) -> None:
         signal.signal(signal.SIGINT, previous)

@@ -39,12 +39,18 @@ def pulse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pulse]:
         yield running
 
 
+# Python's Ctrl-C handler, as in a terminal, even if these tests were started with SIGINT ignored (a
+# background job passes that on to its children, and `gladia live --mic` then leaves it ignored).
+INTERACTIVE = "import signal; signal.signal(signal.SIGINT, signal.default_int_handler); "
+
+
 class Gladia:
     """`gladia ARGS` as a process, its stderr read as it comes (so a test can wait for a line)."""
 
     def __init__(self, args: list[str], env: dict[str, str], cwd: Path) -> None:
+        argv = [sys.executable, "-c", INTERACTIVE + "from gladia.cli import main; main()", *args]
         self.process = subprocess.Popen(
-            command(*args), cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+            argv, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
         )
         self._lines: list[str] = []
         self._seen = threading.Condition()
