@@ -67,8 +67,11 @@ class Pulse:
         self.log = directory / "pulseaudio.log"
         daemon_env = {**os.environ, "HOME": str(directory), "PULSE_RUNTIME_PATH": str(runtime)}
         with self.log.open("wb") as log:
+            # setpriv (util-linux): the daemon is stopped if this process dies before closing it.
+            watched = ["setpriv", "--pdeathsig", "TERM"] if shutil.which("setpriv") else []
             self._daemon = subprocess.Popen(
                 [
+                    *watched,
                     "pulseaudio",
                     "--daemonize=no",
                     "-n",  # no default.pa: only the modules below (no hardware, no D-Bus, no X11)

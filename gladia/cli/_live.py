@@ -15,7 +15,9 @@ a second Ctrl-C quits at once (exit 130).
 
 from __future__ import annotations
 
+import io
 import json
+import os
 import signal
 import sys
 import threading
@@ -203,8 +205,8 @@ def _stream(
         if microphone is None:
             _print_messages(session, as_json)
         else:
-            click.echo("Listening on the default microphone; press Ctrl-C to stop.", err=True)
-            with _stop_on_ctrl_c(microphone):
+            with _stop_on_ctrl_c(microphone):  # before saying so: a Ctrl-C from then on stops cleanly
+                click.echo("Listening on the default microphone; press Ctrl-C to stop.", err=True)
                 _print_messages(session, as_json)
         sender.join()
     if failures:
@@ -224,7 +226,7 @@ def _stop_on_ctrl_c(microphone: Microphone) -> Iterator[None]:
 
     def stop(signum: int, frame: FrameType | None) -> None:
         signal.signal(signal.SIGINT, previous)
-        click.echo("Stopping: transcribing what was said (Ctrl-C again to quit at once).", err=True)
+        _say_now("Stopping: transcribing what was said (Ctrl-C again to quit at once).")
         microphone.close()  # safe in a signal handler; the sender sends what it recorded, then stops
 
     signal.signal(signal.SIGINT, stop)
@@ -232,6 +234,15 @@ def _stop_on_ctrl_c(microphone: Microphone) -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGINT, previous)
+
+
+def _say_now(line: str) -> None:
+    """`line` on stderr from a signal handler: written to the file descriptor, since the handler may run
+    while this thread is inside a write to sys.stderr (which would refuse a reentrant write)."""
+    try:
+        os.write(sys.stderr.fileno(), f"{line}\n".encode())
+    except (OSError, ValueError, io.UnsupportedOperation):  # no descriptor (a test's captured stderr)
+        click.echo(line, err=True)
 
 
 def _print_messages(session: Any, as_json: bool) -> None:

@@ -427,7 +427,16 @@ class Microphone:
         self.close()
 
     async def __aenter__(self) -> Microphone:
-        await asyncio.to_thread(self.open)  # PortAudio may take a while to open a device
+        # In a thread: PortAudio may take a while to open a device. Cancelled meanwhile, the thread opens
+        # it all the same, and no `async with` block would close it: it is closed here.
+        opening = asyncio.ensure_future(asyncio.to_thread(self.open))
+        try:
+            await asyncio.shield(opening)
+        except asyncio.CancelledError:
+            with contextlib.suppress(Exception):
+                await opening
+            await asyncio.to_thread(self.close)
+            raise
         return self
 
     async def __aexit__(

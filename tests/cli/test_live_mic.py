@@ -63,6 +63,8 @@ class Gladia:
             with self._seen:
                 self._lines.append(line)
                 self._seen.notify_all()
+        with self._seen:  # the end: the process has ended, or is ending
+            self._seen.notify_all()
 
     def _said(self, text: str) -> bool:
         return any(text in line for line in self._lines)
@@ -71,7 +73,9 @@ class Gladia:
         """Wait until a line of stderr holds `text` (failing if the process ends first)."""
         with self._seen:
             self._seen.wait_for(lambda: self._said(text) or self.process.poll() is not None, timeout)
-            assert self._said(text), "".join(self._lines)
+        if not self._said(text):
+            self.process.wait(5)  # its stderr ended: the process too, or about to
+            assert self._said(text), f"exit {self.process.returncode}: {''.join(self._lines)}"
 
     def interrupt(self) -> None:
         self.process.send_signal(signal.SIGINT)  # what Ctrl-C sends

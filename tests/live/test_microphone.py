@@ -267,21 +267,26 @@ def test_the_device_is_closed_however_the_recording_ends(pulse: Pulse) -> None:
     list(mic)  # closed: iterating again yields what it recorded while closing, and does not reopen it
     assert pulse.recording_streams() == 0
 
-    async def cancelled() -> None:
+    async def cancelled(when: str) -> None:
+        recording = asyncio.Event()
+
         async def record() -> None:
             async with Microphone() as mic:
                 async for _ in mic:
-                    pass
+                    recording.set()
 
         task = asyncio.ensure_future(record())
-        while pulse.recording_streams() == 0:  # noqa: ASYNC110  (another process's state: polled)
-            await asyncio.sleep(0.05)
+        if when == "recording":
+            await recording.wait()
+        else:
+            await asyncio.sleep(0)  # the task has started opening the device, in a thread
         task.cancel()
         with pytest.raises(asyncio.CancelledError):
             await task
 
-    asyncio.run(cancelled())
-    assert pulse.recording_streams() == 0
+    for when in ("recording", "opening"):
+        asyncio.run(cancelled(when))  # which waits for the thread opening the device, if any
+        assert pulse.recording_streams() == 0, f"left open when cancelled while {when}"
 
 
 @pytest.mark.real_time
