@@ -228,11 +228,11 @@ class Microphone:
     """An input device recording 16-bit PCM for a live session: iterate over it (`for`, or `async for`)
     for chunks of `chunk_ms` milliseconds, as bytes, until it is closed.
 
-    Use it as a context manager (`with`, or `async with`), which opens the device and always closes it;
-    iterating over a microphone that is not open opens it for that iteration. Recording starts when it
-    opens, and `close()` (from any thread, or a signal handler) ends the iteration once the audio recorded
-    before is read.
-    The session must read the same format: give `start_session()` the options from `session_options()`.
+    Use it as a context manager (`with`, or `async with`), which opens the device and always closes it
+    (cancelled while opening too); iterating over a microphone never opened opens it for that iteration.
+    Recording starts when it opens, and `close()` (from any thread, or a signal handler) ends the
+    iteration once the audio recorded before is read. The session must read the same format: give
+    `start_session()` the options from `session_options()`.
 
     Args:
         sample_rate: samples per second, one of the rates Gladia's live API takes (8000, 16000, 32000,
