@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from types import FrameType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -36,8 +36,10 @@ from gladia.cli._connection import api_options, fallback_notice, for_transcribe
 from gladia.cli._errors import CliError, usage_error
 from gladia.cli._local import load_model, local_api, make_engine, model_name
 from gladia.errors import GladiaError
-from gladia.live.microphone import Microphone, MicrophoneError
 from gladia_api import models as M
+
+if TYPE_CHECKING:
+    from gladia.live.microphone import Microphone
 
 FRAME_SECONDS = 0.1
 _BIT_DEPTHS = {1: 8, 2: 16, 3: 24, 4: 32}
@@ -140,6 +142,8 @@ def live(
 
 
 def _open_microphone() -> Microphone:
+    from gladia.live.microphone import Microphone  # noqa: PLC0415  (--mic only)
+
     microphone = Microphone()
     try:
         microphone.open()
@@ -148,7 +152,9 @@ def _open_microphone() -> Microphone:
     return microphone
 
 
-Sender = Callable[[Any], None]  # sends all the audio to the session it is given, then stops the recording
+# Sends all the audio to the session it is given, then stops the recording; returns the error to report
+# once the session has ended, if the audio ended early (raises if it cannot stop the recording cleanly).
+Sender = Callable[[Any], "BaseException | None"]
 
 
 def _file_sender(options: dict[str, Any], audio: bytes, speed: float) -> Sender:
@@ -156,28 +162,32 @@ def _file_sender(options: dict[str, Any], audio: bytes, speed: float) -> Sender:
         max(1, int(options["sample_rate"] * FRAME_SECONDS)) * options["channels"] * options["bit_depth"] // 8
     )
 
-    def send(session: Any) -> None:
+    def send(session: Any) -> BaseException | None:
         started = time.monotonic()
         for index, start in enumerate(range(0, len(audio), frame)):
             if speed > 0:
                 time.sleep(max(0.0, started + index * FRAME_SECONDS / speed - time.monotonic()))
             session.send_audio(audio[start : start + frame])
         session.stop_recording()
+        return None
 
     return send
 
 
 def _mic_sender(microphone: Microphone) -> Sender:
-    def send(session: Any) -> None:
+    from gladia.live.microphone import MicrophoneError  # noqa: PLC0415  (--mic only)
+
+    def send(session: Any) -> BaseException | None:
         try:
             for chunk in microphone:  # until Ctrl-C closes it, and what it recorded is sent
                 session.send_audio(chunk)
-        except MicrophoneError:
+        except MicrophoneError as exc:
             # The device failed: what it recorded until then is still transcribed, then the error shown.
             with suppress(GladiaError):  # the session failed too: its own error is raised by the reading
                 session.stop_recording()
-            raise
+            return exc
         session.stop_recording()
+        return None
 
     return send
 
@@ -194,11 +204,13 @@ def _stream(
 
         def run() -> None:
             try:
-                send(session)
+                late = send(session)
             except Exception as exc:  # noqa: BLE001  (reported by the main thread, once the messages end)
                 failures.append(exc)
-                if not isinstance(exc, MicrophoneError):
-                    session.close()  # nothing more will be sent: the messages end now
+                session.close()  # nothing more will be sent, nor the recording stopped: the messages end now
+            else:
+                if late is not None:
+                    failures.append(late)
 
         sender = threading.Thread(target=run, name="gladia-live-sender", daemon=True)
         sender.start()

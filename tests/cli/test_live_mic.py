@@ -170,6 +170,25 @@ def test_ctrl_c_sends_what_was_said_ends_the_session_and_prints_the_transcript(
     assert (params["sample_rate"], params["channels"], params["bit_depth"]) == (16_000, 1, 16)
 
 
+@pytest.mark.real_time
+def test_a_microphone_that_fails_still_has_what_it_heard_transcribed(emu: Emulator, tmp_path: Path) -> None:
+    emu.live.say(TEXT, duration=0.5)
+    with running_pulse(tmp_path / "pulse") as own:  # its own sound server, to kill
+        gladia = Gladia(["live", "--mic", *against(emu)], mic_env(own), tmp_path)
+        gladia.wait_for(LISTENING)
+        deadline = time.monotonic() + 30
+        while sum(len(emu.live.audio(s["id"])) for s in emu.live.sessions()) < 32_000:  # 1 s heard
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        own.kill()
+        code, stdout, stderr = gladia.finish()
+    assert code == 1, stderr
+    assert stdout.splitlines() == ["Hello there.", "How are you today?"]  # what it heard: transcribed
+    assert stderr.splitlines()[-1].startswith("error: The default input device stopped recording on its own")
+    (session,) = emu.live.sessions()
+    assert session["status"] == "done"
+
+
 @pytest.fixture
 def hostile() -> Iterator[L.LiveHostile]:
     yield from L.live_server()
