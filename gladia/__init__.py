@@ -35,8 +35,13 @@ from gladia.errors import (
     LiveCallbackError,
     LiveConnectionError,
     LiveError,
+    LiveIncompleteError,
+    LiveProtocolError,
     LiveQueueFullError,
     LiveSessionClosedError,
+    LiveStalledError,
+    LiveURLError,
+    MicrophoneError,
     NotFoundError,
     PayloadTooLargeError,
     PermissionDeniedError,
@@ -63,6 +68,7 @@ if TYPE_CHECKING:
     from gladia.live._client import AsyncLiveClient, LiveClient
     from gladia.live._messages import LiveMessage, UnknownLiveMessage
     from gladia.live._session import LiveSession
+    from gladia.live.microphone import Microphone
     from gladia.prerecorded._client_async import AsyncPreRecordedClient
     from gladia.prerecorded._client_sync import PreRecordedClient
     from gladia.prerecorded._outcome import FailedAddon, failed_addons, job_error_reason
@@ -87,6 +93,7 @@ _LAZY = {
     "AsyncLiveSession": "gladia.live._async_session",
     "LiveMessage": "gladia.live._messages",
     "UnknownLiveMessage": "gladia.live._messages",
+    "Microphone": "gladia.live.microphone",
 }
 
 __all__ = [
@@ -109,6 +116,8 @@ __all__ = [
     "AsyncLiveSession",
     "LiveMessage",
     "UnknownLiveMessage",
+    "Microphone",
+    "MicrophoneError",
     "GladiaError",
     "ValidationError",
     "ConfigurationError",
@@ -136,9 +145,13 @@ __all__ = [
     "TranscriptionError",
     "PollTimeoutError",
     "LiveError",
+    "LiveIncompleteError",
+    "LiveProtocolError",
     "LiveConnectionError",
     "LiveBufferFullError",
     "LiveSessionClosedError",
+    "LiveStalledError",
+    "LiveURLError",
     "LiveCallbackError",
     "LiveQueueFullError",
     "WebhookError",

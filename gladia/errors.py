@@ -37,7 +37,8 @@
      │    ├── LiveSessionClosedError           audio or stop_recording() after the session was closed
      │    ├── LiveCallbackError                a callback given to on() raised (its exception: __cause__)
      │    ├── LiveQueueFullError               messages left unread filled the queue (max_unread_bytes)
-     │    └── LiveURLError                     the WebSocket URL Gladia gave is not one to use (url)
+     │    ├── LiveURLError                     the WebSocket URL Gladia gave is not one to use (url)
+     │    └── MicrophoneError                  the microphone cannot record (device)
      └── WebhookError                          a callback or webhook that cannot be trusted or read
           ├── WebhookVerificationError         its signature, timestamp or headers do not check out
           │    ├── WebhookRawBodyError           given parsed JSON, not the raw body (also a TypeError)
@@ -104,6 +105,7 @@ __all__ = [
     "LiveProtocolError",
     "LiveStalledError",
     "LiveURLError",
+    "MicrophoneError",
     "WebhookError",
     "WebhookVerificationError",
     "WebhookRawBodyError",
@@ -516,6 +518,19 @@ class LiveStalledError(LiveConnectionError):
     def __init__(self, message: str, *, session_id: str | None, pending_bytes: int = 0) -> None:
         self.pending_bytes = pending_bytes
         super().__init__(message, session_id=session_id, close_code=None)
+
+
+class MicrophoneError(LiveError):
+    """The microphone cannot record: no input device, a device that refuses the format, or one that failed
+    or stopped delivering audio while recording. The message says which, and what to do.
+
+    Attributes:
+        device: the device asked for (None: the default input device).
+    """
+
+    def __init__(self, message: str, *, device: int | str | None = None) -> None:
+        self.device = device
+        super().__init__(message)
 
 
 class LiveURLError(LiveError):

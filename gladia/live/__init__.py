@@ -1,8 +1,9 @@
 """Gladia's live API: sessions streamed over a WebSocket (a sans-IO protocol and two thin drivers, one on
 threads and one on asyncio), and the sessions' REST endpoints, sent by the core.
 
-`GladiaClient(...).live()` hands out its client; the modules here are private. Sessions need the `live`
-extra (websockets), imported only when a session starts.
+`GladiaClient(...).live()` hands out its client; the modules here are private, but for `microphone`
+(`Microphone`, an input device as a source of audio). Sessions need the `live` extra (websockets), the
+microphone the `mic` extra (sounddevice); each is imported only when first used.
 """
 
 from __future__ import annotations
@@ -14,14 +15,24 @@ if TYPE_CHECKING:
     from gladia.live._async_session import AsyncLiveSession
     from gladia.live._client import AsyncLiveClient, LiveClient
     from gladia.live._session import LiveSession
+    from gladia.live.microphone import Microphone, MicrophoneError
 
 _WHERE = {
     "LiveClient": "gladia.live._client",
     "AsyncLiveClient": "gladia.live._client",
     "LiveSession": "gladia.live._session",
     "AsyncLiveSession": "gladia.live._async_session",
+    "Microphone": "gladia.live.microphone",
+    "MicrophoneError": "gladia.live.microphone",
 }
-__all__ = ["AsyncLiveClient", "AsyncLiveSession", "LiveClient", "LiveSession"]
+__all__ = [
+    "AsyncLiveClient",
+    "AsyncLiveSession",
+    "LiveClient",
+    "LiveSession",
+    "Microphone",
+    "MicrophoneError",
+]
 
 
 def __getattr__(name: str) -> Any:

@@ -79,6 +79,13 @@ def examples() -> list[errors.GladiaError]:
         errors.WebhookPayloadError("not json"),
         errors.WebhookUnknownEventError("transcription.new", ["transcription.success"]),
         errors.LiveConnectionError("closed", session_id="s", close_code=1011, reason="gone"),
+        errors.LiveIncompleteError(
+            "cut short", session_id="s", close_code=1000, missing=["end_session"], unacknowledged_bytes=3200
+        ),
+        errors.LiveProtocolError("bad utf-8", session_id="s", close_code=1007),
+        errors.LiveStalledError("stalled", session_id="s", pending_bytes=4096),
+        errors.LiveURLError("not wss", session_id="s", url="ws://other/v2/live?token=<redacted>"),
+        errors.MicrophoneError("no input device", device="default"),
     ]
     return made
 
