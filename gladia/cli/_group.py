@@ -11,11 +11,11 @@ from typing import Any
 import click
 
 from gladia._version import __version__
-from gladia.cli._emulator import emulator
 from gladia.cli._errors import debug_option, error_boundary
 from gladia.cli._jobs import jobs
 from gladia.cli._live import live
 from gladia.cli._transcribe import transcribe
+from gladia.testing._command import emulator
 
 
 class _Group(click.Group):

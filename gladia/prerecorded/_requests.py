@@ -42,6 +42,7 @@ from gladia.prerecorded._idempotency import lookup_query
 from gladia.prerecorded._options import create_body
 from gladia.prerecorded._polling import Poller, StatusCallback, resolve_interval, resolve_poll_timeout
 from gladia.prerecorded._sources import UploadBody
+from gladia.prerecorded._upload_stream import UploadStream
 from gladia_api import models as M  # each model is imported on first use (PEP 562)
 from gladia_api.api.pre_recorded import (
     create_transcription,
@@ -190,7 +191,7 @@ class Requests:
             operation=Operation.UPLOAD,
             method="POST",
             url=upload_endpoint._get_kwargs()["url"],
-            content=body.stream(),
+            content=UploadStream(body),
             headers=body.headers,
             replayable=body.source.replayable,
             deadline=deadline,

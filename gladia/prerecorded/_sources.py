@@ -15,13 +15,12 @@ import os
 import re
 import secrets
 import stat
-from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable, Iterator
+from collections.abc import AsyncIterable, Callable, Iterable
 from pathlib import Path
 from typing import IO, Any, Union
 from urllib.parse import unquote, urlsplit
 
 import attrs
-import httpx
 
 from gladia._core import constants as C
 from gladia.errors import InvalidSourceError, SourceChangedError, SourceNotReplayableError
@@ -348,15 +347,15 @@ class UploadBody:
         if self._on_progress is not None:
             self._on_progress(sent, self.source.size)
 
-    def stream(self) -> _Stream:
-        """The body as an httpx request stream, for the sync and the async client alike."""
-        return _Stream(self)
+    @property
+    def preamble(self) -> bytes:
+        """The multipart bytes before the audio."""
+        return self._preamble
 
-    def sync_stream(self) -> Iterator[bytes]:
-        return iter(_Stream(self))
-
-    def async_stream(self) -> AsyncIterator[bytes]:
-        return _Stream(self).__aiter__()
+    @property
+    def epilogue(self) -> bytes:
+        """The multipart bytes after the audio."""
+        return self._epilogue
 
     def _changed(self, sent: int, more: bool) -> SourceChangedError:
         what = "grew" if more else "shrank"
@@ -384,31 +383,6 @@ class UploadBody:
         if size is None:
             return self._chunk
         return max(1, min(self._chunk, size - sent + 1))
-
-
-class _Stream(httpx.SyncByteStream, httpx.AsyncByteStream):
-    """The body for httpx, sync and async: iterable again for a retry (when the source allows it)."""
-
-    def __init__(self, body: UploadBody) -> None:
-        self._body = body
-
-    def set_deadline(self, deadline: Any) -> None:
-        self._body.set_deadline(deadline)
-
-    def __iter__(self) -> Iterator[bytes]:
-        from gladia.prerecorded._upload_sync import audio_chunks  # noqa: PLC0415  (it imports this module)
-
-        yield self._body._preamble
-        yield from audio_chunks(self._body)
-        yield self._body._epilogue
-
-    async def __aiter__(self) -> AsyncIterator[bytes]:
-        from gladia.prerecorded._upload_async import audio_chunks  # noqa: PLC0415
-
-        yield self._body._preamble
-        async for chunk in audio_chunks(self._body):
-            yield chunk
-        yield self._body._epilogue
 
 
 def read_at(path: Path, offset: int, size: int) -> bytes:

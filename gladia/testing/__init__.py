@@ -19,33 +19,50 @@ For pytest: `pytest_plugins = ["gladia.testing.pytest_plugin"]` gives a `gladia_
 
 from __future__ import annotations
 
-try:
-    import mutagen as _mutagen  # noqa: F401
-    import python_multipart as _python_multipart  # noqa: F401
-    import starlette as _starlette  # noqa: F401
-    import uvicorn as _uvicorn  # noqa: F401
-except ModuleNotFoundError as _missing:  # pragma: no cover - depends on the install
-    raise ModuleNotFoundError(
-        f"gladia.testing needs the emulator extra ({_missing.name} is missing): pip install 'gladia[emulator]'",
-        name=_missing.name,
-    ) from None
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from gladia.testing._config import EmulatorConfig
-from gladia.testing._faults import Fault, Faults
-from gladia.testing._notify import Delivery
-from gladia.testing._server import Emulator, emulator
-from gladia.testing._traffic import Counters, RecordedRequest
-from gladia.testing.engines import (
-    AudioInput,
-    DeterministicEngine,
-    Engine,
-    EngineError,
-    Transcription,
-    Transcripts,
-    Utterance,
-    Word,
-)
-from gladia.testing.whisper import WhisperEngine
+if TYPE_CHECKING:
+    from gladia.testing._config import EmulatorConfig
+    from gladia.testing._faults import Fault, Faults
+    from gladia.testing._notify import Delivery
+    from gladia.testing._server import Emulator, emulator
+    from gladia.testing._traffic import Counters, RecordedRequest
+    from gladia.testing.engines import (
+        AudioInput,
+        DeterministicEngine,
+        Engine,
+        EngineError,
+        Transcription,
+        Transcripts,
+        Utterance,
+        Word,
+    )
+    from gladia.testing.whisper import WhisperEngine
+
+# Each name is imported on first use (PEP 562): `gladia emulator --help` and the CLI, which name the
+# emulator's command (gladia/testing/_command.py), do not pay for the server, and an install without the
+# emulator extra gets the error below only when it reaches for the emulator.
+_WHERE = {
+    "emulator": "gladia.testing._server",
+    "Emulator": "gladia.testing._server",
+    "EmulatorConfig": "gladia.testing._config",
+    "Transcripts": "gladia.testing.engines",
+    "Faults": "gladia.testing._faults",
+    "Fault": "gladia.testing._faults",
+    "Counters": "gladia.testing._traffic",
+    "RecordedRequest": "gladia.testing._traffic",
+    "Delivery": "gladia.testing._notify",
+    "Engine": "gladia.testing.engines",
+    "EngineError": "gladia.testing.engines",
+    "AudioInput": "gladia.testing.engines",
+    "Transcription": "gladia.testing.engines",
+    "Utterance": "gladia.testing.engines",
+    "Word": "gladia.testing.engines",
+    "DeterministicEngine": "gladia.testing.engines",
+    "WhisperEngine": "gladia.testing.whisper",
+}
+_NEEDED = ("mutagen", "python_multipart", "starlette", "uvicorn")
 
 __all__ = [
     "emulator",
@@ -68,3 +85,23 @@ __all__ = [
     "DeterministicEngine",
     "WhisperEngine",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    for needed in _NEEDED:
+        try:
+            importlib.import_module(needed)
+        except ModuleNotFoundError as missing:  # pragma: no cover - depends on the install
+            raise ModuleNotFoundError(
+                f"gladia.testing needs the emulator extra ({missing.name} is missing): pip install 'gladia[emulator]'",
+                name=missing.name,
+            ) from None
+    value = getattr(importlib.import_module(_WHERE[name]), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

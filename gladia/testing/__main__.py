@@ -1,8 +1,8 @@
-"""`python -m gladia.testing`: the same as `gladia emulator`."""
+"""`python -m gladia.testing`: the same as `gladia emulator` (without the CLI extra)."""
 
 import sys
 
-from gladia.cli import main
+from gladia.testing._command import emulator
 
 if __name__ == "__main__":
-    main(["emulator", *sys.argv[1:]], prog_name="python -m gladia.testing")
+    emulator.main(sys.argv[1:], prog_name="python -m gladia.testing")

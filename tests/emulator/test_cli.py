@@ -14,9 +14,9 @@ import pytest
 from click.testing import CliRunner
 
 from gladia.cli import main
-from gladia.cli._emulator import _api_key
 from gladia.cli._group import gladia
 from gladia.testing import emulator
+from gladia.testing._command import _api_key
 from tests._signals import needs_sigint
 from tests.conftest import make_wav, wait_for_job
 

@@ -15,6 +15,7 @@ import pytest
 from gladia._core.job_id import check_job_id
 from gladia.errors import InvalidJobIdError, InvalidSourceError, SourceNotReplayableError
 from gladia.prerecorded._sources import LocalSource, UploadBody, UrlSource, classify
+from gladia.prerecorded._upload_stream import UploadStream
 
 WAV_HEAD = b"RIFF\x24\x08\x00\x00WAVEfmt \x10\x00\x00\x00\x01\x00\x01\x00\x40\x1f\x00\x00\x80>\x00\x00\x02\x00\x10\x00data"
 
@@ -114,8 +115,8 @@ def parts_of(body: UploadBody, raw: bytes) -> list[email.message.Message]:
 
 def test_the_multipart_body_is_well_formed_and_replayable(wav: Path) -> None:
     body = UploadBody(classify(wav), chunk_size=1000)  # type: ignore[arg-type]
-    first = b"".join(body.sync_stream())
-    again = b"".join(body.sync_stream())
+    first = b"".join(UploadStream(body))
+    again = b"".join(UploadStream(body))
     assert first == again and len(first) == body.length
     (part,) = parts_of(body, first)
     assert part.get_param("name", header="content-disposition") == "audio"
@@ -128,9 +129,9 @@ def test_a_file_object_is_sent_from_where_it_was_each_time(wav: Path) -> None:
     with wav.open("rb") as handle:
         handle.seek(44)
         body = UploadBody(classify(handle), chunk_size=512)  # type: ignore[arg-type]
-        first = b"".join(body.sync_stream())
+        first = b"".join(UploadStream(body))
         handle.seek(3000)  # a failed attempt leaves it anywhere
-        second = b"".join(body.sync_stream())
+        second = b"".join(UploadStream(body))
     assert first == second
     assert parts_of(body, first)[0].get_payload(decode=True) == wav.read_bytes()[44:]
 
@@ -144,10 +145,10 @@ def test_a_stream_that_cannot_seek_is_sent_once(wav: Path) -> None:
         assert isinstance(source, LocalSource) and source.size is None and not source.replayable
         body = UploadBody(source)
         assert "Content-Length" not in body.headers
-        data = b"".join(body.sync_stream())
+        data = b"".join(UploadStream(body))
         assert parts_of(body, data)[0].get_payload(decode=True) == wav.read_bytes()
         with pytest.raises(SourceNotReplayableError, match="cannot be sent again"):
-            b"".join(body.sync_stream())
+            b"".join(UploadStream(body))
 
 
 def test_progress_is_reported_up_to_the_size(wav: Path) -> None:
@@ -155,7 +156,7 @@ def test_progress_is_reported_up_to_the_size(wav: Path) -> None:
     body = UploadBody(
         classify(wav), chunk_size=1500, on_progress=lambda sent, total: seen.append((sent, total))
     )  # type: ignore[arg-type]
-    b"".join(body.sync_stream())
+    b"".join(UploadStream(body))
     assert seen == [(0, 4000), (1500, 4000), (3000, 4000), (4000, 4000)]
 
 
@@ -163,9 +164,9 @@ def test_async_body_matches_sync_body(wav: Path) -> None:
     body = UploadBody(classify(wav), chunk_size=700)  # type: ignore[arg-type]
 
     async def collect() -> bytes:
-        return b"".join([chunk async for chunk in body.async_stream()])
+        return b"".join([chunk async for chunk in UploadStream(body)])
 
-    assert anyio.run(collect) == b"".join(body.sync_stream())
+    assert anyio.run(collect) == b"".join(UploadStream(body))
 
 
 def test_a_small_file_can_be_read_whole_while_it_is_checked(wav: Path) -> None:
@@ -176,7 +177,7 @@ def test_a_small_file_can_be_read_whole_while_it_is_checked(wav: Path) -> None:
     assert small.filename == large.filename == "speech.wav" and small.size == large.size == 4000
     bodies = [UploadBody(source, chunk_size=1000) for source in (small, large)]
     for body in bodies:
-        (part,) = parts_of(body, b"".join(body.sync_stream()))
+        (part,) = parts_of(body, b"".join(UploadStream(body)))
         assert part.get_payload(decode=True) == wav.read_bytes()
         assert part.get_content_type() == "audio/x-wav"
 
@@ -196,7 +197,7 @@ def test_filenames_with_quotes_are_escaped(tmp_path: Path) -> None:
     path = tmp_path / 'my "best" take.wav'
     path.write_bytes(audio_bytes())
     body = UploadBody(classify(path))  # type: ignore[arg-type]
-    assert b'filename="my %22best%22 take.wav"' in b"".join(body.sync_stream())
+    assert b'filename="my %22best%22 take.wav"' in b"".join(UploadStream(body))
 
 
 @pytest.mark.parametrize(

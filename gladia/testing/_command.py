@@ -1,4 +1,6 @@
-"""`gladia emulator`: run the local Gladia emulator until Ctrl+C.
+"""`gladia emulator` and `python -m gladia.testing`: run the local Gladia emulator until Ctrl+C.
+
+The emulator's own command (click is in the emulator extra); the `gladia` CLI only names it.
 
 The API key: `--api-key` when given; otherwise `$GLADIA_API_KEY` when set (so code that reads its key from
 the environment talks to the emulator unchanged, and the key is not echoed in full); otherwise a new random
@@ -171,14 +173,18 @@ def emulator(
 
 def _speech_engine(model: str | None) -> Engine:
     """The local Whisper engine, its model loaded now: a model that cannot load is one error, not every job."""
-    from gladia.cli._errors import CliError  # noqa: PLC0415
-    from gladia.cli._local import load_model, make_engine  # noqa: PLC0415
-
     try:
-        speech = make_engine(model)
-        load_model(speech, model)
-    except CliError as exc:
-        raise click.ClickException(exc.message) from None
+        from gladia.testing.whisper import WhisperEngine  # noqa: PLC0415  (the local extra)
+    except ModuleNotFoundError as exc:
+        raise click.ClickException(
+            f"--engine whisper needs the local engine: pip install 'gladia[local]' ({exc.name} is missing)"
+        ) from None
+    name = model or "tiny.en"
+    try:
+        speech = WhisperEngine(model)
+        speech.load()
+    except Exception as exc:
+        raise click.ClickException(f"cannot load the local speech model {name}: {exc}") from exc
     return speech
 
 
