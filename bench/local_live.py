@@ -1,0 +1,296 @@
+"""Offline live transcription beside the pre-recorded path: CPU seconds per second of audio, and word error rate.
+
+    uv run --extra local python bench/local_live.py                        # 1 and 10 minute recordings
+    uv run --extra local python bench/local_live.py --minutes 1 --rounds 3
+    uv run --extra local python bench/local_live.py --before /tmp/before   # and another checkout, as `before:`
+
+The recordings are `samples/*.wav` laid end to end (in name order, round and round) until they last
+`--minutes`; their reference text is the samples' `.txt` files joined the same way. On each, in a child
+process of its own, each contender transcribes the whole recording with the bundled model (tiny.en, int8, CPU):
+
+- `gladia transcribe --local`: the pre-recorded path (upload, create, poll) with the same engine;
+- `gladia live --local --speed 0`: the recording streamed to the in-process emulator as fast as it is
+  acknowledged, transcribed by the live engine as it arrives;
+- `gladia emulator --engine whisper`: the emulator's own process, while `gladia live --speed 0` (another
+  process, not counted) streams the recording to it.
+
+CPU seconds are user + system of the process (its model load and start-up included: about 2 s), read when it
+ends; "CPU/s" divides them by the recording's seconds. The goal: live uses at most 0.5 CPU s per second of
+audio, the same at 1 and 10 minutes (each second of audio transcribed about once), with a word error rate no
+worse than before. With `--before DIR` (e.g. `git archive COMMIT gladia generated | tar -x -C DIR`) the live
+contenders also run that checkout's code, with this environment's packages. The contenders take turns,
+round after round; the table gives the median of the rounds. `--write` puts the table in bench/RESULTS.md
+(its section "Local live transcription"; bench/run.py keeps that section when it rewrites the file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import secrets
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import wave
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "RESULTS.md"
+SECTION = "## Local live transcription"
+PRERECORDED = "gladia transcribe --local"
+LIVE = "gladia live --local --speed 0"
+EMULATOR = "gladia emulator --engine whisper"
+CONTENDERS = (PRERECORDED, LIVE, EMULATOR)
+BEFORE = "before: "
+GOAL_CPU_PER_SECOND = 0.5
+_START_TIMEOUT = 120.0
+
+
+def make_recording(directory: Path, minutes: float) -> tuple[Path, str]:
+    """The samples end to end until they last `minutes`, and their reference text."""
+    samples = sorted((ROOT / "samples").glob("*.wav"))
+    frames: list[bytes] = []
+    texts: list[str] = []
+    seconds = 0.0
+    params = None
+    while seconds < minutes * 60:
+        for path in samples:
+            with wave.open(str(path)) as recording:
+                params = params or recording.getparams()
+                if recording.getparams()[:3] != params[:3]:
+                    raise SystemExit(f"{path} is not {params[:3]} like the other samples")
+                frames.append(recording.readframes(recording.getnframes()))
+                seconds += recording.getnframes() / recording.getframerate()
+            texts.append(path.with_suffix(".txt").read_text(encoding="utf-8").strip())
+            if seconds >= minutes * 60:
+                break
+    assert params is not None
+    out = directory / f"samples-{minutes:g}min.wav"
+    with wave.open(str(out), "wb") as joined:
+        joined.setparams(params)
+        joined.writeframes(b"".join(frames))
+    return out, " ".join(texts)
+
+
+def duration(path: Path) -> float:
+    with wave.open(str(path)) as recording:
+        return recording.getnframes() / recording.getframerate()
+
+
+def gladia(*args: str) -> list[str]:
+    return [sys.executable, "-c", "from gladia.cli import main; main()", *args]
+
+
+def wait(process: subprocess.Popen[bytes]) -> tuple[float, float]:
+    """CPU seconds (user + system) and peak RSS (MB) of a child, once it ends; its exit status checked."""
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        stderr = process.stderr.read().decode() if process.stderr else ""
+        raise SystemExit(f"{process.args} failed ({process.returncode}):\n{stderr[-4000:]}")
+    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+@contextmanager
+def emulator(
+    env: dict[str, str], cwd: Path | None, log: Path
+) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
+    """`gladia emulator --engine whisper` in a child process, and its URL once it listens."""
+    port = free_port()
+    with log.open("wb") as output:
+        process = subprocess.Popen(
+            gladia("emulator", "--engine", "whisper", "--port", str(port)),
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            env=env,
+            cwd=cwd,
+        )
+        try:
+            deadline = time.monotonic() + _START_TIMEOUT
+            while "Gladia emulator running" not in log.read_text(errors="replace"):
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise SystemExit(f"the emulator did not start:\n{log.read_text(errors='replace')}")
+                time.sleep(0.1)
+            yield process, f"http://127.0.0.1:{port}"
+        finally:
+            if process.returncode is None:
+                process.send_signal(signal.SIGTERM)
+
+
+def run(
+    contender: str, audio: Path, scratch: Path, env: dict[str, str], cwd: Path | None
+) -> dict[str, float | str]:
+    """One contender on one recording: wall and CPU seconds, peak RSS, and the transcript."""
+    out = scratch / "transcript.txt"
+    out.unlink(missing_ok=True)
+    started = time.perf_counter()
+    kind = contender.removeprefix(BEFORE)
+    if kind == EMULATOR:
+        key = f"bench-{secrets.token_hex(8)}"
+        with emulator({**env, "GLADIA_API_KEY": key}, cwd, scratch / "emulator.log") as (server, url):
+            started = time.perf_counter()
+            with out.open("wb") as transcript:
+                client = subprocess.Popen(
+                    gladia("live", str(audio), "--speed", "0", "--api-url", url),
+                    stdout=transcript,
+                    stderr=subprocess.PIPE,
+                    env={**env, "GLADIA_API_KEY": key},
+                    cwd=cwd,
+                )
+                wait(client)
+            seconds = time.perf_counter() - started
+            server.send_signal(signal.SIGTERM)
+            cpu, peak = wait(server)
+    else:
+        args = (
+            ("transcribe", "--local", "--no-state", str(audio), "-o", str(out))
+            if kind == PRERECORDED
+            else ("live", "--local", "--speed", "0", str(audio))
+        )
+        with out.open("ab") as transcript:
+            process = subprocess.Popen(
+                gladia(*args),
+                stdout=subprocess.DEVNULL if kind == PRERECORDED else transcript,
+                stderr=subprocess.PIPE,
+                env=env,
+                cwd=cwd,
+            )
+            cpu, peak = wait(process)
+        seconds = time.perf_counter() - started
+    return {"seconds": seconds, "cpu": cpu, "rss": peak, "text": out.read_text(encoding="utf-8")}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--minutes", type=float, action="append", help="a recording's length (repeatable)")
+    parser.add_argument("--rounds", type=int, default=1)
+    parser.add_argument(
+        "--contenders",
+        help=f"a comma-separated subset of: {', '.join(CONTENDERS)}; with --before, also `before: ` and a live one",
+    )
+    parser.add_argument("--before", type=Path, help="another checkout: its live contenders run as `before:`")
+    parser.add_argument("--write", action="store_true", help="put the table in bench/RESULTS.md")
+    args = parser.parse_args()
+    from gladia.testing.wer import word_error_rate  # noqa: PLC0415  (after --help)
+
+    minutes_list = args.minutes or [1.0, 10.0]
+    befores = [BEFORE + name for name in CONTENDERS if name != PRERECORDED] if args.before else []
+    if args.contenders:
+        contenders = [name.strip() for name in args.contenders.split(",")]
+    else:
+        contenders = [*CONTENDERS, *befores]
+    unknown = set(contenders) - {*CONTENDERS, *befores}
+    if unknown:
+        parser.error(f"unknown contenders (`before: ` ones need --before): {', '.join(sorted(unknown))}")
+    here = {**os.environ}
+    before_env = None
+    if args.before:
+        checkout = args.before.resolve()
+        before_env = {
+            **os.environ,
+            "PYTHONPATH": os.pathsep.join([str(checkout), str(checkout / "generated")]),
+        }
+    rows: list[list[str]] = []
+    with tempfile.TemporaryDirectory(prefix="gladia-local-live-") as directory:
+        scratch = Path(directory)
+        for minutes in minutes_list:
+            audio, reference = make_recording(scratch, minutes)
+            length = duration(audio)
+            results: dict[str, list[dict[str, float | str]]] = {name: [] for name in contenders}
+            for round_number in range(args.rounds):
+                for contender in contenders:
+                    before = contender.startswith(BEFORE)
+                    # In the checkout's directory too: `python -c` puts the working directory first on sys.path.
+                    env, cwd = (before_env, args.before) if before and before_env else (here, None)
+                    result = run(contender, audio, scratch, env, cwd)
+                    result["wer"] = word_error_rate(reference, str(result["text"]))
+                    results[contender].append(result)
+                    print(
+                        f"{length:.0f} s, round {round_number + 1}: {contender}: {result['seconds']:.1f} s, "
+                        f"{result['cpu']:.1f} CPU s ({float(result['cpu']) / length:.3f}/s), "
+                        f"{result['rss']:.0f} MB, WER {float(result['wer']):.3f}",
+                        file=sys.stderr,
+                        flush=True,
+                    )
+            for contender in contenders:
+                rows.append(_row(contender, length, results[contender]))
+    table = _table(rows)
+    print(table)
+    if args.write:
+        _write(table, minutes_list, args.rounds)
+
+
+def _row(contender: str, length: float, results: list[dict[str, float | str]]) -> list[str]:
+    def median(key: str) -> float:
+        return statistics.median(float(result[key]) for result in results)
+
+    def spread(key: str, digits: int) -> str:
+        values = [float(result[key]) for result in results]
+        if len(values) < 2:
+            return ""
+        return f" ({min(values):.{digits}f} to {max(values):.{digits}f})"
+
+    return [
+        _length(length),
+        contender,
+        f"{median('seconds'):.1f}{spread('seconds', 1)}",
+        f"{median('cpu'):.1f}{spread('cpu', 1)}",
+        f"{median('cpu') / length:.3f}",
+        f"{median('rss'):.0f}",
+        f"{median('wer'):.3f}",
+    ]
+
+
+def _length(seconds: float) -> str:
+    minutes, rest = divmod(round(seconds), 60)
+    return f"{minutes} min {rest:02d} s"
+
+
+def _table(rows: list[list[str]]) -> str:
+    header = ["recording", "contender", "wall s", "CPU s", "CPU s per s of audio", "peak RSS MB", "WER"]
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def _write(table: str, minutes: list[float], rounds: int) -> None:
+    now = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=False
+    ).stdout.strip()
+    lengths = " and ".join(f"{m:g}" for m in minutes)
+    section = "\n".join(
+        [
+            SECTION,
+            "",
+            f"Written by `python bench/local_live.py` on {now} at {commit or 'this checkout'}, apart from the "
+            f"rows above (a run of its own: {lengths} minute recordings, {rounds} round(s), medians; "
+            f"{os.cpu_count()} logical cores). See the script's docstring for what each contender does.",
+            "",
+            table,
+            "",
+        ]
+    )
+    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
+    kept = re.split(rf"^{re.escape(SECTION)}$", text, maxsplit=1, flags=re.MULTILINE)[0].rstrip("\n")
+    RESULTS.write_text(f"{kept}\n\n{section}" if kept else section, encoding="utf-8")
+    print(f"wrote {RESULTS.relative_to(ROOT)}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
