@@ -122,21 +122,28 @@ class WindowedEngine:
         self._heard_to = 0.0
         """The end of the audio last transcribed."""
         self._held: tuple[Utterance, ...] = ()
+        # One call at a time: a session's old connection may still be transcribing when a new one, or the
+        # recording's end, calls in; each decides from what the one before it settled.
+        self._turn = asyncio.Lock()
         self.finals: list[Utterance] = []
 
     async def advance(self, now: float) -> list[Event]:
         if now - self._heard_to < self._window:
             return []
-        return await self._transcribe(now, finishing=False)
+        async with self._turn:
+            if now - self._heard_to < self._window:
+                return []
+            return await self._transcribe(now, finishing=False)
 
     async def finish(self, now: float) -> list[Event]:
-        if now <= self._cut:
-            return []
-        if now <= self._heard_to:
-            # Nothing new since the last transcription: what it held back is what a new one would hear.
-            held, self._held, self._cut = self._held, (), now
-            return self._finals(held)
-        return await self._transcribe(now, finishing=True)
+        async with self._turn:
+            if now <= self._cut:
+                return []
+            if now <= self._heard_to:
+                # Nothing new since the last transcription: what it held back is what a new one would hear.
+                held, self._held, self._cut = self._held, (), now
+                return self._finals(held)
+            return await self._transcribe(now, finishing=True)
 
     async def _transcribe(self, now: float, *, finishing: bool) -> list[Event]:
         start, end = self._offset(self._cut), self._offset(now)

@@ -8,6 +8,8 @@ audio it was given, so the tests also see how much work the stream cost.
 
 from __future__ import annotations
 
+import asyncio
+import io
 import wave
 from collections.abc import Mapping
 from typing import Any
@@ -21,6 +23,7 @@ from gladia.testing._live_windows import (
     PAUSE_SECONDS,
     SILENCE_OVERLAP_SECONDS,
     WINDOW_SECONDS,
+    WindowedEngine,
     settle,
 )
 from gladia_api import models as M
@@ -172,3 +175,30 @@ def test_settle(
 ) -> None:
     settled = settle(heard, cut=10.0, now=now, finishing=finishing)
     assert (list(settled.final), list(settled.held), settled.cut) == (final, held, cut)
+
+
+def test_calls_that_overlap_are_taken_in_turn() -> None:
+    # A session's old connection can still be transcribing when the new one calls, or the recording ends.
+    audio = b"".join(bytes([n]) * STRETCH for n in range(1, 9))
+    reader = ByteReader()
+
+    def wav(start: int, end: int) -> bytes:
+        out = io.BytesIO()
+        with wave.open(out, "wb") as recording:
+            recording.setnchannels(1)
+            recording.setsampwidth(2)
+            recording.setframerate(RATE)
+            recording.writeframes(audio[start:end])
+        return out.getvalue()
+
+    engine = WindowedEngine(reader, wav=wav, bytes_per_second=SECOND, block=2, channels=1, options={})
+
+    async def overlapping() -> list[Any]:
+        # The advance is transcribing in its thread when the other two call.
+        calls = await asyncio.gather(engine.advance(6.0), engine.advance(6.1), engine.finish(6.0))
+        return [event for events in calls for event in events]
+
+    events = asyncio.run(overlapping())
+    final = [event.utterance.text for event in events if event.kind == "final"]
+    assert final == [f"s{n}" for n in range(1, 6)] == [u.text for u in engine.finals]
+    assert len(reader.heard) == 1  # the finish found nothing new: it made the held-back s5 final unheard
