@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import secrets
 import signal
 import socket
@@ -269,26 +268,23 @@ def _table(rows: list[list[str]]) -> str:
 
 
 def _write(table: str, minutes: list[float], rounds: int) -> None:
+    from _report import put_section  # noqa: PLC0415  (bench/ is on the path when this runs as a script)
+
     now = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     commit = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=False
     ).stdout.strip()
     lengths = " and ".join(f"{m:g}" for m in minutes)
-    section = "\n".join(
+    body = "\n".join(
         [
-            SECTION,
-            "",
             f"Written by `python bench/local_live.py` on {now} at {commit or 'this checkout'}, apart from the "
             f"rows above (a run of its own: {lengths} minute recordings, {rounds} round(s), medians; "
             f"{os.cpu_count()} logical cores). See the script's docstring for what each contender does.",
             "",
             table,
-            "",
         ]
     )
-    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
-    kept = re.split(rf"^{re.escape(SECTION)}$", text, maxsplit=1, flags=re.MULTILINE)[0].rstrip("\n")
-    RESULTS.write_text(f"{kept}\n\n{section}" if kept else section, encoding="utf-8")
+    put_section(RESULTS, SECTION, body)
     print(f"wrote {RESULTS.relative_to(ROOT)}", file=sys.stderr)
 
 
