@@ -3,6 +3,7 @@
     uv run --extra local python bench/local_live.py                        # 1 and 10 minute recordings
     uv run --extra local python bench/local_live.py --minutes 1 --rounds 3
     uv run --extra local python bench/local_live.py --before /tmp/before   # and another checkout, as `before:`
+    uv run --extra local python bench/local_live.py --speed 0 --speed 4    # live clients at two paces
 
 The recordings are `samples/*.wav` laid end to end (in name order, round and round) until they last
 `--minutes`; their reference text is the samples' `.txt` files joined the same way. On each, in a child
@@ -10,12 +11,15 @@ process of its own, each contender transcribes the whole recording with the bund
 
 - `gladia transcribe --local`: the pre-recorded path (upload, create, poll) with the same engine;
 - `gladia live --local --speed 0`: the recording streamed to the in-process emulator as fast as it is
-  acknowledged, transcribed by the live engine as it arrives;
+  acknowledged (`--speed S`: S times real time), transcribed by the live engine as it arrives;
 - `gladia emulator --engine whisper`: the emulator's own process, while `gladia live --speed 0` (another
   process, not counted) streams the recording to it.
 
 CPU seconds are user + system of the process (its model load and start-up included: about 2 s), read when it
-ends; "CPU/s" divides them by the recording's seconds. The goal: live uses at most 0.5 CPU s per second of
+ends; "CPU s per s of audio" divides them by the recording's seconds. "ping timeouts" counts the pings the
+live client saw go unanswered (the emulator reads nothing while it transcribes, and `--speed 0` keeps up to
+the SDK's 4 MiB of audio queued ahead of it): each drops the connection, which the SDK then resumes.
+"ended": `ok`, or killed when still running after 3 s per second of audio and 5 minutes more (`--timeout`). The goal: live uses at most 0.5 CPU s per second of
 audio, the same at 1 and 10 minutes (each second of audio transcribed about once), with a word error rate no
 worse than before. With `--before DIR` (e.g. `git archive COMMIT gladia generated | tar -x -C DIR`) the live
 contenders also run that checkout's code, with this environment's packages. The contenders take turns,
@@ -45,12 +49,17 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "RESULTS.md"
 SECTION = "## Local live transcription"
 PRERECORDED = "gladia transcribe --local"
-LIVE = "gladia live --local --speed 0"
+LIVE = "gladia live --local"
 EMULATOR = "gladia emulator --engine whisper"
 CONTENDERS = (PRERECORDED, LIVE, EMULATOR)
 BEFORE = "before: "
 GOAL_CPU_PER_SECOND = 0.5
 _START_TIMEOUT = 120.0
+# A child still running after this long is killed and reported as such (the live contenders could hang).
+_TIMEOUT_PER_AUDIO_SECOND = 3.0
+_TIMEOUT_EXTRA_SECONDS = 300.0
+# What the client's websockets logs when a ping goes unanswered: the connection is dropped and resumed.
+_PING_TIMEOUT = "keepalive ping timeout"
 
 
 def make_recording(directory: Path, minutes: float) -> tuple[Path, str]:
@@ -88,14 +97,38 @@ def gladia(*args: str) -> list[str]:
     return [sys.executable, "-c", "from gladia.cli import main; main()", *args]
 
 
-def wait(process: subprocess.Popen[bytes]) -> tuple[float, float]:
-    """CPU seconds (user + system) and peak RSS (MB) of a child, once it ends; its exit status checked."""
-    _, status, usage = os.wait4(process.pid, 0)
+class TimedOut(Exception):
+    """A child still running at its deadline: killed, with what it had used by then."""
+
+    def __init__(self, cpu: float, peak: float) -> None:
+        super().__init__(f"killed at its deadline after {cpu:.1f} CPU s")
+        self.cpu, self.peak = cpu, peak
+
+
+def wait(process: subprocess.Popen[bytes], stderr: Path, deadline: float) -> tuple[float, float]:
+    """CPU seconds (user + system) and peak RSS (MB) of a child, once it ends; its exit status checked.
+
+    Raises:
+        TimedOut: the child was still running at `deadline` (time.monotonic()): it was killed.
+    """
+    while True:
+        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+        if pid:
+            break
+        if time.monotonic() > deadline:
+            process.send_signal(signal.SIGINT)  # the CLI's Ctrl-C: it says where it was
+            _, status, usage = os.wait4(process.pid, 0)
+            process.returncode = os.waitstatus_to_exitcode(status)
+            raise TimedOut(usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+        time.sleep(0.2)
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
-        stderr = process.stderr.read().decode() if process.stderr else ""
-        raise SystemExit(f"{process.args} failed ({process.returncode}):\n{stderr[-4000:]}")
+        raise SystemExit(f"{process.args} failed ({process.returncode}):\n{_tail(stderr)}")
     return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def _tail(path: Path) -> str:
+    return path.read_text(encoding="utf-8", errors="replace")[-4000:] if path.exists() else ""
 
 
 def free_port() -> int:
@@ -132,46 +165,70 @@ def emulator(
 
 
 def run(
-    contender: str, audio: Path, scratch: Path, env: dict[str, str], cwd: Path | None
+    contender: str,
+    audio: Path,
+    scratch: Path,
+    env: dict[str, str],
+    cwd: Path | None,
+    speed: float,
+    timeout: float | None = None,
 ) -> dict[str, float | str]:
-    """One contender on one recording: wall and CPU seconds, peak RSS, and the transcript."""
-    out = scratch / "transcript.txt"
+    """One contender on one recording: wall and CPU seconds, peak RSS, the transcript, and what happened."""
+    out, stderr = scratch / "transcript.txt", scratch / "stderr.txt"
     out.unlink(missing_ok=True)
-    started = time.perf_counter()
+    if timeout is None:
+        timeout = _TIMEOUT_PER_AUDIO_SECOND * duration(audio) + _TIMEOUT_EXTRA_SECONDS
+    deadline = time.monotonic() + timeout
     kind = contender.removeprefix(BEFORE)
-    if kind == EMULATOR:
-        key = f"bench-{secrets.token_hex(8)}"
-        with emulator({**env, "GLADIA_API_KEY": key}, cwd, scratch / "emulator.log") as (server, url):
-            started = time.perf_counter()
-            with out.open("wb") as transcript:
+    status = "ok"
+    with out.open("ab") as transcript, stderr.open("wb") as errors:
+        started = time.perf_counter()
+        if kind == EMULATOR:
+            key = f"bench-{secrets.token_hex(8)}"
+            with emulator({**env, "GLADIA_API_KEY": key}, cwd, scratch / "emulator.log") as (server, url):
+                started = time.perf_counter()
                 client = subprocess.Popen(
-                    gladia("live", str(audio), "--speed", "0", "--api-url", url),
+                    gladia("live", str(audio), "--speed", f"{speed:g}", "--api-url", url),
                     stdout=transcript,
-                    stderr=subprocess.PIPE,
+                    stderr=errors,
                     env={**env, "GLADIA_API_KEY": key},
                     cwd=cwd,
                 )
-                wait(client)
-            seconds = time.perf_counter() - started
-            server.send_signal(signal.SIGTERM)
-            cpu, peak = wait(server)
-    else:
-        args = (
-            ("transcribe", "--local", "--no-state", str(audio), "-o", str(out))
-            if kind == PRERECORDED
-            else ("live", "--local", "--speed", "0", str(audio))
-        )
-        with out.open("ab") as transcript:
+                try:
+                    wait(client, stderr, deadline)
+                except TimedOut as late:
+                    status = str(late)
+                seconds = time.perf_counter() - started
+                server.send_signal(signal.SIGTERM)
+                cpu, peak = wait(server, scratch / "emulator.log", time.monotonic() + 60)
+        else:
+            args = (
+                ("transcribe", "--local", "--no-state", str(audio), "-o", str(out))
+                if kind == PRERECORDED
+                else ("live", "--local", "--speed", f"{speed:g}", str(audio))
+            )
             process = subprocess.Popen(
                 gladia(*args),
                 stdout=subprocess.DEVNULL if kind == PRERECORDED else transcript,
-                stderr=subprocess.PIPE,
+                stderr=errors,
                 env=env,
                 cwd=cwd,
             )
-            cpu, peak = wait(process)
-        seconds = time.perf_counter() - started
-    return {"seconds": seconds, "cpu": cpu, "rss": peak, "text": out.read_text(encoding="utf-8")}
+            try:
+                cpu, peak = wait(process, stderr, deadline)
+            except TimedOut as late:
+                status, cpu, peak = str(late), late.cpu, late.peak
+            seconds = time.perf_counter() - started
+    logged = _tail(stderr) if status == "ok" else stderr.read_text(encoding="utf-8", errors="replace")
+    return {
+        "seconds": seconds,
+        "cpu": cpu,
+        "rss": peak,
+        "text": out.read_text(encoding="utf-8"),
+        "status": status,
+        "reconnections": stderr.read_text(encoding="utf-8", errors="replace").count(_PING_TIMEOUT),
+        "log": logged,
+    }
 
 
 def main() -> None:
@@ -179,15 +236,23 @@ def main() -> None:
     parser.add_argument("--minutes", type=float, action="append", help="a recording's length (repeatable)")
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument(
+        "--speed",
+        type=float,
+        action="append",
+        help="the live clients' --speed (0, the default: as fast as acknowledged); repeatable",
+    )
+    parser.add_argument(
         "--contenders",
         help=f"a comma-separated subset of: {', '.join(CONTENDERS)}; with --before, also `before: ` and a live one",
     )
+    parser.add_argument("--timeout", type=float, help="seconds before a contender is killed (see above)")
     parser.add_argument("--before", type=Path, help="another checkout: its live contenders run as `before:`")
     parser.add_argument("--write", action="store_true", help="put the table in bench/RESULTS.md")
     args = parser.parse_args()
     from gladia.testing.wer import word_error_rate  # noqa: PLC0415  (after --help)
 
     minutes_list = args.minutes or [1.0, 10.0]
+    speeds = args.speed or [0.0]
     befores = [BEFORE + name for name in CONTENDERS if name != PRERECORDED] if args.before else []
     if args.contenders:
         contenders = [name.strip() for name in args.contenders.split(",")]
@@ -204,30 +269,39 @@ def main() -> None:
             **os.environ,
             "PYTHONPATH": os.pathsep.join([str(checkout), str(checkout / "generated")]),
         }
+    # Each run: a contender, and the pace of its live client (none for the pre-recorded path).
+    runs = [
+        (name, None if name == PRERECORDED else speed)
+        for name in contenders
+        for speed in ([0.0] if name == PRERECORDED else speeds)
+    ]
     rows: list[list[str]] = []
     with tempfile.TemporaryDirectory(prefix="gladia-local-live-") as directory:
         scratch = Path(directory)
         for minutes in minutes_list:
             audio, reference = make_recording(scratch, minutes)
             length = duration(audio)
-            results: dict[str, list[dict[str, float | str]]] = {name: [] for name in contenders}
+            results: dict[str, list[dict[str, float | str]]] = {_label(*each): [] for each in runs}
             for round_number in range(args.rounds):
-                for contender in contenders:
+                for contender, speed in runs:
                     before = contender.startswith(BEFORE)
                     # In the checkout's directory too: `python -c` puts the working directory first on sys.path.
                     env, cwd = (before_env, args.before) if before and before_env else (here, None)
-                    result = run(contender, audio, scratch, env, cwd)
+                    result = run(contender, audio, scratch, env, cwd, speed or 0.0, args.timeout)
                     result["wer"] = word_error_rate(reference, str(result["text"]))
-                    results[contender].append(result)
+                    results[_label(contender, speed)].append(result)
                     print(
-                        f"{length:.0f} s, round {round_number + 1}: {contender}: {result['seconds']:.1f} s, "
+                        f"{length:.0f} s, round {round_number + 1}: {_label(contender, speed)}: "
+                        f"{result['seconds']:.1f} s, "
                         f"{result['cpu']:.1f} CPU s ({float(result['cpu']) / length:.3f}/s), "
-                        f"{result['rss']:.0f} MB, WER {float(result['wer']):.3f}",
+                        f"{result['rss']:.0f} MB, WER {float(result['wer']):.3f}, "
+                        f"{result['reconnections']} ping timeout(s), {result['status']}",
                         file=sys.stderr,
                         flush=True,
                     )
-            for contender in contenders:
-                rows.append(_row(contender, length, results[contender]))
+                    if result["status"] != "ok":
+                        print(f"  its log's end:\n{str(result['log'])[-2000:]}", file=sys.stderr)
+            rows += [_row(label, length, found) for label, found in results.items()]
     table = _table(rows)
     print(table)
     if args.write:
@@ -252,7 +326,20 @@ def _row(contender: str, length: float, results: list[dict[str, float | str]]) -
         f"{median('cpu') / length:.3f}",
         f"{median('rss'):.0f}",
         f"{median('wer'):.3f}",
+        ", ".join(str(result["reconnections"]) for result in results),
+        "; ".join(str(result["status"]) for result in results),
     ]
+
+
+def _label(contender: str, speed: float | None) -> str:
+    """The contender as the table names it: a live client's pace included."""
+    if speed is None:
+        return contender
+    return (
+        f"{contender} (client: --speed {speed:g})"
+        if EMULATOR in contender
+        else f"{contender} --speed {speed:g}"
+    )
 
 
 def _length(seconds: float) -> str:
@@ -261,7 +348,17 @@ def _length(seconds: float) -> str:
 
 
 def _table(rows: list[list[str]]) -> str:
-    header = ["recording", "contender", "wall s", "CPU s", "CPU s per s of audio", "peak RSS MB", "WER"]
+    header = [
+        "recording",
+        "contender",
+        "wall s",
+        "CPU s",
+        "CPU s per s of audio",
+        "peak RSS MB",
+        "WER",
+        "ping timeouts",
+        "ended",
+    ]
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(row) + " |" for row in rows]
     return "\n".join(lines)
