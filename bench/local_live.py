@@ -19,7 +19,9 @@ CPU seconds are user + system of the process (its model load and start-up includ
 ends; "CPU s per s of audio" divides them by the recording's seconds. "ping timeouts" counts the pings the
 live client saw go unanswered (the emulator reads nothing while it transcribes, and `--speed 0` keeps up to
 the SDK's 4 MiB of audio queued ahead of it): each drops the connection, which the SDK then resumes.
-"ended": `ok`, or killed when still running after 3 s per second of audio and 5 minutes more (`--timeout`). The goal: live uses at most 0.5 CPU s per second of
+"audio kept - sent": what the session kept (its `audio_duration`) beyond the recording: after a resumed
+connection, audio the emulator kept twice (read from the client's `--json` messages, which the live clients
+print). "ended": `ok`, or killed when still running after 3 s per second of audio and 5 minutes more (`--timeout`). The goal: live uses at most 0.5 CPU s per second of
 audio, the same at 1 and 10 minutes (each second of audio transcribed about once), with a word error rate no
 worse than before. With `--before DIR` (e.g. `git archive COMMIT gladia generated | tar -x -C DIR`) the live
 contenders also run that checkout's code, with this environment's packages. The contenders take turns,
@@ -30,6 +32,7 @@ round after round; the table gives the median of the rounds. `--write` puts the 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import secrets
 import signal
@@ -188,7 +191,7 @@ def run(
             with emulator({**env, "GLADIA_API_KEY": key}, cwd, scratch / "emulator.log") as (server, url):
                 started = time.perf_counter()
                 client = subprocess.Popen(
-                    gladia("live", str(audio), "--speed", f"{speed:g}", "--api-url", url),
+                    gladia("live", str(audio), "--json", "--speed", f"{speed:g}", "--api-url", url),
                     stdout=transcript,
                     stderr=errors,
                     env={**env, "GLADIA_API_KEY": key},
@@ -205,7 +208,7 @@ def run(
             args = (
                 ("transcribe", "--local", "--no-state", str(audio), "-o", str(out))
                 if kind == PRERECORDED
-                else ("live", "--local", "--speed", f"{speed:g}", str(audio))
+                else ("live", "--local", "--json", "--speed", f"{speed:g}", str(audio))
             )
             process = subprocess.Popen(
                 gladia(*args),
@@ -220,15 +223,33 @@ def run(
                 status, cpu, peak = str(late), late.cpu, late.peak
             seconds = time.perf_counter() - started
     logged = _tail(stderr) if status == "ok" else stderr.read_text(encoding="utf-8", errors="replace")
+    text, kept = out.read_text(encoding="utf-8"), None
+    if kind != PRERECORDED:
+        text, kept = _heard(text)
     return {
         "seconds": seconds,
         "cpu": cpu,
         "rss": peak,
-        "text": out.read_text(encoding="utf-8"),
+        "text": text,
+        "extra": "" if kept is None else f"{round(kept - duration(audio), 2) + 0.0:.2f}",
         "status": status,
         "reconnections": stderr.read_text(encoding="utf-8", errors="replace").count(_PING_TIMEOUT),
         "log": logged,
     }
+
+
+def _heard(lines: str) -> tuple[str, float | None]:
+    """From `gladia live --json`'s messages: the final utterances' text, and the seconds of audio the session
+    kept (None when the session did not get to its end)."""
+    finals, kept = [], None
+    for line in lines.splitlines():
+        message = json.loads(line)
+        data = message.get("data") or {}
+        if message.get("type") == "transcript" and data.get("is_final"):
+            finals.append(data["utterance"]["text"])
+        elif message.get("type") == "post_final_transcript":
+            kept = float(data["metadata"]["audio_duration"])
+    return " ".join(finals), kept
 
 
 def main() -> None:
@@ -327,6 +348,7 @@ def _row(contender: str, length: float, results: list[dict[str, float | str]]) -
         f"{median('rss'):.0f}",
         f"{median('wer'):.3f}",
         ", ".join(str(result["reconnections"]) for result in results),
+        ", ".join(str(result["extra"]) for result in results),
         "; ".join(str(result["status"]) for result in results),
     ]
 
@@ -357,6 +379,7 @@ def _table(rows: list[list[str]]) -> str:
         "peak RSS MB",
         "WER",
         "ping timeouts",
+        "audio kept - sent, s",
         "ended",
     ]
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
