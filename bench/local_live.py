@@ -268,6 +268,12 @@ def main() -> None:
     )
     parser.add_argument("--timeout", type=float, help="seconds before a contender is killed (see above)")
     parser.add_argument("--before", type=Path, help="another checkout: its live contenders run as `before:`")
+    parser.add_argument(
+        "--before-minutes",
+        type=float,
+        action="append",
+        help="run the `before:` contenders on these lengths only (repeatable; default: every length)",
+    )
     parser.add_argument("--write", action="store_true", help="put the table in bench/RESULTS.md")
     args = parser.parse_args()
     from gladia.testing.wer import word_error_rate  # noqa: PLC0415  (after --help)
@@ -302,9 +308,16 @@ def main() -> None:
         for minutes in minutes_list:
             audio, reference = make_recording(scratch, minutes)
             length = duration(audio)
-            results: dict[str, list[dict[str, float | str]]] = {_label(*each): [] for each in runs}
+            these = [
+                (name, speed)
+                for name, speed in runs
+                if not name.startswith(BEFORE)
+                or args.before_minutes is None
+                or minutes in args.before_minutes
+            ]
+            results: dict[str, list[dict[str, float | str]]] = {_label(*each): [] for each in these}
             for round_number in range(args.rounds):
-                for contender, speed in runs:
+                for contender, speed in these:
                     before = contender.startswith(BEFORE)
                     # In the checkout's directory too: `python -c` puts the working directory first on sys.path.
                     env, cwd = (before_env, args.before) if before and before_env else (here, None)
