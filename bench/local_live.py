@@ -35,6 +35,7 @@ import argparse
 import json
 import os
 import secrets
+import shlex
 import signal
 import socket
 import statistics
@@ -274,11 +275,18 @@ def main() -> None:
         action="append",
         help="run the `before:` contenders on these lengths only (repeatable; default: every length)",
     )
+    parser.add_argument("--note", action="append", help="a line to add under the table (repeatable)")
     parser.add_argument("--write", action="store_true", help="put the table in bench/RESULTS.md")
     args = parser.parse_args()
     from gladia.testing.wer import word_error_rate  # noqa: PLC0415  (after --help)
 
     minutes_list = args.minutes or [1.0, 10.0]
+    now = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=False
+    ).stdout.strip()
+    started_load = os.getloadavg()[0]
+    worst: list[float] = []  # CPU s per s of audio of this checkout's live contenders
     speeds = args.speed or [0.0]
     befores = [BEFORE + name for name in CONTENDERS if name != PRERECORDED] if args.before else []
     if args.contenders:
@@ -336,10 +344,23 @@ def main() -> None:
                     if result["status"] != "ok":
                         print(f"  its log's end:\n{str(result['log'])[-2000:]}", file=sys.stderr)
             rows += [_row(label, length, found) for label, found in results.items()]
+            worst += [
+                statistics.median(float(result["cpu"]) for result in found) / length
+                for label, found in results.items()
+                if found and not label.startswith((BEFORE, PRERECORDED))
+            ]
     table = _table(rows)
-    print(table)
+    goal = _goal(max(worst, default=0.0))
+    print(table, goal, sep="\n\n")
     if args.write:
-        _write(table, minutes_list, args.rounds)
+        loads = f"{started_load:.1f} at the start, {os.getloadavg()[0]:.1f} at the end"
+        intro = (
+            f"Written by `python bench/local_live.py {shlex.join(sys.argv[1:])}` on {now} at "
+            f"{commit or 'this checkout'}, in a run of its own ({os.cpu_count()} logical cores; load average "
+            f"{loads}). Medians of {args.rounds} round(s). The script's docstring says what each contender and "
+            "column is."
+        )
+        _write(table, goal, args.note or [], intro)
 
 
 def _row(contender: str, length: float, results: list[dict[str, float | str]]) -> list[str]:
@@ -400,25 +421,20 @@ def _table(rows: list[list[str]]) -> str:
     return "\n".join(lines)
 
 
-def _write(table: str, minutes: list[float], rounds: int) -> None:
+def _write(table: str, goal: str, notes: list[str], intro: str) -> None:
     from _report import put_section  # noqa: PLC0415  (bench/ is on the path when this runs as a script)
 
-    now = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    commit = subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=False
-    ).stdout.strip()
-    lengths = " and ".join(f"{m:g}" for m in minutes)
-    body = "\n".join(
-        [
-            f"Written by `python bench/local_live.py` on {now} at {commit or 'this checkout'}, apart from the "
-            f"rows above (a run of its own: {lengths} minute recordings, {rounds} round(s), medians; "
-            f"{os.cpu_count()} logical cores). See the script's docstring for what each contender does.",
-            "",
-            table,
-        ]
-    )
+    body = "\n".join([intro, "", table, "", goal, *(f"- {note}" for note in notes)])
     put_section(RESULTS, SECTION, body)
     print(f"wrote {RESULTS.relative_to(ROOT)}", file=sys.stderr)
+
+
+def _goal(worst: float) -> str:
+    mark = "✅" if worst <= GOAL_CPU_PER_SECOND else "❌"
+    return (
+        f"- {mark} live (`gladia live --local`, `gladia emulator --engine whisper`) uses at most "
+        f"{GOAL_CPU_PER_SECOND} CPU s per second of audio: at most {worst:.3f} in this run."
+    )
 
 
 if __name__ == "__main__":
