@@ -18,7 +18,9 @@ process of its own, each contender transcribes the whole recording with the bund
 CPU seconds are user + system of the process (its model load and start-up included: about 2 s), read when it
 ends; "CPU s per s of audio" divides them by the recording's seconds. "ping timeouts" counts the pings the
 live client saw go unanswered (the emulator reads nothing while it transcribes, and `--speed 0` keeps up to
-the SDK's 4 MiB of audio queued ahead of it): each drops the connection, which the SDK then resumes.
+the SDK's 4 MiB of audio queued ahead of it): each drops the connection, which the SDK then resumes. The
+emulator's own pings (uvicorn's, also 20 s) drop it too, unseen by the client: "audio kept - sent" shows
+those resumes that went wrong.
 "audio kept - sent": what the session kept (its `audio_duration`) beyond the recording: after a resumed
 connection, audio the emulator kept twice (read from the client's `--json` messages, which the live clients
 print). "ended": `ok`, or killed when still running after 3 s per second of audio and 5 minutes more (`--timeout`). The goal: live uses at most 0.5 CPU s per second of
@@ -355,7 +357,7 @@ def main() -> None:
     if args.write:
         loads = f"{started_load:.1f} at the start, {os.getloadavg()[0]:.1f} at the end"
         intro = (
-            f"Written by `python bench/local_live.py {shlex.join(sys.argv[1:])}` on {now} at "
+            f"Written by `python bench/local_live.py {shlex.join(_without_notes(sys.argv[1:]))}` on {now} at "
             f"{commit or 'this checkout'}, in a run of its own ({os.cpu_count()} logical cores; load average "
             f"{loads}). Medians of {args.rounds} round(s). The script's docstring says what each contender and "
             "column is."
@@ -427,6 +429,18 @@ def _write(table: str, goal: str, notes: list[str], intro: str) -> None:
     body = "\n".join([intro, "", table, "", goal, *(f"- {note}" for note in notes)])
     put_section(RESULTS, SECTION, body)
     print(f"wrote {RESULTS.relative_to(ROOT)}", file=sys.stderr)
+
+
+def _without_notes(argv: list[str]) -> list[str]:
+    """The command's arguments but its `--note`s (they are printed under the table)."""
+    kept: list[str] = []
+    skip = False
+    for arg in argv:
+        if skip or arg == "--note" or arg.startswith("--note="):
+            skip = arg == "--note"
+            continue
+        kept.append(arg)
+    return kept
 
 
 def _goal(worst: float) -> str:
