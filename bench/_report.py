@@ -1,4 +1,8 @@
-"""RESULTS.md: when, where and what was measured, a summary of the goals, then one section per row."""
+"""RESULTS.md: when, where and what was measured, a summary of the goals, then one section per row.
+
+Scripts other than run.py may keep a section of their own at the end of RESULTS.md (`OWN_SECTIONS`, e.g.
+bench/local_live.py's): run.py keeps those as they are when it rewrites the file.
+"""
 
 from __future__ import annotations
 
@@ -107,3 +111,30 @@ def _table_lines(tables: list[Table]) -> list[str]:
             lines.append("")
         lines += _table(table)
     return lines
+
+
+#: The headings of the sections that other scripts write in RESULTS.md, each with the script that writes it.
+OWN_SECTIONS = {"## Local live transcription": "bench/local_live.py"}
+
+
+def _section(text: str, heading: str) -> re.Match[str] | None:
+    return re.search(rf"^{re.escape(heading)}\n.*?(?=^## |\Z)", text, flags=re.MULTILINE | re.DOTALL)
+
+
+def own_sections(path: Path) -> str:
+    """The sections of `path` that other scripts wrote (`OWN_SECTIONS`), to append when run.py rewrites it."""
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    found = (_section(text, heading) for heading in OWN_SECTIONS)
+    return "".join(f"\n{match.group(0).rstrip()}\n" for match in found if match)
+
+
+def put_section(path: Path, heading: str, body: str) -> None:
+    """Writes `heading` and `body` into `path` in place of its section of that heading, or at its end."""
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    section = f"{heading}\n\n{body.strip()}\n"
+    match = _section(text, heading)
+    if match:
+        text = text[: match.start()] + section + ("\n" if text[match.end() :] else "") + text[match.end() :]
+    else:
+        text = f"{text.rstrip()}\n\n{section}" if text.strip() else section
+    path.write_text(text, encoding="utf-8")

@@ -150,6 +150,7 @@ def main() -> int:
             versions=versions(gladia, official),
             setup=setup_notes(storage),
         )
+        + _report.own_sections(target)  # what other scripts wrote there (bench/local_live.py) stays
     )
     step(f"results: {target.relative_to(ROOT)} ({seconds:.0f} s)")
     for row in ordered:
