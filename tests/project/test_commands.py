@@ -247,12 +247,17 @@ def _script(block: Block, spec: Spec, values: Mapping[str, str]) -> str:
 
 
 def _answers(url: str, seconds: float) -> bool:
+    """Whether something answers HTTP at `url` (any status) within `seconds`."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        with contextlib.suppress(OSError):
+        try:
             urllib.request.urlopen(url, timeout=2).close()
+        except urllib.error.HTTPError:
+            return True  # an answer, if not a 200
+        except OSError:
+            time.sleep(0.2)
+        else:
             return True
-        time.sleep(0.2)
     return False
 
 
