@@ -80,6 +80,7 @@ def test_transcribe_folder(samples: Emulator, tmp_path: Path) -> None:
     assert samples.counters.jobs_created == len(wavs)
 
 
+@pytest.mark.parametrize("local", [False, True], ids=["gladias", "built-here"])
 def test_subtitles(samples: Emulator, tmp_path: Path, local: bool) -> None:
     audio = tmp_path / "meeting.wav"
     audio.write_bytes(MEETING.read_bytes())
