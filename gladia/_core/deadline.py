@@ -1,9 +1,24 @@
-"""Overall deadlines: a moment on the monotonic clock by which a request, or a whole call, must end.
+"""Overall deadlines, the one mechanism: a moment on the SDK's clock by which a request, or a whole call,
+must end.
 
 httpx's timeouts bound each wait (a connect, one read, one write) but never a whole exchange, so a server
-dripping a byte every second holds a request forever. A `Deadline` is computed once per call and passed
-down: each attempt's httpx timeouts are clamped to the time left, the transport checks it as chunks
-arrive, and no backoff or poll sleep runs past it.
+dripping a byte every second holds a request forever. A call computes its `Deadline` once (`poll`'s
+`wait_timeout`, the client's or the call's `timeout`, the defaults in gladia/_core/constants.py) and hands it
+down in its requests' `Plan` (gladia/_core/request.py, which takes the earliest of the call's and the
+request's own). Everything that waits then asks the same object:
+
+    the transport (transport_async.py)  each attempt's httpx timeouts clamped to the time left
+                                        (`clamp_timeout`), the attempt cancelled past it (`aio.deadline_scope`;
+                                        sync: the sockets of gladia/_core/sockets.py read `CURRENT`), the body
+                                        checked as it arrives, no retry whose wait would end past it (`allows`)
+    downloads (send_async.download)     the body's chunks, within the request's deadline
+    uploads (prerecorded/_sources.py)   each chunk read checks it (`set_deadline`)
+    flows (prerecorded/_client_async)   the create lookup's looks and repeats, poll's looks (`look_deadline`)
+                                        and sleeps, all within the call's deadline
+    live sessions                       their own waits (buffer_wait, end_timeout) on the same clock
+
+Past it: `DeadlineExceeded` (an httpx.TimeoutException), mapped to `APITimeoutError`, or `PollTimeoutError`
+for a poll.
 """
 
 from __future__ import annotations

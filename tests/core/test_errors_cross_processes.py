@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import inspect
+import multiprocessing
 import pickle
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
@@ -137,7 +138,8 @@ def _fail(kind: str) -> None:
 
 @pytest.mark.parametrize("kind", ["transcription", "api", "webhook"])
 def test_an_error_raised_in_a_process_pool_worker_reaches_the_caller_whole(kind: str) -> None:
-    with ProcessPoolExecutor(max_workers=1) as pool:
+    # spawn: a fresh interpreter, as on macOS and Windows (and no fork() of this multi-threaded process).
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
         future = pool.submit(_fail, kind)
         with pytest.raises(errors.GladiaError) as raised:
             future.result(timeout=60)
