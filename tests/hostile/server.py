@@ -660,12 +660,19 @@ class HostileServer:
         await asyncio.gather(*self._tasks, return_exceptions=True)
         # Every connection ever accepted, even one still flushing its buffer to a client that stopped
         # reading: force it shut, then let the loop run the callbacks that close the sockets.
-        for writer in self._writers:
-            writer.transport.abort()
-        for made in self._protocols:
-            transport = getattr(made, "_transport", None)
-            if transport is not None:
+        # A connection the kernel had queued may still be accepted while this runs (its transport made a few
+        # loop turns later, under load): abort what exists, let the loop run, and again until nothing new came.
+        aborted: set[int] = set()
+        for _ in range(20):
+            transports = [writer.transport for writer in self._writers]
+            transports += [getattr(made, "_transport", None) for made in self._protocols]
+            fresh = [t for t in transports if t is not None and id(t) not in aborted]
+            for transport in fresh:
+                aborted.add(id(transport))
                 transport.abort()
+            await asyncio.sleep(0.01)
+            if not fresh and len(aborted) == len({id(t) for t in transports if t is not None}):
+                break
         await self._server.wait_closed()
         for _ in range(3):
             await asyncio.sleep(0)
