@@ -65,7 +65,8 @@ if TYPE_CHECKING:
     from gladia._core.pages_async import AsyncJobList, AsyncJobPage
     from gladia._core.pages_sync import JobList, JobPage
     from gladia.live._async_session import AsyncLiveSession
-    from gladia.live._client import AsyncLiveClient, LiveClient
+    from gladia.live._client_async import AsyncLiveClient
+    from gladia.live._client_sync import LiveClient
     from gladia.live._messages import LiveMessage, UnknownLiveMessage
     from gladia.live._session import LiveSession
     from gladia.live.microphone import Microphone
@@ -87,8 +88,8 @@ _LAZY = {
     "FailedAddon": "gladia.prerecorded._outcome",
     "failed_addons": "gladia.prerecorded._outcome",
     "job_error_reason": "gladia.prerecorded._outcome",
-    "LiveClient": "gladia.live._client",
-    "AsyncLiveClient": "gladia.live._client",
+    "LiveClient": "gladia.live._client_sync",
+    "AsyncLiveClient": "gladia.live._client_async",
     "LiveSession": "gladia.live._session",
     "AsyncLiveSession": "gladia.live._async_session",
     "LiveMessage": "gladia.live._messages",

@@ -25,7 +25,8 @@ from gladia.prerecorded._client_sync import PreRecordedClient
 if TYPE_CHECKING:
     from typing_extensions import Self
 
-    from gladia.live._client import AsyncLiveClient, LiveClient  # noqa: F401  (named in the base classes)
+    from gladia.live._client_async import AsyncLiveClient  # noqa: F401  (named in the base classes)
+    from gladia.live._client_sync import LiveClient  # noqa: F401
 
 
 _NO_IDLE_CONNECTIONS = httpx.Limits(max_keepalive_connections=0)
@@ -154,9 +155,9 @@ class _Base(Generic[Pre, Live, Http]):
 
     def live(self) -> Live:
         """Gladia's live API: `start_session(options)` streams audio over a WebSocket (the `live` extra)."""
-        from gladia.live import _client  # noqa: PLC0415
+        import gladia.live  # noqa: PLC0415
 
-        client: Live = getattr(_client, self._live_class)(self._http, self._config, owner=self)
+        client: Live = getattr(gladia.live, self._live_class)(self._http, self._config, owner=self)
         return client
 
     @property

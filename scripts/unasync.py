@@ -25,7 +25,7 @@ PAIRS = (
     "gladia/prerecorded/_raw_async.py",
     "gladia/prerecorded/_upload_async.py",
     "gladia/prerecorded/_client_async.py",
-    "gladia/live/_rest_async.py",
+    "gladia/live/_client_async.py",
 )
 
 SUBS: tuple[tuple[str, str], ...] = (
@@ -50,6 +50,7 @@ SUBS: tuple[tuple[str, str], ...] = (
     (r"\basleep\b", "sleep"),
     (r"\baio\b", "sio"),
     (r"\bASYNC_", "SYNC_"),
+    (r"\b_async_session\b", "_session"),  # the live session's two drivers: _async_session.py, _session.py
     (r"\bAsync([A-Z]\w*)", r"\1"),
     (r"\b(\w+)_async\b", r"\1_sync"),
 )

@@ -13,13 +13,14 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from gladia.live._async_session import AsyncLiveSession
-    from gladia.live._client import AsyncLiveClient, LiveClient
+    from gladia.live._client_async import AsyncLiveClient
+    from gladia.live._client_sync import LiveClient
     from gladia.live._session import LiveSession
     from gladia.live.microphone import Microphone, MicrophoneError
 
 _WHERE = {
-    "LiveClient": "gladia.live._client",
-    "AsyncLiveClient": "gladia.live._client",
+    "LiveClient": "gladia.live._client_sync",
+    "AsyncLiveClient": "gladia.live._client_async",
     "LiveSession": "gladia.live._session",
     "AsyncLiveSession": "gladia.live._async_session",
     "Microphone": "gladia.live.microphone",

@@ -310,6 +310,10 @@ class LiveSession(Subscribable):
     def __repr__(self) -> str:
         return f"<LiveSession id={self.id!r}>"
 
+    def _start(self) -> LiveSession:
+        """The session, connected (its constructor connects; the async session connects here)."""
+        return self
+
     def _start_reader(self) -> None:
         """Start reading on first use (sending, iterating, waiting): callbacks subscribed before then see
         every message, the first included. Until then the socket holds what arrives (nothing to acknowledge

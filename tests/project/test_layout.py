@@ -155,4 +155,4 @@ def test_the_check_finds_what_it_looks_for() -> None:
     assert "gladia._core.transport" in edges["gladia._core.transport_async"]
     assert layer_of("gladia.prerecorded._client_async") == "apis"
     assert layer_of("gladia.testing._app") == "emulator"
-    assert any(target.startswith("gladia._core") for target in edges["gladia.live._rest_async"])
+    assert any(target.startswith("gladia._core") for target in edges["gladia.live._client_async"])
