@@ -54,7 +54,9 @@ class LiveCounters:
     bytes_received: int = 0
     """Every byte of audio that arrived, kept or not."""
     bytes_discarded: int = 0
-    """Audio that arrived on a connection a fault then closed: never kept, never acknowledged."""
+    """Audio that arrived but was never kept nor acknowledged, so a client resends it on its next connection:
+    read by a connection before a fault closed it, or before it was lost or replaced by a newer one (while
+    the engine was busy); also audio sent after `stop_recording`."""
     messages_sent: int = 0
 
 
@@ -76,6 +78,9 @@ class LiveJob:
     recording_started: bool = False
     ended: bool = False
     connections: int = 0
+    """How many connections the session has had; the newest is the only one whose audio is kept."""
+    socket: Any = attrs.field(default=None, repr=False)
+    """The newest connection's WebSocket, where the session's messages go (the server's loop only)."""
     engine: Transcriber = attrs.field(init=False)
     problem_sent: bool = False
     header_bytes: int = 0
