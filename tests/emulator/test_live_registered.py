@@ -136,9 +136,12 @@ def test_with_a_speech_engine_a_registered_recording_is_still_heard_as_registere
         _, registered = _stream(http, (tmp_path / "meeting.wav").read_bytes())
         assert engine.calls == 0
         _, other = _stream(http, bytes(range(256)) * 250)  # 2 s of audio nothing is registered for
+        emu.live.say("A script.")  # a test's script wins too
+        _, scripted = _stream(http, bytes(range(256)) * 250)
     assert _finals(registered) == ["Shall we start?"]
     assert _finals(other) == [" ".join(HEARD)] and engine.calls == 1
-    assert [m for m in registered + other if m["type"] == "error"] == []
+    assert _finals(scripted) == ["A script."]
+    assert [m for m in registered + other + scripted if m["type"] == "error"] == []
 
 
 def test_unknown_audio_gets_a_clear_error_and_silence_says_nothing(emu: Emulator, http: httpx.Client) -> None:
