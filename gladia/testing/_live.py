@@ -398,6 +398,11 @@ class _Connection:
                 else:
                     await self._error(item.problem)
 
+    def _keeps(self) -> bool:
+        """Whether audio this connection reads now is kept. Not once it is lost or replaced: that audio was
+        never acknowledged, so the client sends it again on its next connection. Nor once the session ended."""
+        return not self._lost and self._current and not self._job.ended
+
     def _discard(self, chunk: bytes) -> None:
         with self._live.lock:
             self._live.counters.bytes_discarded += len(chunk)
@@ -405,8 +410,7 @@ class _Connection:
     async def _audio(self, chunk: bytes) -> bool:
         """Keep, acknowledge and transcribe a chunk of audio; False when a fault closed the connection."""
         job = self._job
-        if self._lost or not self._current or job.ended:
-            # Never acknowledged: the client sends it again on its next connection (or the session is over).
+        if not self._keeps():
             self._discard(chunk)
             return True
         drop = self._drop
@@ -422,6 +426,9 @@ class _Connection:
             job.recording_started = True
             job.status = "processing"
             await self._send("lifecycle", "start_recording")
+            if not self._keeps():  # (again: a newer connection may have opened during that send)
+                self._discard(chunk)
+                return True
         start = len(job.audio)
         if start == 0:
             # The document accepts a WAV header before the samples: it is kept, acknowledged, never timed.
