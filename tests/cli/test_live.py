@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import json
+import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from click.testing import Result
 
+from gladia.cli import _live as cli_live
 from gladia.testing import Emulator
 from gladia.testing.wer import word_error_rate
 from tests._cli import against, json_lines, run
@@ -72,6 +77,48 @@ def test_a_file_that_is_not_a_wav_is_one_error_line(emu: Emulator, tmp_path: Pat
     offline = run(["live", str(ROOT / "samples" / "meeting.txt")])
     assert offline.exit_code == 2
     assert offline.stderr.startswith("error: ") and "meeting.txt is not a PCM WAV file" in offline.stderr
+
+
+class SenderGone(BaseException):
+    """Not an Exception: how a thread can also end (as SystemExit does, which a thread drops silently)."""
+
+
+@pytest.mark.parametrize(
+    ("failure", "said"),
+    [
+        (RuntimeError("the disk went away"), "the disk went away"),
+        (SenderGone("no more audio"), "sending the audio failed (SenderGone: no more audio)"),
+    ],
+    ids=["exception", "base-exception"],
+)
+def test_a_sender_that_fails_before_stopping_ends_the_command_with_its_error(
+    emu: Emulator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: BaseException, said: str
+) -> None:
+    emu.live.say(TEXT)
+    wav = tmp_path / "talk.wav"
+    wav.write_bytes(make_wav(3.0))
+
+    def failing_sender(options: dict[str, Any], audio: bytes, speed: float) -> Callable[[Any], None]:
+        def send(session: Any) -> None:
+            session.send_audio(audio[:3200])  # the session is under way; the recording is never stopped
+            raise failure
+
+        return send
+
+    monkeypatch.setattr(cli_live, "_file_sender", failing_sender)
+    results: list[Result] = []
+    command = threading.Thread(
+        target=lambda: results.append(run(["live", str(wav), "--speed", "0", *against(emu)])), daemon=True
+    )
+    command.start()
+    command.join(10)  # a bound against the hang this test is about; it ends at once
+    assert not command.is_alive(), "gladia live waits forever for the end of a session nobody stops"
+    (result,) = results
+    assert result.exit_code == 1, result.output
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("error: ") and said in last, result.stderr
+    (session,) = emu.live.sessions()
+    assert session["status"] == "done"  # closed: the session ended as Gladia ends a closed connection
 
 
 @pytest.mark.once  # the Whisper model's work, whatever the Python

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -15,7 +16,7 @@ from click.testing import CliRunner
 
 from gladia.cli import main
 from gladia.cli._group import gladia
-from gladia.testing import emulator
+from gladia.testing import _command, _config, emulator
 from gladia.testing._command import _api_key
 from tests._signals import needs_sigint
 from tests.conftest import make_wav, wait_for_job
@@ -24,6 +25,13 @@ from tests.conftest import make_wav, wait_for_job
 @pytest.fixture
 def started() -> Iterator[tuple[subprocess.Popen[str], str]]:
     """`python -m gladia.testing` on a free port; the process and its printed URL."""
+    with start() as running:
+        yield running
+
+
+@contextlib.contextmanager
+def start(*options: str) -> Iterator[tuple[subprocess.Popen[str], str]]:
+    """`python -m gladia.testing` on a free port, with `options` too; the process and its printed URL."""
     process = subprocess.Popen(
         [
             sys.executable,
@@ -39,6 +47,7 @@ def started() -> Iterator[tuple[subprocess.Popen[str], str]]:
             "0.1",
             "--processing-seconds",
             "0.1",
+            *options,
         ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -81,6 +90,24 @@ def test_the_command_serves_the_api_and_stops_on_ctrl_c(started: tuple[subproces
     assert "Stopped." in out
 
 
+@pytest.mark.parametrize(("options", "success"), [((), True), (("--addons", "fail"), False)])
+def test_addons_answer_fixtures_or_fail_as_told(options: tuple[str, ...], success: bool) -> None:
+    asked = {"sentiment_analysis": True, "summarization": True, "translation": True}
+    asked["translation_config"] = {"target_languages": ["fr"]}
+    with (
+        start(*options) as (_, url),
+        httpx.Client(base_url=url, headers={"x-gladia-key": "cli-key"}) as client,
+    ):
+        audio_url = client.post("/v2/upload", files={"audio": ("hi.wav", make_wav(1.0))}).json()["audio_url"]
+        job_id = client.post("/v2/pre-recorded", json={"audio_url": audio_url, **asked}).json()["id"]
+        result = wait_for_job(client, job_id)["result"]
+    for name in ("sentiment_analysis", "summarization", "translation"):
+        assert result[name]["success"] is success, result[name]
+        assert (result[name]["error"] is None) is success
+    if not success:
+        assert result["summarization"]["error"]["status_code"] == 501
+
+
 def test_sigterm_stops_it_cleanly(started: tuple[subprocess.Popen[str], str]) -> None:
     process, _ = started
     process.terminate()
@@ -95,6 +122,8 @@ def test_help_lists_the_emulator_command() -> None:
     result = CliRunner().invoke(gladia, ["emulator", "--help"])
     assert "--api-key" in result.output
     assert "--transcripts" in result.output
+    assert "--addons [fixtures|fail]" in result.output
+    assert (_command.FIXTURES, _command.FAIL) == (_config.FIXTURES, _config.FAIL)
 
 
 def test_a_busy_port_is_a_clear_error() -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,7 @@ import pytest
 from websockets.sync.client import connect
 
 from gladia import GladiaClient
-from gladia.testing import Emulator, emulator
+from gladia.testing import AudioInput, Emulator, Transcription, Utterance, Word, emulator
 from gladia_api import models as M
 from tests.conftest import make_wav
 
@@ -100,6 +101,47 @@ def test_a_transcripts_directory_is_heard_live(tmp_path: Path) -> None:
     ):
         _, messages = _stream(http, (tmp_path / "meeting.wav").read_bytes())
     assert _finals(messages) == ["Shall we start?"]
+
+
+class HearsOneThing:
+    """A speech engine that hears "Heard by the engine." in any audio, and counts its calls."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def transcribe(self, audio: AudioInput, options: Mapping[str, Any]) -> Transcription:
+        self.calls += 1
+        words = [
+            Word(word=w, start=0.1 + i / 4, end=0.3 + i / 4, confidence=0.9) for i, w in enumerate(HEARD)
+        ]
+        utterance = Utterance(
+            text=" ".join(HEARD), start=0.1, end=words[-1].end, confidence=0.9, language="en", words=words
+        )
+        return Transcription(utterances=[utterance], languages=("en",))
+
+
+HEARD = ("Heard", "by", "the", "engine.")
+
+
+def test_with_a_speech_engine_a_registered_recording_is_still_heard_as_registered(tmp_path: Path) -> None:
+    # As `gladia emulator --engine whisper --transcripts DIR`: registered recordings win, live as pre-recorded;
+    # the engine hears the rest (and the default transcript is not used: the engine is there for that).
+    (tmp_path / "meeting.wav").write_bytes(make_wav(3.0, tone=True))
+    (tmp_path / "meeting.txt").write_text("Shall we start?")
+    engine = HearsOneThing()
+    with (
+        emulator(engine=engine, transcripts_dir=tmp_path, default_transcript="Never said.") as emu,
+        httpx.Client(base_url=emu.url, headers={"x-gladia-key": emu.api_key}) as http,
+    ):
+        _, registered = _stream(http, (tmp_path / "meeting.wav").read_bytes())
+        assert engine.calls == 0
+        _, other = _stream(http, bytes(range(256)) * 250)  # 2 s of audio nothing is registered for
+        emu.live.say("A script.")  # a test's script wins too
+        _, scripted = _stream(http, bytes(range(256)) * 250)
+    assert _finals(registered) == ["Shall we start?"]
+    assert _finals(other) == [" ".join(HEARD)] and engine.calls == 1
+    assert _finals(scripted) == ["A script."]
+    assert [m for m in registered + other + scripted if m["type"] == "error"] == []
 
 
 def test_unknown_audio_gets_a_clear_error_and_silence_says_nothing(emu: Emulator, http: httpx.Client) -> None:

@@ -3,7 +3,7 @@
 Gladia's official Python SDK (`gladiaio-sdk`, installed at test time into a virtual environment of its own
 under the user's cache directory, never a dependency of this project) transcribes a recording nobody
 registered through the command's server, and gets the words that were said; a registered transcript still
-wins. Skipped, with the reason, when the package registry cannot be reached.
+wins, pre-recorded and live. Skipped, with the reason, when the package registry cannot be reached.
 """
 
 from __future__ import annotations
@@ -14,14 +14,17 @@ import shutil
 import subprocess
 import sys
 import time
+import wave
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from gladia import GladiaClient
 from gladia.testing import EmulatorConfig
 from gladia.testing.engines import RegisteredFirst
 from gladia.testing.wer import word_error_rate
+from gladia_api import models as M
 from tests import _official
 from tests._cli import run
 from tests._whisper import MAX_SAMPLE_WER, needs_model
@@ -109,6 +112,30 @@ def test_the_official_sdk_gets_real_words_from_a_local_gladia(
     reference = (SAMPLES / "directions.txt").read_text(encoding="utf-8")
     assert word_error_rate(reference, heard[str(unregistered)]) <= MAX_SAMPLE_WER, heard
     assert heard[str(registered)] == "A transcript somebody registered."
+
+
+def _stream(url: str, recording: Path) -> list[str]:
+    """The final utterances of a live session that streams `recording` (a PCM WAV) with this SDK."""
+    with wave.open(str(recording)) as wav:
+        rate, pcm = wav.getframerate(), wav.readframes(wav.getnframes())
+    with (
+        GladiaClient(api_key=KEY, api_url=url) as client,
+        client.live().start_session({"sample_rate": rate}) as session,
+    ):
+        for start in range(0, len(pcm), 3200):
+            session.send_audio(pcm[start : start + 3200])
+        session.stop_recording()
+        messages = list(session)
+    return [m.data.utterance.text for m in messages if isinstance(m, M.TranscriptMessage) and m.data.is_final]
+
+
+@needs_model
+@pytest.mark.real_time  # the model's real work, against the SDK's real end deadline
+def test_live_a_registered_recording_is_its_transcript_and_the_rest_is_heard(local_gladia: str) -> None:
+    assert _stream(local_gladia, SAMPLES / "meeting.wav") == ["A transcript somebody registered."]
+    heard = " ".join(_stream(local_gladia, SAMPLES / "directions.wav"))
+    reference = (SAMPLES / "directions.txt").read_text(encoding="utf-8")
+    assert word_error_rate(reference, heard) <= MAX_SAMPLE_WER, heard
 
 
 def test_the_engine_can_be_named_in_python() -> None:
