@@ -344,6 +344,9 @@ class AsyncLiveSession(Subscribable):
         except LiveError as error:
             return True, error
         kept = message is None or self._keep_message(message, cost)
+        if self._protocol.ended and self._error is None:
+            # Before anything awaits: an iteration that sees the end sees its verdict.
+            self._error = self._protocol.end_error()
         await self._notify()
         if not kept:
             return True, overflow_error(self.id, self._inbox)

@@ -610,6 +610,9 @@ class LiveSession(Subscribable):
             except LiveError as error:
                 return self._fail(ws, error)
             kept = message is None or self._keep_message(message, cost)
+            if self._protocol.ended and self._error is None:
+                # Under the same lock that marks the end: an iteration that sees the end sees its verdict.
+                self._error = self._protocol.end_error()
             self._state.notify_all()
         if not kept:
             return self._fail(ws, overflow_error(self.id, self._inbox))

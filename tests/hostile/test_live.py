@@ -541,6 +541,54 @@ def _drain(mode: str, session: object, into: list[object]) -> None:
 
 
 @pytest.mark.timeout(20)
+def test_an_iteration_that_sees_the_end_sees_its_verdict(live: L.LiveHostile) -> None:
+    # The reader marks the end and judges it under one lock: before, an iteration woken between the two
+    # (here, while a subscriber's callback ran on the reader) ended without the LiveIncompleteError.
+    async def forgetful(ws: ServerConnection, number: int) -> None:
+        async for data in ws:
+            if isinstance(data, str):
+                await ws.send(L.ack(0, 3200))
+                await ws.send(L.STOP_ACK)
+                await ws.send(L.END_SESSION)
+                await ws.close(1000)
+                return
+
+    live.script(forgetful)
+    from gladia import GladiaClient
+    from gladia.errors import LiveIncompleteError
+
+    with GladiaClient(api_key=H.KEY, api_url=live.http.url, max_retries=0) as client:
+        session = client.live().start_session({"messages_config": {"receive_lifecycle_events": True}})
+        session.on("end_session", lambda message: time.sleep(0.3))  # the reader lingers after the end
+        session.send_audio(L.AUDIO)
+        session.stop_recording()
+        with pytest.raises(LiveIncompleteError) as caught:
+            list(session)
+        session.close()
+    assert caught.value.unacknowledged_bytes == len(L.AUDIO) - 3200
+
+    async def run() -> None:
+        from gladia import AsyncGladiaClient
+
+        async with AsyncGladiaClient(api_key=H.KEY, api_url=live.http.url, max_retries=0) as aclient:
+            options = {"messages_config": {"receive_lifecycle_events": True}}
+            asession = await aclient.live().start_session(options)
+
+            async def linger(message: object) -> None:
+                await asyncio.sleep(0.3)
+
+            asession.on("end_session", linger)
+            await asession.send_audio(L.AUDIO)
+            await asession.stop_recording()
+            with pytest.raises(LiveIncompleteError):
+                async for _ in asession:
+                    pass
+            await asession.close()
+
+    asyncio.run(run())
+
+
+@pytest.mark.timeout(20)
 @pytest.mark.parametrize("mode", L.MODES)
 def test_end_session_with_audio_never_acknowledged_is_incomplete(live: L.LiveHostile, mode: str) -> None:
     async def forgetful(ws: ServerConnection, number: int) -> None:
