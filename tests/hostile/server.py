@@ -555,6 +555,7 @@ class HostileServer:
         self._tasks: set[asyncio.Task[None]] = set()
         self._writers: list[asyncio.StreamWriter] = []
         self._protocols: list[asyncio.StreamReaderProtocol] = []
+        self._transports: list[asyncio.BaseTransport] = []
         self._loop = asyncio.new_event_loop()
         self._ready = threading.Event()
         self._thread = threading.Thread(target=self._run, name="hostile-server", daemon=True)
@@ -638,9 +639,16 @@ class HostileServer:
     def _run(self) -> None:
         asyncio.set_event_loop(self._loop)
 
+        transports = self._transports
+
+        class Tracked(asyncio.StreamReaderProtocol):
+            def connection_made(self, transport: asyncio.BaseTransport) -> None:
+                transports.append(transport)  # every connection's transport, aborted at shutdown
+                super().connection_made(transport)
+
         def protocol() -> asyncio.StreamReaderProtocol:
             # asyncio.start_server's protocol, kept: its transport is closed at shutdown whatever happened
-            made = asyncio.StreamReaderProtocol(asyncio.StreamReader(limit=MiB), self._serve)
+            made = Tracked(asyncio.StreamReader(limit=MiB), self._serve)
             self._protocols.append(made)
             return made
 
@@ -664,8 +672,9 @@ class HostileServer:
         # loop turns later, under load): abort what exists, let the loop run, and again until nothing new came.
         aborted: set[int] = set()
         for _ in range(20):
-            transports = [writer.transport for writer in self._writers]
+            transports: list[Any] = [writer.transport for writer in self._writers]
             transports += [getattr(made, "_transport", None) for made in self._protocols]
+            transports += self._transports
             fresh = [t for t in transports if t is not None and id(t) not in aborted]
             for transport in fresh:
                 aborted.add(id(transport))
