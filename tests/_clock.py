@@ -26,6 +26,8 @@ SCALE = 0.02
 class FastClock(Clock):
     def __init__(self, *, scale: float = SCALE) -> None:
         self.sleeps: list[float] = []
+        #: The thread that asked for each of `.sleeps` (the emulator and servers of a test may wait too).
+        self.sleepers: list[int] = []
         #: Called with each wait before it is made (a test records what the server has seen so far).
         self.on_sleep: Callable[[float], object] | None = None
         self._scale = scale
@@ -38,8 +40,15 @@ class FastClock(Clock):
         real = max(0.0, seconds) * self._scale
         with self._lock:
             self.sleeps.append(seconds)
+            self.sleepers.append(threading.get_ident())
             self._skipped += max(0.0, seconds) - real
         return real
+
+    def sleeps_here(self) -> list[float]:
+        """The waits asked for by the calling thread, in order (what one sync call of the SDK asked for)."""
+        here = threading.get_ident()
+        with self._lock:
+            return [s for s, t in zip(self.sleeps, self.sleepers) if t == here]
 
     @property
     def skipped(self) -> float:

@@ -46,6 +46,9 @@ POLL_MIN_LOOK = 1.0  # the least time a look inside poll() gets, within that gra
 MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 # download_bytes() holds a job's audio in memory: never more than Gladia accepts as an upload (plus slack).
 MAX_DOWNLOAD_BYTES_IN_MEMORY = 1100 * 1024 * 1024
+# A JSON body the SDK sends is refused before sending when nested deeper than this: Gladia's options are a few
+# levels deep, and how deep the json module can go depends on the Python version (3.13 encodes 5,000 levels).
+MAX_JSON_DEPTH = 100
 
 # --- Retries of one HTTP request (made in the transport, so raw generated calls get them too).
 DEFAULT_MAX_RETRIES = 4

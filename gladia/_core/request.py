@@ -229,6 +229,11 @@ def build(
     body = options.json
     if call.extra_body and body is not None:
         body = with_extra_body(body, call.extra_body)
+    if body is not None and too_deep(body):
+        raise ValidationError(
+            f"The request to {options.method} {options.url} nests its JSON more than {C.MAX_JSON_DEPTH} levels "
+            "deep; nothing was sent. Gladia's options are a few levels deep: flatten the value"
+        )
     try:
         request = http.build_request(
             options.method,
@@ -254,6 +259,23 @@ def build(
         if setter is not None:
             setter(the_plan.deadline)
     return request
+
+
+def too_deep(value: object, limit: int = C.MAX_JSON_DEPTH) -> bool:
+    """Whether a JSON value nests dicts/lists more than `limit` levels deep (walked without recursion)."""
+    stack: list[tuple[object, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, Mapping):
+            children: Any = item.values()
+        elif isinstance(item, (list, tuple)):
+            children = item
+        else:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children)
+    return False
 
 
 def plan_of(request: httpx.Request) -> Plan | None:

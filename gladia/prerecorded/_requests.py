@@ -26,7 +26,7 @@ from gladia._core.deadline import NO_DEADLINE, Deadline
 from gladia._core.job_id import check_job_id
 from gladia._core.log import logger
 from gladia._core.pages import ListQuery
-from gladia._core.request import CallOptions, HttpTimeout, RequestOptions, tagged_headers
+from gladia._core.request import CallOptions, HttpTimeout, RequestOptions, tagged_headers, too_deep
 from gladia._core.response import parse_model
 from gladia._core.retry import RetryBudget
 from gladia._core.routes import Operation
@@ -70,12 +70,16 @@ Destination = Union[str, "os.PathLike[str]", IO[bytes]]
 
 def checked_options(options: object, **kwargs: Any) -> dict[str, Any]:
     """create_body, with options too deeply nested to check refused like any other invalid option."""
+    message = (
+        f"options: nested more than {C.MAX_JSON_DEPTH} levels deep, too deep to be checked or sent; Gladia's "
+        "options are a few levels deep"
+    )
+    if too_deep(options):
+        raise InvalidOptionsError([message])
     try:
         return create_body(options, **kwargs)
     except RecursionError:
-        raise InvalidOptionsError(
-            ["options: nested too deeply to be checked or sent; Gladia's options are a few levels deep"]
-        ) from None
+        raise InvalidOptionsError([message]) from None
 
 
 def poller(
