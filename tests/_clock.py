@@ -48,7 +48,7 @@ class FastClock(Clock):
         """The waits asked for by the calling thread, in order (what one sync call of the SDK asked for)."""
         here = threading.get_ident()
         with self._lock:
-            return [s for s, t in zip(self.sleeps, self.sleepers) if t == here]
+            return [s for s, t in zip(self.sleeps, self.sleepers, strict=True) if t == here]
 
     @property
     def skipped(self) -> float:

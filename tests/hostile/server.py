@@ -628,6 +628,10 @@ class HostileServer:
             asyncio.run_coroutine_threadsafe(self._shutdown(), self._loop).result(10)
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(10)
+        if not self._thread.is_alive():
+            # Whatever the shutdown left (it ran out of time on a loaded machine, or a connection came in
+            # late): aborted here, on the stopped loop, so no socket of this server outlives it.
+            self._loop.run_until_complete(self._abort_all())
         self._loop.close()
 
     def __enter__(self) -> HostileServer:
@@ -666,6 +670,12 @@ class HostileServer:
         for task in list(self._tasks):
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
+        await self._abort_all()
+        await self._server.wait_closed()
+        for _ in range(3):
+            await asyncio.sleep(0)
+
+    async def _abort_all(self) -> None:
         # Every connection ever accepted, even one still flushing its buffer to a client that stopped
         # reading: force it shut, then let the loop run the callbacks that close the sockets.
         # A connection the kernel had queued may still be accepted while this runs (its transport made a few
@@ -682,9 +692,6 @@ class HostileServer:
             await asyncio.sleep(0.01)
             if not fresh and len(aborted) == len({id(t) for t in transports if t is not None}):
                 break
-        await self._server.wait_closed()
-        for _ in range(3):
-            await asyncio.sleep(0)
 
     # ------------------------------------------------------------------------------------- serving
 

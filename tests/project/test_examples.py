@@ -150,6 +150,9 @@ def test_testing_with_the_emulator() -> None:
             "-q",
             "-p",
             "no:cacheprovider",
+            # Without this checkout's addopts (its -n 4 would start four workers for three tests).
+            "-o",
+            "addopts=",
             "examples/testing_with_the_emulator",
         ],
         cwd=ROOT,
