@@ -19,7 +19,7 @@ import contextlib
 import inspect
 from collections.abc import AsyncIterator, Awaitable, Callable
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidStatus, InvalidURI
@@ -27,14 +27,17 @@ from websockets.protocol import State
 
 from gladia._core import clock
 from gladia._core import constants as C
-from gladia.errors import LiveBufferFullError, LiveConnectionError, LiveError, LiveSessionClosedError
+from gladia.errors import LiveError
 from gladia.live import _session as S
 from gladia.live._buffer import MAX_INCOMING_BYTES
-from gladia.live._inbox import Inbox, note_dropped, overflow_error
-from gladia.live._messages import LiveMessage, message_cost
-from gladia.live._protocol import STOP_RECORDING, AfterClose, LiveProtocol
+from gladia.live._messages import LiveMessage
+from gladia.live._protocol import STOP_RECORDING
 from gladia.live._session import END_WAIT_SECONDS, Redirected, as_audio, closed_with, open_error, redirect_of
-from gladia.live._subscriptions import Subscribable, Subscriptions, callback_error
+from gladia.live._state import SessionSettings, SessionState
+from gladia.live._subscriptions import callback_error
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
 
 
 class Connection(ClientConnection):
@@ -82,7 +85,7 @@ async def open_socket(url: str) -> ClientConnection:
     )
 
 
-class AsyncLiveSession(Subscribable):
+class AsyncLiveSession(SessionState[ClientConnection]):
     """A live transcription session, async: `await send_audio()`, `await stop_recording()`, `async for`
     or `session.on(kind, callback)` (plain or async callbacks, run in the session's reader task).
 
@@ -96,33 +99,15 @@ class AsyncLiveSession(Subscribable):
     def __init__(
         self,
         *,
-        session_id: str,
-        url: str,
-        protocol: LiveProtocol,
-        buffer_wait: float,
-        max_unread_bytes: int = C.LIVE_MAX_UNREAD_BYTES,
-        end_timeout: float = END_WAIT_SECONDS,
         opener: Callable[[str], Awaitable[ClientConnection]] = open_socket,
+        **settings: Unpack[SessionSettings],
     ) -> None:
-        self.id = session_id
-        self.url = url
-        self._protocol = protocol
-        self._buffer_wait = buffer_wait
-        self._end_timeout = end_timeout
+        super().__init__(allow_async=True, **settings)
         self._watchdog: asyncio.Task[None] | None = None
         self._opener = opener
         self._send_lock = asyncio.Lock()
         self._changed = asyncio.Condition()
-        self._inbox = Inbox(max_unread_bytes)
-        self._subscriptions = Subscriptions(allow_async=True)
-        self._iterating = False  # an iteration started: messages are queued even with subscriptions
-        self._error: LiveError | None = None
-        self._error_seen = False  # raised to the caller at least once
-        self._closing = False
-        self._finished = False
-        self._ws: ClientConnection | None = None
         self._connecting: ClientConnection | None = None
-        self._stalled: ClientConnection | None = None  # a write to it timed out
         self._reader: asyncio.Task[None] | None = None
 
     def __repr__(self) -> str:
@@ -162,15 +147,10 @@ class AsyncLiveSession(Subscribable):
         if buffer.room() < len(piece):
 
             def room() -> bool:
-                return buffer.room() >= len(piece) or self._stopped()
+                return buffer.room() >= len(piece) or self._error is not None or self._over()
 
             if not await self._wait(room, self._buffer_wait):
-                raise LiveBufferFullError(
-                    f"{buffer.pending} bytes of audio are still waiting for Gladia's acknowledgment after "
-                    f"{self._buffer_wait:g} s: the server is not keeping up, or the connection is stuck. "
-                    "Send more slowly, or raise max_buffer_bytes",
-                    session_id=self.id,
-                )
+                raise self._buffer_full()
             self._check_open()
         buffer.add(piece)
 
@@ -188,23 +168,7 @@ class AsyncLiveSession(Subscribable):
         return True
 
     def _closed(self) -> bool:
-        return self._closing
-
-    def _stopped(self) -> bool:
-        return self._error is not None or self._closing or self._finished or self._protocol.ended
-
-    def _raise_error(self) -> None:
-        if self._error is not None:
-            self._error_seen = True
-            raise self._error
-
-    def _check_open(self) -> None:
-        self._raise_error()
-        if self._stopped() or self._protocol.stop_requested:
-            raise LiveSessionClosedError(
-                "This live session no longer takes audio: it was stopped, closed or has ended",
-                session_id=self.id,
-            )
+        return self._closing  # (a call: read again after each await, where mypy would keep a narrowed value)
 
     async def _flush(self, *, stop: bool = False) -> None:
         """Send the audio not sent yet (then `stop_recording`); see `LiveSession._flush`."""
@@ -252,10 +216,7 @@ class AsyncLiveSession(Subscribable):
         ws.transport.abort()  # not even a close frame could be written
 
     async def _fail_stalled(self) -> None:
-        closed = self._protocol.after_close(None, closing=False, stalled=self._buffer_wait)
-        if self._error is None:
-            self._error = closed.error
-        self._closing = True
+        self._mark_stalled()
         await self._notify()
 
     async def stop_recording(self) -> None:
@@ -272,14 +233,9 @@ class AsyncLiveSession(Subscribable):
         """Fail the session if it did not end within `end_timeout` of stop_recording() (a deadline on the
         clock; the wait is for the end); close its socket."""
 
-        def over() -> bool:
-            return self._finished or self._closing or self._protocol.ended
-
-        if await self._wait(over, self._end_timeout):
+        if await self._wait(self._over, self._end_timeout):
             return
-        if self._error is None:
-            self._error = self._protocol.overdue_error(self._end_timeout)
-        self._closing = True
+        self._mark_overdue()
         ws = self._ws or self._connecting
         await self._notify()
         if ws is not None:
@@ -312,12 +268,7 @@ class AsyncLiveSession(Subscribable):
                 await self._read_connection(ws)
                 ws = await self._after(ws)
         except Exception as exc:  # noqa: BLE001  (a bug must not leave the caller waiting on a silent session)
-            if self._error is None:
-                self._error = LiveConnectionError(
-                    f"The live session's reader failed ({type(exc).__name__}: {exc})",
-                    session_id=self.id,
-                    close_code=None,
-                )
+            self._reader_failed(exc)
         finally:
             self._finished = True
             self._closing = True
@@ -338,18 +289,13 @@ class AsyncLiveSession(Subscribable):
 
     async def _take(self, ws: ClientConnection, raw: str | bytes) -> tuple[bool, LiveError | None]:
         """Read one message; whether it ends the session, and with which error (None: it ended well)."""
-        cost = message_cost(raw)
-        try:
-            message = self._protocol.on_message(raw, cost)
-        except LiveError as error:
-            return True, error
-        kept = message is None or self._keep_message(message, cost)
-        if self._protocol.ended and self._error is None:
-            # Before anything awaits: an iteration that sees the end sees its verdict.
-            self._error = self._protocol.end_error()
+        received = self._receive(
+            raw
+        )  # before anything awaits: an iteration that sees the end sees its verdict
         await self._notify()
-        if not kept:
-            return True, overflow_error(self.id, self._inbox)
+        message = received.message
+        if received.error is not None:
+            return True, received.error
         if message is not None and self._subscriptions:
             for key, callback in self._subscriptions.matching(message):
                 try:
@@ -362,20 +308,10 @@ class AsyncLiveSession(Subscribable):
             return True, self._protocol.end_error()  # the socket is closed even if the server keeps it
         return False, None
 
-    def _keep_message(self, message: LiveMessage, cost: int) -> bool:
-        """Queue `message` for iteration if anyone may iterate; False when the inbox overflowed."""
-        if self._subscriptions and not self._iterating:
-            return True  # only subscribed to: nobody will read a queue
-        dropped = self._inbox.dropped_partials
-        kept = self._inbox.put(message, cost)
-        note_dropped(self.id, self._inbox, dropped)
-        return kept
-
     async def _fail(self, ws: ClientConnection, error: LiveError | None) -> None:
         """End the session with `error` (raised to the caller next; None once it ended): close the socket,
         read no more."""
-        if self._error is None:
-            self._error = error
+        self._fail_with(error)
         self._closing = True
         await self._notify()
         # Closed while this task drains what still comes: websockets stops reading the socket while its
@@ -396,16 +332,9 @@ class AsyncLiveSession(Subscribable):
         """`ws` closed: the connection to read next (a reconnection), or None when the session is over."""
         code, reason, refused = closed_with(ws)
         while True:
-            if self._ws is ws:
-                self._ws = None
-            stalled = self._buffer_wait if self._stalled is ws else None
-            closed = self._protocol.after_close(
-                code, closing=self._closing, reason=reason, refused=refused, stalled=stalled
-            )
-            if closed.error is not None and self._error is None:
-                self._error = closed.error
+            reconnect = self._on_close(ws, code, reason, refused)
             await self._notify()
-            if closed.then is not AfterClose.RECONNECT:
+            if not reconnect:
                 return None
             await clock.asleep(self._protocol.delays[-1])
             if self._closed():
@@ -413,8 +342,7 @@ class AsyncLiveSession(Subscribable):
             try:
                 new = await self._opener(self.url)
             except Redirected as exc:
-                if self._error is None:
-                    self._error = open_error(self.id, exc)
+                self._fail_with(open_error(self.id, exc))
                 return None
             except (OSError, InvalidHandshake, asyncio.TimeoutError):
                 code, reason, refused = None, "", None
@@ -485,12 +413,11 @@ class AsyncLiveSession(Subscribable):
         interrupted = kind is not None
         try:
             if kind is None and self._error is None:
-                if not (self._stopped() or self._protocol.stop_requested):
+                if not self._stopped_or_over():
                     await self.stop_recording()
                 # Bounded by end_timeout (then the session fails), plus the time to close the socket.
-                ended = await self.wait_until_ended(self._end_timeout + 2 * S.CLOSE_TIMEOUT + 1)
-                if not ended and self._error is None:
-                    self._error = self._protocol.overdue_error(self._end_timeout)
+                if not await self.wait_until_ended(self._end_timeout + 2 * S.CLOSE_TIMEOUT + 1):
+                    self._fail_with(self._protocol.overdue_error(self._end_timeout))
         except BaseException:
             interrupted = True  # cancelled while waiting for the end, or the session failing as it stops
             raise

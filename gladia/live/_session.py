@@ -37,23 +37,18 @@ from websockets.protocol import State
 from websockets.sync.client import ClientConnection, connect
 
 if TYPE_CHECKING:
+    from typing_extensions import Unpack
     from websockets.asyncio.client import ClientConnection as AsyncConnection
 
 from gladia._core import clock
 from gladia._core import constants as C
 from gladia._core.log import logger
-from gladia.errors import (
-    LiveBufferFullError,
-    LiveConnectionError,
-    LiveError,
-    LiveSessionClosedError,
-    LiveURLError,
-)
+from gladia.errors import LiveConnectionError, LiveError, LiveURLError
 from gladia.live._buffer import MAX_INCOMING_BYTES
-from gladia.live._inbox import Inbox, note_dropped, overflow_error
-from gladia.live._messages import LiveMessage, message_cost
-from gladia.live._protocol import STOP_RECORDING, AfterClose, LiveProtocol
-from gladia.live._subscriptions import Subscribable, Subscriptions, callback_error
+from gladia.live._messages import LiveMessage
+from gladia.live._protocol import STOP_RECORDING
+from gladia.live._state import SessionSettings, SessionState
+from gladia.live._subscriptions import callback_error
 from gladia.live._url import redact
 
 END_WAIT_SECONDS = C.LIVE_END_WAIT_SECONDS
@@ -247,7 +242,7 @@ class Stalled(Exception):
     """A write could not be made within the buffer wait: the server stopped reading."""
 
 
-class LiveSession(Subscribable):
+class LiveSession(SessionState[ClientConnection]):
     """A live transcription session: `send_audio()`, `stop_recording()`, and `for message in session` or
     `session.on(kind, callback)`.
 
@@ -272,39 +267,22 @@ class LiveSession(Subscribable):
     def __init__(
         self,
         *,
-        session_id: str,
-        url: str,
-        protocol: LiveProtocol,
-        buffer_wait: float,
-        max_unread_bytes: int = C.LIVE_MAX_UNREAD_BYTES,
-        end_timeout: float = END_WAIT_SECONDS,
         opener: Callable[[str, Opening], ClientConnection] = open_socket,
+        **settings: Unpack[SessionSettings],
     ) -> None:
-        self.id = session_id
-        self.url = url
-        self._protocol = protocol
-        self._buffer_wait = buffer_wait
-        self._end_timeout = end_timeout
+        super().__init__(allow_async=False, **settings)
         self._end_deadline: float | None = None
         self._watchdog: threading.Thread | None = None
         self._opener = opener
-        self._state = threading.Condition()  # guards the protocol and the fields below
+        self._state = threading.Condition()  # guards the protocol, the session's state and the fields below
         self._send_lock = threading.Lock()  # one sender at a time, in order
-        self._inbox = Inbox(max_unread_bytes)  # guarded by _state
-        self._subscriptions = Subscriptions(allow_async=False)
-        self._iterating = False  # an iteration started: messages are queued even with subscriptions
-        self._error: LiveError | None = None
-        self._error_seen = False  # raised to the caller at least once
-        self._closing = False
-        self._finished = False
         self._opening: Opening | None = None  # a connection being opened, which closing aborts
         self._broken: ClientConnection | None = None  # a write to it was cut mid-frame: only dropped
-        self._stalled: ClientConnection | None = None  # a write to it timed out
         self._writing: tuple[ClientConnection, float] | None = None  # a write in progress, since when
         self._stop_sent_on: ClientConnection | None = None
         self._resender: threading.Thread | None = None
-        self._ws: ClientConnection | None = self._first_connection()
-        self._reader = threading.Thread(target=self._read, name=f"gladia-live-{session_id[:8]}", daemon=True)
+        self._ws = self._first_connection()
+        self._reader = threading.Thread(target=self._read, name=f"gladia-live-{self.id[:8]}", daemon=True)
         self._reader_started = False
 
     def __repr__(self) -> str:
@@ -388,30 +366,8 @@ class LiveSession(Subscribable):
                     return
                 left = deadline - clock.monotonic()
                 if left <= 0:
-                    raise LiveBufferFullError(
-                        f"{self._protocol.buffer.pending} bytes of audio are still waiting for Gladia's "
-                        f"acknowledgment after {self._buffer_wait:g} s: the server is not keeping up, or the "
-                        "connection is stuck. Send more slowly, or raise max_buffer_bytes",
-                        session_id=self.id,
-                    )
+                    raise self._buffer_full()
                 self._state.wait(min(left, _WAKE_SECONDS))
-
-    def _stopped_or_over(self) -> bool:
-        protocol = self._protocol
-        return self._closing or self._finished or protocol.ended or protocol.stop_requested
-
-    def _raise_error(self) -> None:
-        if self._error is not None:
-            self._error_seen = True
-            raise self._error
-
-    def _check_open(self) -> None:
-        self._raise_error()
-        if self._stopped_or_over():
-            raise LiveSessionClosedError(
-                "This live session no longer takes audio: it was stopped, closed or has ended",
-                session_id=self.id,
-            )
 
     def _flush(self, *, stop: bool = False) -> None:
         """Send the audio not sent yet (then `stop_recording` if `stop`) on the current connection. While
@@ -478,10 +434,7 @@ class LiveSession(Subscribable):
 
     def _fail_stalled(self) -> None:
         with self._state:
-            closed = self._protocol.after_close(None, closing=False, stalled=self._buffer_wait)
-            if self._error is None:
-                self._error = closed.error
-            self._closing = True
+            self._mark_stalled()
             self._state.notify_all()
 
     def stop_recording(self) -> None:
@@ -512,15 +465,13 @@ class LiveSession(Subscribable):
         assert deadline is not None
         with self._state:
             while True:
-                if self._finished or self._closing or self._protocol.ended:
+                if self._over():
                     return
                 left = deadline - clock.monotonic()
                 if left <= 0:
                     break
                 self._state.wait(min(left, _WAKE_SECONDS))
-            if self._error is None:
-                self._error = self._protocol.overdue_error(self._end_timeout)
-            self._closing = True
+            self._mark_overdue()
             self._state.notify_all()
             ws = self._ws
         if ws is not None:
@@ -561,12 +512,7 @@ class LiveSession(Subscribable):
         except Exception as exc:  # noqa: BLE001  (a bug must not leave the caller waiting on a silent session)
             logger.warning("live session %s: the reader failed", self.id, exc_info=True)
             with self._state:
-                if self._error is None:
-                    self._error = LiveConnectionError(
-                        f"The live session's reader failed ({type(exc).__name__}: {exc})",
-                        session_id=self.id,
-                        close_code=None,
-                    )
+                self._reader_failed(exc)
         finally:
             with self._state:
                 self._finished = True
@@ -603,19 +549,12 @@ class LiveSession(Subscribable):
 
     def _take(self, ws: ClientConnection, raw: str | bytes) -> Closer | None:
         """Read one message; a Closer when it ends the session."""
-        cost = message_cost(raw)
         with self._state:
-            try:
-                message = self._protocol.on_message(raw, cost)
-            except LiveError as error:
-                return self._fail(ws, error)
-            kept = message is None or self._keep_message(message, cost)
-            if self._protocol.ended and self._error is None:
-                # Under the same lock that marks the end: an iteration that sees the end sees its verdict.
-                self._error = self._protocol.end_error()
+            received = self._receive(raw)  # under the lock: an iteration that sees the end sees its verdict
             self._state.notify_all()
-        if not kept:
-            return self._fail(ws, overflow_error(self.id, self._inbox))
+        message = received.message
+        if received.error is not None:
+            return self._fail(ws, received.error)
         if message is not None and self._subscriptions:
             # Outside the lock: a callback may call send_audio() or close().
             for key, callback in self._subscriptions.matching(message):
@@ -630,42 +569,23 @@ class LiveSession(Subscribable):
             )  # the socket is closed even if the server keeps it
         return None
 
-    def _keep_message(self, message: LiveMessage, cost: int) -> bool:
-        """Queue `message` for iteration if anyone may iterate; False when the inbox overflowed."""
-        if self._subscriptions and not self._iterating:
-            return True  # only subscribed to: nobody will read a queue
-        dropped = self._inbox.dropped_partials
-        kept = self._inbox.put(message, cost)
-        note_dropped(self.id, self._inbox, dropped)
-        return kept
-
     def _fail(self, ws: ClientConnection, error: LiveError | None) -> Closer:
         """End the session with `error` (raised to the caller next; None once it ended): close the socket,
         read no more."""
         with self._state:
-            if self._error is None:
-                self._error = error
+            self._fail_with(error)
             self._closing = True
             self._state.notify_all()
         return Closer(ws, CLOSE_TIMEOUT)
 
     def _after(self, ws: ClientConnection) -> ClientConnection | None:
         """`ws` closed: the connection to read next (a reconnection), or None when the session is over."""
-        code, reason = ws.close_code, ws.close_reason or ""
-        sent = ws.protocol.close_sent
-        refused = sent.code if sent is not None else None
+        code, reason, refused = closed_with(ws)
         while True:
             with self._state:
-                if self._ws is ws:
-                    self._ws = None
-                stalled = self._buffer_wait if self._stalled is ws else None
-                closed = self._protocol.after_close(
-                    code, closing=self._closing, reason=reason, refused=refused, stalled=stalled
-                )
-                if closed.error is not None and self._error is None:
-                    self._error = closed.error
+                reconnect = self._on_close(ws, code, reason, refused)
                 self._state.notify_all()
-                if closed.then is not AfterClose.RECONNECT:
+                if not reconnect:
                     return None
                 delay = self._protocol.delays[-1]
             if not self._pause(delay):
@@ -674,8 +594,7 @@ class LiveSession(Subscribable):
                 new = self._connect()
             except Redirected as exc:
                 with self._state:
-                    if self._error is None:
-                        self._error = open_error(self.id, exc)
+                    self._fail_with(open_error(self.id, exc))
                 return None
             except (OSError, InvalidHandshake, TimeoutError) as exc:
                 logger.debug("live session %s: reconnection failed: %s", self.id, exc)
@@ -799,8 +718,7 @@ class LiveSession(Subscribable):
                 # Bounded by end_timeout (then the session fails), plus the time to close the socket.
                 if not self.wait_until_ended(self._end_timeout + 2 * CLOSE_TIMEOUT + 1):
                     with self._state:
-                        if self._error is None:
-                            self._error = self._protocol.overdue_error(self._end_timeout)
+                        self._fail_with(self._protocol.overdue_error(self._end_timeout))
         except BaseException:
             interrupted = True  # Ctrl-C while waiting for the end, or the session failing as it stops
             raise

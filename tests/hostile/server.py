@@ -633,6 +633,11 @@ class HostileServer:
             # late): aborted here, on the stopped loop, so no socket of this server outlives it.
             self._loop.run_until_complete(self._abort_all())
         self._loop.close()
+        # A connection the kernel completed as the server closed may have been accepted with no transport
+        # ever made for it (its task dropped with the loop): its socket is closed here all the same.
+        for conn in self._listener.accepted:
+            if conn.fileno() != -1:
+                conn.close()
 
     def __enter__(self) -> HostileServer:
         return self
@@ -656,7 +661,9 @@ class HostileServer:
             self._protocols.append(made)
             return made
 
-        self._server = self._loop.run_until_complete(self._loop.create_server(protocol, "127.0.0.1", 0))
+        self._listener = _Listener()
+        self._listener.bind(("127.0.0.1", 0))
+        self._server = self._loop.run_until_complete(self._loop.create_server(protocol, sock=self._listener))
         self.port: int = self._server.sockets[0].getsockname()[1]
         self._ready.set()
         self._loop.run_forever()
@@ -833,6 +840,19 @@ class HostileServer:
                 for j in page
             ],
         }
+
+
+class _Listener(socket.socket):
+    """The server's listening socket, remembering every connection it accepts, so none outlives the server."""
+
+    def __init__(self) -> None:
+        super().__init__(socket.AF_INET, socket.SOCK_STREAM)
+        self.accepted: list[socket.socket] = []
+
+    def accept(self) -> tuple[socket.socket, Any]:
+        conn, address = super().accept()
+        self.accepted.append(conn)
+        return conn, address
 
 
 def serve() -> Iterator[HostileServer]:
