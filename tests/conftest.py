@@ -17,6 +17,20 @@ length; `upload` sends bytes to `POST /v2/upload`; `wait_for_job` polls a job un
 
 from __future__ import annotations
 
+# ruff: noqa: E402  (the imports below come after the bytecode switch, so they are cached too)
+import sys
+
+# Bytecode caches, written as Python writes them by default. CI's image sets PYTHONDONTWRITEBYTECODE, so
+# without this every process of the suite (each xdist worker, and the hundreds of Python processes the tests
+# start) would compile the package, its libraries and the ~120 assertion-rewritten test modules anew:
+# seconds of CPU each. Set here, before the plugins below are imported, so they are cached too.
+sys.dont_write_bytecode = False
+
+# The plugins the suite uses beyond those pyproject.toml's addopts load before any conftest (xdist, timeout):
+# loaded here rather than auto-loaded, so pytest rewrites the asserts of these modules only, not of every
+# module of their packages (hundreds, for hypothesis and schemathesis).
+pytest_plugins = ("anyio.pytest_plugin", "_hypothesis_pytestplugin", "schemathesis.pytest.plugin")
+
 import io
 import struct
 import threading

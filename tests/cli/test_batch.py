@@ -65,6 +65,7 @@ def recorded(state: Path, event: str) -> int:
     return len(keys)
 
 
+@pytest.mark.slow
 def test_a_batch_of_200_files_with_concurrency_16(emu: Emulator, clips: list[Path], tmp_path: Path) -> None:
     started = time.monotonic()
     result = run_process(args(emu), cwd=tmp_path)
@@ -79,6 +80,7 @@ def test_a_batch_of_200_files_with_concurrency_16(emu: Emulator, clips: list[Pat
 
 
 @pytest.mark.once  # child processes killed and re-run: the same on every Python, and about a minute
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "kill",
     [pytest.param(signal.SIGINT, marks=needs_sigint), signal.SIGKILL],

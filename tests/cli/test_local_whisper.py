@@ -16,6 +16,7 @@ SAMPLES = ROOT / "samples"
 
 
 @pytest.mark.once  # the Whisper model's work, whatever the Python
+@pytest.mark.slow
 @needs_model
 def test_the_samples_through_the_cli_offline(tmp_path: Path) -> None:
     wavs = sorted(SAMPLES.glob("*.wav"))

@@ -20,7 +20,8 @@ from gladia.testing.whisper import (
 from tests._cli import json_lines, run
 from tests._whisper import needs_model
 
-pytestmark = pytest.mark.once  # the outcome does not depend on the Python version running it
+# The outcome does not depend on the Python version running it; seconds of work (started first).
+pytestmark = [pytest.mark.once, pytest.mark.slow]
 
 FRENCH = Path(__file__).resolve().parents[1] / "audio" / "french.wav"
 HAS_MULTILINGUAL = all(

@@ -51,6 +51,7 @@ def clips(tmp_path: Path, emu: Emulator) -> list[Path]:
     return write_wavs(tmp_path / "in", 6)
 
 
+@pytest.mark.slow
 def test_a_terminal_gets_progress_bars_and_a_table(emu: Emulator, clips: list[Path], tmp_path: Path) -> None:
     status, stdout, shown = run_on_a_terminal(["transcribe", "in", "-o", "out", *against(emu)], tmp_path)
     assert status == 0, shown
@@ -71,6 +72,7 @@ def test_one_source_keeps_stdout_clean_while_stderr_draws(
     assert "Transcribing" in shown
 
 
+@pytest.mark.slow
 def test_no_terminal_no_progress(emu: Emulator, clips: list[Path], tmp_path: Path) -> None:
     result = run_process(["transcribe", "in", "-o", "out", *against(emu)], cwd=tmp_path)
     assert result.returncode == 0, result.stderr

@@ -28,7 +28,8 @@ from gladia.testing._params import accepted_forms
 from tests._reference import ROOT
 from tests.conftest import TEST_KEY, create, make_wav, upload, wait_for_job
 
-pytestmark = pytest.mark.once  # the outcome does not depend on the Python version running it
+# The outcome does not depend on the Python version running it; seconds of work (started first).
+pytestmark = [pytest.mark.once, pytest.mark.slow]
 
 SPEC = ROOT / "openapi" / "gladia.yaml"
 CHECKS = [

@@ -18,7 +18,7 @@ from tests._whisper import MAX_OVERALL_WER, needs_model
 
 # Once: the outcome does not depend on the Python version. Real time: the model does real work between
 # two looks at a job, so the waits (and their deadlines) must be real too.
-pytestmark = [pytest.mark.once, pytest.mark.real_time]
+pytestmark = [pytest.mark.once, pytest.mark.real_time, pytest.mark.slow]
 
 SAMPLES = sorted((ROOT / "samples").glob("*.wav"))
 

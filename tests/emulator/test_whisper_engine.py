@@ -42,7 +42,7 @@ from tests.conftest import make_flac, make_wav
 
 # Once: the outcome does not depend on the Python version. Real time: the model does real work between
 # two looks at a job, so the waits (and their deadlines) must be real too.
-pytestmark = [pytest.mark.once, pytest.mark.real_time]
+pytestmark = [pytest.mark.once, pytest.mark.real_time, pytest.mark.slow]
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = sorted((ROOT / "samples").glob("*.wav"))

@@ -419,6 +419,7 @@ def test_a_server_that_stops_answering_pings_is_dropped_and_the_session_resumed(
 
 
 @pytest.mark.timeout(30)
+@pytest.mark.slow  # websockets' own ping timeout, real time
 @pytest.mark.parametrize("mode", L.MODES)
 def test_a_server_that_never_answers_pings_fails_typed_after_the_reconnections(
     live: L.LiveHostile, mode: str, quick: None

@@ -146,6 +146,7 @@ def test_a_large_download_streams(server: H.HostileServer) -> None:
 
 
 @pytest.mark.timeout(90)
+@pytest.mark.slow
 @pytest.mark.parametrize("mode", H.MODES)
 def test_a_download_redirected_to_another_origin_streams_without_the_key(
     server: H.HostileServer, mode: str

@@ -97,6 +97,7 @@ def test_gladiaio_sdk_code_runs_on_this_sdk_with_only_the_import_changed(
     assert _routes(emu, "DELETE /v2/pre-recorded/{id}")
 
 
+@pytest.mark.slow
 def test_the_same_code_is_gladiaio_sdk_code(tmp_path: Path, emu: Emulator) -> None:
     """The script above runs as it is with Gladia's official SDK: it is that SDK's code, not ours."""
     python = official_python()

@@ -46,6 +46,7 @@ def _run(*sources: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow
 def test_a_change_in_the_sdks_types_is_reported(tmp_path: Path) -> None:
     package = tmp_path / "gladiaio_sdk"
     (package / "v2" / "prerecorded").mkdir(parents=True)

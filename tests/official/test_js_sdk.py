@@ -15,7 +15,8 @@ import pytest
 from gladia.testing import emulator
 from tests._official import DRIVERS, JS_SDK_VERSION, official_js, prepare, run_driver
 
-pytestmark = pytest.mark.once  # the outcome does not depend on the Python version running it
+# The outcome does not depend on the Python version running it; seconds of work (started first).
+pytestmark = [pytest.mark.once, pytest.mark.slow]
 
 
 def test_every_pre_recorded_method_without_a_warning(tmp_path: Path) -> None:

@@ -22,7 +22,8 @@ from gladia.testing import Emulator
 from tests._official import DRIVERS, JS_SDK_VERSION, official_js, official_python, run_driver
 from tests.conftest import make_wav
 
-pytestmark = pytest.mark.once  # the outcome does not depend on the Python version running it
+# The outcome does not depend on the Python version running it; seconds of work (started first).
+pytestmark = [pytest.mark.once, pytest.mark.slow]
 
 TEXT = "Hello there. How are you today?"
 FINALS = ["Hello there.", "How are you today?"]

@@ -29,7 +29,8 @@ from tests import _official
 from tests._cli import run
 from tests._whisper import MAX_SAMPLE_WER, needs_model
 
-pytestmark = pytest.mark.once  # the outcome does not depend on the Python version running it
+# The outcome does not depend on the Python version running it; seconds of work (started first).
+pytestmark = [pytest.mark.once, pytest.mark.slow]
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples"

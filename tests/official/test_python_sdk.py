@@ -15,7 +15,8 @@ import pytest
 from gladia.testing import emulator
 from tests._official import DRIVERS, PYTHON_SDK_VERSION, official_python, prepare, run_driver
 
-pytestmark = pytest.mark.once  # the outcome does not depend on the Python version running it
+# The outcome does not depend on the Python version running it; seconds of work (started first).
+pytestmark = [pytest.mark.once, pytest.mark.slow]
 
 
 def test_every_pre_recorded_method_sync_and_async_without_a_warning(tmp_path: Path) -> None:

@@ -18,7 +18,8 @@ from gladia import AsyncGladiaClient
 from gladia.testing import Emulator
 from tests.conftest import make_wav
 
-pytestmark = pytest.mark.once  # the outcome does not depend on the Python version running it
+# The outcome does not depend on the Python version running it; seconds of work (started first).
+pytestmark = [pytest.mark.once, pytest.mark.slow]
 
 TRANSCRIPTIONS = 300
 CONCURRENCY = 32

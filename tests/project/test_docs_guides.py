@@ -41,6 +41,7 @@ def test_every_python_block_is_recognised() -> None:
 
 
 @pytest.mark.real_time  # the guides run as a user runs them: the emulator takes real time to finish a job
+@pytest.mark.slow
 @pytest.mark.parametrize("page", RUN)
 def test_guide_runs_against_the_emulator(
     page: str,

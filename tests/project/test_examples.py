@@ -141,6 +141,7 @@ def test_webhook_receiver(samples: Emulator, tmp_path: Path) -> None:
     assert (tmp_path / f"{job.id}.txt").read_text(encoding="utf-8") == MEETING_TEXT
 
 
+@pytest.mark.slow
 def test_testing_with_the_emulator() -> None:
     done = subprocess.run(
         [

@@ -16,7 +16,8 @@ from tests._reference import ROOT, UPSTREAM_SPEC
 sys.path.insert(0, str(ROOT / "scripts"))
 from _spec_compare import compare, load_deviations, load_document
 
-pytestmark = pytest.mark.once  # the outcome does not depend on the Python version running it
+# The outcome does not depend on the Python version running it; seconds of work (started first).
+pytestmark = [pytest.mark.once, pytest.mark.slow]
 
 requires_generator = pytest.mark.skipif(
     importlib.util.find_spec("openapi_python_client") is None,

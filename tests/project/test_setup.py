@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.once  # the outcome does not depend on the Python version running it
+# The outcome does not depend on the Python version running it; seconds of work (started first).
+pytestmark = [pytest.mark.once, pytest.mark.slow]
 
 ROOT = Path(__file__).resolve().parents[2]
 PROBE = "from tests._signals import sigint_ignored; print(sigint_ignored())"

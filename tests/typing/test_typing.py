@@ -21,7 +21,7 @@ REJECTED = TYPING / "rejected.py"
 #: The typed snippets: every module here but this test and the package's __init__.
 SNIPPETS = sorted(str(p) for p in TYPING.glob("*.py") if not p.name.startswith(("test_", "__")))
 
-pytestmark = [pytest.mark.once, pytest.mark.timeout(600)]
+pytestmark = [pytest.mark.once, pytest.mark.slow, pytest.mark.timeout(600)]
 
 
 def marked_lines() -> set[int]:

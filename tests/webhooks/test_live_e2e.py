@@ -115,8 +115,13 @@ def test_a_session_with_a_callback_posts_its_finals_and_lifecycle_as_typed_event
     # Each payload is the message the session stored, byte for byte the same JSON.
     stored = {json.dumps(m, sort_keys=True) for m in stored_messages(http, session_id)}
     assert all(json.dumps(b["payload"], sort_keys=True) in stored for b in bodies)
-    # Counted with the other notifications, one successful attempt each.
-    live = [d for d in emu.deliveries if d.event.startswith("live.")]
+    # Counted with the other notifications, one successful attempt each (each recorded once its answer
+    # came back, a moment after the receiver had the body).
+    deadline = time.monotonic() + 5
+    while len(live := [d for d in emu.deliveries if d.event.startswith("live.")]) < len(bodies):
+        if time.monotonic() > deadline:
+            break
+        time.sleep(0.02)
     assert [(d.kind, d.event, d.status, d.attempt) for d in live] == [
         ("callback", b["event"], 200, 1) for b in bodies
     ]
