@@ -556,7 +556,7 @@ class HostileServer:
         self._writers: list[asyncio.StreamWriter] = []
         self._protocols: list[asyncio.StreamReaderProtocol] = []
         self._transports: list[asyncio.BaseTransport] = []
-        self._loop = asyncio.new_event_loop()
+        self._loop = _Loop()
         self._ready = threading.Event()
         self._thread = threading.Thread(target=self._run, name="hostile-server", daemon=True)
         self._thread.start()
@@ -638,6 +638,11 @@ class HostileServer:
         for conn in self._listener.accepted:
             if conn.fileno() != -1:
                 conn.close()
+        for transport in self._loop.made:  # (made on a loop that stopped before it could be aborted)
+            sock: socket.socket | None = getattr(transport, "_sock", None)
+            if sock is not None:
+                sock.close()
+                setattr(transport, "_sock", None)  # noqa: B010  (so its __del__ has nothing left to warn about)
 
     def __enter__(self) -> HostileServer:
         return self
@@ -692,6 +697,7 @@ class HostileServer:
             transports: list[Any] = [writer.transport for writer in self._writers]
             transports += [getattr(made, "_transport", None) for made in self._protocols]
             transports += self._transports
+            transports += self._loop.made
             fresh = [t for t in transports if t is not None and id(t) not in aborted]
             for transport in fresh:
                 aborted.add(id(transport))
@@ -840,6 +846,19 @@ class HostileServer:
                 for j in page
             ],
         }
+
+
+class _Loop(asyncio.SelectorEventLoop):
+    """The server's event loop, remembering every transport it makes, so none outlives the server."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.made: list[asyncio.Transport] = []
+
+    def _make_socket_transport(self, *args: Any, **kwargs: Any) -> Any:
+        transport = super()._make_socket_transport(*args, **kwargs)  # type: ignore[misc]
+        self.made.append(transport)
+        return transport
 
 
 class _Listener(socket.socket):
