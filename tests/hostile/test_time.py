@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
+import sys
 import time
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -175,10 +179,41 @@ def test_waiting_for_a_pooled_connection_counts_against_the_deadline(server: H.H
             return await asyncio.gather(*(api.get(H.JOB_ID) for _ in range(10)), return_exceptions=True)
 
     started = time.monotonic()
-    results = asyncio.run(run())
-    elapsed = time.monotonic() - started
-    assert all(type(r).__name__ == "APITimeoutError" for r in results), results
+    with upstream_transport_leaks() as leaked:
+        results = asyncio.run(run())
+        elapsed = time.monotonic() - started
+        kinds = [f"{type(r).__name__}: {r}" for r in results]
+        del results  # their tracebacks hold what the requests held, collected on leaving the block
+    assert all(kind.startswith("APITimeoutError") for kind in kinds), kinds
     assert elapsed <= T + 3, f"ten calls took {elapsed:.1f} s"
+    assert len(leaked) <= 1, leaked
+
+
+@contextlib.contextmanager
+def upstream_transport_leaks() -> Iterator[list[str]]:
+    """Collect, and list instead of failing on, the asyncio transports left unclosed inside the block.
+
+    When a cancellation lands while httpx (httpcore on anyio) is opening a pooled connection, that
+    connection's transport can be left unclosed: about one run in sixty under load, reproduced with plain
+    httpx and `anyio.fail_after` around `AsyncClient.get`, no SDK code involved. It is not this test's
+    subject (the deadline is), so it is listed here rather than failing the test, or a later one when the
+    garbage collector gets to it. Any other unraisable exception still fails the test."""
+    leaked: list[str] = []
+    previous = sys.unraisablehook
+
+    def hook(unraisable: Any) -> None:
+        value = unraisable.exc_value
+        if isinstance(value, ResourceWarning) and "unclosed transport" in str(value):
+            leaked.append(str(value))
+        else:
+            previous(unraisable)
+
+    sys.unraisablehook = hook
+    try:
+        yield leaked
+        gc.collect()
+    finally:
+        sys.unraisablehook = previous
 
 
 @pytest.mark.timeout(20)
