@@ -58,7 +58,7 @@ class LiveHostile:
         self.sent = 0  # messages the scripts sent
         self._script: Script | None = None
         self._raw: Raw | None = None
-        self._loop = asyncio.new_event_loop()
+        self._loop = H.Loop()  # remembers its transports, so closing leaves none open
         self._thread = threading.Thread(target=self._loop.run_forever, name="hostile-live", daemon=True)
         self._thread.start()
 
@@ -134,7 +134,11 @@ class LiveHostile:
             self._run(stop())
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(5)
+        if not self._thread.is_alive():
+            # The connections the scripts left open (a silent server keeps its socket): aborted now.
+            self._loop.run_until_complete(H.abort_transports(self._loop))
         self._loop.close()
+        H.release_transports(self._loop)
 
 
 def live_server() -> Iterator[LiveHostile]:

@@ -556,7 +556,7 @@ class HostileServer:
         self._writers: list[asyncio.StreamWriter] = []
         self._protocols: list[asyncio.StreamReaderProtocol] = []
         self._transports: list[asyncio.BaseTransport] = []
-        self._loop = _Loop()
+        self._loop = Loop()
         self._ready = threading.Event()
         self._thread = threading.Thread(target=self._run, name="hostile-server", daemon=True)
         self._thread.start()
@@ -638,11 +638,7 @@ class HostileServer:
         for conn in self._listener.accepted:
             if conn.fileno() != -1:
                 conn.close()
-        for transport in self._loop.made:  # (made on a loop that stopped before it could be aborted)
-            sock: socket.socket | None = getattr(transport, "_sock", None)
-            if sock is not None:
-                sock.close()
-                setattr(transport, "_sock", None)  # noqa: B010  (so its __del__ has nothing left to warn about)
+        release_transports(self._loop)
 
     def __enter__(self) -> HostileServer:
         return self
@@ -848,7 +844,7 @@ class HostileServer:
         }
 
 
-class _Loop(asyncio.SelectorEventLoop):
+class Loop(asyncio.SelectorEventLoop):
     """The server's event loop, remembering every transport it makes, so none outlives the server."""
 
     def __init__(self) -> None:
@@ -859,6 +855,25 @@ class _Loop(asyncio.SelectorEventLoop):
         transport = super()._make_socket_transport(*args, **kwargs)  # type: ignore[misc]
         self.made.append(transport)
         return transport
+
+
+async def abort_transports(loop: Loop) -> None:
+    """Abort every transport `loop` made that is still open, and let the loop close their sockets."""
+    for transport in loop.made:
+        if not transport.is_closing():
+            transport.abort()
+    for _ in range(3):
+        await asyncio.sleep(0.01)
+
+
+def release_transports(loop: Loop) -> None:
+    """After `loop` closed: close the socket of any transport it made that could not be aborted in time (a
+    loop stopped first), so its `__del__` has nothing left to warn about."""
+    for transport in loop.made:
+        sock: socket.socket | None = getattr(transport, "_sock", None)
+        if sock is not None:
+            sock.close()
+            setattr(transport, "_sock", None)  # noqa: B010
 
 
 class _Listener(socket.socket):
