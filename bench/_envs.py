@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+# uv from PATH, else the one scripts/uv installs for machines without it (the README's commands work there too).
+UV = shutil.which("uv") or str(ROOT / "scripts" / "uv")
 WORK = ROOT / "bench" / ".work"
 OFFICIAL_PACKAGE = "gladiaio-sdk"
 OFFICIAL_SERIES = "2.2."  # the release line measured; a newer line is a deliberate change here
@@ -129,7 +131,7 @@ def _create(venv: Path) -> None:
 
 
 def _uv(*args: str) -> None:
-    subprocess.run(["uv", *args], check=True, env=clean_environ())
+    subprocess.run([UV, *args], check=True, env=clean_environ())
 
 
 def _versions(venv: Path, names: tuple[str, ...]) -> dict[str, str] | None:

@@ -38,6 +38,8 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+# uv from PATH, else the one scripts/uv installs for machines without it (the README's commands work there too).
+UV = shutil.which("uv") or str(ROOT / "scripts" / "uv")
 PYTHONS = ("3.10", "3.11", "3.12", "3.13")
 # What the quickstart's transcript may differ by (tiny.en hears "ten percent" as "10%"): see tests/_whisper.py.
 MAX_WER = 0.12
@@ -112,7 +114,7 @@ def find_python(minor: str) -> str | None:
 def build(dist: Path, expected: str, *, built: bool) -> tuple[Path, Path]:
     """`uv build` into `dist` (the sdist and the wheel built from it), unless `built`; the two files."""
     if not built:
-        run(["uv", "build", "--out-dir", str(dist), "--quiet"], cwd=ROOT)
+        run([UV, "build", "--out-dir", str(dist), "--quiet"], cwd=ROOT)
     wheels, sdists = sorted(dist.glob("*.whl")), sorted(dist.glob("*.tar.gz"))
     if [w.name for w in wheels] != [f"gladia-{expected}-py3-none-any.whl"] or [s.name for s in sdists] != [
         f"gladia-{expected}.tar.gz"
@@ -180,7 +182,7 @@ def constraints(folder: Path) -> Path:
     path = folder / "constraints.txt"
     text = run(
         [
-            "uv",
+            UV,
             "export",
             "--frozen",
             "--no-hashes",
@@ -199,11 +201,11 @@ def try_on(python: str, minor: str, wheel: Path, pins: Path, folder: Path, expec
     """The wheel in a new venv on `python`, used from `folder` (outside the checkout); a line of what worked."""
     venv = folder / f"venv-{minor}"
     started = time.monotonic()
-    run(["uv", "venv", "--quiet", "--python", python, str(venv)], cwd=folder)
+    run([UV, "venv", "--quiet", "--python", python, str(venv)], cwd=folder)
     bin_dir = venv / ("Scripts" if os.name == "nt" else "bin")
     interpreter = str(bin_dir / "python")
     run(
-        ["uv", "pip", "install", "--quiet", "--python", interpreter, "-c", str(pins), f"{wheel}[local]"],
+        [UV, "pip", "install", "--quiet", "--python", interpreter, "-c", str(pins), f"{wheel}[local]"],
         cwd=folder,
     )
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GLADIA_", "VIRTUAL_ENV", "PYTHONPATH"))}
