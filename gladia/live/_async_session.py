@@ -1,15 +1,17 @@
-"""A live session, async: the twin of `gladia.live._session.LiveSession` on `websockets.asyncio.client`.
+"""A live session: `AsyncLiveSession`, on `websockets.asyncio.client`. The sync `LiveSession`
+(`gladia.live._session`) drives this same session from the caller's thread: there is one session.
 
 One reader task reads every message (so acknowledgments free the buffer while the caller sends), hands the
 ones the caller asked for to the callbacks subscribed to them (awaiting those that return an awaitable) and
 to the bounded inbox iteration reads, and reconnects after a retryable close; sends go out under one lock,
-one frame at a time. The decisions are `gladia.live._protocol`'s, shared with the sync session.
+one frame at a time. The decisions are `gladia.live._protocol`'s and `gladia.live._state`'s (sans-IO).
 
 Every wait is bounded: a write the server does not take within `buffer_wait` fails the session with
 `LiveStalledError` (a timer drops the connection); the end after `stop_recording()` is watched by a task
 keeping its deadline on `gladia._core.clock`; a close frame the server leaves its TCP connection open after is
 answered and the connection dropped `CLOSE_TIMEOUT` later; leaving on an exception or a cancellation gives
-the server `INTERRUPT_CLOSE_TIMEOUT` to answer the close.
+the server `INTERRUPT_CLOSE_TIMEOUT` to answer the close. The socket's settings are this module's
+constants (tests lower them).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import inspect
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncGenerator, Awaitable, Callable
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
@@ -27,17 +29,60 @@ from websockets.protocol import State
 
 from gladia._core import clock
 from gladia._core import constants as C
-from gladia.errors import LiveError
-from gladia.live import _session as S
+from gladia._core.log import logger
+from gladia.errors import LiveConnectionError, LiveError, LiveURLError
 from gladia.live._buffer import MAX_INCOMING_BYTES
 from gladia.live._messages import LiveMessage
 from gladia.live._protocol import STOP_RECORDING
-from gladia.live._session import END_WAIT_SECONDS, Redirected, as_audio, closed_with, open_error, redirect_of
 from gladia.live._state import SessionSettings, SessionState
 from gladia.live._subscriptions import callback_error
+from gladia.live._url import redact
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
+
+END_WAIT_SECONDS = C.LIVE_END_WAIT_SECONDS
+OPEN_TIMEOUT = C.LIVE_OPEN_TIMEOUT
+PING_INTERVAL = C.LIVE_PING_INTERVAL
+PING_TIMEOUT = C.LIVE_PING_TIMEOUT
+CLOSE_TIMEOUT = C.LIVE_CLOSE_TIMEOUT
+INTERRUPT_CLOSE_TIMEOUT = C.LIVE_INTERRUPT_CLOSE_TIMEOUT
+WAKE_SECONDS = C.LIVE_WAKE_SECONDS
+
+#: How a session calls one callback with one message (the sync session runs them on a thread of its own).
+CallBack = Callable[[Callable[[Any], object], LiveMessage], Awaitable[None]]
+
+
+def as_audio(audio: object) -> bytes:
+    """The bytes of a chunk of audio, or TypeError."""
+    if isinstance(audio, (bytes, bytearray, memoryview)):
+        return bytes(audio)
+    raise TypeError(
+        f"send_audio() takes bytes (raw audio in the session's encoding), got {type(audio).__name__}"
+    )
+
+
+class Redirected(Exception):
+    """The server answered the WebSocket handshake with a redirect: not followed (the URL was checked)."""
+
+
+class CallbackRaised(Exception):
+    """A callback run away from the session's loop raised `__cause__` (any exception, SystemExit too)."""
+
+
+def redirect_of(exc: InvalidStatus) -> Redirected | None:
+    """A redirect answering the handshake, as Redirected (its target redacted); None for other statuses."""
+    response = exc.response
+    if not 300 <= response.status_code < 400:
+        return None
+    return Redirected(redact(str(response.headers.get("Location", "(no Location)"))))
+
+
+async def call_back(callback: Callable[[Any], object], message: LiveMessage) -> None:
+    """Call `callback` with `message`, awaiting what it returns if that is awaitable."""
+    result = callback(message)
+    if inspect.isawaitable(result):
+        await result
 
 
 class Connection(ClientConnection):
@@ -60,7 +105,7 @@ class Connection(ClientConnection):
         if self._close_timer is None and self.protocol.state is State.CLOSING:
             # A close frame came (or this side refused a message) and the server keeps the TCP connection
             # open: websockets would wait for it until the keepalive's next ping.
-            self._close_timer = asyncio.get_running_loop().call_later(S.CLOSE_TIMEOUT, self.transport.abort)
+            self._close_timer = asyncio.get_running_loop().call_later(CLOSE_TIMEOUT, self.transport.abort)
 
     def connection_lost(self, exc: Exception | None) -> None:
         if self._close_timer is not None:
@@ -69,17 +114,17 @@ class Connection(ClientConnection):
 
 
 async def open_socket(url: str) -> ClientConnection:
-    """A WebSocket to a session's URL (its token is the credential: no key is sent); its timeouts are the
-    sync session's (`gladia.live._session.OPEN_TIMEOUT`, ...)."""
+    """A WebSocket to a session's URL (its token is the credential: no key is sent). No compression: audio
+    does not compress, and deflating every frame costs CPU on both sides."""
     return await connect(
         url,
         compression=None,
         max_size=MAX_INCOMING_BYTES,
         max_queue=C.LIVE_MAX_QUEUED_FRAMES,
-        open_timeout=S.OPEN_TIMEOUT,
-        ping_interval=S.PING_INTERVAL,
-        ping_timeout=S.PING_TIMEOUT,
-        close_timeout=S.CLOSE_TIMEOUT,
+        open_timeout=OPEN_TIMEOUT,
+        ping_interval=PING_INTERVAL,
+        ping_timeout=PING_TIMEOUT,
+        close_timeout=CLOSE_TIMEOUT,
         user_agent_header=C.USER_AGENT,
         create_connection=Connection,
     )
@@ -100,9 +145,12 @@ class AsyncLiveSession(SessionState[ClientConnection]):
         self,
         *,
         opener: Callable[[str], Awaitable[ClientConnection]] = open_socket,
+        call_back: CallBack = call_back,
+        allow_async: bool = True,
         **settings: Unpack[SessionSettings],
     ) -> None:
-        super().__init__(allow_async=True, **settings)
+        super().__init__(allow_async=allow_async, **settings)
+        self._call_back = call_back
         self._watchdog: asyncio.Task[None] | None = None
         self._opener = opener
         self._send_lock = asyncio.Lock()
@@ -164,7 +212,7 @@ class AsyncLiveSession(SessionState[ClientConnection]):
                 return False
             async with self._changed:
                 with contextlib.suppress(asyncio.TimeoutError):
-                    await asyncio.wait_for(self._changed.wait_for(done), min(left, S.WAKE_SECONDS))
+                    await asyncio.wait_for(self._changed.wait_for(done), min(left, WAKE_SECONDS))
         return True
 
     def _closed(self) -> bool:
@@ -239,11 +287,11 @@ class AsyncLiveSession(SessionState[ClientConnection]):
         ws = self._ws or self._connecting
         await self._notify()
         if ws is not None:
-            await close_socket(ws, S.CLOSE_TIMEOUT)
+            await close_socket(ws, CLOSE_TIMEOUT)
 
     # ------------------------------------------------------------------------------------------ receiving
 
-    async def __aiter__(self) -> AsyncIterator[LiveMessage]:
+    async def __aiter__(self) -> AsyncGenerator[LiveMessage, None]:
         """The messages Gladia sends, typed, until the session ends (then its error, if it failed); see
         `LiveSession.__iter__`."""
         self._iterating = True
@@ -268,6 +316,7 @@ class AsyncLiveSession(SessionState[ClientConnection]):
                 await self._read_connection(ws)
                 ws = await self._after(ws)
         except Exception as exc:  # noqa: BLE001  (a bug must not leave the caller waiting on a silent session)
+            logger.warning("live session %s: the reader failed", self.id, exc_info=True)
             self._reader_failed(exc)
         finally:
             self._finished = True
@@ -299,9 +348,9 @@ class AsyncLiveSession(SessionState[ClientConnection]):
         if message is not None and self._subscriptions:
             for key, callback in self._subscriptions.matching(message):
                 try:
-                    result = callback(message)
-                    if inspect.isawaitable(result):
-                        await result
+                    await self._call_back(callback, message)
+                except CallbackRaised as raised:
+                    return True, callback_error(self.id, key, raised.__cause__ or raised)
                 except Exception as exc:  # noqa: BLE001  (it ends the session, raised to the caller)
                     return True, callback_error(self.id, key, exc)
         if self._protocol.ended:
@@ -322,7 +371,7 @@ class AsyncLiveSession(SessionState[ClientConnection]):
                 async for _ in ws:
                     pass
             with contextlib.suppress(Exception):
-                await asyncio.wait_for(closing, S.CLOSE_TIMEOUT + 1)
+                await asyncio.wait_for(closing, CLOSE_TIMEOUT + 1)
         finally:
             ws.transport.abort()  # no close answered in time, or cancelled: the TCP connection goes all the same
             if not closing.done():
@@ -365,7 +414,7 @@ class AsyncLiveSession(SessionState[ClientConnection]):
     async def close(self) -> None:
         """Close the socket now and stop the reader; idempotent, and safe to call while being cancelled.
         The server gets `CLOSE_TIMEOUT` seconds to answer the close, then the TCP connection is dropped."""
-        await self._shutdown(S.CLOSE_TIMEOUT)
+        await self._shutdown(CLOSE_TIMEOUT)
 
     async def _shutdown(self, timeout: float) -> None:
         winding_down = self._closing or self._protocol.ended  # the reader is closing its socket itself
@@ -416,14 +465,14 @@ class AsyncLiveSession(SessionState[ClientConnection]):
                 if not self._stopped_or_over():
                     await self.stop_recording()
                 # Bounded by end_timeout (then the session fails), plus the time to close the socket.
-                if not await self.wait_until_ended(self._end_timeout + 2 * S.CLOSE_TIMEOUT + 1):
+                if not await self.wait_until_ended(self._end_timeout + 2 * CLOSE_TIMEOUT + 1):
                     self._fail_with(self._protocol.overdue_error(self._end_timeout))
         except BaseException:
             interrupted = True  # cancelled while waiting for the end, or the session failing as it stops
             raise
         finally:
             # Shielded, so a cancellation arriving now still leaves the socket closed and the reader stopped.
-            timeout = S.INTERRUPT_CLOSE_TIMEOUT if interrupted else S.CLOSE_TIMEOUT
+            timeout = INTERRUPT_CLOSE_TIMEOUT if interrupted else CLOSE_TIMEOUT
             closing = asyncio.ensure_future(self._shutdown(timeout))
             try:
                 await asyncio.shield(closing)
@@ -443,3 +492,26 @@ async def close_socket(ws: ClientConnection, timeout: float) -> None:
             await asyncio.wait_for(ws.close(code=1000), timeout)
     finally:
         ws.transport.abort()
+
+
+def open_error(session_id: str, exc: BaseException) -> LiveError:
+    """The error of a WebSocket that could not be opened."""
+    if isinstance(exc, Redirected):
+        return LiveURLError(
+            f"The server redirected the live session's WebSocket to {exc}: the SDK does not follow "
+            "redirects of a live session (its URL was checked before connecting). Nothing was sent there",
+            session_id=session_id,
+            url=str(exc),
+        )
+    return LiveConnectionError(
+        f"Could not open the live session's WebSocket ({type(exc).__name__}: {redact(str(exc))})",
+        session_id=session_id,
+        close_code=None,
+    )
+
+
+def closed_with(ws: ClientConnection) -> tuple[int | None, str, int | None]:
+    """How a connection closed: the code received (1006 when lost without a close frame), the reason, and
+    the code this side sent if it refused what the server sent."""
+    sent = ws.protocol.close_sent
+    return ws.close_code, ws.close_reason or "", sent.code if sent is not None else None

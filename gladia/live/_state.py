@@ -3,10 +3,10 @@
 `SessionState` holds a session's state (its protocol, the unread messages, the subscriptions, the error that
 ended it, whether it is closing or finished) and makes every decision that needs no I/O: whether audio may
 still be sent, what a message received means (queued, overflowing, ending the session with which verdict),
-what a closed connection means (reconnect or end, with which error), which error wins. `LiveSession`
-(threads, `gladia.live._session`) and `AsyncLiveSession` (tasks, `gladia.live._async_session`) inherit it
-and only drive it: they read and write sockets, wait, and call these methods under their own lock (the sync
-one) or between two awaits (the async one), so each decision is made whole.
+what a closed connection means (reconnect or end, with which error), which error wins. `AsyncLiveSession`
+(`gladia.live._async_session`) inherits it and only drives it: it reads and writes sockets, waits, and calls
+these methods between two awaits, so each decision is made whole. The sync `LiveSession` is that same
+session, run on an event loop of its own (`gladia.live._session`).
 """
 
 from __future__ import annotations

@@ -75,7 +75,7 @@ class Subscriptions:
             raise TypeError(f"on() takes a callable to call with each message, got {type(callback).__name__}")
         if not self._allow_async and inspect.iscoroutinefunction(callback):
             raise TypeError(
-                "LiveSession calls its callbacks on its reader thread and cannot await them: pass a plain "
+                "LiveSession calls its callbacks on a thread of its own and cannot await them: pass a plain "
                 "function (AsyncLiveSession awaits async callbacks)"
             )
         entry = _Entry(key, wanted, callback)
@@ -191,8 +191,9 @@ class Subscribable:
         `kind` is `"message"` (every message), a message `type` (`"transcript"`, `"speech_start"`, ...), or a
         message class (`TranscriptMessage`, ...; `UnknownLiveMessage` for kinds this SDK cannot read): the
         callback gets the message typed accordingly. Callbacks run in the order they subscribed, one message
-        at a time, in the session's reader: on its background thread for `LiveSession`, in its reader task
-        for `AsyncLiveSession` (which awaits a callback that returns an awaitable, so `async def` works).
+        at a time, the session's reader waiting for each: on a thread of its own for `LiveSession`, in its
+        reader task for `AsyncLiveSession` (which awaits a callback that returns an awaitable, so `async def`
+        works).
         Keep them quick: the reader reads Gladia's acknowledgments too, and a slow callback holds up the
         audio buffer, so `send_audio()` may wait. The session starts reading at its first `send_audio()`,
         `stop_recording()`, iteration or wait: subscribe before, and the callback sees every message from

@@ -269,3 +269,68 @@ def test_a_wrong_key_is_an_authentication_error(emu: Emulator) -> None:
 def test_the_region_is_sent_as_a_query_parameter(emu: Emulator, client: GladiaClient) -> None:
     client.live().create(region="eu-west")
     assert [r.query for r in emu.requests if r.path == "/v2/live"] == ["region=eu-west"]
+
+
+def _session_threads() -> set[str]:
+    return {t.name for t in threading.enumerate() if t.name.startswith("gladia-live")}
+
+
+def test_the_sync_session_is_the_async_one_on_threads_that_end_with_it(
+    emu: Emulator, client: GladiaClient
+) -> None:
+    """LiveSession drives AsyncLiveSession on an event loop of its own: its loop's thread and its
+    callbacks' thread end when it is closed, and when it is dropped without being closed."""
+    assert _session_threads() == set()
+    seen: list[str] = []
+    session = client.live().start_session()
+    session.on("message", lambda message: seen.append(threading.current_thread().name))
+    session.send_audio(audio_of(1))
+    session.stop_recording()
+    assert session.wait_until_ended(10)
+    assert _session_threads() == {f"gladia-live-loop-{session.id[:8]}", f"gladia-live-{session.id[:8]}"}
+    assert seen and set(seen) == {f"gladia-live-{session.id[:8]}"}
+    session.close()
+    assert _session_threads() == set()
+    session.close()  # idempotent
+
+    dropped = client.live().start_session()
+    dropped.send_audio(audio_of(0.5))
+    del dropped
+    deadline = time.monotonic() + 10
+    while _session_threads():
+        assert time.monotonic() < deadline, _session_threads()
+        time.sleep(0.01)
+
+
+def test_a_callback_may_close_the_session_it_is_called_by(emu: Emulator, client: GladiaClient) -> None:
+    emu.live.say(TEXT)
+    closed: list[bool] = []
+    with client.live().start_session() as session:
+
+        def close_at_first_transcript(message: object) -> None:
+            if not closed:
+                session.close()
+                closed.append(True)
+
+        session.on("transcript", close_at_first_transcript)
+        session.send_audio(audio_of(3))
+        assert session.wait_until_ended(10)
+        with pytest.raises(LiveSessionClosedError):
+            session.send_audio(audio_of(0.1))
+    assert closed == [True]
+    deadline = time.monotonic() + 10
+    while _session_threads():
+        assert time.monotonic() < deadline, _session_threads()
+        time.sleep(0.01)
+
+
+def test_audio_sent_in_many_small_pieces_arrives_whole_and_in_order(
+    emu: Emulator, client: GladiaClient
+) -> None:
+    """send_audio() hands audio to the session's loop in batches: nothing is lost, repeated or reordered,
+    whatever the size of the pieces."""
+    audio = bytes(range(256)) * 500  # 128,000 bytes, each position telling where it belongs
+    with client.live().start_session() as session:
+        for start in range(0, len(audio), 37):
+            session.send_audio(audio[start : start + 37])
+    assert emu.live.audio(session.id) == audio
