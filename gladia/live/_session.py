@@ -41,6 +41,9 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
+#: The most audio given to send_audio() and not yet handed to the session (one batch for its loop).
+OUTBOX_BYTES = 256 * 1024
+
 
 class LoopGone(Exception):
     """The session's loop has stopped (the session was closed): what is left is read without it."""
@@ -237,8 +240,11 @@ class LiveSession(Subscribable):
         """Send a chunk of audio (raw, in the session's encoding). It is kept until Gladia acknowledges it,
         and sent again after a reconnection if it was not.
 
-        Blocks while the buffer of unacknowledged audio is full, at most `buffer_wait` seconds; a write
-        the server does not take within `buffer_wait` fails the session.
+        The session's thread sends it, in order, as soon as it can: the call returns at once unless the
+        buffer of unacknowledged audio is full, and then waits for room, at most `buffer_wait` seconds. A
+        write the server does not take within `buffer_wait` fails the session. A failure to send is raised
+        by the call that waited for it, else by the next one (`send_audio`, `stop_recording`, the end of
+        the `with` block).
 
         Raises:
             LiveSessionClosedError: after stop_recording() or close(), or once the session ended.
@@ -261,8 +267,8 @@ class LiveSession(Subscribable):
             except LoopGone:
                 self._drained()
                 session._check_open()  # closed: raises why
-        if self._outbox_bytes > session._protocol.buffer.room():
-            self._settle()  # the buffer is full: wait for room, as the async session does
+        if self._outbox_bytes > min(session._protocol.buffer.room(), OUTBOX_BYTES):
+            self._settle()  # the buffer is full (wait for room, as the async session does), or the batch
 
     async def _send_outbox(self) -> None:
         """On the loop: send the audio in the outbox, in order, until it is empty or sending fails."""
@@ -273,14 +279,16 @@ class LiveSession(Subscribable):
                     if not self._outbox:
                         emptied, self._draining = True, False  # at once: audio added next starts a sender
                         return
-                    data = self._outbox.popleft()
-                    self._outbox_bytes -= len(data)
+                    data = self._outbox[0]  # counted until sent: a caller waits for room as it would
                 try:
                     await self._session.send_audio(data)
                 except Exception as exc:  # noqa: BLE001  (raised to the caller: its next call, or the one waiting)
                     with self._outbox_lock:
                         self._send_error = exc
                     return
+                with self._outbox_lock:
+                    self._outbox.popleft()
+                    self._outbox_bytes -= len(data)
         finally:
             if not emptied:  # failed or cancelled: the audio left is not sent
                 self._drained()
