@@ -31,6 +31,7 @@ from gladia.live._async_session import (
     CallbackRaised,
     as_audio,
 )
+from gladia.live._inbox import Inbox
 from gladia.live._messages import LiveMessage
 from gladia.live._subscriptions import Subscribable
 
@@ -43,6 +44,8 @@ T = TypeVar("T")
 
 #: The most audio given to send_audio() and not yet handed to the session (one batch for its loop).
 OUTBOX_BYTES = 256 * 1024
+#: The most memory of messages (as the inbox counts it) handed to the caller's thread at once.
+BATCH_BYTES = 1024 * 1024
 
 
 class LoopGone(Exception):
@@ -207,6 +210,7 @@ class LiveSession(Subscribable):
         self._draining = False  # a `_drain` is running, or about to
         self._drain: concurrent.futures.Future[None] | None = None  # the latest
         self._send_error: Exception | None = None  # what the last drain raised, for the caller
+        self._unread: collections.deque[LiveMessage] = collections.deque()  # handed over, not yielded yet
         # Not closed, and no longer referenced: its threads end with it.
         self._finalizer = weakref.finalize(self, _stop, self._loop, self._callbacks)
         try:
@@ -347,22 +351,23 @@ class LiveSession(Subscribable):
             LiveConnectionError, LiveCallbackError, LiveQueueFullError: once the messages received are
                 read, if the session failed (LiveIncompleteError when it ended incomplete).
         """
-        messages = self._session.__aiter__()
-        while True:
-            try:
-                message = self._loop.run(_next(messages))
-            except StopAsyncIteration:
-                return
-            except LoopGone:
-                break
-            try:
-                yield message
-            except GeneratorExit:  # the caller stopped iterating: so does the async iteration
-                with contextlib.suppress(LoopGone):
-                    self._loop.run(messages.aclose())
-                raise
-        session = self._session  # closed: what was received and not read yet, then the error
-        session._iterating = True
+        unread, session = self._unread, self._session
+        messages = session.__aiter__()
+        try:
+            while True:
+                while unread:
+                    yield unread.popleft()  # (taken first: what a `break` leaves is read next time)
+                try:
+                    unread.extend(self._loop.run(_next_batch(messages, session._inbox)))
+                except StopAsyncIteration:
+                    return
+                except LoopGone:
+                    break
+        except GeneratorExit:  # the caller stopped iterating: so does the async iteration
+            with contextlib.suppress(LoopGone):
+                self._loop.run(messages.aclose())
+            raise
+        session._iterating = True  # closed: what was received and not read yet, then the error
         while (left := session._inbox.get()) is not None:
             yield left
         session._raise_error()
@@ -403,8 +408,19 @@ class LiveSession(Subscribable):
             self._stop()
 
 
-async def _next(messages: AsyncGenerator[LiveMessage, None]) -> LiveMessage:
-    return await messages.__anext__()
+async def _next_batch(messages: AsyncGenerator[LiveMessage, None], inbox: Inbox) -> list[LiveMessage]:
+    """On the loop: the next message, with those queued behind it (up to BATCH_BYTES as the inbox counts
+    them): one hand-over to the caller's thread for many messages."""
+    batch = [await messages.__anext__()]
+    taken = 0
+    while taken < BATCH_BYTES:
+        before = inbox.bytes
+        message = inbox.get()
+        if message is None:
+            break
+        batch.append(message)
+        taken += before - inbox.bytes
+    return batch
 
 
 def _stop(loop: Loop, callbacks: Callbacks) -> None:

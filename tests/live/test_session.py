@@ -334,3 +334,25 @@ def test_audio_sent_in_many_small_pieces_arrives_whole_and_in_order(
         for start in range(0, len(audio), 37):
             session.send_audio(audio[start : start + 37])
     assert emu.live.audio(session.id) == audio
+
+
+def test_an_iteration_left_early_leaves_the_rest_for_the_next(emu: Emulator, client: GladiaClient) -> None:
+    """Messages reach the caller's thread in batches: those of a batch not yet yielded when the caller
+    breaks out are yielded by the next iteration, in order, none twice."""
+    emu.live.say(TEXT)
+    with client.live().start_session() as session:
+        session.send_audio(audio_of(3))
+        session.stop_recording()
+        assert session.wait_until_ended(10)
+        everything = [message for message, _ in session._inbox._held.values()]  # all of it, unread
+        first: list[object] = []
+        for message in session:
+            first.append(message)
+            if len(first) == 3:
+                break
+        rest = list(session)
+    messages = first + rest
+    assert len(first) == 3
+    assert len({id(m) for m in messages}) == len(messages)
+    assert finals(messages) == ["Hello there.", "How are you today?"]
+    assert messages == everything
