@@ -50,7 +50,7 @@ def stream_file(
     chunk = round(options["sample_rate"] * CHUNK_SECONDS) * options["channels"] * options["bit_depth"] // 8
     finals: list[str] = []
 
-    def on_transcript(message: TranscriptMessage) -> None:  # called by the session's reader thread
+    def on_transcript(message: TranscriptMessage) -> None:  # called on the session's callback thread
         if message.data.is_final:
             finals.append(message.data.utterance.text)
             print(message.data.utterance.text, flush=True)

@@ -34,7 +34,7 @@ def transcribe_microphone(
     come; all of them."""
     finals: list[str] = []
 
-    def on_transcript(message: TranscriptMessage) -> None:  # called by the session's reader thread
+    def on_transcript(message: TranscriptMessage) -> None:  # called on the session's callback thread
         if message.data.is_final:
             finals.append(message.data.utterance.text)
             print(message.data.utterance.text, flush=True)

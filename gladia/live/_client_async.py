@@ -8,8 +8,9 @@ the session's WebSocket, whose URL carries a token instead of the key. The other
 Why `websockets` (the `live` extra): streaming 30 minutes of 16 kHz audio in 100 ms frames (18,000 frames,
 one acknowledgment each) to a local server on this project's 2-core runner cost the client 0.42-0.46 s of
 CPU with `websockets.sync` and 0.43 s with `websockets.asyncio`, against 0.51 s (sync) and 1.63-1.68 s
-(async) with `httpx-ws`; the official SDK uses `websockets` as well. Frames are sent uncompressed: audio does
-not deflate, so compression would only cost CPU.
+(async) with `httpx-ws`; the official SDK uses `websockets` as well. Both sessions now use `websockets.asyncio`
+(the sync one on an event loop of its own). Frames are sent uncompressed: audio does not deflate, so
+compression would only cost CPU.
 
 This module is the source of gladia/live/_client_sync.py, LiveClient (scripts/unasync.py).
 """
