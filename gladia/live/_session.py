@@ -86,8 +86,9 @@ class Loop:
         return self.wait(self.submit(coroutine))
 
     def submit(self, coroutine: Coroutine[Any, Any, T]) -> concurrent.futures.Future[T]:
-        """Start `coroutine` on the loop; LoopGone when the loop has stopped."""
-        if self.stopping or not self.thread.is_alive():
+        """Start `coroutine` on the loop; LoopGone when the loop has stopped (or when called from the loop's own
+        thread, such as a garbage collection finishing an iteration there: waiting would never end)."""
+        if self.stopping or not self.thread.is_alive() or threading.current_thread() is self.thread:
             coroutine.close()
             raise LoopGone
         return asyncio.run_coroutine_threadsafe(coroutine, self.loop)

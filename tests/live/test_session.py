@@ -6,6 +6,7 @@ The emulator paces its transcript by the bytes received, so these stream minutes
 from __future__ import annotations
 
 import _thread
+import asyncio
 import json
 import threading
 import time
@@ -356,3 +357,27 @@ def test_an_iteration_left_early_leaves_the_rest_for_the_next(emu: Emulator, cli
     assert len({id(m) for m in messages}) == len(messages)
     assert finals(messages) == ["Hello there.", "How are you today?"]
     assert messages == everything
+
+
+@pytest.mark.timeout(20)
+def test_the_sessions_loop_is_never_waited_on_from_its_own_thread(
+    emu: Emulator, client: GladiaClient
+) -> None:
+    """Code that ends up on the loop's thread (a garbage collection finishing an iteration there) and asks
+    the loop to run something is told the loop is gone, instead of waiting for itself forever."""
+    from gladia.live._session import LoopGone
+
+    session = client.live().start_session()
+    try:
+
+        async def from_the_loop() -> str:
+            try:
+                session._loop.run(asyncio.sleep(0))
+            except LoopGone:
+                return "refused"
+            return "ran"
+
+        assert session._loop.run(from_the_loop()) == "refused"
+        session.send_audio(audio_of(0.1))  # the session goes on
+    finally:
+        session.close()
