@@ -48,14 +48,16 @@ class Inbox:
         number = self._next
         self._next += 1
         self._held[number] = (message, size)
-        self.bytes += size
         if is_partial(message):
             self._partials.append(number)
-        while self.bytes > self.max_bytes and self._partials and len(self._held) > 1:
+        total = self.bytes + size
+        while total > self.max_bytes and self._partials and len(self._held) > 1:
             _, dropped = self._held.pop(self._partials.popleft())
-            self.bytes -= dropped
+            total -= dropped
             self.dropped_partials += 1
-        return self.bytes <= self.max_bytes or len(self._held) == 1
+        # Written once: read from another thread, it is never past the bound while partials are left.
+        self.bytes = total
+        return total <= self.max_bytes or len(self._held) == 1
 
     def get(self) -> LiveMessage | None:
         """The oldest message held (no longer held), or None when there is none."""
